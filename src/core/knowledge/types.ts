@@ -1,0 +1,51 @@
+/** The two languages every knowledge entry is written in. */
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** A text in both languages. */
+export type Bilingual = Record<Lang, string>;
+
+/** One curated idea from the source articles (`knowledge/*.md`). */
+export interface KnowledgeEntry {
+  /** Stable kebab-case id; citations, rules and tips refer to it. */
+  id: string;
+  title: Bilingual;
+  /** Search terms in both languages (synonyms, abbreviations). */
+  tags: string[];
+  /** Key of the article in `knowledge/sources.json`. */
+  source: string;
+  /** Ids of entries worth reading next. */
+  related: string[];
+  /** The idea, written in our own words, per language (Markdown). */
+  body: Bilingual;
+  /** A short actionable tip built on the idea, per language, for the daily tip. */
+  tip: Bilingual;
+  /** The file it came from, relative to the knowledge folder. */
+  file: string;
+}
+
+/** A source article, as cited to users. */
+export interface Source {
+  key: string;
+  title: string;
+  title_en: string;
+  author: string;
+  publisher?: string;
+  date: string;
+}
+
+/** A glossary term: an abbreviation or phrase, its aliases, and the entries that explain it. */
+export interface GlossaryTerm {
+  term: string;
+  aliases: string[];
+  ids: string[];
+  definition: Bilingual;
+}
+
+/** Everything loaded from the knowledge folder. */
+export interface KnowledgeBase {
+  entries: KnowledgeEntry[];
+  byId: Map<string, KnowledgeEntry>;
+  sources: Map<string, Source>;
+  glossary: GlossaryTerm[];
+}
