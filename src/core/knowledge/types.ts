@@ -20,6 +20,8 @@ export interface KnowledgeEntry {
   body: Bilingual;
   /** A short actionable tip built on the idea, per language, for the daily tip. */
   tip: Bilingual;
+  /** Questions marketers ask that this entry answers (indexed for search, shown as suggestions). */
+  questions: Record<Lang, string[]>;
   /** The file it came from, relative to the knowledge folder. */
   file: string;
 }

@@ -1,0 +1,41 @@
+import type { Config } from './config.ts';
+import { createAnswerer, type Answerer } from './core/answer/answerer.ts';
+import { loadKnowledge } from './core/knowledge/load.ts';
+import type { KnowledgeBase } from './core/knowledge/types.ts';
+import type { LlmPort } from './core/llm-port.ts';
+import type { Logger } from './core/logger.ts';
+import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
+import { createLlmClient } from './llm/client.ts';
+
+/** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
+export interface CoachServices {
+  config: Config;
+  logger: Logger;
+  kb: KnowledgeBase;
+  retriever: Retriever;
+  llm?: LlmPort;
+  answerer: Answerer;
+}
+
+/**
+ * Wires config → knowledge → retrieval → (optional) LLM → answerer. Loading the knowledge fails
+ * loudly (`knowledge_invalid`) rather than starting a coach with broken entries.
+ */
+export function createServices(config: Config, logger: Logger, opts: { offline?: boolean } = {}): CoachServices {
+  const kb = loadKnowledge(config.knowledgeDir);
+  const retriever = createRetriever(kb);
+  const llm =
+    config.llm && !opts.offline
+      ? createLlmClient({
+          apiKey: config.llm.apiKey,
+          baseURL: config.llm.baseURL,
+          model: config.llm.model,
+          timeoutMs: config.llm.timeoutMs,
+          maxRetries: config.llm.maxRetries,
+          structuredOutputs: config.llm.structuredOutputs,
+          logger,
+        })
+      : undefined;
+  const answerer = createAnswerer({ retriever, llm, logger });
+  return { config, logger, kb, retriever, llm, answerer };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { isCoachError } from './core/errors.ts';
+
+describe('loadConfig', () => {
+  it('uses defaults and runs offline without a key', () => {
+    const c = loadConfig({});
+    expect(c.knowledgeDir).toBe('knowledge');
+    expect(c.logLevel).toBe('info');
+    expect(c.llm).toBeUndefined();
+    expect(c.dbPath).toBe('data/coach.db');
+    expect(c.timezone).toBe('Asia/Shanghai');
+  });
+
+  it('treats empty strings from .env as unset', () => {
+    const c = loadConfig({ OPENAI_API_KEY: '', LOG_LEVEL: '  ', KNOWLEDGE_DIR: '' });
+    expect(c.llm).toBeUndefined();
+    expect(c.logLevel).toBe('info');
+    expect(c.knowledgeDir).toBe('knowledge');
+  });
+
+  it('configures the LLM when a key is set', () => {
+    const c = loadConfig({ OPENAI_API_KEY: 'sk-fake-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', LLM_TIMEOUT_MS: '5000' });
+    expect(c.llm).toMatchObject({ apiKey: 'sk-fake-test', baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 5000 });
+  });
+
+  it('names every bad variable', () => {
+    try {
+      loadConfig({ LOG_LEVEL: 'loud', LLM_TIMEOUT_MS: 'soon', COACH_TIMEZONE: 'Mars/Olympus' });
+      expect.unreachable();
+    } catch (err) {
+      expect(isCoachError(err, 'config_invalid')).toBe(true);
+      const msg = (err as Error).message;
+      expect(msg).toContain('LOG_LEVEL');
+      expect(msg).toContain('LLM_TIMEOUT_MS');
+      expect(msg).toContain('COACH_TIMEZONE');
+    }
+  });
+});

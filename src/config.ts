@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { CoachError } from './core/errors.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Empty strings in `.env` files mean "not set". */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const intWithDefault = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? String(fallback) : v.trim()))
+    .transform((v) => Number(v))
+    .pipe(z.number({ message: 'must be a whole number' }).int().min(min).max(max));
+
+const timeZone = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? 'Asia/Shanghai' : v.trim()))
+  .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin' });
+
+/** True when `tz` is a time zone that Intl knows. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  KNOWLEDGE_DIR: optionalString.transform((v) => v ?? 'knowledge'),
+  LOG_LEVEL: optionalString.transform((v) => v ?? 'info').pipe(z.enum(LOG_LEVELS)),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional()),
+  COACH_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
+  LLM_TIMEOUT_MS: intWithDefault(30_000, 1_000, 600_000),
+  LLM_MAX_RETRIES: intWithDefault(2, 0, 10),
+  LLM_STRUCTURED_OUTPUTS: optionalString
+    .transform((v) => v ?? 'auto')
+    .pipe(z.enum(['auto', 'json_schema', 'json_object'])),
+  COACH_DB_PATH: optionalString.transform((v) => v ?? 'data/coach.db'),
+  COACH_TIMEZONE: timeZone,
+  COACH_MAX_CONCURRENT_LLM: intWithDefault(4, 1, 64),
+});
+
+/** Coach's settings, validated. Every field documents the environment variable it comes from. */
+export interface Config {
+  /** Folder of knowledge entries. `KNOWLEDGE_DIR`, default `knowledge`. */
+  knowledgeDir: string;
+  /** pino log level. `LOG_LEVEL`, default `info`. */
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** The LLM; undefined when `OPENAI_API_KEY` is not set (Coach then runs offline). */
+  llm?: {
+    /** `OPENAI_API_KEY`. */
+    apiKey: string;
+    /** Any OpenAI-compatible endpoint. `OPENAI_BASE_URL`, default the SDK's (OpenAI). */
+    baseURL?: string;
+    /** `COACH_MODEL`, default `gpt-4o-mini`. */
+    model: string;
+    /** Per-request timeout. `LLM_TIMEOUT_MS`, default 30000. */
+    timeoutMs: number;
+    /** Retries on 429/5xx/connection errors, with backoff. `LLM_MAX_RETRIES`, default 2. */
+    maxRetries: number;
+    /** `LLM_STRUCTURED_OUTPUTS`: `auto` (default: json_schema, falling back to JSON mode), `json_schema`, `json_object`. */
+    structuredOutputs: 'auto' | 'json_schema' | 'json_object';
+  };
+  /** SQLite file. `COACH_DB_PATH`, default `data/coach.db`. */
+  dbPath: string;
+  /** Default time zone of daily tips. `COACH_TIMEZONE`, default `Asia/Shanghai`. */
+  timezone: string;
+  /** Bound on LLM calls in flight. `COACH_MAX_CONCURRENT_LLM`, default 4. */
+  maxConcurrentLlm: number;
+}
+
+/**
+ * Reads and validates the settings. The only reader of `process.env`; loads `.env` from the working
+ * directory first when present (without overriding variables already set).
+ * Throws `CoachError('config_invalid')` naming each bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new CoachError('config_invalid', `Invalid settings:\n  ${problems.join('\n  ')}`, {
+      details: { variables: parsed.error.issues.map((i) => i.path.join('.')) },
+    });
+  }
+  const e = parsed.data;
+  return {
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    logLevel: e.LOG_LEVEL,
+    llm: e.OPENAI_API_KEY
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          model: e.COACH_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          maxRetries: e.LLM_MAX_RETRIES,
+          structuredOutputs: e.LLM_STRUCTURED_OUTPUTS,
+        }
+      : undefined,
+    dbPath: e.COACH_DB_PATH,
+    timezone: e.COACH_TIMEZONE,
+    maxConcurrentLlm: e.COACH_MAX_CONCURRENT_LLM,
+  };
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}

@@ -1,0 +1,128 @@
+import type { Logger } from '../logger.ts';
+import { describeError, isCoachError } from '../errors.ts';
+import type { LlmPort } from '../llm-port.ts';
+import { loadPrompt, type PromptTemplate } from '../prompts.ts';
+import type { Retriever, SearchHit } from '../retrieval/retriever.ts';
+import { detectLang } from '../retrieval/tokenize.ts';
+import { answerOffline } from './offline.ts';
+import { buildAnswerMessages, finishLlmAnswer, topicOf } from './llm-answer.ts';
+import { prepareQuestion, truncationNote } from './question.ts';
+import type { Answer, HistoryTurn } from './types.ts';
+
+/** What an answer looks like while it is being written: status, text deltas, then the final answer. */
+export type AnswerEvent =
+  | { type: 'status'; text: string }
+  | { type: 'delta'; text: string }
+  | { type: 'done'; answer: Answer };
+
+/** Options of one question. */
+export interface AskOptions {
+  /** Earlier turns of the thread, oldest first (bounded by the caller). */
+  history?: HistoryTurn[];
+  /** Force the offline composer even when an LLM is configured. */
+  offline?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Answers questions: with the LLM when there is one, offline otherwise or when it fails. */
+export interface Answerer {
+  /** Streams the answer. Never throws for model failures: those end in an offline answer with a note. */
+  ask(question: string, opts?: AskOptions): AsyncIterable<AnswerEvent>;
+  /** The whole answer at once. */
+  answer(question: string, opts?: AskOptions): Promise<Answer>;
+  readonly online: boolean;
+}
+
+/** How many knowledge entries go into the prompt: the top ones only, to keep it lean. */
+export const PROMPT_SOURCES = 4;
+
+const UNAVAILABLE = {
+  en: 'The AI model is unavailable right now, so this is the offline answer from the knowledge base.',
+  zh: 'AI 模型暂时不可用，以下是来自知识库的离线回答。',
+};
+const CUT_OFF = {
+  en: 'The AI model stopped before finishing this answer; what it wrote so far is above.',
+  zh: 'AI 模型在回答完成前中断了，以上是已生成的部分。',
+};
+
+/** Creates the answerer. `prompt` defaults to `prompts/answer.md`. */
+export function createAnswerer(deps: {
+  retriever: Retriever;
+  llm?: LlmPort;
+  logger: Logger;
+  prompt?: PromptTemplate;
+}): Answerer {
+  const { retriever, llm, logger } = deps;
+  const prompt = llm ? (deps.prompt ?? loadPrompt('answer')) : undefined;
+
+  async function* ask(question: string, opts: AskOptions = {}): AsyncIterable<AnswerEvent> {
+    const history = opts.history ?? [];
+    const topic = topicOf(history);
+    if (!llm || !prompt || opts.offline) {
+      yield { type: 'done', answer: answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) }) };
+      return;
+    }
+    const q = prepareQuestion(question);
+    const lang = detectLang(q.text);
+    const notes = q.truncated ? [truncationNote(q, lang)] : [];
+    const hits = searchWithTopic(retriever, q.text, topic);
+    const messages = buildAnswerMessages(prompt, { question: q.text, hits, history, lang, kb: retriever.kb });
+    yield { type: 'status', text: lang === 'zh' ? '思考中…' : 'Thinking…' };
+    let text = '';
+    try {
+      for await (const delta of llm.stream(messages, { signal: opts.signal, temperature: 0.3 })) {
+        text += delta;
+        yield { type: 'delta', text: delta };
+      }
+    } catch (err) {
+      const partial = text.trim().length > 0;
+      logger.warn({ event: 'llm_failed', ...describeError(err), reason: reasonOf(err), partial, chars: text.length }, 'LLM answer failed');
+      if (!partial) {
+        const offline = answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) });
+        yield { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
+        return;
+      }
+      const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
+      yield { type: 'done', answer: { ...done, notes: [...notes, CUT_OFF[lang]] } };
+      return;
+    }
+    const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
+    if (!done.answer.trim()) {
+      logger.warn({ event: 'llm_bad_output', reason: done.leaked ? 'prompt_leak' : 'empty' }, 'LLM answer unusable');
+      const offline = answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) });
+      yield { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
+      return;
+    }
+    yield { type: 'done', answer: { ...done, notes: [...notes, ...done.notes] } };
+  }
+
+  return {
+    online: Boolean(llm),
+    ask,
+    async answer(question, opts) {
+      let final: Answer | undefined;
+      for await (const ev of ask(question, opts)) if (ev.type === 'done') final = ev.answer;
+      if (!final) throw new Error('answerer ended without an answer');
+      return final;
+    },
+  };
+}
+
+/** Adds the thread's topic to a follow-up, so "and for SaaS?" still finds the earlier subject. */
+function withTopic(question: string, topic: string): string | undefined {
+  return topic ? `${question}\n${topic}` : undefined;
+}
+
+/** The follow-up's own hits first, then hits found with the thread's topic. */
+function searchWithTopic(retriever: Retriever, question: string, topic: string): SearchHit[] {
+  const own = retriever.search(question, { k: PROMPT_SOURCES });
+  if (!topic || own.length >= PROMPT_SOURCES) return own;
+  const seen = new Set(own.map((h) => h.entry.id));
+  const more = retriever.search(`${question}\n${topic}`, { k: PROMPT_SOURCES }).filter((h) => !seen.has(h.entry.id));
+  return [...own, ...more].slice(0, PROMPT_SOURCES);
+}
+
+function reasonOf(err: unknown): string {
+  if (isCoachError(err) && typeof err.details.reason === 'string') return err.details.reason;
+  return isCoachError(err) ? err.code : 'unknown';
+}

@@ -1,0 +1,35 @@
+import { CoachError } from '../errors.ts';
+
+/** Longest question Coach reads; the rest is cut with a note (a 100 KB paste must not hurt). */
+export const MAX_QUESTION_CHARS = 2_000;
+
+/** A question ready for retrieval, with any notice to show the user. */
+export interface PreparedQuestion {
+  text: string;
+  truncated: boolean;
+  originalLength: number;
+}
+
+/**
+ * Cleans a user's question: drops control characters and surplus white space, rejects an empty
+ * one (`input_empty`), and cuts one over `MAX_QUESTION_CHARS` at a word boundary.
+ */
+export function prepareQuestion(raw: string, max = MAX_QUESTION_CHARS): PreparedQuestion {
+  const cleaned = raw
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+  if (!cleaned) throw new CoachError('input_empty', 'The question is empty.');
+  if (cleaned.length <= max) return { text: cleaned, truncated: false, originalLength: cleaned.length };
+  let cut = cleaned.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.8) cut = cut.slice(0, space);
+  return { text: cut, truncated: true, originalLength: cleaned.length };
+}
+
+/** The note shown when a question was cut. */
+export function truncationNote(q: PreparedQuestion, lang: 'en' | 'zh'): string {
+  return lang === 'zh'
+    ? `问题太长（${q.originalLength} 字），只读取了前 ${q.text.length} 字。`
+    : `Your message was long (${q.originalLength} characters); Coach read the first ${q.text.length}.`;
+}

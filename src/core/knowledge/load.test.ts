@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isCoachError } from '../errors.ts';
+import { loadKnowledge, readKnowledge, splitBody } from './load.ts';
+
+const FIXTURE = 'test/fixtures/knowledge';
+const dirs: string[] = [];
+function copyFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-kb-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('readKnowledge', () => {
+  it('loads valid entries with both languages, sources and glossary', () => {
+    const { kb, problems } = readKnowledge(FIXTURE);
+    expect(problems).toEqual([]);
+    expect(kb.entries.map((e) => e.id)).toEqual(['buyer-trust', 'category-first', 'price-last']);
+    const e = kb.byId.get('buyer-trust');
+    expect(e?.body.en).toContain('trust');
+    expect(e?.body.zh).toContain('信任');
+    expect(e?.title.zh).toBe('客户只和信任的供应商签约');
+    expect(kb.byId.get('category-first')?.questions.zh).toHaveLength(1);
+    expect(kb.glossary[0]?.ids).toEqual(['buyer-trust']);
+  });
+
+  it('reports every problem: missing field, dangling related, one language, duplicate id, unknown source', () => {
+    const dir = copyFixture();
+    const trust = join(dir, 'buyer-trust.md');
+    writeFileSync(trust, readFileSync(trust, 'utf8').replace(/^tags:.*\n/m, ''));
+    const price = join(dir, 'price-last.md');
+    writeFileSync(price, readFileSync(price, 'utf8').replace(/## zh[\s\S]*$/, '').replace('source: fixture', 'source: nowhere'));
+    const cat = join(dir, 'category-first.md');
+    writeFileSync(cat, readFileSync(cat, 'utf8').replace('related: [buyer-trust]', 'related: [no-such-entry]'));
+    writeFileSync(join(dir, 'copy-of-category.md'), readFileSync(cat, 'utf8'));
+    const { problems } = readKnowledge(dir);
+    const text = problems.join('\n');
+    expect(text).toMatch(/buyer-trust\.md: tags/);
+    expect(text).toMatch(/price-last\.md: the "## zh" section is missing/);
+    expect(text).toMatch(/category-first\.md: related id "no-such-entry" does not exist/);
+    expect(text).toMatch(/copy-of-category\.md: duplicate id "category-first"/);
+    expect(text).toMatch(/glossary\.json: term "KP" points to unknown id "buyer-trust"/);
+  });
+
+  it('reports broken YAML and an id that differs from the file name', () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, 'broken.md'), '---\nid: [unclosed\n---\n## en\nx\n## zh\ny\n');
+    const cat = join(dir, 'category-first.md');
+    writeFileSync(join(dir, 'renamed.md'), readFileSync(cat, 'utf8').replace('id: category-first', 'id: renamed-entry'));
+    const { problems } = readKnowledge(dir);
+    expect(problems.join('\n')).toMatch(/broken\.md: front matter is not valid YAML/);
+    expect(problems.join('\n')).toMatch(/renamed\.md: id "renamed-entry" does not match the file name/);
+  });
+
+  it('loadKnowledge throws knowledge_invalid listing the problems', () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, 'sources.json'), '{ not json');
+    try {
+      loadKnowledge(dir);
+      expect.unreachable();
+    } catch (err) {
+      expect(isCoachError(err, 'knowledge_invalid')).toBe(true);
+      expect((err as Error).message).toContain('sources.json');
+    }
+  });
+
+  it('the real knowledge base has no problems and covers both articles', () => {
+    const { kb, problems } = readKnowledge('knowledge');
+    expect(problems).toEqual([]);
+    expect(kb.entries.length).toBeGreaterThanOrEqual(50);
+    const sources = new Set(kb.entries.map((e) => e.source));
+    expect(sources).toEqual(new Set(['first-principles', 'marketing-ends-in-b2b']));
+    for (const id of ['usp-vs-uvp', 'four-t-model', 'decision-chain', 'maturity-levels', 'value-over-price']) {
+      expect(kb.byId.has(id), id).toBe(true);
+    }
+  });
+});
+
+describe('splitBody', () => {
+  it('splits the en and zh sections', () => {
+    expect(splitBody('## en\n\nHello\n\n## zh\n\n你好\n')).toEqual({ en: 'Hello', zh: '你好' });
+    expect(splitBody('no sections')).toEqual({});
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readKnowledge } from '../knowledge/load.ts';
+import { createRetriever } from './retriever.ts';
+
+const { kb } = readKnowledge('test/fixtures/knowledge');
+
+describe('createRetriever', () => {
+  const r = createRetriever(kb, { minScore: 0.5 });
+
+  it('ranks the entry about the question first, in either language', () => {
+    expect(r.search('Should we offer a discount to win the deal?')[0]?.entry.id).toBe('price-last');
+    expect(r.search('要不要降价抢单？')[0]?.entry.id).toBe('price-last');
+    expect(r.search('How do buyers come to trust a vendor?')[0]?.entry.id).toBe('buyer-trust');
+    expect(r.search('客户为什么信任我们')[0]?.entry.id).toBe('buyer-trust');
+  });
+
+  it('finds an entry through its example questions and its tags', () => {
+    expect(r.search('twenty look-alike vendors, how to stand out')[0]?.entry.id).toBe('category-first');
+    expect(r.search('positioning')[0]?.entry.id).toBe('category-first');
+  });
+
+  it('finds an entry through a glossary alias', () => {
+    expect(r.search('who is the key person here')[0]?.entry.id).toBe('buyer-trust');
+  });
+
+  it('returns nothing for an off-topic question', () => {
+    expect(r.search('What is the weather in Paris tomorrow?')).toEqual([]);
+    expect(r.search('明天北京会下雨吗')).toEqual([]);
+    expect(r.search('   ')).toEqual([]);
+  });
+
+  it('drops hits below the threshold and honours k', () => {
+    const strict = createRetriever(kb, { minScore: 1000 });
+    expect(strict.search('discount price')).toEqual([]);
+    expect(r.search('trust price category 信任 价格 品类', { k: 2 })).toHaveLength(2);
+  });
+
+  it('returns scores in descending order', () => {
+    const scores = r.search('trust and price and category').map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});

@@ -1,0 +1,168 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { CoachError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** One step of the SQLite schema. Applied once, in order, recorded in `schema_migrations`. */
+export interface Migration {
+  /** 1, 2, 3… without gaps; never renumber or edit a released migration: add a new one. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The SQLite schema, oldest first. Times are epoch milliseconds (INTEGER). Tables are STRICT so a
+ * wrong type fails loudly instead of being stored as-is.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+      CREATE TABLE claims (
+        key TEXT PRIMARY KEY,
+        claimed_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX claims_claimed_at ON claims (claimed_at);
+
+      -- id orders a thread: rowids only grow while the thread's newest row exists
+      CREATE TABLE turns (
+        id INTEGER PRIMARY KEY,
+        thread_key TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT,
+        kind TEXT CHECK (kind IN ('answer', 'review', 'command'))
+      ) STRICT;
+      CREATE INDEX turns_thread ON turns (thread_key, id);
+
+      CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        user_key TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        overall REAL NOT NULL,
+        scores TEXT NOT NULL, -- JSON object: criterion id -> score
+        mode TEXT NOT NULL CHECK (mode IN ('offline', 'llm')),
+        excerpt TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'zh'))
+      ) STRICT;
+      CREATE INDEX reviews_user ON reviews (user_key, at, id);
+
+      CREATE TABLE tip_subscriptions (
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        created_by TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, workspace, chat_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE tip_slots (
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        entry_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'released')),
+        claimed_at INTEGER NOT NULL,
+        PRIMARY KEY (platform, workspace, chat_id, local_date)
+      ) STRICT, WITHOUT ROWID;
+
+      -- the current rotation: entries posted since the last reset
+      CREATE TABLE tip_rotation (
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        entry_id TEXT NOT NULL,
+        seq INTEGER NOT NULL, -- posting order
+        PRIMARY KEY (platform, workspace, chat_id, entry_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        message_ref TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        value TEXT NOT NULL CHECK (value IN ('up', 'down')),
+        about_kind TEXT NOT NULL CHECK (about_kind IN ('answer', 'review')),
+        about_ref TEXT NOT NULL,
+        about_summary TEXT,
+        at INTEGER NOT NULL,
+        UNIQUE (platform, workspace, chat_id, message_ref, user_id)
+      ) STRICT;
+      CREATE INDEX feedback_chat ON feedback (platform, workspace, chat_id, at, id);
+    `,
+  },
+];
+
+/** What `migrate` found and did. */
+export interface MigrationResult {
+  /** Schema version after the run. */
+  version: number;
+  /** Versions applied by this run (empty when another process or an earlier run applied them). */
+  applied: number[];
+}
+
+/** Thrown (wrapped by the caller) when the file was migrated by a newer Coach than this one. */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`its schema version ${found} is newer than this Coach knows (${known})`);
+  }
+}
+
+/**
+ * Brings the schema up to date in one IMMEDIATE transaction: it takes the write lock before reading
+ * what is applied, so two processes opening a fresh file at once serialise here (the second waits
+ * for `busy_timeout`, then sees everything applied and does nothing).
+ */
+export function migrate(
+  db: BetterSqlite3.Database,
+  logger: Logger,
+  migrations: readonly Migration[] = MIGRATIONS,
+): MigrationResult {
+  checkOrder(migrations);
+  const run = db.transaction((): MigrationResult => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY,
+      name TEXT NOT NULL,
+      applied_at INTEGER NOT NULL
+    ) STRICT`);
+    const row = db.prepare<[], { v: number | null }>('SELECT max(version) AS v FROM schema_migrations').get();
+    const current = row?.v ?? 0;
+    const known = migrations.at(-1)?.version ?? 0;
+    if (current > known) throw new SchemaTooNewError(current, known);
+    const record = db.prepare<[number, string, number]>(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+    );
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      record.run(m.version, m.name, Date.now());
+      applied.push(m.version);
+      logger.info(
+        { event: 'store_migration_applied', version: m.version, name: m.name },
+        'store migration applied',
+      );
+    }
+    return { version: Math.max(current, known), applied };
+  });
+  return run.immediate();
+}
+
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) {
+      throw new CoachError('internal', `Migration "${m.name}" has version ${m.version}, expected ${i + 1}`);
+    }
+  });
+}

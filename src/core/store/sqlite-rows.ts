@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { CoachError } from '../errors.ts';
+import type { FeedbackRecord, Platform, StoredReview, TipSubscription, Turn } from './types.ts';
+
+// Rows as SQLite returns them (snake_case, times in epoch ms); CHECK constraints guarantee the enums.
+
+/** A `turns` row. */
+export interface TurnRow {
+  role: Turn['role'];
+  text: string;
+  at: number;
+  user_id: string | null;
+  kind: Turn['kind'] | null;
+}
+
+/** A `reviews` row; `scores` is JSON. */
+export interface ReviewRow {
+  user_key: string;
+  at: number;
+  overall: number;
+  scores: string;
+  mode: StoredReview['mode'];
+  excerpt: string;
+  lang: StoredReview['lang'];
+}
+
+/** A `tip_subscriptions` row. */
+export interface SubscriptionRow {
+  platform: Platform;
+  workspace: string;
+  chat_id: string;
+  time: string;
+  timezone: string;
+  enabled: number;
+  created_by: string | null;
+  updated_at: number;
+}
+
+/** A `feedback` row. */
+export interface FeedbackRow {
+  platform: Platform;
+  workspace: string;
+  chat_id: string;
+  message_ref: string;
+  user_id: string;
+  value: FeedbackRecord['value'];
+  about_kind: FeedbackRecord['about']['kind'];
+  about_ref: string;
+  about_summary: string | null;
+  at: number;
+}
+
+/** Turns a row into a Turn, leaving out absent optional fields. */
+export function turnFromRow(row: TurnRow): Turn {
+  const turn: Turn = { role: row.role, text: row.text, at: new Date(row.at) };
+  if (row.user_id !== null) turn.userId = row.user_id;
+  if (row.kind !== null && row.kind !== undefined) turn.kind = row.kind;
+  return turn;
+}
+
+const scoresSchema = z.record(z.string(), z.number());
+
+/** Turns a row into a StoredReview; a `scores` column that is not a JSON object of numbers is an error. */
+export function reviewFromRow(row: ReviewRow): StoredReview {
+  return {
+    userKey: row.user_key,
+    at: new Date(row.at),
+    overall: row.overall,
+    scores: parseScores(row.scores),
+    mode: row.mode,
+    excerpt: row.excerpt,
+    lang: row.lang,
+  };
+}
+
+function parseScores(text: string): Record<string, number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new CoachError('store_unavailable', 'A stored review has unreadable scores (not JSON)', {
+      cause: err,
+    });
+  }
+  const parsed = scoresSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new CoachError(
+      'store_unavailable',
+      'A stored review has unreadable scores (not an object of numbers)',
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  return parsed.data;
+}
+
+/** Turns a row into a TipSubscription. */
+export function subscriptionFromRow(row: SubscriptionRow): TipSubscription {
+  const sub: TipSubscription = {
+    platform: row.platform,
+    workspace: row.workspace,
+    chatId: row.chat_id,
+    time: row.time,
+    timezone: row.timezone,
+    enabled: row.enabled === 1,
+    updatedAt: new Date(row.updated_at),
+  };
+  if (row.created_by !== null) sub.createdBy = row.created_by;
+  return sub;
+}
+
+/** Turns a row into a FeedbackRecord. */
+export function feedbackFromRow(row: FeedbackRow): FeedbackRecord {
+  const about: FeedbackRecord['about'] = { kind: row.about_kind, ref: row.about_ref };
+  if (row.about_summary !== null) about.summary = row.about_summary;
+  return {
+    platform: row.platform,
+    workspace: row.workspace,
+    chatId: row.chat_id,
+    messageRef: row.message_ref,
+    userId: row.user_id,
+    value: row.value,
+    about,
+    at: new Date(row.at),
+  };
+}

@@ -1,0 +1,126 @@
+/** The chat platforms Coach runs on. */
+export type Platform = 'slack' | 'feishu' | 'terminal';
+
+/** Identifies a conversation place. */
+export interface ChatRef {
+  platform: Platform;
+  /** Slack team id, Feishu tenant key, or a fixed name for the terminal. */
+  workspace: string;
+  /** Channel / chat id within the workspace. */
+  chatId: string;
+}
+
+/** One message of a thread, as kept for conversation context. */
+export interface Turn {
+  role: 'user' | 'assistant';
+  text: string;
+  at: Date;
+  /** Platform user id of the author (user turns). */
+  userId?: string;
+  /** What an assistant turn was. */
+  kind?: 'answer' | 'review' | 'command';
+}
+
+/** A scored review of a user's marketing text, kept so a user can see progress. */
+export interface StoredReview {
+  /** Who it belongs to, e.g. `slack:T1:U1` (the caller builds it). */
+  userKey: string;
+  at: Date;
+  overall: number;
+  /** Score per criterion id. */
+  scores: Record<string, number>;
+  mode: 'offline' | 'llm';
+  /** A short excerpt of the reviewed text (never the whole text). */
+  excerpt: string;
+  lang: 'en' | 'zh';
+}
+
+/** A chat's subscription to the daily tip. */
+export interface TipSubscription extends ChatRef {
+  /** Local posting time, `HH:MM` (24 h). */
+  time: string;
+  /** IANA time zone of `time`. */
+  timezone: string;
+  enabled: boolean;
+  /** Who first subscribed the chat; later upserts keep the first value (they only fill it when empty). */
+  createdBy?: string;
+  updatedAt: Date;
+}
+
+/** A thumbs up/down on one of Coach's messages. */
+export interface FeedbackRecord extends ChatRef {
+  /** Platform id of the message that was rated. */
+  messageRef: string;
+  userId: string;
+  value: 'up' | 'down';
+  about: { kind: 'answer' | 'review'; ref: string; summary?: string };
+  at: Date;
+}
+
+/**
+ * Coach's persistent state. Every method is async and each one is a single atomic operation, so the
+ * same contract can be met by one SQLite file shared by processes, or by PostgreSQL shared by replicas
+ * (`INSERT … ON CONFLICT … RETURNING`). Failures reject with `CoachError('store_unavailable')`;
+ * malformed arguments (bad date, `HH:MM`, negative limit) with `CoachError('input_invalid')`.
+ * `store-contract.ts` is the executable form of this contract.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Atomically claims a key (an event id, or platform+workspace+chat+message id). True only for the first caller, ever (until pruned), across restarts and across processes sharing the database. */
+  claim(key: string, now: Date): Promise<boolean>;
+  /** Deletes claims older than `before` (the engine keeps them 48 h). Returns how many. */
+  pruneClaims(before: Date): Promise<number>;
+  /** Appends a turn to a thread (threads are ordered by append, not by `at`). */
+  appendTurn(threadKey: string, turn: Turn): Promise<void>;
+  /** The last `limit` turns of a thread, oldest first. */
+  history(threadKey: string, limit: number): Promise<Turn[]>;
+  saveReview(review: StoredReview): Promise<void>;
+  /** The user's last `limit` reviews, newest first (by `at`, then by save order). */
+  reviews(userKey: string, limit: number): Promise<StoredReview[]>;
+  /** Creates or replaces the chat's subscription; returns it as stored (`updatedAt` = `now`). */
+  upsertSubscription(sub: Omit<TipSubscription, 'updatedAt'>, now: Date): Promise<TipSubscription>;
+  /** The chat's subscription, enabled or not. */
+  subscription(chat: ChatRef): Promise<TipSubscription | undefined>;
+  /** Enabled subscriptions only. */
+  subscriptions(): Promise<TipSubscription[]>;
+  /**
+   * Claims the (chat, local date) tip slot with the entry chosen for it. True only for the first caller
+   * for that chat and date, across processes. A released slot can be claimed again, and so can a slot
+   * left `claimed` for longer than `TIP_SLOT_LEASE_MS` (its claimer died before finishing it); the new
+   * claim records its own entry.
+   */
+  claimTipSlot(
+    chat: ChatRef,
+    localDate: string /* YYYY-MM-DD */,
+    entryId: string,
+    now: Date,
+  ): Promise<boolean>;
+  /**
+   * Marks a claimed slot as posted (its entry joins the chat's rotation) or releases it on a final
+   * failure so that a retry/other replica may post it. Only a `claimed` slot changes; finishing a
+   * missing or already finished slot does nothing (logged as a warning).
+   */
+  finishTipSlot(chat: ChatRef, localDate: string, outcome: 'posted' | 'released'): Promise<void>;
+  /** Entry ids already posted to this chat in the current rotation, in posting order (the rotation restarts when every entry was sent: the caller decides and calls `resetTipRotation`). */
+  sentTipIds(chat: ChatRef): Promise<string[]>;
+  /** Starts a new rotation: `sentTipIds` becomes empty. Slots are kept. */
+  resetTipRotation(chat: ChatRef): Promise<void>;
+  /** The chat's slot with the latest local date. */
+  lastTipSlot(
+    chat: ChatRef,
+  ): Promise<{ localDate: string; entryId: string; status: 'claimed' | 'posted' | 'released' } | undefined>;
+  /** Records a vote; one per (chat, message, user): a later vote replaces the earlier one. */
+  saveFeedback(fb: FeedbackRecord): Promise<void>;
+  /** The chat's last `limit` votes, newest first. */
+  feedback(chat: ChatRef, limit: number): Promise<FeedbackRecord[]>;
+  /** Cheap liveness check for /healthz: false (never a rejection) when the database does not answer. */
+  ping(): Promise<boolean>;
+  /** Closes the connection; idempotent. Later calls reject with `store_unavailable`. */
+  close(): Promise<void>;
+}
+
+/**
+ * How long a `claimed` tip slot stays reserved for its claimer. Posting a tip takes seconds; a slot
+ * still `claimed` after this long belongs to a process that died, and another may take it over.
+ */
+export const TIP_SLOT_LEASE_MS = 15 * 60_000;
