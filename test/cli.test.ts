@@ -13,7 +13,7 @@ describe('coach CLI (real process)', () => {
   });
 
   it('search reads questions from stdin, one JSON array per line', async () => {
-    const r = await runCoach(['search', '--json', '--k', '2'], { stdin: '降价能不能赢单？\n\nwhat is ABM\n' });
+    const r = await runCoach(['search', '--json', '--k', '2'], { stdin: '我们要不要降价促销？\n\nwhat is ABM\n' });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
@@ -33,7 +33,7 @@ describe('coach CLI (real process)', () => {
   });
 
   it('ask on an off-topic question answers with no citations', async () => {
-    const r = await runCoach(['ask', 'What is the capital of Australia?', '--json']);
+    const r = await runCoach(['ask', 'How long should I boil an egg for a runny yolk?', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ citations: [], mode: 'offline' });
   });
 

@@ -1,11 +1,11 @@
-import type { Logger } from '../logger.ts';
 import { describeError, isCoachError } from '../errors.ts';
 import type { LlmPort } from '../llm-port.ts';
+import type { Logger } from '../logger.ts';
 import { loadPrompt, type PromptTemplate } from '../prompts.ts';
 import type { Retriever, SearchHit } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
+import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
-import { buildAnswerMessages, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
 import type { Answer, HistoryTurn } from './types.ts';
 
@@ -59,7 +59,10 @@ export function createAnswerer(deps: {
     const history = opts.history ?? [];
     const topic = topicOf(history);
     if (!llm || !prompt || opts.offline) {
-      yield { type: 'done', answer: answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) }) };
+      yield {
+        type: 'done',
+        answer: answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) }),
+      };
       return;
     }
     const q = prepareQuestion(question);
@@ -69,30 +72,46 @@ export function createAnswerer(deps: {
     const messages = buildAnswerMessages(prompt, { question: q.text, hits, history, lang, kb: retriever.kb });
     yield { type: 'status', text: lang === 'zh' ? '思考中…' : 'Thinking…' };
     let text = '';
+    const shown = createDeltaFilter(hits.length, prompt.canary);
+    const unavailable = (): AnswerEvent => {
+      const offline = answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) });
+      return { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
+    };
     try {
       for await (const delta of llm.stream(messages, { signal: opts.signal, temperature: 0.3 })) {
         text += delta;
-        yield { type: 'delta', text: delta };
+        const visible = shown.push(delta);
+        if (visible) yield { type: 'delta', text: visible };
+        if (shown.leaked) break; // stop paying for a reply that will not be shown
       }
     } catch (err) {
       const partial = text.trim().length > 0;
-      logger.warn({ event: 'llm_failed', ...describeError(err), reason: reasonOf(err), partial, chars: text.length }, 'LLM answer failed');
-      if (!partial) {
-        const offline = answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) });
-        yield { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
+      logger.warn(
+        { event: 'llm_failed', ...describeError(err), reason: reasonOf(err), partial, chars: text.length },
+        'LLM answer failed',
+      );
+      const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
+      if (done.leaked) logger.warn({ event: 'llm_bad_output', reason: 'prompt_leak' }, 'LLM answer unusable');
+      if (!partial || !done.answer.trim()) {
+        yield unavailable();
         return;
       }
-      const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
+      const rest = shown.flush();
+      if (rest) yield { type: 'delta', text: rest };
       yield { type: 'done', answer: { ...done, notes: [...notes, CUT_OFF[lang]] } };
       return;
     }
     const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
     if (!done.answer.trim()) {
-      logger.warn({ event: 'llm_bad_output', reason: done.leaked ? 'prompt_leak' : 'empty' }, 'LLM answer unusable');
-      const offline = answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) });
-      yield { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
+      logger.warn(
+        { event: 'llm_bad_output', reason: done.leaked ? 'prompt_leak' : 'empty' },
+        'LLM answer unusable',
+      );
+      yield unavailable();
       return;
     }
+    const rest = shown.flush();
+    if (rest) yield { type: 'delta', text: rest };
     yield { type: 'done', answer: { ...done, notes: [...notes, ...done.notes] } };
   }
 
@@ -118,7 +137,9 @@ function searchWithTopic(retriever: Retriever, question: string, topic: string):
   const own = retriever.search(question, { k: PROMPT_SOURCES });
   if (!topic || own.length >= PROMPT_SOURCES) return own;
   const seen = new Set(own.map((h) => h.entry.id));
-  const more = retriever.search(`${question}\n${topic}`, { k: PROMPT_SOURCES }).filter((h) => !seen.has(h.entry.id));
+  const more = retriever
+    .search(`${question}\n${topic}`, { k: PROMPT_SOURCES })
+    .filter((h) => !seen.has(h.entry.id));
   return [...own, ...more].slice(0, PROMPT_SOURCES);
 }
 

@@ -50,22 +50,91 @@ export function finishLlmAnswer(
     return { answer: '', citations: [], mode: 'llm', lang, notes: [], leaked: true };
   }
   const used: number[] = [];
-  const cleaned = text
-    .replace(/\[(\d{1,2}(?:\s*[,，]\s*\d{1,2})*)\]/g, (_whole, list: string) => {
-      const valid = list
-        .split(/[,，]/)
-        .map((n) => Number.parseInt(n.trim(), 10))
-        .filter((n) => n >= 1 && n <= hits.length);
-      for (const n of valid) if (!used.includes(n)) used.push(n);
-      return valid.map((n) => `[${n}]`).join('');
-    })
-    .replace(/[ \t]+([.,;:!?。，；：！？])/g, '$1')
-    .trim();
+  const cleaned = cleanMarkers(text, hits.length, used).trim();
   const citations: Citation[] = used.flatMap((n) => {
     const hit = hits[n - 1];
     return hit ? [{ ...citationOf(kb, hit.entry, lang), n }] : [];
   });
   return { answer: cleaned, citations, mode: 'llm', lang, notes: [], leaked: false };
+}
+
+/** A citation marker (`[1]`, `[1, 2]`, `[1，2]`) with the spaces before it. */
+const MARKER = /([ \t]*)\[(\d{1,2}(?:\s*[,，]\s*\d{1,2})*)\]/g;
+/** The end of a text that may still grow into a marker: spaces, then maybe an open `[1, `. */
+const OPEN_MARKER = /[ \t]*(?:\[[\d\s,，]{0,16})?$/;
+
+/**
+ * Keeps the markers of sources 1…`given` (noting their numbers in `used`, first use first) and
+ * removes the others together with the spaces before them, so "fact [9]." becomes "fact.".
+ */
+function cleanMarkers(text: string, given: number, used: number[] = []): string {
+  return text.replace(MARKER, (_whole, lead: string, list: string) => {
+    const valid = list
+      .split(/[,，]/)
+      .map((n) => Number.parseInt(n.trim(), 10))
+      .filter((n) => n >= 1 && n <= given);
+    for (const n of valid) if (!used.includes(n)) used.push(n);
+    return valid.length > 0 ? `${lead}${valid.map((n) => `[${n}]`).join('')}` : '';
+  });
+}
+
+/** Filters the model's deltas on their way to the user; see {@link createDeltaFilter}. */
+export interface DeltaFilter {
+  /** The part of the text so far that can be shown now ('' when nothing can). */
+  push(delta: string): string;
+  /** The rest, once the model has stopped ('' after a leak). */
+  flush(): string;
+  /** True once the canary was seen: nothing more is shown. */
+  readonly leaked: boolean;
+}
+
+/**
+ * Makes the streamed text match the final answer ({@link finishLlmAnswer}): markers for sources
+ * that were not given are removed, leading white space is dropped, and nothing is shown from the
+ * canary on. A tail that could still become a marker or the canary is held back until the next
+ * delta settles it.
+ */
+export function createDeltaFilter(given: number, canary?: string): DeltaFilter {
+  let held = '';
+  let started = false;
+  let leaked = false;
+  const show = (text: string): string => {
+    const out = cleanMarkers(started ? text : text.trimStart(), given);
+    if (out) started = true;
+    return out;
+  };
+  return {
+    push(delta) {
+      if (leaked) return '';
+      held += delta;
+      if (canary && held.includes(canary)) {
+        leaked = true;
+        held = '';
+        return '';
+      }
+      const keep = Math.max(OPEN_MARKER.exec(held)?.[0].length ?? 0, canaryStart(held, canary));
+      const ready = held.slice(0, held.length - keep);
+      held = held.slice(held.length - keep);
+      return show(ready);
+    },
+    flush() {
+      const rest = leaked ? '' : show(held);
+      held = '';
+      return rest;
+    },
+    get leaked() {
+      return leaked;
+    },
+  };
+}
+
+/** Length of the longest end of `text` that is the beginning of the canary. */
+function canaryStart(text: string, canary: string | undefined): number {
+  if (!canary) return 0;
+  for (let k = Math.min(canary.length - 1, text.length); k > 0; k--) {
+    if (text.endsWith(canary.slice(0, k))) return k;
+  }
+  return 0;
 }
 
 /** The user's recent turns, as a short retrieval hint for follow-ups. */

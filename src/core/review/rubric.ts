@@ -40,3 +40,14 @@ function clampOne(value: unknown): number {
   if (!Number.isFinite(n)) return NEUTRAL_SCORE;
   return Math.min(MAX_SCORE, Math.max(MIN_SCORE, Math.round(n)));
 }
+
+/** The knowledge entries each dimension cites (ids of `knowledge/*.md`). */
+export const DIMENSION_KNOWLEDGE: Readonly<Record<Dimension, readonly string[]>> = {
+  customer_value: ['usp-vs-uvp', 'product-to-user-thinking'],
+  quantified_results: ['results-in-numbers'],
+  credibility: ['testimony-and-evidence', 'opinion-leaders'],
+  category_focus: ['category-label', 'brand-as-mindshare'],
+  value_not_price: ['value-over-price', 'redefined-4p'],
+  decision_maker_fit: ['key-decision-maker', 'decision-chain', 'risk-and-group-checks'],
+  clarity: ['category-label', 'thought-leadership'],
+};

@@ -99,6 +99,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feedback_chat ON feedback (platform, workspace, chat_id, at, id);
     `,
   },
+  {
+    version: 2,
+    name: 'tip language',
+    sql: `ALTER TABLE tip_subscriptions ADD COLUMN lang TEXT NOT NULL DEFAULT 'en' CHECK (lang IN ('en', 'zh'));`,
+  },
 ];
 
 /** What `migrate` found and did. */

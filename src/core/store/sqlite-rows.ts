@@ -34,6 +34,7 @@ export interface SubscriptionRow {
   enabled: number;
   created_by: string | null;
   updated_at: number;
+  lang: 'en' | 'zh';
 }
 
 /** A `feedback` row. */
@@ -105,6 +106,7 @@ export function subscriptionFromRow(row: SubscriptionRow): TipSubscription {
     timezone: row.timezone,
     enabled: row.enabled === 1,
     updatedAt: new Date(row.updated_at),
+    lang: row.lang,
   };
   if (row.created_by !== null) sub.createdBy = row.created_by;
   return sub;

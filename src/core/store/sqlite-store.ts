@@ -126,6 +126,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
           enabled: sub.enabled ? 1 : 0,
           createdBy: sub.createdBy ?? null,
           updatedAt: millis(now, 'now'),
+          lang: sub.lang ?? 'en',
         });
         if (!row) throw new CoachError('internal', 'Subscription upsert returned no row');
         return subscriptionFromRow(row);
@@ -213,7 +214,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
 }
 
 const CHAT = 'platform = @platform AND workspace = @workspace AND chat_id = @chatId';
-const SUB_COLUMNS = 'platform, workspace, chat_id, time, timezone, enabled, created_by, updated_at';
+const SUB_COLUMNS = 'platform, workspace, chat_id, time, timezone, enabled, created_by, updated_at, lang';
 
 /** Every statement, prepared once per connection. */
 function prepareStatements(db: Database.Database) {
@@ -241,9 +242,9 @@ function prepareStatements(db: Database.Database) {
     ),
     upsertSubscription: db.prepare<[Record<string, unknown>], SubscriptionRow>(
       `INSERT INTO tip_subscriptions (${SUB_COLUMNS})
-       VALUES (@platform, @workspace, @chatId, @time, @timezone, @enabled, @createdBy, @updatedAt)
+       VALUES (@platform, @workspace, @chatId, @time, @timezone, @enabled, @createdBy, @updatedAt, @lang)
        ON CONFLICT (platform, workspace, chat_id) DO UPDATE SET
-         time = excluded.time, timezone = excluded.timezone, enabled = excluded.enabled,
+         time = excluded.time, timezone = excluded.timezone, enabled = excluded.enabled, lang = excluded.lang,
          created_by = coalesce(tip_subscriptions.created_by, excluded.created_by), updated_at = excluded.updated_at
        RETURNING ${SUB_COLUMNS}`,
     ),

@@ -151,7 +151,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     describe('tip subscriptions', () => {
-      const sub = { ...CHAT, time: '09:30', timezone: 'Asia/Shanghai', enabled: true, createdBy: 'U1' };
+      const sub = { ...CHAT, time: '09:30', timezone: 'Asia/Shanghai', enabled: true, createdBy: 'U1', lang: 'en' as const };
 
       it('creates, reads back and updates, keeping the first creator', async () => {
         expect(await store.subscription(CHAT)).toBeUndefined();
@@ -162,7 +162,9 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
           at(5),
         );
         expect(updated).toEqual({ ...sub, time: '18:05', timezone: 'Europe/Berlin', updatedAt: at(5) });
-        expect(await store.subscription(CHAT)).toEqual(updated);
+        const chinese = await store.upsertSubscription({ ...sub, lang: 'zh' }, at(6));
+        expect(chinese.lang).toBe('zh');
+        expect((await store.subscription(CHAT))?.lang).toBe('zh');
         expect(await store.subscription(OTHER_CHAT)).toBeUndefined();
       });
 

@@ -42,6 +42,8 @@ export interface TipSubscription extends ChatRef {
   /** IANA time zone of `time`. */
   timezone: string;
   enabled: boolean;
+  /** Language the tips are posted in (default `en`). */
+  lang?: 'en' | 'zh';
   /** Who first subscribed the chat; later upserts keep the first value (they only fill it when empty). */
   createdBy?: string;
   updatedAt: Date;

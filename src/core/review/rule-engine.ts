@@ -1,0 +1,149 @@
+import type { Matcher, Rule, Signal } from './rules/index.ts';
+import { RULES } from './rules/index.ts';
+import { termSource } from './rules/regex-source.ts';
+import { measureLength, splitSentences } from './text-measure.ts';
+import type { ReviewLang } from './types.ts';
+
+/** The texts a rule can look at (see `Rule.scope`). */
+export interface RuleInput {
+  /** The copy: the draft's sentences without instructions to the reviewer. */
+  copy: string;
+  /** The copy's first sentence. */
+  lead: string;
+  /** The whole prepared draft, instructions included. */
+  draft: string;
+  lang: ReviewLang;
+}
+
+/** A rule that fired, with what it matched. */
+export interface FiredRule {
+  rule: Rule;
+  /** Matched texts (for `length`, the length; for `always`, empty). */
+  hits: string[];
+  /** The number shown as `{count}`: hits, list items, or length. */
+  count: number;
+  /** How many times the rule's delta applies (capped by `maxHits`). */
+  times: number;
+}
+
+/** The outcome of running the rules over one draft. */
+export interface RuleRun {
+  fired: FiredRule[];
+  signals: ReadonlySet<Signal>;
+  /** Copy length in words (en) or characters (zh). */
+  length: number;
+}
+
+/** Precompiled rules, ready to run many times. */
+export interface RuleEngine {
+  rules: readonly Rule[];
+  run(input: RuleInput): RuleRun;
+}
+
+type Finder = (text: string, lang: ReviewLang, length: number) => { hits: string[]; count: number };
+
+/**
+ * Compiles the rules once (regexes are built here, not per review) and returns an engine.
+ * Rules with a `when` condition are evaluated after all unconditional rules and see only the
+ * signals those published, so the order of rules in the table never changes a result.
+ */
+export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
+  const compiled = rules.map((rule) => ({ rule, find: compileMatcher(rule.match) }));
+  const unconditional = compiled.filter((c) => !c.rule.when);
+  const conditional = compiled.filter((c) => c.rule.when);
+
+  return {
+    rules,
+    run(input) {
+      const length = measureLength(input.copy, input.lang);
+      const fired: FiredRule[] = [];
+      const signals = new Set<Signal>();
+      const evaluate = (c: (typeof compiled)[number], seen: ReadonlySet<Signal>) => {
+        const { rule } = c;
+        if (!rule.langs.includes(input.lang) || !conditionHolds(rule, seen)) return;
+        const text = rule.scope === 'lead' ? input.lead : rule.scope === 'draft' ? input.draft : input.copy;
+        const { hits, count } = c.find(text, input.lang, length);
+        const present = hits.length >= (rule.minHits ?? 1) && densityHolds(rule, hits.length, length);
+        if ((rule.fires ?? 'present') === 'absent' ? hits.length > 0 : !present) return;
+        const times = rule.match.kind === 'text' ? Math.min(Math.max(hits.length, 1), rule.effect.maxHits ?? 1) : 1;
+        fired.push({ rule, hits, count, times });
+        for (const s of rule.effect.signals ?? []) signals.add(s);
+      };
+      for (const c of unconditional) evaluate(c, signals);
+      const firstPass = new Set(signals);
+      for (const c of conditional) evaluate(c, firstPass);
+      fired.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
+      return { fired, signals, length };
+    },
+  };
+}
+
+function conditionHolds(rule: Rule, signals: ReadonlySet<Signal>): boolean {
+  const when = rule.when;
+  if (!when) return true;
+  return (when.signals ?? []).every((s) => signals.has(s)) && !(when.noSignals ?? []).some((s) => signals.has(s));
+}
+
+function densityHolds(rule: Rule, hits: number, length: number): boolean {
+  return rule.minDensity === undefined || (hits * 100) / Math.max(length, 1) >= rule.minDensity;
+}
+
+function compileMatcher(match: Matcher): Finder {
+  switch (match.kind) {
+    case 'always':
+      return () => ({ hits: [''], count: 1 });
+    case 'length':
+      return (_text, lang, length) => {
+        const over = match.over?.[lang];
+        const under = match.under?.[lang];
+        const outside = (over !== undefined && length > over) || (under !== undefined && length < under);
+        return outside ? { hits: [String(length)], count: length } : { hits: [], count: 0 };
+      };
+    case 'list':
+      return (text, lang) => findList(text, lang, match.minItems, match.maxItem[lang]);
+    case 'text': {
+      const sources = [...(match.terms ?? []).map(termSource), ...(match.patterns ?? []).map((p) => p.source)];
+      // Longest literal first inside one alternation, so "best-in-class" wins over "best".
+      sources.sort((a, b) => b.length - a.length);
+      const re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), match.caseSensitive ? 'g' : 'gi');
+      return (text) => {
+        const hits = findAll(re, text);
+        return { hits, count: hits.length };
+      };
+    }
+  }
+}
+
+function findAll(re: RegExp, text: string): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++;
+      continue;
+    }
+    out.push(m[0].trim());
+  }
+  return out;
+}
+
+const LIST_SEPARATOR = /[,，、;；]\s*|\s+(?:and|or|&)\s+/;
+
+function findList(text: string, lang: ReviewLang, minItems: number, maxItem: number) {
+  let best: string[] = [];
+  for (const sentence of splitSentences(text)) {
+    let run: string[] = [];
+    const body = sentence.replace(/[。！？.!?]+$/, '');
+    for (const raw of body.split(LIST_SEPARATOR)) {
+      const item = raw.trim();
+      const size = measureLength(item, lang);
+      if (item && size <= maxItem) {
+        run.push(item);
+        if (run.length > best.length) best = [...run];
+      } else {
+        run = [];
+      }
+    }
+  }
+  return best.length >= minItems ? { hits: [best.join(lang === 'zh' ? '、' : ', ')], count: best.length } : { hits: [], count: 0 };
+}

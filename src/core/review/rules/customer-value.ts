@@ -1,0 +1,153 @@
+import type { Rule } from './rule.ts';
+
+const K = ['usp-vs-uvp', 'product-to-user-thinking'] as const;
+
+/** Rules for `customer_value`: the customer's gain (UVP) versus features and specifications (USP). */
+export const customerValueRules: readonly Rule[] = [
+  {
+    id: 'cv.customer-gain',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      terms: [
+        'instead of', 'no more', 'no longer', 'never again', 'without', 'on time', 'get paid', 'pays for itself',
+        '不再', '省去', '省下', '免去', '避免', '就能', '即可', '只需', '无需', '不用', '按时', '一次通过', '不省不收费', '兜底',
+      ],
+      patterns: [
+        /\bso\s+(?:that\s+)?(?!much\b|many\b|far\b|long\b|on\b|to\b|too\b)(?:you|your|they|their|the|every|no|nobody|each|[a-z]+s)\b/,
+        /\b(?:helps?|lets?|allows?|enables?)\s+(?:you|your|teams?|them|[a-z]+\s+teams?)\b/,
+        /\bstop\s+\w+ing\b|,\s*not\s+\d|\bno\s+(?:shutdown|downtime|overtime|surprises|rework|penalt\w*|fines?)\b/,
+        /\b(?:cut|cuts|reduces?|lowers?|saves?|avoids?|eliminates?|prevents?|recovers?|protects?|wins?|grows?|ships?|passe[sd]|fewer|faster)\b/,
+        /让(?:您|你|客户|团队|老板|厂长|院长|店长|财务|采购)|帮(?:您|你|助)?|为您|少(?:看|走|跑|花|等|加班)|更(?:快|少|省|准|稳)/,
+        /降低|减少|缩短|节省|节约|提升|提高/,
+      ],
+    },
+    effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['benefit'] },
+    message: {
+      en: 'Speaks of what the customer gains ({hits}), not just what the product has.',
+      zh: '讲到了客户得到什么（{hits}），而不只是产品有什么。',
+    },
+    knowledge: K,
+    invalid: ['Close the month in 4 days instead of 9.', '让厂长每天早上就能看到停机风险。', 'We cut overtime for plant teams.'],
+    valid: ['Our platform has OCR and 40+ connectors.', '采用微服务架构，支持私有化部署。'],
+  },
+  {
+    id: 'cv.speaks-to-you',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', terms: ['you', 'your', 'yours', "you're", "you'll", '您', '你们', '贵司', '贵厂', '贵院', '贵行', '贵公司'] },
+    effect: { delta: 1, severity: 'strength', signals: ['you-focus'] },
+    message: {
+      en: 'Addresses the reader ("you"), which keeps the copy about their situation.',
+      zh: '用“您/贵司”对读者说话，让文案围绕客户的处境。',
+    },
+    knowledge: K,
+    invalid: ['Your controllers sign off in 4 days.', '贵厂的换模时间可以减半。'],
+    valid: ['Our gateway supports Modbus.', '本公司产品齐全。'],
+  },
+  {
+    id: 'cv.feature-words',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    minHits: 2,
+    match: {
+      kind: 'text',
+      terms: [
+        'feature', 'features', 'featuring', 'functionality', 'functionalities', 'supports', 'support for', 'module',
+        'modules', 'dashboard', 'dashboards', 'connector', 'connectors', 'integrations', 'plug-in', 'plugins',
+        'configurable', 'customizable', 'customisable', 'drag-and-drop', 'OCR', 'API', 'APIs', 'SDK', 'AI-powered',
+        'AI-driven', 'AI-based', 'cloud-native', 'microservice', 'microservices', 'architecture', 'Kubernetes',
+        'blockchain', 'algorithm', 'algorithms', 'engine', 'RAM', 'CPU', 'processor', 'enclosure', 'Ethernet',
+        'Modbus', 'OPC UA', 'MQTT', 'protocol', 'protocols', 'formulation', 'proprietary', 'blend', 'role-based',
+        'multi-tenant', 'low-code', 'no-code', 'firmware', 'specs', 'specifications', 'parameters', 'tech stack',
+        '功能', '模块', '参数', '配置', '架构', '微服务', '引擎', '算法', '采用', '搭载', '内置', '集成', '对接', '兼容', '部署',
+        '私有化', '处理器', '内存', '硬盘', '固态', '接口', '协议', '大数据', '人工智能', '智能柜', '条码', 'RFID', '分布式',
+        '云原生', '低代码', '多院区', '主频', '芯片',
+      ],
+      patterns: [/(?<!技术|售后|服务)支持/],
+    },
+    effect: { delta: -1, maxHits: 3, severity: 'minor', majorAt: 3, signals: ['feature'] },
+    message: {
+      en: 'Reads like a feature list ({hits}): that is the product talking (USP), not the value the buyer gets (UVP).',
+      zh: '读起来像功能清单（{hits}）：这是产品在说话（USP），而不是客户得到的价值（UVP）。',
+    },
+    suggestion: {
+      en: 'Turn the features ({hits}) into one outcome: "[customer] gets [result]" first; keep the features for a second line.',
+      zh: '把这些功能（{hits}）翻译成一个结果：先写“[客户]因此得到[结果]”，功能放到第二句。',
+    },
+    knowledge: K,
+    invalid: ['AI-powered OCR with 40+ connectors and customizable dashboards.', '支持条码、RFID对接，部署灵活，配置强大。'],
+    valid: ['Our scheduling engine cut overtime by 20% at 12 plants.', '非计划停机从每月31小时降到9小时。'],
+  },
+  {
+    id: 'cv.spec-units',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      terms: ['flash point', '宽温', '分辨率', '防护等级'],
+      patterns: [
+        /\d+(?:\.\d+)?\s?(?:GHz|MHz|GB|TB|MB|Gbps|Mbps|cores?|threads?|kW|mAh|nm|dpi|fps|inch(?:es)?|核|线程|英寸|寸|万像素)(?![A-Za-z])/,
+        /(?<![A-Za-z])IP\d{2}(?!\d)/,
+        /(?<![A-Za-z])pH\s?\d/,
+        /-?\d+(?:\.\d+)?\s?(?:to|–|-|~|～)\s?-?\d+(?:\.\d+)?\s?°\s?[CF]|-?\d+\s?(?:~|～|-)\s?-?\d+\s?℃/,
+      ],
+      caseSensitive: true,
+    },
+    effect: { delta: -1, maxHits: 2, severity: 'minor', majorAt: 2, signals: ['feature', 'spec'] },
+    message: {
+      en: 'Technical parameters ({hits}) are for the spec sheet; the buyer needs the effect they produce.',
+      zh: '技术参数（{hits}）属于规格书；客户要的是参数带来的效果数据。',
+    },
+    suggestion: {
+      en: 'Replace the parameters ({hits}) with the effect they have in the customer\'s operation, e.g. "[X] fewer failures a year".',
+      zh: '把参数（{hits}）换成它在客户现场的效果，例如“每年少停机[X]小时”。',
+    },
+    knowledge: K,
+    invalid: ['4 GB RAM and an IP67 enclosure, -40 to 85°C.', 'Intel i7处理器，16GB内存，宽温-20~60℃。'],
+    valid: ['Plant managers save 11% on energy.', '换模时间从90分钟压到25分钟。'],
+  },
+  {
+    id: 'cv.feature-list',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    match: { kind: 'list', minItems: 4, maxItem: { en: 5, zh: 10 } },
+    effect: { delta: -1, severity: 'minor', signals: ['feature-list'] },
+    message: {
+      en: 'A list of {count} items asks the buyer to work out the value alone; lead with the one gain that matters.',
+      zh: '一口气列了{count}项，等于让客户自己去算价值；先讲最重要的那一个收益。',
+    },
+    knowledge: K,
+    invalid: ['OCR capture, 3-way matching, ERP connectors, role-based approvals and dashboards.', '覆盖招聘、入职、排班、考勤、薪酬、绩效全流程。'],
+    valid: ['Month-end close in 4 days, not 9, for 140 distributors.', '已为华彩、青松等56家企业承运。'],
+  },
+  {
+    id: 'cv.self-focus',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      terms: [
+        'we are a', 'we are an', 'we are the', "we're a", "we're the", 'our company', 'founded in', 'established in',
+        'since 19', 'a leading provider', 'a leading supplier', 'a leading vendor', 'a leading manufacturer',
+        'I hope this email finds you', 'I hope this message finds you', 'I wanted to reach out', 'just checking in',
+        'we offer', 'we provide', 'we are proud', 'our mission', 'passionate team', 'our team of experts',
+        '我们是一家', '我司', '本公司', '成立于', '创立于', '总部位于', '致力于', '高新技术企业', '公司简介', '秉承', '经营理念',
+      ],
+      patterns: [/introduce\s+(?:our|my)\s+(?:company|team|firm|product|platform)/, /集[^，。,]{2,12}于一体/, /我是[^，。,]{0,12}的/],
+    },
+    effect: { delta: -1, maxHits: 3, severity: 'minor', majorAt: 2, signals: ['self-focus'] },
+    message: {
+      en: 'Talks about the seller ({hits}) before the buyer: product thinking, not user thinking.',
+      zh: '先讲自己（{hits}），后讲客户：这是产品思维，不是用户思维。',
+    },
+    suggestion: {
+      en: 'Drop the company introduction ({hits}); open with the problem the buyer has and the result you deliver.',
+      zh: '删掉自我介绍（{hits}），开头直接写客户的问题和你交付的结果。',
+    },
+    knowledge: K,
+    invalid: ['I wanted to reach out to introduce our company.', '我们是一家集研发、生产、销售于一体的高新技术企业。'],
+    valid: ['Your AP team closes the month in 4 days.', '贵厂的换模时间可以减半。'],
+  },
+];

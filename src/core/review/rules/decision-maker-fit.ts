@@ -1,0 +1,74 @@
+import { CONCERNS_EN, CONCERNS_ZH, ROLES_EN, ROLES_ZH, UNIVERSALS } from './lexicons.ts';
+import { alt } from './regex-source.ts';
+import type { Rule } from './rule.ts';
+
+const K = ['key-decision-maker', 'decision-chain', 'risk-and-group-checks'] as const;
+
+/** Roles on the seller's own side ("our analysts") are not the buyer's decision makers. */
+const BUYER_ROLE_EN = new RegExp(String.raw`(?<!\bour\s+(?:[\w-]+\s+)?)${alt(ROLES_EN)}`);
+const BUYER_ROLE_ZH = new RegExp(String.raw`(?<!我们的?|我司的?)${alt(ROLES_ZH)}`);
+
+/** Rules for `decision_maker_fit`: speak to the key decision maker and their concern in the chain. */
+export const decisionMakerFitRules: readonly Rule[] = [
+  {
+    id: 'dm.named-role',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', patterns: [BUYER_ROLE_EN, BUYER_ROLE_ZH, /[\u4e00-\u9fa5]总(?=您好|你好|，|,|：|:)/] },
+    effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['role'] },
+    message: {
+      en: 'Speaks to a named decision maker ({hits}); the key person (KP) is whose trust you need.',
+      zh: '点名了决策者（{hits}）；要赢得的是关键决策者（KP）的信任。',
+    },
+    knowledge: K,
+    invalid: ['For CISOs at regional banks.', '厂长每天早上看一张表。', '王总您好，看到贵厂新上了产线。'],
+    valid: ['Our analysts watch your endpoints.', '让工作更简单。'],
+  },
+  {
+    id: 'dm.buyer-concern',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', terms: [...CONCERNS_EN, ...CONCERNS_ZH] },
+    effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['concern'] },
+    message: {
+      en: 'Touches the decision maker\'s worry ({hits}); in B2B the fear of blame weighs more than the hope of merit.',
+      zh: '回应了决策者的顾虑（{hits}）；B2B决策者“更求无过”，怕担责胜过想立功。',
+    },
+    knowledge: K,
+    invalid: ['Every exception already explained to the auditors.', '环保验收一次通过。'],
+    valid: ['Better data. Better decisions.', '让工作更简单。'],
+  },
+  {
+    id: 'dm.for-everyone',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', terms: UNIVERSALS },
+    effect: { delta: -1, severity: 'minor', signals: ['universal'] },
+    message: {
+      en: 'Written for {hits}: no decision maker sees their own problem in copy meant for everyone.',
+      zh: '写给{hits}：写给所有人的文案，没有哪个决策者会觉得在说自己。',
+    },
+    knowledge: K,
+    invalid: ['Our CRM helps any business sell more.', '满足各类企业的用工需求。'],
+    valid: ['For CFOs of 400-bed hospitals.', '面向城商行的信息科技部。'],
+  },
+  {
+    id: 'dm.no-decision-maker',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['role', 'concern'] },
+    match: { kind: 'always' },
+    effect: { delta: 0, severity: 'minor' },
+    message: {
+      en: 'No decision maker in sight: whose risk does this lower (CFO, IT director, plant manager, procurement)?',
+      zh: '看不到决策者：这句话降低了谁的风险（财务总监、IT负责人、厂长、采购）？',
+    },
+    suggestion: {
+      en: 'Write to one decision maker and their fear: "[role], [risk / acceptance / after-sales concern] is covered by [proof]".',
+      zh: '对准一个决策者和他的顾虑来写：“[角色]最担心的[风险/验收/售后]，由[证据]兜底”。',
+    },
+    knowledge: K,
+    invalid: ['Better data. Better decisions.', '让工作更简单。'],
+    valid: ['For CISOs at regional banks.', '厂长每天早上看一张表。'],
+  },
+];

@@ -1,0 +1,60 @@
+import type { ReviewLang } from './types.ts';
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const LATIN_WORD = /[A-Za-z0-9][A-Za-z0-9'’.,%-]*/g;
+
+function countMatches(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/**
+ * The draft's language: `zh` when Chinese characters dominate (at least as many Han characters as
+ * Latin words, since one Han character carries about a word), else `en`.
+ */
+export function detectLang(text: string): ReviewLang {
+  const han = countMatches(text, HAN);
+  if (han === 0) return 'en';
+  return han >= countMatches(text, LATIN_WORD) ? 'zh' : 'en';
+}
+
+/**
+ * Length in the unit a reader feels: words for English, Han characters plus Latin words for
+ * Chinese (so "ISO 27001" inside a Chinese draft counts as two units, not nine).
+ */
+export function measureLength(text: string, lang: ReviewLang): number {
+  const words = countMatches(text, LATIN_WORD);
+  return lang === 'zh' ? countMatches(text, HAN) + words : words;
+}
+
+const HARD_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '…']);
+const CLOSERS = new Set(['"', '”', '’', "'", '）', ')', '」', '』']);
+
+/**
+ * Splits text into trimmed sentences, keeping each sentence's end mark. A period ends a sentence
+ * only before whitespace or the end, so "99.9%" and "St. Luke's"-style abbreviations mid-token survive.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const next = text[i + 1];
+    const ends = HARD_END.has(ch) || (ch === '.' && (next === undefined || /\s/.test(next)));
+    if (!ends) continue;
+    let end = i + 1;
+    while (end < text.length && (HARD_END.has(text[end] as string) || CLOSERS.has(text[end] as string))) end++;
+    push(out, text.slice(start, end));
+    start = end;
+    i = end - 1;
+  }
+  push(out, text.slice(start));
+  return out;
+}
+
+function push(out: string[], piece: string): void {
+  const trimmed = piece.trim();
+  if (trimmed) out.push(trimmed);
+}
