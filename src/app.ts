@@ -1,10 +1,12 @@
 import type { Config } from './config.ts';
+import type { Reviewer } from './core/chat/types.ts';
 import { createAnswerer, type Answerer } from './core/answer/answerer.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { LlmPort } from './core/llm-port.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
+import { createReviewer } from './core/review/reviewer.ts';
 import { createLlmClient } from './llm/client.ts';
 
 /** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
@@ -15,10 +17,11 @@ export interface CoachServices {
   retriever: Retriever;
   llm?: LlmPort;
   answerer: Answerer;
+  reviewer: Reviewer;
 }
 
 /**
- * Wires config → knowledge → retrieval → (optional) LLM → answerer. Loading the knowledge fails
+ * Wires config → knowledge → retrieval → (optional) LLM → answerer and reviewer. Loading the knowledge fails
  * loudly (`knowledge_invalid`) rather than starting a coach with broken entries.
  */
 export function createServices(config: Config, logger: Logger, opts: { offline?: boolean } = {}): CoachServices {
@@ -37,5 +40,6 @@ export function createServices(config: Config, logger: Logger, opts: { offline?:
         })
       : undefined;
   const answerer = createAnswerer({ retriever, llm, logger });
-  return { config, logger, kb, retriever, llm, answerer };
+  const reviewer = createReviewer({ llm, retriever, logger });
+  return { config, logger, kb, retriever, llm, answerer, reviewer };
 }

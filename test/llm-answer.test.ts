@@ -115,6 +115,7 @@ describe('LLM answers: happy path', () => {
     const run = await ask(CFO);
 
     expect(run.events[0]).toEqual({ type: 'status', text: 'Thinking…' });
+    expect(run.events.slice(1, -1).every((e) => e.type === 'delta')).toBe(true);
     expect(run.deltas.length).toBeGreaterThan(1);
     expect(run.deltas.join('')).toBe(reply.join(''));
     expect(run.answer).toMatchObject({ mode: 'llm', lang: 'en', notes: [], answer: reply.join('').trim() });
@@ -161,6 +162,13 @@ describe('LLM answers: citations', () => {
     // What streamed to the user has no invented marker either.
     expect(run.deltas.join('')).not.toMatch(/\[[79]\]|9\]/);
     expect(run.deltas.join('').trim()).toBe(run.answer.answer);
+  });
+
+  it('filters a marker split across stream chunks the same way', async () => {
+    fake.reply(['Numbers beat adjectives [', '9', '].', ' Name the KP [1', ']', '.']);
+    const run = await ask(CFO);
+    expect(run.deltas.join('')).toBe('Numbers beat adjectives. Name the KP [1].');
+    expect(run.answer.answer).toBe('Numbers beat adjectives. Name the KP [1].');
   });
 });
 

@@ -24,7 +24,7 @@ export async function askCommand(argv: string[], services: (o: { offline?: boole
     const { answer, citations, mode, lang, notes } = final;
     io.out(`${JSON.stringify({ answer, citations, mode, lang, notes })}\n`);
   } else {
-    io.out(`${formatAnswer(final, { bodyShown: streamed })}\n`);
+    io.out(`${formatAnswer(final, { bodyShown: streamed && final.mode === 'llm' })}\n`);
   }
   return 0;
 }

@@ -1,78 +1,83 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CoachServices } from '../../app.ts';
-import { formatAnswer } from '../../cli/ask.ts';
-import { describeError } from '../../core/errors.ts';
-import { tipOf, tipRotation } from '../../core/tips/tip.ts';
+import type { ChatEngine } from '../../core/chat/engine.ts';
+import type { ReplyEvent, RichReply } from '../../core/chat/types.ts';
+import type { ChatRef } from '../../core/store/types.ts';
+import { renderReply } from './render.ts';
 
-/** Streams and services of a terminal chat session. */
+/** Streams, engine and start-up facts of a terminal chat session. */
 export interface TerminalChatDeps {
-  services: CoachServices;
+  engine: ChatEngine;
   input: Readable;
   output: Writable;
+  /** Printed once at start: what runs (offline or which model) and how to turn on more. */
+  banner: string;
+  user?: string;
 }
 
-const HELP = [
-  'Ask any question about B2B marketing, in English or Chinese. Commands:',
-  '  /tip     a coaching tip',
-  '  /help    this help',
-  '  /quit    leave (Ctrl-D works too)',
-].join('\n');
+/** The chat the terminal stands for: one local DM. */
+export const TERMINAL_CHAT: ChatRef = { platform: 'terminal', workspace: 'local', chatId: 'terminal' };
 
 /**
- * The local chat REPL: one question per line, answered with sources. Says at start whether it runs
- * offline and which settings turn on the LLM and the chat platforms. Resolves when the user quits.
+ * The local chat REPL, driven by the same engine as Slack and Feishu: every command works here
+ * (`review`, `tip`, `tips on`, `history`, `help`), plus `/good` and `/bad` to rate the last reply
+ * and `/quit`. Resolves when the user quits or input ends.
  */
 export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
-  const { services, input, output } = deps;
+  const { engine, input, output } = deps;
+  const user = deps.user ?? 'local-user';
+  const session = Date.now().toString(36);
   const say = (text: string) => output.write(`${text}\n`);
-  say(banner(services));
+  say(deps.banner);
   const rl = createInterface({ input, terminal: false });
-  let tipIndex = 0;
-  const rotation = tipRotation(services.kb, 'terminal');
+  let n = 0;
+  let last: RichReply | undefined;
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) continue;
-    if (line === '/quit' || line === '/exit') break;
-    if (line === '/help') {
-      say(HELP);
-      continue;
-    }
-    if (line === '/tip') {
-      const entry = rotation[tipIndex++ % rotation.length];
-      if (entry) {
-        const tip = tipOf(services.kb, entry, 'en');
-        say(`💡 ${tip.title}\n${tip.text}\n— ${tip.source}`);
+    if (line === '/quit' || line === '/exit' || line === '/q') break;
+    n += 1;
+    const messageId = `${session}-${n}`;
+    if ((line === '/good' || line === '/bad') && last) {
+      const button = last.buttons.find((b) => b.action === (line === '/good' ? 'feedback_up' : 'feedback_down'));
+      if (button) {
+        await print(engine.action({ chat: TERMINAL_CHAT, userId: user, action: button.action, value: button.value, messageRef: last.ref }));
+        continue;
       }
-      continue;
     }
-    if (line.startsWith('/')) {
-      say(`Unknown command ${line.split(/\s/)[0]}.\n${HELP}`);
-      continue;
-    }
-    try {
-      let streamed = false;
-      for await (const ev of services.answerer.ask(line)) {
-        if (ev.type === 'delta') {
-          output.write(ev.text);
-          streamed = true;
-        } else if (ev.type === 'done') say(`${formatAnswer(ev.answer, { bodyShown: streamed })}\n`);
-      }
-    } catch (err) {
-      services.logger.error({ event: 'terminal_failed', ...describeError(err) }, 'answer failed');
-      say('Sorry, something went wrong while answering. Please try again.');
-    }
+    last =
+      (await print(
+        engine.handle({
+          ...TERMINAL_CHAT,
+          threadId: session,
+          messageId,
+          userId: user,
+          text: line,
+          direct: true,
+          addressed: true,
+        }),
+      )) ?? last;
   }
   rl.close();
   say('Bye.');
+
+  async function print(events: AsyncIterable<ReplyEvent>): Promise<RichReply | undefined> {
+    let streamed = false;
+    let final: RichReply | undefined;
+    for await (const ev of events) {
+      if (ev.type === 'delta') {
+        output.write(ev.text);
+        streamed = true;
+      } else if (ev.type === 'final') final = ev.reply;
+    }
+    if (final) say(`${renderReply(final, { bodyShown: streamed && final.kind === 'answer' && !final.notes.some((x) => /unavailable|不可用/.test(x)) })}\n`);
+    return final;
+  }
 }
 
-function banner(s: CoachServices): string {
-  const mode = s.llm
-    ? `AI model: ${s.llm.model}.`
-    : 'Running offline: answers come straight from the knowledge base. Set OPENAI_API_KEY (and OPENAI_BASE_URL, COACH_MODEL) in .env for AI coaching.';
-  return [
-    `Coach, your B2B marketing coach (${s.kb.entries.length} knowledge entries). ${mode}`,
-    'Set SLACK_* or FEISHU_* settings in .env to run in Slack or Feishu instead. Type /help for commands.',
-  ].join('\n');
+/** Posts a daily tip into the terminal (the scheduler's poster for the terminal platform). */
+export function terminalPoster(output: Writable) {
+  return async (_chat: ChatRef, reply: RichReply) => {
+    output.write(`\n${renderReply(reply)}\n`);
+  };
 }

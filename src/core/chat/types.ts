@@ -65,3 +65,8 @@ export interface ActionInput {
   /** Platform id of the message that carried the button. */
   messageRef: string;
 }
+
+/** Reviews marketing copy (the LLM critic with the offline one as fallback, or the offline one alone). */
+export interface Reviewer {
+  review(draft: string, opts?: { context?: string }): Promise<ReviewResult>;
+}

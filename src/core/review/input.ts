@@ -6,7 +6,9 @@ import type { ReviewLang } from './types.ts';
 export const MAX_DRAFT_CHARS = 2000;
 
 // Control characters except tab/newline, plus zero-width and bidi controls that can hide text.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this regex's job.
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** A draft ready for review. */
 export interface PreparedDraft {
@@ -59,7 +61,8 @@ function truncationNote(kept: number, total: number, lang: ReviewLang): string {
 
 const EN_QUESTION_START =
   /^(?:what|how|why|when|where|which|who|whom|whose|should|shall|can|could|would|will|is|are|do|does|did|may|might)\b/i;
-const EN_ASK = /^(?:how (?:do|can|should|would) (?:i|we)|can you|could you|please explain|explain|tell me|help me)\b/i;
+const EN_ASK =
+  /^(?:how (?:do|can|should|would) (?:i|we)|can you|could you|please explain|explain|tell me|help me)\b/i;
 const ZH_QUESTION_START =
   /^(?:请问|怎么|怎样|如何|为什么|为何|什么是|什么叫|啥是|哪些|哪个|哪种|是否|能不能|能否|可不可以|可以|有没有|要不要|该不该|该怎么|应该怎么|帮我)/;
 const ZH_QUESTION_WORD = /怎么|如何|为什么|什么|哪|吗|呢|是否|能否/;

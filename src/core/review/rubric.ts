@@ -36,7 +36,8 @@ export function clampScores(raw: unknown): Record<Dimension, number> {
 }
 
 function clampOne(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
   if (!Number.isFinite(n)) return NEUTRAL_SCORE;
   return Math.min(MAX_SCORE, Math.max(MIN_SCORE, Math.round(n)));
 }

@@ -1,6 +1,6 @@
 import type { Matcher, Rule, Signal } from './rules/index.ts';
 import { RULES } from './rules/index.ts';
-import { termSource } from './rules/regex-source.ts';
+import { lexiconSource } from './rules/regex-source.ts';
 import { measureLength, splitSentences } from './text-measure.ts';
 import type { ReviewLang } from './types.ts';
 
@@ -65,7 +65,8 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
         const { hits, count } = c.find(text, input.lang, length);
         const present = hits.length >= (rule.minHits ?? 1) && densityHolds(rule, hits.length, length);
         if ((rule.fires ?? 'present') === 'absent' ? hits.length > 0 : !present) return;
-        const times = rule.match.kind === 'text' ? Math.min(Math.max(hits.length, 1), rule.effect.maxHits ?? 1) : 1;
+        const times =
+          rule.match.kind === 'text' ? Math.min(Math.max(hits.length, 1), rule.effect.maxHits ?? 1) : 1;
         fired.push({ rule, hits, count, times });
         for (const s of rule.effect.signals ?? []) signals.add(s);
       };
@@ -81,7 +82,9 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
 function conditionHolds(rule: Rule, signals: ReadonlySet<Signal>): boolean {
   const when = rule.when;
   if (!when) return true;
-  return (when.signals ?? []).every((s) => signals.has(s)) && !(when.noSignals ?? []).some((s) => signals.has(s));
+  return (
+    (when.signals ?? []).every((s) => signals.has(s)) && !(when.noSignals ?? []).some((s) => signals.has(s))
+  );
 }
 
 function densityHolds(rule: Rule, hits: number, length: number): boolean {
@@ -102,9 +105,8 @@ function compileMatcher(match: Matcher): Finder {
     case 'list':
       return (text, lang) => findList(text, lang, match.minItems, match.maxItem[lang]);
     case 'text': {
-      const sources = [...(match.terms ?? []).map(termSource), ...(match.patterns ?? []).map((p) => p.source)];
-      // Longest literal first inside one alternation, so "best-in-class" wins over "best".
-      sources.sort((a, b) => b.length - a.length);
+      const lexicon = lexiconSource(match.terms ?? []);
+      const sources = [...(lexicon ? [lexicon] : []), ...(match.patterns ?? []).map((p) => p.source)];
       const re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), match.caseSensitive ? 'g' : 'gi');
       return (text) => {
         const hits = findAll(re, text);
@@ -145,5 +147,7 @@ function findList(text: string, lang: ReviewLang, minItems: number, maxItem: num
       }
     }
   }
-  return best.length >= minItems ? { hits: [best.join(lang === 'zh' ? '、' : ', ')], count: best.length } : { hits: [], count: 0 };
+  return best.length >= minItems
+    ? { hits: [best.join(lang === 'zh' ? '、' : ', ')], count: best.length }
+    : { hits: [], count: 0 };
 }

@@ -1,13 +1,18 @@
 import type { ReviewLang } from './types.ts';
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const LATIN_WORD = /[A-Za-z0-9][A-Za-z0-9'’.,%-]*/g;
 
-function countMatches(text: string, re: RegExp): number {
-  re.lastIndex = 0;
+function countHan(text: string): number {
   let n = 0;
-  while (re.exec(text) !== null) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
   return n;
+}
+
+function countLatinWords(text: string): number {
+  return text.match(LATIN_WORD)?.length ?? 0;
 }
 
 /**
@@ -15,9 +20,9 @@ function countMatches(text: string, re: RegExp): number {
  * Latin words, since one Han character carries about a word), else `en`.
  */
 export function detectLang(text: string): ReviewLang {
-  const han = countMatches(text, HAN);
+  const han = countHan(text);
   if (han === 0) return 'en';
-  return han >= countMatches(text, LATIN_WORD) ? 'zh' : 'en';
+  return han >= countLatinWords(text) ? 'zh' : 'en';
 }
 
 /**
@@ -25,8 +30,8 @@ export function detectLang(text: string): ReviewLang {
  * Chinese (so "ISO 27001" inside a Chinese draft counts as two units, not nine).
  */
 export function measureLength(text: string, lang: ReviewLang): number {
-  const words = countMatches(text, LATIN_WORD);
-  return lang === 'zh' ? countMatches(text, HAN) + words : words;
+  const words = countLatinWords(text);
+  return lang === 'zh' ? countHan(text) + words : words;
 }
 
 const HARD_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '…']);
@@ -45,7 +50,8 @@ export function splitSentences(text: string): string[] {
     const ends = HARD_END.has(ch) || (ch === '.' && (next === undefined || /\s/.test(next)));
     if (!ends) continue;
     let end = i + 1;
-    while (end < text.length && (HARD_END.has(text[end] as string) || CLOSERS.has(text[end] as string))) end++;
+    while (end < text.length && (HARD_END.has(text[end] as string) || CLOSERS.has(text[end] as string)))
+      end++;
     push(out, text.slice(start, end));
     start = end;
     i = end - 1;

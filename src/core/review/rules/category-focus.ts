@@ -37,7 +37,7 @@ export const categoryFocusRules: readonly Rule[] = [
     },
     effect: { delta: 1, severity: 'strength', signals: ['segment', 'category-label'] },
     message: {
-      en: 'Says who it is for ({hits}): a clear label lowers the buyer\'s cognitive cost.',
+      en: "Says who it is for ({hits}): a clear label lowers the buyer's cognitive cost.",
       zh: '明确说了为谁而做（{hits}）：清晰的品类标签降低了客户的认知成本。',
     },
     knowledge: K,
@@ -51,7 +51,10 @@ export const categoryFocusRules: readonly Rule[] = [
     scope: 'lead',
     match: {
       kind: 'text',
-      patterns: [/^(?:[\w'’&+/-]+\s+){1,7}[\w'’&+/-]+\s*[:：]/, /^(?=[^:：]*[\u4e00-\u9fff])[^:：。！？，,!?]{4,24}[:：]/],
+      patterns: [
+        /^(?:[\w'’&+/-]+\s+){1,7}[\w'’&+/-]+\s*[:：]/,
+        /^(?=[^:：]*[\u4e00-\u9fff])[^:：。！？，,!?]{4,24}[:：]/,
+      ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['category-label'] },
     message: {
@@ -59,7 +62,10 @@ export const categoryFocusRules: readonly Rule[] = [
       zh: '开头就给出品类标签（{hits}），读者立刻知道该把你放进哪个“抽屉”。',
     },
     knowledge: K,
-    invalid: ['Clamp-on energy meters for molders: install in 15 minutes.', '医院耗材SPD托管：账实相符率99.6%。'],
+    invalid: [
+      'Clamp-on energy meters for molders: install in 15 minutes.',
+      '医院耗材SPD托管：账实相符率99.6%。',
+    ],
     valid: ['Ledgerly: AI-powered AP automation.', 'Run payroll in 14 countries.'],
   },
   {
@@ -68,8 +74,28 @@ export const categoryFocusRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: ['the only', 'pioneer', 'pioneered', 'category of one', 'nobody else', '唯一', '首个', '首家', '首款', '第一家', '独家', '只做', '专做', '专注于', '国内首', '全国首'],
-      patterns: [/\bonly\s+(?:[\w-]+\s+){0,3}?(?:that|to|which|built|designed)\b/, /\bfirst\s+(?:[\w-]+\s+){0,3}?(?:to|that)\b/],
+      terms: [
+        'the only',
+        'pioneer',
+        'pioneered',
+        'category of one',
+        'nobody else',
+        '唯一',
+        '首个',
+        '首家',
+        '首款',
+        '第一家',
+        '独家',
+        '只做',
+        '专做',
+        '专注于',
+        '国内首',
+        '全国首',
+      ],
+      patterns: [
+        /\bonly\s+(?:[\w-]+\s+){0,3}?(?:that|to|which|built|designed)\b/,
+        /\bfirst\s+(?:[\w-]+\s+){0,3}?(?:to|that)\b/,
+      ],
     },
     effect: { delta: 2, severity: 'strength', signals: ['first-or-only'] },
     message: {
@@ -85,7 +111,7 @@ export const categoryFocusRules: readonly Rule[] = [
     dimension: 'category_focus',
     langs: ['en', 'zh'],
     match: { kind: 'text', terms: UNIVERSALS },
-    effect: { delta: -1, maxHits: 2, severity: 'major', signals: ['universal'] },
+    effect: { delta: -2, maxHits: 2, severity: 'major', signals: ['universal'] },
     message: {
       en: 'Aims at everyone ({hits}); a buyer remembers a clear category, not a promise to all.',
       zh: '想服务所有人（{hits}）；客户记住的是清晰的品类，而不是“什么都能做”。',

@@ -10,8 +10,12 @@ export const clarityRules: readonly Rule[] = [
     id: 'cl.buzzwords',
     dimension: 'clarity',
     langs: ['en', 'zh'],
-    match: { kind: 'text', terms: BUZZWORDS.filter((t) => t !== 'leading'), patterns: [/\bleading\b(?!\s+to\b)/] },
-    effect: { delta: -1, maxHits: 3, severity: 'minor', majorAt: 3, signals: ['buzzword'] },
+    match: {
+      kind: 'text',
+      terms: BUZZWORDS.filter((t) => t !== 'leading'),
+      patterns: [/\bleading\b(?!\s+to\b)/],
+    },
+    effect: { delta: -1, maxHits: 4, severity: 'minor', majorAt: 3, signals: ['buzzword'] },
     message: {
       en: 'Empty buzzwords ({hits}) cost the reader attention and prove nothing.',
       zh: '空洞的大词（{hits}）消耗读者的注意力，却什么也证明不了。',
@@ -22,7 +26,11 @@ export const clarityRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: ['A seamless, next-generation experience.', '赋能企业数字化转型，实现合作共赢。'],
-    valid: ['Month-end close in 4 days, not 9.', 'Errors leading to rework fell 40%.', '非计划停机从31小时降到9小时。'],
+    valid: [
+      'Month-end close in 4 days, not 9.',
+      'Errors leading to rework fell 40%.',
+      '非计划停机从31小时降到9小时。',
+    ],
   },
   {
     id: 'cl.jargon-density',
@@ -44,7 +52,10 @@ export const clarityRules: readonly Rule[] = [
       zh: '缩写和技术名词太密（{hits}）；每个要客户自己解码的词都在提高认知成本。',
     },
     knowledge: K,
-    invalid: ['AI-powered, cloud-native AP automation with OCR and ERP connectors.', 'XX ERP 支持MRP运算、BOM管理。'],
+    invalid: [
+      'AI-powered, cloud-native AP automation with OCR and ERP connectors.',
+      'XX ERP 支持MRP运算、BOM管理。',
+    ],
     valid: ['For CFOs at 400-bed hospitals: denials from 12% to 7%.', '非计划停机从31小时降到9小时。'],
   },
   {
@@ -62,7 +73,10 @@ export const clarityRules: readonly Rule[] = [
       zh: '压缩到一两句话：[为谁] + [数字化结果] + [证据]。',
     },
     knowledge: K,
-    invalid: [`${'Our platform helps teams work better together every day. '.repeat(8)}`, `${'我们的平台帮助团队每天更好地协作。'.repeat(8)}`],
+    invalid: [
+      `${'Our platform helps teams work better together every day. '.repeat(8)}`,
+      `${'我们的平台帮助团队每天更好地协作。'.repeat(8)}`,
+    ],
     valid: ['Month-end close in 4 days, not 9.', '非计划停机从31小时降到9小时。'],
   },
   {
@@ -76,8 +90,14 @@ export const clarityRules: readonly Rule[] = [
       zh: '太长了（{count}字）：这是一段宣传册文字，不是一句主张。',
     },
     knowledge: K,
-    invalid: [`${'Our platform helps teams work better together every day. '.repeat(13)}`, `${'我们的平台帮助团队每天更好地协作。'.repeat(13)}`],
-    valid: [`${'Our platform helps teams work better together every day. '.repeat(8)}`, '非计划停机从31小时降到9小时。'],
+    invalid: [
+      `${'Our platform helps teams work better together every day. '.repeat(13)}`,
+      `${'我们的平台帮助团队每天更好地协作。'.repeat(13)}`,
+    ],
+    valid: [
+      `${'Our platform helps teams work better together every day. '.repeat(8)}`,
+      '非计划停机从31小时降到9小时。',
+    ],
   },
   {
     id: 'cl.too-short',

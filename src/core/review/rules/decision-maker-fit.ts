@@ -14,7 +14,10 @@ export const decisionMakerFitRules: readonly Rule[] = [
     id: 'dm.named-role',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],
-    match: { kind: 'text', patterns: [BUYER_ROLE_EN, BUYER_ROLE_ZH, /[\u4e00-\u9fa5]总(?=您好|你好|，|,|：|:)/] },
+    match: {
+      kind: 'text',
+      patterns: [BUYER_ROLE_EN, BUYER_ROLE_ZH, /[\u4e00-\u9fa5]总(?=您好|你好|，|,|：|:)/],
+    },
     effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['role'] },
     message: {
       en: 'Speaks to a named decision maker ({hits}); the key person (KP) is whose trust you need.',
@@ -31,7 +34,7 @@ export const decisionMakerFitRules: readonly Rule[] = [
     match: { kind: 'text', terms: [...CONCERNS_EN, ...CONCERNS_ZH] },
     effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['concern'] },
     message: {
-      en: 'Touches the decision maker\'s worry ({hits}); in B2B the fear of blame weighs more than the hope of merit.',
+      en: "Touches the decision maker's worry ({hits}); in B2B the fear of blame weighs more than the hope of merit.",
       zh: '回应了决策者的顾虑（{hits}）；B2B决策者“更求无过”，怕担责胜过想立功。',
     },
     knowledge: K,

@@ -5,11 +5,16 @@ const K = ['results-in-numbers'] as const;
 
 /** A Chinese number that is surely a quantity: digits, fractions, or numerals followed by a unit. */
 const NUMQ_ZH = String.raw`(?:(?:百|千|万)分之[零一二两三四五六七八九十百\d.]+|\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万半几]+(?=倍|成|个|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度))`;
-const STOP_EN = String.raw`[^.!?;]`;
+/** The same, with the unit that usually follows it kept in the match (so findings quote "54小时", not "54"). */
+const NUMU_ZH = String.raw`${NUMQ_ZH}(?:\s*(?:[%％]|倍|个月|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度|元|万元|亿元?|mg\/L|μm|mm))?`;
+/** Any character that stays inside the sentence (a period only inside a decimal number). */
+const STOP_EN = String.raw`(?:[^.!?;]|\.(?=\d))`;
 const STOP_ZH = String.raw`[^，。；！？,;]`;
 /** A percentage that is not a discount ("50% off"). */
 const RESULT_PCT = String.raw`${PCT}(?!\s*(?:off|discount))`;
 const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b)`;
+/** An English number with its result unit, when it has one. */
+const NUMU_EN = String.raw`${NUM_EN}${RESULT_UNIT_EN}?`;
 
 /** Rules for `quantified_results`: results in numbers versus "greatly improves efficiency". */
 export const quantifiedResultsRules: readonly Rule[] = [
@@ -20,11 +25,15 @@ export const quantifiedResultsRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        new RegExp(String.raw`${CHANGE_EN}${STOP_EN}{0,40}?\bfrom\s+${STOP_EN}{0,25}?\d${STOP_EN}{0,30}?\bto\s+${STOP_EN}{0,15}?${NUM_EN}`),
         new RegExp(
-          String.raw`${NUM_EN}\s*(?:${RESULT_PCT}|${TIME_EN}|[a-z]+)?\s*(?:,\s*not|instead of|rather than|versus|vs\.?|compared (?:with|to)|down from|up from)\s+(?:[a-z]+\s+){0,2}?${NUM_EN}`,
+          String.raw`${CHANGE_EN}${STOP_EN}{0,40}?\bfrom\s+${STOP_EN}{0,25}?\d${STOP_EN}{0,30}?\bto\s+${STOP_EN}{0,15}?${NUMU_EN}`,
         ),
-        new RegExp(String.raw`[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMQ_ZH}`),
+        new RegExp(
+          String.raw`${NUM_EN}\s*(?:${RESULT_PCT}|${TIME_EN}|[a-z]+)?\s*(?:,\s*not|instead of|rather than|versus|vs\.?|compared (?:with|to)|down from|up from)\s+(?:[a-z]+\s+){0,2}?${NUMU_EN}`,
+        ),
+        new RegExp(
+          String.raw`[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMU_ZH}`,
+        ),
         /\d[\d.,]*\s*[%％]?\s*(?:→|->|=>|➜|⟶)\s*\d/,
       ],
     },
@@ -34,7 +43,11 @@ export const quantifiedResultsRules: readonly Rule[] = [
       zh: '用数字写出了前后对比（{hits}），这是最有说服力的结果表达。',
     },
     knowledge: K,
-    invalid: ['They cut the denial rate from 12% to 7%.', 'Month-end close in 4 days, not 9.', '平均时效从72小时缩短到54小时。'],
+    invalid: [
+      'They cut the denial rate from 12% to 7%.',
+      'Month-end close in 4 days, not 9.',
+      '平均时效从72小时缩短到54小时。',
+    ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
   },
   {
@@ -46,8 +59,10 @@ export const quantifiedResultsRules: readonly Rule[] = [
       patterns: [
         new RegExp(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?${NUM_EN}${RESULT_UNIT_EN}`),
         new RegExp(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
-        new RegExp(String.raw`${NUM_EN}${RESULT_UNIT_EN}?\s+(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`),
-        new RegExp(String.raw`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMQ_ZH}(?!\s*折)`),
+        new RegExp(
+          String.raw`${NUM_EN}${RESULT_UNIT_EN}?\s+(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
+        ),
+        new RegExp(String.raw`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\s*折)`),
       ],
     },
     effect: { delta: 2, severity: 'strength', signals: ['result-number'] },
@@ -56,7 +71,12 @@ export const quantifiedResultsRules: readonly Rule[] = [
       zh: '用数字说出了结果（{hits}），正是“降低了百分之多少”的经典句式。',
     },
     knowledge: K,
-    invalid: ['Write-offs fell 62% last year.', 'Cut void fill by 70%.', '可疑交易误报率降低47%。', '投资回收期不到8个月。'],
+    invalid: [
+      'Write-offs fell 62% last year.',
+      'Cut void fill by 70%.',
+      '可疑交易误报率降低47%。',
+      '投资回收期不到8个月。',
+    ],
     valid: ['50% off your first year!', 'Features 12% active content.', '大幅降低企业用电成本。'],
   },
   {
@@ -67,7 +87,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       kind: 'text',
       patterns: [
         new RegExp(
-          String.raw`${NUM_EN}${RESULT_PCT}\s+(?:of\s+)?(?:[\w'’-]+\s+){0,6}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved)`,
+          String.raw`${NUM_EN}${RESULT_PCT}\s+(?:of\s+)?(?:[\w'’.,-]+\s+){0,6}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved)`,
         ),
         new RegExp(
           String.raw`\b(?:uptime|availability|accuracy|yield|rate|retention|OTIF|on-time delivery)\s+(?:of\s+|at\s+|is\s+|was\s+|above\s+)?${NUM_EN}${RESULT_PCT}`,
@@ -75,9 +95,11 @@ export const quantifiedResultsRules: readonly Rule[] = [
         new RegExp(String.raw`\b(?:in|within|under|in just|in less than|inside)\s+${NUM_EN}\s*${TIME_EN}`),
         /\b(?:zero|0)\s+(?:[\w-]+\s+){0,2}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
         new RegExp(String.raw`\baverag(?:e|es|ed)\s+(?:of\s+)?${NUM_EN}`),
-        new RegExp(String.raw`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMQ_ZH}`),
+        new RegExp(String.raw`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
         /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉)/,
-        new RegExp(String.raw`${NUMQ_ZH}\s*(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告)`),
+        new RegExp(
+          String.raw`${NUMQ_ZH}\s*(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告)`,
+        ),
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['result-number'] },
@@ -86,7 +108,11 @@ export const quantifiedResultsRules: readonly Rule[] = [
       zh: '给出了具体的结果数字（{hits}）；再补一个前后对比或百分比变化会更有力。',
     },
     knowledge: K,
-    invalid: ['A first-pass yield of 99.2% last year.', 'Install on a running press in 15 minutes.', '货损率0.03%，去年黑五零宕机。'],
+    invalid: [
+      'A first-pass yield of 99.2% last year.',
+      'Install on a running press in 15 minutes.',
+      '货损率0.03%，去年黑五零宕机。',
+    ],
     valid: ['12% active content, pH 8.5.', '40+ ERP connectors.', '覆盖多个领域。'],
   },
   {
@@ -97,8 +123,24 @@ export const quantifiedResultsRules: readonly Rule[] = [
     match: {
       kind: 'text',
       terms: [
-        'save time', 'save money', 'sell more', 'more, faster', 'grow your business', 'made easy', 'stay ahead',
-        '大幅', '显著', '极大', '大大', '明显', '全面提升', '效果显著', '事半功倍', '降本增效', '提质增效', '高质量发展',
+        'save time',
+        'save money',
+        'sell more',
+        'more, faster',
+        'grow your business',
+        'made easy',
+        'stay ahead',
+        '大幅',
+        '显著',
+        '极大',
+        '大大',
+        '明显',
+        '全面提升',
+        '效果显著',
+        '事半功倍',
+        '降本增效',
+        '提质增效',
+        '高质量发展',
       ],
       patterns: [
         /\b(?:greatly|significantly|dramatically|drastically|massively|substantially|vastly|hugely|radically)\s+(?:improv|increas|reduc|boost|cut|lower|enhanc|accelerat|simplif|speed)\w*/,

@@ -19,3 +19,21 @@ export function alt(terms: readonly string[]): string {
   const sorted = [...terms].sort((a, b) => b.length - a.length);
   return `(?:${sorted.map(termSource).join('|')})`;
 }
+
+/**
+ * One RegExp source for a whole lexicon. Terms that start and end with a letter or digit share a
+ * single pair of word-boundary guards (far cheaper than one pair per term on long drafts); the others
+ * (Chinese, or edged with punctuation) are matched as they are. Longest terms come first.
+ */
+export function lexiconSource(terms: readonly string[]): string | null {
+  const sorted = [...terms].sort((a, b) => b.length - a.length);
+  const word = sorted.filter((t) => /^[A-Za-z0-9].*[A-Za-z0-9]$|^[A-Za-z0-9]$/.test(t.trim()));
+  const other = sorted.filter((t) => !word.includes(t));
+  const parts: string[] = [];
+  if (word.length) {
+    const body = word.map((t) => escapeRegExp(t.trim()).replace(/\s+/g, '\\s+')).join('|');
+    parts.push(`(?<![A-Za-z0-9])(?:${body})(?![A-Za-z0-9])`);
+  }
+  parts.push(...other.map(termSource));
+  return parts.length ? parts.join('|') : null;
+}

@@ -1,0 +1,315 @@
+import type { Answerer } from '../answer/answerer.ts';
+import { describeError, isCoachError } from '../errors.ts';
+import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
+import type { Logger } from '../logger.ts';
+import { looksLikeQuestion } from '../review/input.ts';
+import { detectLang } from '../retrieval/tokenize.ts';
+import type { ChatRef, Store, Turn } from '../store/types.ts';
+import { nextTipEntry, tipOf } from '../tips/tip.ts';
+import { type Command, parseCommand } from './commands.ts';
+import { createKeyedLock, createSemaphore } from './concurrency.ts';
+import { answerReply, helpText, historyReply, notice, reviewReply, tipReply } from './replies.ts';
+import type { ActionInput, IncomingMessage, ReplyEvent, Reviewer, RichReply } from './types.ts';
+
+/** Dependencies of the engine; everything comes in, so tests pass fakes (clock, store, answerer). */
+export interface ChatEngineDeps {
+  answerer: Answerer;
+  reviewer: Reviewer;
+  kb: KnowledgeBase;
+  store: Store;
+  logger: Logger;
+  now?: () => Date;
+  /** Time zone for `tips on` without one (`COACH_TIMEZONE`). */
+  defaultTimezone?: string;
+  /** Bound on LLM calls in flight (`COACH_MAX_CONCURRENT_LLM`). */
+  maxConcurrentLlm?: number;
+  /** Turns of a thread passed to the answerer as history. */
+  historyTurns?: number;
+}
+
+/** The platform-neutral conversation engine. */
+export interface ChatEngine {
+  /**
+   * Handles one user message: yields nothing when the message is not for Coach or was already
+   * handled (a duplicate delivery), otherwise status/delta events and exactly one final reply.
+   * Never throws: failures become a friendly final reply and one log line.
+   */
+  handle(msg: IncomingMessage): AsyncIterable<ReplyEvent>;
+  /** A button click: feedback is stored; "review again" reviews the copy once more. */
+  action(input: ActionInput): AsyncIterable<ReplyEvent>;
+  /** Whether Coach takes part in this thread (it answered there before). */
+  inThread(msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>): Promise<boolean>;
+}
+
+const CLAIM_TTL_MS = 48 * 3_600_000;
+
+const ERROR_TEXT = {
+  en: 'Sorry, something went wrong on my side while handling that. Please try again in a moment.',
+  zh: '抱歉，处理这条消息时出了点问题，请稍后再试。',
+};
+
+/** Creates the engine. */
+export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
+  const { answerer, reviewer, kb, store, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const historyTurns = deps.historyTurns ?? 10;
+  const threads = createKeyedLock();
+  const llmSlots = createSemaphore(deps.maxConcurrentLlm ?? 4);
+  let lastPrune = 0;
+
+  function threadKeyOf(m: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>): string {
+    const thread = m.threadId ?? (m.direct ? 'dm' : m.messageId);
+    return `${m.platform}:${m.workspace}:${m.chatId}:${thread}`;
+  }
+
+  async function inThread(m: Parameters<ChatEngine['inThread']>[0]): Promise<boolean> {
+    if (!m.threadId) return false;
+    const turns = await store.history(threadKeyOf(m), historyTurns);
+    return turns.some((t) => t.role === 'assistant');
+  }
+
+  /** Claims the message (and its delivery) so that a retry or duplicate is dropped, even after a restart. */
+  async function claim(msg: IncomingMessage): Promise<boolean> {
+    const at = now();
+    const keys = [`msg:${msg.platform}:${msg.workspace}:${msg.chatId}:${msg.messageId}`];
+    if (msg.eventId) keys.push(`evt:${msg.platform}:${msg.eventId}`);
+    for (const key of keys) if (!(await store.claim(key, at))) return false;
+    if (at.getTime() - lastPrune > 3_600_000) {
+      lastPrune = at.getTime();
+      store.pruneClaims(new Date(at.getTime() - CLAIM_TTL_MS)).catch((err) => {
+        logger.warn({ event: 'prune_failed', ...describeError(err) }, 'pruning old claims failed');
+      });
+    }
+    return true;
+  }
+
+  async function* handle(msg: IncomingMessage): AsyncIterable<ReplyEvent> {
+    const log = logger.child({
+      platform: msg.platform,
+      workspace: msg.workspace,
+      chat: msg.chatId,
+      thread: msg.threadId,
+      message: msg.messageId,
+      event: msg.eventId,
+    });
+    const lang: Lang = detectLang(msg.text);
+    const ref = `${msg.platform}:${msg.chatId}:${msg.messageId}`;
+    let release: (() => void) | undefined;
+    try {
+      // Take the thread's turn first (synchronously queued on the first `next()`), so that the
+      // messages of a thread are decided and answered in arrival order, and a follow-up that arrives
+      // while Coach is still answering the thread is decided once that answer is stored.
+      release = await threads.acquire(threadKeyOf(msg));
+      // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
+      // swallow the delivery that should be answered.
+      if (!msg.direct && !msg.addressed && !(await inThread(msg))) return;
+      if (!(await claim(msg))) {
+        log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
+        return;
+      }
+      const cmd: Command = msg.text.trim() ? parseCommand(msg.text) : { name: 'help' };
+      log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
+      yield* run(cmd, msg, lang, ref, log);
+    } catch (err) {
+      log.error({ event_type: 'handle_failed', ...describeError(err) }, 'message handling failed');
+      yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
+    } finally {
+      release?.();
+    }
+  }
+
+  async function* run(cmd: Command, msg: IncomingMessage, lang: Lang, ref: string, log: Logger): AsyncIterable<ReplyEvent> {
+    const chat: ChatRef = { platform: msg.platform, workspace: msg.workspace, chatId: msg.chatId };
+    const threadKey = threadKeyOf(msg);
+    const userKey = `${msg.platform}:${msg.workspace}:${msg.userId}`;
+    switch (cmd.name) {
+      case 'ask': {
+        const history = (await store.history(threadKey, historyTurns)).map((t) => ({ role: t.role, text: t.text }));
+        const releaseLlm = answerer.online ? await llmSlots.acquire() : undefined;
+        let final: RichReply | undefined;
+        try {
+          for await (const ev of answerer.ask(cmd.text, { history })) {
+            if (ev.type === 'done') final = answerReply(ev.answer, ref);
+            else yield ev;
+          }
+        } finally {
+          releaseLlm?.();
+        }
+        if (!final) throw new Error('the answerer ended without an answer');
+        await remember(threadKey, msg, cmd.text, final, 'answer', log);
+        yield { type: 'final', reply: final };
+        return;
+      }
+      case 'review': {
+        yield* review(cmd.text, msg, lang, ref, log);
+        return;
+      }
+      case 'tip': {
+        const sent = await store.sentTipIds(chat);
+        const { entry } = nextTipEntry(kb, sent, `${chat.chatId}:${now().toISOString()}`);
+        yield { type: 'final', reply: tipReply(tipOf(kb, entry, lang), ref) };
+        return;
+      }
+      case 'tips_on': {
+        // The language of the command without its time-zone argument: `每日 开 07:00 America/Los_Angeles`
+        // is Chinese even though the zone's name has more Latin letters than the command has Chinese ones.
+        const subLang: Lang = cmd.timezone ? detectLang(msg.text.replace(cmd.timezone, ' ')) : lang;
+        const existing = await store.subscription(chat);
+        const sub = await store.upsertSubscription(
+          {
+            ...chat,
+            time: cmd.time ?? existing?.time ?? '09:00',
+            timezone: cmd.timezone ?? existing?.timezone ?? deps.defaultTimezone ?? 'Asia/Shanghai',
+            enabled: true,
+            createdBy: msg.userId,
+            lang: subLang,
+          },
+          now(),
+        );
+        log.info({ event_type: 'tips_on', time: sub.time, timezone: sub.timezone }, 'tips subscribed');
+        const text =
+          subLang === 'zh'
+            ? `好的，每天 ${sub.time}（${sub.timezone}）在这里发一条“每日一招”。用 \`tips off\` 关闭。`
+            : `Done: a daily tip will be posted here at ${sub.time} (${sub.timezone}). Use \`tips off\` to stop.`;
+        yield { type: 'final', reply: notice(text, subLang, ref) };
+        return;
+      }
+      case 'tips_off': {
+        const existing = await store.subscription(chat);
+        if (existing?.enabled) await store.upsertSubscription({ ...existing, enabled: false }, now());
+        const text = existing?.enabled
+          ? lang === 'zh'
+            ? '已关闭本群的每日一招。'
+            : 'Daily tips are off for this chat.'
+          : lang === 'zh'
+            ? '本群没有开启每日一招。用 `tips on 09:00` 开启。'
+            : 'This chat has no daily tips. Use `tips on 09:00` to start them.';
+        yield { type: 'final', reply: notice(text, lang, ref) };
+        return;
+      }
+      case 'history': {
+        yield { type: 'final', reply: historyReply(await store.reviews(userKey, 10), lang, ref) };
+        return;
+      }
+      case 'help': {
+        yield { type: 'final', reply: notice(helpText(lang, cmd.unknown), lang, ref, 'help') };
+        return;
+      }
+      case 'invalid': {
+        const text =
+          lang === 'zh'
+            ? '用法：`tips on [HH:MM] [时区]`，例如 `tips on 09:30 Asia/Shanghai`；或 `tips off`。'
+            : 'Usage: `tips on [HH:MM] [time zone]`, e.g. `tips on 09:30 Europe/Berlin`, or `tips off`.';
+        yield { type: 'final', reply: notice(text, lang, ref) };
+        return;
+      }
+    }
+  }
+
+  async function* review(draft: string, msg: IncomingMessage, lang: Lang, ref: string, log: Logger): AsyncIterable<ReplyEvent> {
+    if (!draft.trim()) {
+      const text =
+        lang === 'zh'
+          ? '请把要点评的文案放在命令后面，例如：`点评 为制造企业节省30%的能耗成本`。'
+          : 'Paste the copy after the command, e.g. `review Cut energy costs 30% for mid-size plants`.';
+      yield { type: 'final', reply: notice(text, lang, ref) };
+      return;
+    }
+    if (looksLikeQuestion(draft)) {
+      const text =
+        lang === 'zh'
+          ? '这看起来是一个问题，而不是要点评的文案。直接提问即可（不用加“点评”），我会按知识库回答。'
+          : 'That looks like a question rather than copy to review. Ask it directly (without `review`) and I will answer it.';
+      yield { type: 'final', reply: notice(text, lang, ref) };
+      return;
+    }
+    yield { type: 'status', text: lang === 'zh' ? '正在点评…' : 'Reviewing…' };
+    const releaseLlm = await llmSlots.acquire();
+    let result: Awaited<ReturnType<Reviewer['review']>>;
+    try {
+      result = await reviewer.review(draft);
+    } catch (err) {
+      if (isCoachError(err, 'input_empty')) {
+        yield { type: 'final', reply: notice(helpText(lang), lang, ref, 'help') };
+        return;
+      }
+      throw err;
+    } finally {
+      releaseLlm();
+    }
+    const reply = reviewReply(result, ref, draft);
+    await store.saveReview({
+      userKey: `${msg.platform}:${msg.workspace}:${msg.userId}`,
+      at: now(),
+      overall: result.overall,
+      scores: result.scores,
+      mode: result.mode,
+      excerpt: draft.replace(/\s+/g, ' ').slice(0, 60),
+      lang: result.lang,
+    });
+    log.info({ event_type: 'reviewed', overall: result.overall, mode: result.mode }, 'copy reviewed');
+    await remember(threadKeyOf(msg), msg, `review ${draft}`, reply, 'review', log);
+    yield { type: 'final', reply };
+  }
+
+  /**
+   * Keeps the exchange as the thread's history. A failure only costs later context, so it is logged and
+   * the reply that was already worked out (possibly a paid LLM answer) is still delivered.
+   */
+  async function remember(
+    threadKey: string,
+    msg: IncomingMessage,
+    userText: string,
+    reply: RichReply,
+    kind: Turn['kind'],
+    log: Logger,
+  ) {
+    try {
+      const at = now();
+      await store.appendTurn(threadKey, { role: 'user', text: userText.slice(0, 4000), at, userId: msg.userId, kind });
+      const text = kind === 'review' ? `(review, overall ${reply.review?.overall}/100)` : reply.sections.join('\n\n');
+      await store.appendTurn(threadKey, { role: 'assistant', text: text.slice(0, 4000), at, kind });
+    } catch (err) {
+      log.warn({ event_type: 'remember_failed', ...describeError(err) }, 'storing the thread turns failed');
+    }
+  }
+
+  async function* action(input: ActionInput): AsyncIterable<ReplyEvent> {
+    const lang: Lang = 'en';
+    const ref = `${input.chat.platform}:${input.chat.chatId}:${input.messageRef}:action`;
+    try {
+      if (input.action === 'feedback_up' || input.action === 'feedback_down') {
+        const [kind, aboutRef] = input.value.split('|');
+        await store.saveFeedback({
+          ...input.chat,
+          messageRef: input.messageRef,
+          userId: input.userId,
+          value: input.action === 'feedback_up' ? 'up' : 'down',
+          about: { kind: kind === 'review' ? 'review' : 'answer', ref: aboutRef ?? input.value },
+          at: now(),
+        });
+        logger.info({ event_type: 'feedback', value: input.action, chat: input.chat.chatId }, 'feedback stored');
+        yield { type: 'final', reply: notice('Thanks for the feedback! / 感谢反馈！', lang, ref) };
+        return;
+      }
+      if (input.action === 'review_again') {
+        const msg: IncomingMessage = {
+          ...input.chat,
+          messageId: `${input.messageRef}:again:${now().getTime()}`,
+          userId: input.userId,
+          text: input.value,
+          direct: true,
+          addressed: true,
+        };
+        yield* review(input.value, msg, detectLang(input.value), ref, logger);
+        return;
+      }
+      yield { type: 'final', reply: notice(helpText(lang), lang, ref, 'help') };
+    } catch (err) {
+      logger.error({ event_type: 'action_failed', ...describeError(err) }, 'action failed');
+      yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
+    }
+  }
+
+  return { handle, action, inThread };
+}

@@ -1,0 +1,55 @@
+import type { FiredRule } from './rule-engine.ts';
+import type { Template } from './rules/index.ts';
+import type { Finding, ReviewLang, Severity } from './types.ts';
+
+const SEVERITY_ORDER: Record<Severity, number> = { major: 0, minor: 1, strength: 2 };
+const MAX_QUOTED = 3;
+const MAX_QUOTE_CHARS = 48;
+
+/** The severity a fired rule reports, escalated to `major` from `majorAt` hits. */
+export function severityOf(f: FiredRule): Severity {
+  const { severity, majorAt } = f.rule.effect;
+  return severity === 'minor' && majorAt !== undefined && f.hits.length >= majorAt ? 'major' : severity;
+}
+
+/**
+ * Findings for the fired rules, in the draft's language: majors first, then minors, then strengths.
+ * Every problem is reported; strengths are kept to one per dimension (the first rule in table order,
+ * which is the strongest evidence) so that a good draft's card stays short.
+ */
+export function buildFindings(fired: readonly FiredRule[], lang: ReviewLang): Finding[] {
+  const praised = new Set<string>();
+  const findings: Finding[] = [];
+  for (const f of fired) {
+    const severity = severityOf(f);
+    if (severity === 'strength') {
+      if (praised.has(f.rule.dimension)) continue;
+      praised.add(f.rule.dimension);
+    }
+    findings.push({
+      dimension: f.rule.dimension,
+      severity,
+      message: fillTemplate(f.rule.message, f, lang),
+      knowledge_ids: [...f.rule.knowledge],
+    });
+  }
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** Fills `{hits}` (the distinct matches, quoted) and `{count}` in a rule's template. */
+export function fillTemplate(template: Template, f: FiredRule, lang: ReviewLang): string {
+  return template[lang].replaceAll('{hits}', quoteHits(f.hits, lang)).replaceAll('{count}', String(f.count));
+}
+
+function quoteHits(hits: readonly string[], lang: ReviewLang): string {
+  const seen = new Set<string>();
+  const picked: string[] = [];
+  for (const h of hits) {
+    const key = h.toLowerCase();
+    if (!h || seen.has(key)) continue;
+    seen.add(key);
+    picked.push(h.length > MAX_QUOTE_CHARS ? `${h.slice(0, MAX_QUOTE_CHARS - 1)}…` : h);
+    if (picked.length === MAX_QUOTED) break;
+  }
+  return lang === 'zh' ? picked.map((h) => `“${h}”`).join('、') : picked.map((h) => `"${h}"`).join(', ');
+}

@@ -1,0 +1,58 @@
+import { buildFindings } from './findings.ts';
+import { prepareDraft } from './input.ts';
+import { separateInstructions } from './instructions.ts';
+import { buildRewrite, extractFacts } from './rewrite.ts';
+import { computeOverall } from './rubric.ts';
+import { createRuleEngine } from './rule-engine.ts';
+import { scoreFiredRules } from './scoring.ts';
+import { buildSuggestions } from './suggestions.ts';
+import { detectLang } from './text-measure.ts';
+import type { ReviewLang, ReviewResult } from './types.ts';
+
+// Compiled once at module load: a review only runs precompiled regexes.
+const engine = createRuleEngine();
+
+/** From this overall score, with no major finding, the draft needs polish rather than a rewrite. */
+const NO_REWRITE_FROM = 85;
+
+const INSTRUCTION_NOTE: Record<ReviewLang, string> = {
+  en: 'The draft contained instructions to the reviewer; they were ignored and the text was reviewed as copy.',
+  zh: '草稿里有写给评审的指令，已忽略，只按文案点评。',
+};
+
+/**
+ * Reviews a draft with the offline rules (no LLM): deterministic and fast. Detects the language
+ * (unless `opts.lang`), ignores instructions addressed to the reviewer, scores the rubric, and returns
+ * findings, 2–4 suggestions and a rewrite skeleton in the draft's language.
+ * @throws CoachError `input_empty` for an empty draft (see `prepareDraft`).
+ */
+export function reviewOffline(draft: string, opts: { lang?: ReviewLang } = {}): ReviewResult {
+  let prepared = prepareDraft(draft, opts);
+  const separated = separateInstructions(prepared.draft);
+  const lang = opts.lang ?? (separated.copy ? detectLang(separated.copy) : prepared.lang);
+  if (lang !== prepared.lang) prepared = prepareDraft(draft, { lang });
+
+  const run = engine.run({
+    copy: separated.copy,
+    lead: separated.sentences[0] ?? '',
+    draft: prepared.draft,
+    lang,
+  });
+  const scores = scoreFiredRules(run.fired);
+  const overall = computeOverall(scores);
+  const findings = buildFindings(run.fired, lang);
+  const needsRewrite = overall < NO_REWRITE_FROM || findings.some((f) => f.severity === 'major');
+  const notes = [...prepared.notes];
+  if (separated.instructions.length > 0) notes.push(INSTRUCTION_NOTE[lang]);
+
+  return {
+    overall,
+    scores,
+    findings,
+    suggestions: buildSuggestions(scores, run.fired, lang),
+    rewrite: needsRewrite ? buildRewrite(extractFacts(run, separated.copy), lang) : null,
+    mode: 'offline',
+    lang,
+    notes,
+  };
+}

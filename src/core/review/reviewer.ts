@@ -1,0 +1,69 @@
+import type { Reviewer } from '../chat/types.ts';
+import { describeError, isCoachError } from '../errors.ts';
+import type { LlmPort } from '../llm-port.ts';
+import type { Logger } from '../logger.ts';
+import type { PromptTemplate } from '../prompts.ts';
+import type { Retriever } from '../retrieval/retriever.ts';
+import { createLlmCritic } from './llm-critic.ts';
+import { reviewOffline } from './offline-critic.ts';
+import type { ReviewLang, ReviewResult } from './types.ts';
+
+/** Note added to the offline review when the LLM critic failed. */
+export const LLM_UNAVAILABLE_NOTE: Readonly<Record<ReviewLang, string>> = {
+  en: 'The AI model is unavailable right now, so this is the rule-based review.',
+  zh: 'AI 模型暂时不可用，以下是基于规则的点评。',
+};
+
+/** Errors about the draft itself: the caller shows them to the user instead of a fallback review. */
+const INPUT_ERRORS = ['input_empty', 'input_too_long', 'input_invalid'] as const;
+
+/**
+ * Creates the reviewer the chat engine and the CLI use. With an `llm`, drafts go to the LLM critic;
+ * on any failure of it (model unavailable, timeout, unusable or leaking output, even a bug) the
+ * offline rule-based review is returned instead, with {@link LLM_UNAVAILABLE_NOTE} first in `notes`,
+ * and one warn log line `{ event: 'llm_review_failed', reason }`. Without an `llm`, the offline critic
+ * alone (its `mode: 'offline'` tells the user). Input errors (`input_empty`…) reject as CoachError in
+ * both cases.
+ */
+export function createReviewer(deps: {
+  llm?: LlmPort;
+  retriever: Retriever;
+  logger: Logger;
+  /** Overrides `prompts/review.md` (tests). */
+  prompt?: PromptTemplate;
+}): Reviewer & { readonly online: boolean } {
+  const { llm, retriever, logger } = deps;
+  if (!llm) {
+    return {
+      online: false,
+      review: async (draft) => reviewOffline(draft),
+    };
+  }
+  const critic = createLlmCritic({ llm, retriever, logger, prompt: deps.prompt });
+  return {
+    online: true,
+    async review(draft, opts) {
+      try {
+        return await critic.review(draft, opts);
+      } catch (err) {
+        if (INPUT_ERRORS.some((code) => isCoachError(err, code))) throw err;
+        const { code, message } = describeError(err);
+        logger.warn(
+          { event: 'llm_review_failed', reason: reasonOf(err), code, model: llm.model },
+          `LLM review failed, using the rule-based review: ${message.slice(0, 200)}`,
+        );
+        return withUnavailableNote(reviewOffline(draft));
+      }
+    },
+  };
+}
+
+function withUnavailableNote(result: ReviewResult): ReviewResult {
+  return { ...result, notes: [LLM_UNAVAILABLE_NOTE[result.lang], ...result.notes] };
+}
+
+/** The failure's reason (`timeout`, `server_error`, `prompt_leak`…), else its code. */
+function reasonOf(err: unknown): string {
+  if (isCoachError(err) && typeof err.details.reason === 'string') return err.details.reason;
+  return isCoachError(err) ? err.code : 'unknown';
+}

@@ -1,0 +1,25 @@
+import { clampScores } from './rubric.ts';
+import type { FiredRule } from './rule-engine.ts';
+import type { Dimension } from './types.ts';
+
+/**
+ * Where each dimension starts before the rules move it. Dimensions that need evidence in the text
+ * (numbers, proof, a named decision maker) start low; dimensions that are fine unless something
+ * goes wrong (no price talk, clarity) start high.
+ */
+export const BASE_SCORES: Readonly<Record<Dimension, number>> = {
+  customer_value: 2,
+  quantified_results: 1,
+  credibility: 1,
+  category_focus: 2,
+  value_not_price: 4,
+  decision_maker_fit: 1,
+  clarity: 4,
+};
+
+/** Dimension scores: base plus each fired rule's delta × times, clamped to integers 0–5. */
+export function scoreFiredRules(fired: readonly FiredRule[]): Record<Dimension, number> {
+  const raw: Record<Dimension, number> = { ...BASE_SCORES };
+  for (const f of fired) raw[f.rule.dimension] += f.rule.effect.delta * f.times;
+  return clampScores(raw);
+}

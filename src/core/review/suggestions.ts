@@ -1,0 +1,67 @@
+import { fillTemplate, severityOf } from './findings.ts';
+import type { FiredRule } from './rule-engine.ts';
+import { DIMENSIONS, type Dimension, type ReviewLang, WEIGHTS } from './types.ts';
+
+/** Fallback advice per dimension when no fired rule carries a more specific suggestion. */
+export const DIMENSION_SUGGESTIONS: Readonly<Record<Dimension, Record<ReviewLang, string>>> = {
+  customer_value: {
+    en: 'Lead with the customer\'s gain, not the product: "[target segment] get [outcome]" first, the feature that delivers it second.',
+    zh: '先讲客户得到什么，再讲产品：第一句写“[目标客户]因此[得到的结果]”，第二句再写实现它的功能。',
+  },
+  quantified_results: {
+    en: 'Put one result in numbers up front: "cut [metric] by [X%]" or "from [before] to [after]", measured at a real customer.',
+    zh: '把一个数字化结果放在前面：“把[指标]降低[X%]”或“从[之前]缩短到[之后]”，数据来自真实客户。',
+  },
+  credibility: {
+    en: 'Back the claim with proof the buyer can check: a named customer, "used by [N] [segment]", a certification, or a guarantee.',
+    zh: '用客户能核实的证据支撑这句话：客户名、“[N]家[行业]客户在用”、认证，或一条保障承诺。',
+  },
+  category_focus: {
+    en: 'Name your category and the one segment you serve best: "[category] for [target segment]"; first or only beats "better".',
+    zh: '说清你的品类和最擅长的细分客群：“专为[目标行业]打造的[品类]”；做第一或唯一，胜过说“更好”。',
+  },
+  value_not_price: {
+    en: 'Talk value, not price: what the customer saves, which risk drops, how fast it pays back.',
+    zh: '讲价值，不讲低价：客户省下多少、降低了什么风险、多久回本。',
+  },
+  decision_maker_fit: {
+    en: 'Write to the key decision maker ([CFO / IT director / plant manager]) and the risk they answer for: acceptance, after-sales, compliance.',
+    zh: '写给关键决策者（[财务总监/IT负责人/厂长]），回应他要担责的风险：验收、售后、合规。',
+  },
+  clarity: {
+    en: 'Keep it to one or two plain sentences a buyer grasps in five seconds: who it is for, what changes, the proof.',
+    zh: '控制在一两句大白话，让客户五秒看懂：为谁、改变什么、凭什么信。',
+  },
+};
+
+const MIN_SUGGESTIONS = 2;
+const MAX_SUGGESTIONS = 4;
+const WEAK_AT_OR_BELOW = 3;
+
+/**
+ * 2–4 suggestions, weakest dimensions first (ties: heavier weight first). A fired problem rule's
+ * own suggestion (which quotes the draft) is preferred to the dimension's generic advice.
+ */
+export function buildSuggestions(
+  scores: Record<Dimension, number>,
+  fired: readonly FiredRule[],
+  lang: ReviewLang,
+): string[] {
+  const ranked = [...DIMENSIONS].sort(
+    (a, b) =>
+      scores[a] - scores[b] || WEIGHTS[b] - WEIGHTS[a] || DIMENSIONS.indexOf(a) - DIMENSIONS.indexOf(b),
+  );
+  const weak = ranked.filter((d) => scores[d] <= WEAK_AT_OR_BELOW).slice(0, MAX_SUGGESTIONS);
+  const picked = weak.length >= MIN_SUGGESTIONS ? weak : ranked.slice(0, MIN_SUGGESTIONS);
+  const out: string[] = [];
+  for (const d of picked) {
+    const specific = fired.find(
+      (f) => f.rule.dimension === d && f.rule.suggestion && severityOf(f) !== 'strength',
+    );
+    const text = specific?.rule.suggestion
+      ? fillTemplate(specific.rule.suggestion, specific, lang)
+      : DIMENSION_SUGGESTIONS[d][lang];
+    if (!out.includes(text)) out.push(text);
+  }
+  return out;
+}
