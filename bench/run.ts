@@ -3,8 +3,8 @@
  * loopback only; nothing here is asserted (timings never go in tests).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnswerer } from '../src/core/answer/answerer.ts';
@@ -49,7 +49,11 @@ line('query latency p99', ms(percentile(lat, 99)));
 const startToReady = await new Promise<number>((resolve, reject) => {
   const t = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', COACH_DB_PATH: join(tmpdir(), `coach-bench-${process.pid}.db`) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      COACH_DB_PATH: join(tmpdir(), `coach-bench-${process.pid}.db`),
+    },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   child.stdout.once('data', () => {
@@ -96,7 +100,14 @@ const sse = createServer((req, res) => {
 });
 await new Promise<void>((r) => sse.listen(0, '127.0.0.1', r));
 const port = (sse.address() as { port: number }).port;
-const llm = createLlmClient({ apiKey: 'sk-fake-bench', baseURL: `http://127.0.0.1:${port}/v1`, model: 'bench', timeoutMs: 5_000, maxRetries: 0, logger });
+const llm = createLlmClient({
+  apiKey: 'sk-fake-bench',
+  baseURL: `http://127.0.0.1:${port}/v1`,
+  model: 'bench',
+  timeoutMs: 5_000,
+  maxRetries: 0,
+  logger,
+});
 const answerer = createAnswerer({ retriever, llm, logger });
 const overheads: number[] = [];
 for (let i = 0; i < 60; i += 1) {

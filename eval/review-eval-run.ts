@@ -16,8 +16,11 @@ export function runReviewEval(verbose: boolean): void {
   }
   if (verbose) {
     for (const p of r.pairs.filter((x) => !x.correct)) {
-      console.log(`  pair wrong: ${p.pair} stronger ${p.stronger}=${p.strongerOverall} vs ${p.weaker}=${p.weakerOverall}`);
+      console.log(
+        `  pair wrong: ${p.pair} stronger ${p.stronger}=${p.strongerOverall} vs ${p.weaker}=${p.weakerOverall}`,
+      );
     }
-    for (const d of r.drafts.filter((x) => x.misses.length > 0)) console.log(`  weak missed: ${d.id} ${d.misses.join(', ')}`);
+    for (const d of r.drafts.filter((x) => x.misses.length > 0))
+      console.log(`  weak missed: ${d.id} ${d.misses.join(', ')}`);
   }
 }

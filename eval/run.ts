@@ -17,9 +17,12 @@ console.log(`  on-topic questions      ${retrieval.questions}`);
 console.log(`  recall@1                ${retrieval.recallAt1.toFixed(3)}`);
 console.log(`  recall@3                ${retrieval.recallAt3.toFixed(3)}   (target ≥ 0.900)`);
 console.log(`  MRR                     ${retrieval.mrr.toFixed(3)}`);
-console.log(`  off-topic rejected      ${retrieval.offTopicRejected.toFixed(3)}   (${retrieval.offTopic} questions, target 1.000)`);
+console.log(
+  `  off-topic rejected      ${retrieval.offTopicRejected.toFixed(3)}   (${retrieval.offTopic} questions, target 1.000)`,
+);
 if (verbose) {
-  for (const m of retrieval.misses) console.log(`  miss: ${m.q}\n        expected ${m.expect.join(', ')}; got ${m.got.join(', ')}`);
+  for (const m of retrieval.misses)
+    console.log(`  miss: ${m.q}\n        expected ${m.expect.join(', ')}; got ${m.got.join(', ')}`);
   for (const f of retrieval.falseAccepts) console.log(`  off-topic accepted: ${f.q} → ${f.got.join(', ')}`);
 }
 console.log('');

@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
+import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
 import type { Reviewer } from './core/chat/types.ts';
-import { createAnswerer, type Answerer } from './core/answer/answerer.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { LlmPort } from './core/llm-port.ts';
@@ -24,7 +24,11 @@ export interface CoachServices {
  * Wires config → knowledge → retrieval → (optional) LLM → answerer and reviewer. Loading the knowledge fails
  * loudly (`knowledge_invalid`) rather than starting a coach with broken entries.
  */
-export function createServices(config: Config, logger: Logger, opts: { offline?: boolean } = {}): CoachServices {
+export function createServices(
+  config: Config,
+  logger: Logger,
+  opts: { offline?: boolean } = {},
+): CoachServices {
   const kb = loadKnowledge(config.knowledgeDir);
   const retriever = createRetriever(kb);
   const llm =

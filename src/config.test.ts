@@ -20,8 +20,16 @@ describe('loadConfig', () => {
   });
 
   it('configures the LLM when a key is set', () => {
-    const c = loadConfig({ OPENAI_API_KEY: 'sk-fake-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', LLM_TIMEOUT_MS: '5000' });
-    expect(c.llm).toMatchObject({ apiKey: 'sk-fake-test', baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 5000 });
+    const c = loadConfig({
+      OPENAI_API_KEY: 'sk-fake-test',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      LLM_TIMEOUT_MS: '5000',
+    });
+    expect(c.llm).toMatchObject({
+      apiKey: 'sk-fake-test',
+      baseURL: 'http://127.0.0.1:9/v1',
+      timeoutMs: 5000,
+    });
   });
 
   it('names every bad variable', () => {

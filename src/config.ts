@@ -22,7 +22,9 @@ const timeZone = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? 'Asia/Shanghai' : v.trim()))
-  .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin' });
+  .refine((tz) => isTimeZone(tz), {
+    message: 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin',
+  });
 
 /** True when `tz` is a time zone that Intl knows. */
 export function isTimeZone(tz: string): boolean {
@@ -38,7 +40,9 @@ const envSchema = z.object({
   KNOWLEDGE_DIR: optionalString.transform((v) => v ?? 'knowledge'),
   LOG_LEVEL: optionalString.transform((v) => v ?? 'info').pipe(z.enum(LOG_LEVELS)),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional()),
+  OPENAI_BASE_URL: optionalString.pipe(
+    z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional(),
+  ),
   COACH_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
   LLM_TIMEOUT_MS: intWithDefault(30_000, 1_000, 600_000),
   LLM_MAX_RETRIES: intWithDefault(2, 0, 10),

@@ -11,7 +11,10 @@ export interface CliRun {
  * Runs the real CLI (`tsx src/cli/main.ts …`) as a child process, the way scripts call
  * `npm run -s coach -- …`, with a clean environment (no API key unless given).
  */
-export function runCoach(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runCoach(
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   return runTsx('src/cli/main.ts', args, opts);
 }
 

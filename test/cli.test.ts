@@ -3,7 +3,13 @@ import { runCoach } from './cli-run.ts';
 
 describe('coach CLI (real process)', () => {
   it('search --json prints the best entries as a JSON array', async () => {
-    const r = await runCoach(['search', 'how do I write a UVP instead of listing features', '--json', '--k', '3']);
+    const r = await runCoach([
+      'search',
+      'how do I write a UVP instead of listing features',
+      '--json',
+      '--k',
+      '3',
+    ]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows.length).toBeGreaterThan(0);
@@ -13,9 +19,14 @@ describe('coach CLI (real process)', () => {
   });
 
   it('search reads questions from stdin, one JSON array per line', async () => {
-    const r = await runCoach(['search', '--json', '--k', '2'], { stdin: '我们要不要降价促销？\n\nwhat is ABM\n' });
+    const r = await runCoach(['search', '--json', '--k', '2'], {
+      stdin: '我们要不要降价促销？\n\nwhat is ABM\n',
+    });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0][0].id).toBe('value-over-price');
     expect(lines[1].map((x: { id: string }) => x.id)).toContain('abm-fit');
@@ -53,7 +64,13 @@ describe('coach CLI (real process)', () => {
   });
 
   it('bad input exits 2 with one error line and usage on stderr', async () => {
-    for (const args of [['ask'], ['ask', '   '], ['search', 'x', '--bogus'], ['nope'], ['search', 'x', '--k', 'many']]) {
+    for (const args of [
+      ['ask'],
+      ['ask', '   '],
+      ['search', 'x', '--bogus'],
+      ['nope'],
+      ['search', 'x', '--k', 'many'],
+    ]) {
       const r = await runCoach(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');

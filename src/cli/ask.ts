@@ -6,8 +6,15 @@ import type { Io } from './context.ts';
 export const ASK_USAGE = 'usage: coach ask "<question>" [--json] [--offline]';
 
 /** `coach ask`: a cited answer; streamed in text mode when an LLM is configured. */
-export async function askCommand(argv: string[], services: (o: { offline?: boolean }) => CoachServices, io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' }, offline: { type: 'boolean' } });
+export async function askCommand(
+  argv: string[],
+  services: (o: { offline?: boolean }) => CoachServices,
+  io: Io,
+): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    json: { type: 'boolean' },
+    offline: { type: 'boolean' },
+  });
   const question = positionals.join(' ');
   if (!question.trim()) throw new UsageError('no question given');
   const s = services({ offline: Boolean(values.offline) });
@@ -37,7 +44,10 @@ export function formatAnswer(a: Answer, opts: { bodyShown?: boolean } = {}): str
   if (!opts.bodyShown) parts.push(a.answer);
   if (a.citations.length > 0) {
     parts.push(
-      [a.lang === 'zh' ? '来源：' : 'Sources:', ...a.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`)].join('\n'),
+      [
+        a.lang === 'zh' ? '来源：' : 'Sources:',
+        ...a.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`),
+      ].join('\n'),
     );
   }
   return parts.join('\n\n');

@@ -1,4 +1,4 @@
-import { createServices, type CoachServices } from '../app.ts';
+import { type CoachServices, createServices } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../core/logger.ts';
 

@@ -1,5 +1,5 @@
-import { readKnowledge } from '../core/knowledge/load.ts';
 import { loadConfig } from '../config.ts';
+import { readKnowledge } from '../core/knowledge/load.ts';
 import { parseFlags, UsageError } from './args.ts';
 import type { Io } from './context.ts';
 
@@ -15,7 +15,9 @@ export async function knowledgeCommand(argv: string[], io: Io): Promise<number> 
   if (values.json) {
     io.out(`${JSON.stringify({ ok: problems.length === 0, entries: kb.entries.length, problems })}\n`);
   } else if (problems.length === 0) {
-    io.out(`knowledge ok: ${kb.entries.length} entries, ${kb.glossary.length} glossary terms, ${kb.sources.size} sources\n`);
+    io.out(
+      `knowledge ok: ${kb.entries.length} entries, ${kb.glossary.length} glossary terms, ${kb.sources.size} sources\n`,
+    );
   } else {
     io.err(`knowledge has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
   }

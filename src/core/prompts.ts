@@ -26,7 +26,8 @@ export function loadPrompt(name: string, dir = PROMPTS_DIR): PromptTemplate {
   const body = text.replace(/<!--[\s\S]*?-->/g, '');
   const system = /^# system\s*$([\s\S]*?)^# user\s*$/m.exec(body)?.[1]?.trim();
   const user = /^# user\s*$([\s\S]*)$/m.exec(body)?.[1]?.trim();
-  if (!system || !user) throw new CoachError('internal', `prompts/${name}.md needs a "# system" and a "# user" section`);
+  if (!system || !user)
+    throw new CoachError('internal', `prompts/${name}.md needs a "# system" and a "# user" section`);
   const canary = /marker: ([a-z0-9-]+)/.exec(system)?.[1];
   return { name, system, user, canary };
 }

@@ -8,7 +8,11 @@ export function renderReply(reply: RichReply, opts: { bodyShown?: boolean } = {}
   if (!opts.bodyShown) parts.push(...reply.sections.map((s) => s.replace(/\*\*(.+?)\*\*/g, '$1')));
   if (reply.citations.length > 0) {
     const head = reply.lang === 'zh' ? '来源：' : 'Sources:';
-    parts.push([head, ...reply.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`)].join('\n'));
+    parts.push(
+      [head, ...reply.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`)].join(
+        '\n',
+      ),
+    );
   }
   if (reply.buttons.some((b) => b.action === 'feedback_up')) {
     parts.push(reply.lang === 'zh' ? '（评价这条回答：/good 或 /bad）' : '(Rate this: /good or /bad)');

@@ -39,9 +39,19 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
     n += 1;
     const messageId = `${session}-${n}`;
     if ((line === '/good' || line === '/bad') && last) {
-      const button = last.buttons.find((b) => b.action === (line === '/good' ? 'feedback_up' : 'feedback_down'));
+      const button = last.buttons.find(
+        (b) => b.action === (line === '/good' ? 'feedback_up' : 'feedback_down'),
+      );
       if (button) {
-        await print(engine.action({ chat: TERMINAL_CHAT, userId: user, action: button.action, value: button.value, messageRef: last.ref }));
+        await print(
+          engine.action({
+            chat: TERMINAL_CHAT,
+            userId: user,
+            action: button.action,
+            value: button.value,
+            messageRef: last.ref,
+          }),
+        );
         continue;
       }
     }
@@ -70,7 +80,10 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
         streamed = true;
       } else if (ev.type === 'final') final = ev.reply;
     }
-    if (final) say(`${renderReply(final, { bodyShown: streamed && final.kind === 'answer' && !final.notes.some((x) => /unavailable|不可用/.test(x)) })}\n`);
+    if (final)
+      say(
+        `${renderReply(final, { bodyShown: streamed && final.kind === 'answer' && !final.notes.some((x) => /unavailable|不可用/.test(x)) })}\n`,
+      );
     return final;
   }
 }

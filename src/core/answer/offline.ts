@@ -34,7 +34,11 @@ const TEXT = {
  * entries), with citations. Off-topic questions get a note on what Coach can help with and no
  * citations.
  */
-export function answerOffline(retriever: Retriever, question: string, opts: { retrievalQuery?: string } = {}): Answer {
+export function answerOffline(
+  retriever: Retriever,
+  question: string,
+  opts: { retrievalQuery?: string } = {},
+): Answer {
   const q = prepareQuestion(question);
   const lang = detectLang(q.text);
   const notes = q.truncated ? [truncationNote(q, lang)] : [];
@@ -59,9 +63,10 @@ export function composeAnswer(entries: KnowledgeEntry[], lang: Lang): string {
   if (apply) parts.push(apply);
   if (rest.length > 0) {
     parts.push(
-      [TEXT[lang].also, ...rest.map((e, i) => `• **${e.title[lang]}** [${i + 2}]: ${summarize(e.body[lang], lang, 1)}`)].join(
-        '\n',
-      ),
+      [
+        TEXT[lang].also,
+        ...rest.map((e, i) => `• **${e.title[lang]}** [${i + 2}]: ${summarize(e.body[lang], lang, 1)}`),
+      ].join('\n'),
     );
   }
   parts.push(TEXT[lang].offline);
@@ -81,7 +86,10 @@ export function summarize(body: string, lang: Lang, n: number): string {
     .join(lang === 'zh' ? '' : ' ')
     .replace(/\s*\n\s*/g, lang === 'zh' ? '' : ' ');
   const sentences = prose.split(SENTENCE[lang]).filter((s) => s.trim());
-  return sentences.slice(0, n).join(lang === 'zh' ? '' : ' ').trim();
+  return sentences
+    .slice(0, n)
+    .join(lang === 'zh' ? '' : ' ')
+    .trim();
 }
 
 function isApplyLine(p: string): boolean {
@@ -89,5 +97,9 @@ function isApplyLine(p: string): boolean {
 }
 
 function applyLine(body: string): string | undefined {
-  return body.split(/\n\s*\n/).find(isApplyLine)?.replace(/\s*\n\s*/g, ' ').trim();
+  return body
+    .split(/\n\s*\n/)
+    .find(isApplyLine)
+    ?.replace(/\s*\n\s*/g, ' ')
+    .trim();
 }

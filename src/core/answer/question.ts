@@ -16,6 +16,7 @@ export interface PreparedQuestion {
  */
 export function prepareQuestion(raw: string, max = MAX_QUESTION_CHARS): PreparedQuestion {
   const cleaned = raw
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[ \t]+/g, ' ')
     .trim();

@@ -243,7 +243,9 @@ describe('which messages are for Coach', () => {
 
   it('answers direct messages without a mention', async () => {
     const { engine } = engineWith();
-    expect((await replyTo(engine, msg({ direct: true, addressed: false, chatId: 'D1' }))).kind).toBe('answer');
+    expect((await replyTo(engine, msg({ direct: true, addressed: false, chatId: 'D1' }))).kind).toBe(
+      'answer',
+    );
   });
 
   it('treats an empty mention as a request for help', async () => {
@@ -350,7 +352,12 @@ describe('ordering and concurrency', () => {
       'first',
       timeline,
     );
-    const second = handleInBackground(engine, msg({ threadId: mention.messageId, text: 'second' }), 'second', timeline);
+    const second = handleInBackground(
+      engine,
+      msg({ threadId: mention.messageId, text: 'second' }),
+      'second',
+      timeline,
+    );
     await until(() => gated.waiting().length > 0, 'one of them started');
     expect(gated.waiting()).toEqual(['first']);
     gated.open('first');
@@ -383,7 +390,10 @@ describe('ordering and concurrency', () => {
     await until(() => gated.waiting().includes('follow-up'), 'follow-up started');
     gated.open('follow-up');
     await followUp;
-    expect(timeline.filter((t) => t.startsWith('final:'))).toEqual(['final:root:answer', 'final:follow-up:answer']);
+    expect(timeline.filter((t) => t.startsWith('final:'))).toEqual([
+      'final:root:answer',
+      'final:follow-up:answer',
+    ]);
   });
 
   it('runs at most maxConcurrentLlm online answers at once across threads', async () => {
@@ -478,14 +488,22 @@ describe('commands', () => {
     const zh = await replyTo(engine, msg({ ...zhChat, text: '每日 开启 8:05 Asia/Shanghai', userId: 'U2' }));
     expect(zh.lang).toBe('zh');
     expect(textOf(zh)).toContain('08:05（Asia/Shanghai）');
-    expect(await store.subscription(zhChat)).toMatchObject({ time: '08:05', timezone: 'Asia/Shanghai', lang: 'zh' });
+    expect(await store.subscription(zhChat)).toMatchObject({
+      time: '08:05',
+      timezone: 'Asia/Shanghai',
+      lang: 'zh',
+    });
   });
 
   it('a Chinese tips command with a long time-zone name still subscribes in Chinese', async () => {
     const { engine, store } = engineWith();
     const reply = await replyTo(engine, msg({ text: '每日 开 07:00 America/Los_Angeles' }));
     expect(reply.lang).toBe('zh');
-    expect(await store.subscription(CHAT)).toMatchObject({ time: '07:00', timezone: 'America/Los_Angeles', lang: 'zh' });
+    expect(await store.subscription(CHAT)).toMatchObject({
+      time: '07:00',
+      timezone: 'America/Los_Angeles',
+      lang: 'zh',
+    });
   });
 
   it('tips on without arguments uses 09:00 and the default time zone, and keeps earlier settings', async () => {
@@ -545,7 +563,12 @@ describe('commands', () => {
 
     const saved = await store.reviews('slack:T1:U1', 10);
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ overall: expected.overall, mode: 'offline', lang: 'en', excerpt: draft });
+    expect(saved[0]).toMatchObject({
+      overall: expected.overall,
+      mode: 'offline',
+      lang: 'en',
+      excerpt: draft,
+    });
   });
 
   it('review in Chinese', async () => {
@@ -612,7 +635,9 @@ describe('commands', () => {
     const { engine } = engineWith();
     const strong = await replyTo(
       engine,
-      msg({ text: 'review Plant managers cut energy costs 30% in 90 days, proven at 120 plants including Nestlé.' }),
+      msg({
+        text: 'review Plant managers cut energy costs 30% in 90 days, proven at 120 plants including Nestlé.',
+      }),
     );
     current = new Date(current.getTime() + 60_000);
     const weak = await replyTo(engine, msg({ text: 'review We are the cheapest software.' }));
@@ -654,14 +679,29 @@ describe('buttons', () => {
     const review = await replyTo(engine, msg({ text: 'review Cut energy costs 30% for mid-size plants.' }));
     const down = review.buttons.find((b) => b.action === 'feedback_down');
     await collect(
-      engine.action({ chat: CHAT, userId: 'U2', messageRef: 'm-review', action: 'feedback_down', value: down?.value ?? '' }),
+      engine.action({
+        chat: CHAT,
+        userId: 'U2',
+        messageRef: 'm-review',
+        action: 'feedback_down',
+        value: down?.value ?? '',
+      }),
     );
-    expect((await store.feedback(CHAT, 10))[0]).toMatchObject({ value: 'down', about: { kind: 'review', ref: review.ref } });
+    expect((await store.feedback(CHAT, 10))[0]).toMatchObject({
+      value: 'down',
+      about: { kind: 'review', ref: review.ref },
+    });
 
     const again = review.buttons.find((b) => b.action === 'review_again');
     const [reply] = finals(
       await collect(
-        engine.action({ chat: CHAT, userId: 'U1', messageRef: 'm-review', action: 'review_again', value: again?.value ?? '' }),
+        engine.action({
+          chat: CHAT,
+          userId: 'U1',
+          messageRef: 'm-review',
+          action: 'review_again',
+          value: again?.value ?? '',
+        }),
       ),
     );
     expect(reply).toMatchObject({ kind: 'review' });
@@ -732,9 +772,9 @@ describe('failures', () => {
     expect(textOf(reply)).not.toContain('disk full');
     const warning = log.lines().find((l) => l.event_type === 'remember_failed');
     expect(warning?.message).toContain('disk full');
-    expect((await replyTo(engine, msg({ text: 'review Cut energy costs 30% for mid-size plants.' }))).kind).toBe(
-      'review',
-    );
+    expect(
+      (await replyTo(engine, msg({ text: 'review Cut energy costs 30% for mid-size plants.' }))).kind,
+    ).toBe('review');
     // The engine goes on.
     expect((await replyTo(engine, msg({ text: 'tip' }))).kind).toBe('tip');
   });
@@ -757,7 +797,15 @@ describe('failures', () => {
     };
     const { engine } = engineWith({ store });
     const [reply] = finals(
-      await collect(engine.action({ chat: CHAT, userId: 'U1', messageRef: 'm', action: 'feedback_up', value: 'answer|x' })),
+      await collect(
+        engine.action({
+          chat: CHAT,
+          userId: 'U1',
+          messageRef: 'm',
+          action: 'feedback_up',
+          value: 'answer|x',
+        }),
+      ),
     );
     expect(reply?.kind).toBe('error');
   });

@@ -2,8 +2,8 @@ import type { Answerer } from '../answer/answerer.ts';
 import { describeError, isCoachError } from '../errors.ts';
 import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
-import { looksLikeQuestion } from '../review/input.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
+import { looksLikeQuestion } from '../review/input.ts';
 import type { ChatRef, Store, Turn } from '../store/types.ts';
 import { nextTipEntry, tipOf } from '../tips/tip.ts';
 import { type Command, parseCommand } from './commands.ts';
@@ -38,7 +38,9 @@ export interface ChatEngine {
   /** A button click: feedback is stored; "review again" reviews the copy once more. */
   action(input: ActionInput): AsyncIterable<ReplyEvent>;
   /** Whether Coach takes part in this thread (it answered there before). */
-  inThread(msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>): Promise<boolean>;
+  inThread(
+    msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>,
+  ): Promise<boolean>;
 }
 
 const CLAIM_TTL_MS = 48 * 3_600_000;
@@ -57,7 +59,9 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   const llmSlots = createSemaphore(deps.maxConcurrentLlm ?? 4);
   let lastPrune = 0;
 
-  function threadKeyOf(m: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>): string {
+  function threadKeyOf(
+    m: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>,
+  ): string {
     const thread = m.threadId ?? (m.direct ? 'dm' : m.messageId);
     return `${m.platform}:${m.workspace}:${m.chatId}:${thread}`;
   }
@@ -118,13 +122,22 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     }
   }
 
-  async function* run(cmd: Command, msg: IncomingMessage, lang: Lang, ref: string, log: Logger): AsyncIterable<ReplyEvent> {
+  async function* run(
+    cmd: Command,
+    msg: IncomingMessage,
+    lang: Lang,
+    ref: string,
+    log: Logger,
+  ): AsyncIterable<ReplyEvent> {
     const chat: ChatRef = { platform: msg.platform, workspace: msg.workspace, chatId: msg.chatId };
     const threadKey = threadKeyOf(msg);
     const userKey = `${msg.platform}:${msg.workspace}:${msg.userId}`;
     switch (cmd.name) {
       case 'ask': {
-        const history = (await store.history(threadKey, historyTurns)).map((t) => ({ role: t.role, text: t.text }));
+        const history = (await store.history(threadKey, historyTurns)).map((t) => ({
+          role: t.role,
+          text: t.text,
+        }));
         const releaseLlm = answerer.online ? await llmSlots.acquire() : undefined;
         let final: RichReply | undefined;
         try {
@@ -206,7 +219,13 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     }
   }
 
-  async function* review(draft: string, msg: IncomingMessage, lang: Lang, ref: string, log: Logger): AsyncIterable<ReplyEvent> {
+  async function* review(
+    draft: string,
+    msg: IncomingMessage,
+    lang: Lang,
+    ref: string,
+    log: Logger,
+  ): AsyncIterable<ReplyEvent> {
     if (!draft.trim()) {
       const text =
         lang === 'zh'
@@ -266,8 +285,15 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   ) {
     try {
       const at = now();
-      await store.appendTurn(threadKey, { role: 'user', text: userText.slice(0, 4000), at, userId: msg.userId, kind });
-      const text = kind === 'review' ? `(review, overall ${reply.review?.overall}/100)` : reply.sections.join('\n\n');
+      await store.appendTurn(threadKey, {
+        role: 'user',
+        text: userText.slice(0, 4000),
+        at,
+        userId: msg.userId,
+        kind,
+      });
+      const text =
+        kind === 'review' ? `(review, overall ${reply.review?.overall}/100)` : reply.sections.join('\n\n');
       await store.appendTurn(threadKey, { role: 'assistant', text: text.slice(0, 4000), at, kind });
     } catch (err) {
       log.warn({ event_type: 'remember_failed', ...describeError(err) }, 'storing the thread turns failed');
@@ -288,7 +314,10 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
           about: { kind: kind === 'review' ? 'review' : 'answer', ref: aboutRef ?? input.value },
           at: now(),
         });
-        logger.info({ event_type: 'feedback', value: input.action, chat: input.chat.chatId }, 'feedback stored');
+        logger.info(
+          { event_type: 'feedback', value: input.action, chat: input.chat.chatId },
+          'feedback stored',
+        );
         yield { type: 'final', reply: notice('Thanks for the feedback! / 感谢反馈！', lang, ref) };
         return;
       }

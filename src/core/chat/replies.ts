@@ -61,7 +61,9 @@ export function scoreBar(score: number): string {
 /** A review: overall, a bar per dimension, findings, suggestions, rewrite; 👍/👎 and "review again". */
 export function reviewReply(r: ReviewResult, ref: string, draft: string): RichReply {
   const t = T[r.lang];
-  const bars = DIMENSIONS.map((d) => `${scoreBar(r.scores[d])} ${r.scores[d]}/5  ${DIMENSION_LABELS[d][r.lang]}`).join('\n');
+  const bars = DIMENSIONS.map(
+    (d) => `${scoreBar(r.scores[d])} ${r.scores[d]}/5  ${DIMENSION_LABELS[d][r.lang]}`,
+  ).join('\n');
   const sections = [`**${t.overall}: ${r.overall}/100**`, bars];
   if (r.findings.length > 0) {
     const icon = { strength: '✅', minor: '⚠️', major: '❌' } as const;
@@ -69,7 +71,8 @@ export function reviewReply(r: ReviewResult, ref: string, draft: string): RichRe
       `**${t.findings}**\n${r.findings.map((f) => `${icon[f.severity]} ${f.message}${f.knowledge_ids.length ? ` _(${f.knowledge_ids.join(', ')})_` : ''}`).join('\n')}`,
     );
   }
-  if (r.suggestions.length > 0) sections.push(`**${t.suggestions}**\n${r.suggestions.map((s) => `• ${s}`).join('\n')}`);
+  if (r.suggestions.length > 0)
+    sections.push(`**${t.suggestions}**\n${r.suggestions.map((s) => `• ${s}`).join('\n')}`);
   if (r.rewrite) sections.push(`**${t.rewrite}**\n> ${r.rewrite.replace(/\n/g, '\n> ')}`);
   return {
     kind: 'review',
@@ -105,7 +108,9 @@ export function historyReply(reviews: StoredReview[], lang: Lang, ref: string): 
   const t = T[lang];
   if (reviews.length === 0) return notice(t.noReviews, lang, ref, 'history');
   const oldestFirst = [...reviews].reverse();
-  const lines = oldestFirst.map((r) => `• ${r.at.toISOString().slice(0, 10)}  **${r.overall}**/100  “${r.excerpt}”`);
+  const lines = oldestFirst.map(
+    (r) => `• ${r.at.toISOString().slice(0, 10)}  **${r.overall}**/100  “${r.excerpt}”`,
+  );
   const first = oldestFirst[0];
   const last = oldestFirst[oldestFirst.length - 1];
   const sections = [`**${t.reviewsTitle}** (${reviews.length})`, lines.join('\n')];

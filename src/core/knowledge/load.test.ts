@@ -35,9 +35,17 @@ describe('readKnowledge', () => {
     const trust = join(dir, 'buyer-trust.md');
     writeFileSync(trust, readFileSync(trust, 'utf8').replace(/^tags:.*\n/m, ''));
     const price = join(dir, 'price-last.md');
-    writeFileSync(price, readFileSync(price, 'utf8').replace(/## zh[\s\S]*$/, '').replace('source: fixture', 'source: nowhere'));
+    writeFileSync(
+      price,
+      readFileSync(price, 'utf8')
+        .replace(/## zh[\s\S]*$/, '')
+        .replace('source: fixture', 'source: nowhere'),
+    );
     const cat = join(dir, 'category-first.md');
-    writeFileSync(cat, readFileSync(cat, 'utf8').replace('related: [buyer-trust]', 'related: [no-such-entry]'));
+    writeFileSync(
+      cat,
+      readFileSync(cat, 'utf8').replace('related: [buyer-trust]', 'related: [no-such-entry]'),
+    );
     writeFileSync(join(dir, 'copy-of-category.md'), readFileSync(cat, 'utf8'));
     const { problems } = readKnowledge(dir);
     const text = problems.join('\n');
@@ -52,7 +60,10 @@ describe('readKnowledge', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'broken.md'), '---\nid: [unclosed\n---\n## en\nx\n## zh\ny\n');
     const cat = join(dir, 'category-first.md');
-    writeFileSync(join(dir, 'renamed.md'), readFileSync(cat, 'utf8').replace('id: category-first', 'id: renamed-entry'));
+    writeFileSync(
+      join(dir, 'renamed.md'),
+      readFileSync(cat, 'utf8').replace('id: category-first', 'id: renamed-entry'),
+    );
     const { problems } = readKnowledge(dir);
     expect(problems.join('\n')).toMatch(/broken\.md: front matter is not valid YAML/);
     expect(problems.join('\n')).toMatch(/renamed\.md: id "renamed-entry" does not match the file name/);
@@ -76,7 +87,13 @@ describe('readKnowledge', () => {
     expect(kb.entries.length).toBeGreaterThanOrEqual(50);
     const sources = new Set(kb.entries.map((e) => e.source));
     expect(sources).toEqual(new Set(['first-principles', 'marketing-ends-in-b2b']));
-    for (const id of ['usp-vs-uvp', 'four-t-model', 'decision-chain', 'maturity-levels', 'value-over-price']) {
+    for (const id of [
+      'usp-vs-uvp',
+      'four-t-model',
+      'decision-chain',
+      'maturity-levels',
+      'value-over-price',
+    ]) {
       expect(kb.byId.has(id), id).toBe(true);
     }
   });

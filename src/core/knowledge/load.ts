@@ -22,7 +22,10 @@ const frontMatterSchema = z.object({
   related: z.array(z.string()).optional().default([]),
   tip: bilingualField,
   questions: z
-    .object({ en: z.array(z.string().trim().min(1)).default([]), zh: z.array(z.string().trim().min(1)).default([]) })
+    .object({
+      en: z.array(z.string().trim().min(1)).default([]),
+      zh: z.array(z.string().trim().min(1)).default([]),
+    })
     .optional()
     .default({ en: [], zh: [] }),
 });
@@ -75,7 +78,9 @@ export function readKnowledge(dir: string): KnowledgeLoad {
   const problems: string[] = [];
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => ENTRY_FILE.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => ENTRY_FILE.test(f))
+      .sort();
   } catch (err) {
     throw new CoachError('knowledge_invalid', `Cannot read the knowledge folder ${dir}`, { cause: err });
   }
@@ -111,9 +116,13 @@ export function readKnowledge(dir: string): KnowledgeLoad {
 export function loadKnowledge(dir: string): KnowledgeBase {
   const { kb, problems } = readKnowledge(dir);
   if (problems.length > 0) {
-    throw new CoachError('knowledge_invalid', `Knowledge in ${dir} has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`, {
-      details: { problems: problems.length },
-    });
+    throw new CoachError(
+      'knowledge_invalid',
+      `Knowledge in ${dir} has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`,
+      {
+        details: { problems: problems.length },
+      },
+    );
   }
   return kb;
 }
@@ -149,7 +158,9 @@ function readSources(dir: string, problems: string[]): Map<string, Source> {
   if (raw === undefined) return map;
   const parsed = sourcesSchema.safeParse(raw);
   if (!parsed.success) {
-    problems.push(`sources.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    problems.push(
+      `sources.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     return map;
   }
   for (const [key, s] of Object.entries(parsed.data)) map.set(key, { key, ...s });
@@ -161,11 +172,14 @@ function readGlossary(dir: string, byId: Map<string, KnowledgeEntry>, problems: 
   if (raw === undefined) return [];
   const parsed = glossarySchema.safeParse(raw);
   if (!parsed.success) {
-    problems.push(`glossary.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    problems.push(
+      `glossary.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     return [];
   }
   for (const t of parsed.data) {
-    for (const id of t.ids) if (!byId.has(id)) problems.push(`glossary.json: term "${t.term}" points to unknown id "${id}"`);
+    for (const id of t.ids)
+      if (!byId.has(id)) problems.push(`glossary.json: term "${t.term}" points to unknown id "${id}"`);
   }
   return parsed.data;
 }

@@ -15,7 +15,9 @@ describe('createRetriever', () => {
   });
 
   it('finds an entry through its example questions and its tags', () => {
-    expect(r.search('twenty look-alike vendors: what positioning makes us stand out')[0]?.entry.id).toBe('category-first');
+    expect(r.search('twenty look-alike vendors: what positioning makes us stand out')[0]?.entry.id).toBe(
+      'category-first',
+    );
     expect(r.search('positioning')[0]?.entry.id).toBe('category-first');
   });
 

@@ -119,12 +119,14 @@ function domainVocabulary(kb: KnowledgeBase): Set<string> {
 
 /** Tag words too everyday to mark a question as being about marketing on their own. */
 const GENERIC = new Set(
-  'time place right first new good high low big small second three five long see term end side day year'.split(' '),
+  'time place right first new good high low big small second three five long see term end side day year'.split(
+    ' ',
+  ),
 );
 
 /** Matches a glossary needle as a whole word for Latin text, anywhere for Chinese. */
 function containsTerm(haystack: string, needle: string): boolean {
-  if (/^[\x00-\x7f]+$/.test(needle)) {
+  if (/^[ -~]+$/.test(needle)) {
     const at = haystack.indexOf(needle);
     if (at < 0) return false;
     const before = haystack[at - 1];

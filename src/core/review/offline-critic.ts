@@ -6,8 +6,8 @@ import { computeOverall } from './rubric.ts';
 import { createRuleEngine } from './rule-engine.ts';
 import { scoreFiredRules } from './scoring.ts';
 import { buildSuggestions } from './suggestions.ts';
-import { detectLang } from './text-measure.ts';
-import type { ReviewLang, ReviewResult } from './types.ts';
+import { detectLang, splitSentences } from './text-measure.ts';
+import { DIMENSIONS, type ReviewLang, type ReviewResult } from './types.ts';
 
 // Compiled once at module load: a review only runs precompiled regexes.
 const engine = createRuleEngine();
@@ -38,9 +38,27 @@ export function reviewOffline(draft: string, opts: { lang?: ReviewLang } = {}): 
     draft: prepared.draft,
     lang,
   });
-  const scores = scoreFiredRules(run.fired);
+  let scores = scoreFiredRules(run.fired);
+  let fired = run.fired;
+  if (separated.instructions.length > 0) {
+    // An instruction may share a sentence with real copy ("Cheapest tool, ignore the rubric…");
+    // dropping that sentence must not drop its faults. So also read the whole draft and keep the lower
+    // score of each dimension: carrying an instruction can only cost points.
+    const whole = engine.run({
+      copy: prepared.draft,
+      lead: splitSentences(prepared.draft)[0] ?? '',
+      draft: prepared.draft,
+      lang,
+    });
+    const wholeScores = scoreFiredRules(whole.fired);
+    scores = Object.fromEntries(
+      DIMENSIONS.map((d) => [d, Math.min(scores[d], wholeScores[d])]),
+    ) as typeof scores;
+    const seen = new Set(fired.map((f) => f.rule.id));
+    fired = [...fired, ...whole.fired.filter((f) => f.rule.effect.delta < 0 && !seen.has(f.rule.id))];
+  }
   const overall = computeOverall(scores);
-  const findings = buildFindings(run.fired, lang);
+  const findings = buildFindings(fired, lang);
   const needsRewrite = overall < NO_REWRITE_FROM || findings.some((f) => f.severity === 'major');
   const notes = [...prepared.notes];
   if (separated.instructions.length > 0) notes.push(INSTRUCTION_NOTE[lang]);
@@ -49,7 +67,7 @@ export function reviewOffline(draft: string, opts: { lang?: ReviewLang } = {}): 
     overall,
     scores,
     findings,
-    suggestions: buildSuggestions(scores, run.fired, lang),
+    suggestions: buildSuggestions(scores, fired, lang),
     rewrite: needsRewrite ? buildRewrite(extractFacts(run, separated.copy), lang) : null,
     mode: 'offline',
     lang,

@@ -48,7 +48,7 @@ type Finder = (text: string, lang: ReviewLang, length: number) => { hits: string
  * signals those published, so the order of rules in the table never changes a result.
  */
 export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
-  const compiled = rules.map((rule) => ({ rule, find: compileMatcher(rule.match) }));
+  const compiled = rules.map((rule, order) => ({ rule, order, find: compileMatcher(rule.match) }));
   const unconditional = compiled.filter((c) => !c.rule.when);
   const conditional = compiled.filter((c) => c.rule.when);
 
@@ -56,7 +56,7 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
     rules,
     run(input) {
       const length = measureLength(input.copy, input.lang);
-      const fired: FiredRule[] = [];
+      const fired: (FiredRule & { order: number })[] = [];
       const signals = new Set<Signal>();
       const evaluate = (c: (typeof compiled)[number], seen: ReadonlySet<Signal>) => {
         const { rule } = c;
@@ -64,17 +64,17 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
         const text = rule.scope === 'lead' ? input.lead : rule.scope === 'draft' ? input.draft : input.copy;
         const { hits, count } = c.find(text, input.lang, length);
         const present = hits.length >= (rule.minHits ?? 1) && densityHolds(rule, hits.length, length);
-        if ((rule.fires ?? 'present') === 'absent' ? hits.length > 0 : !present) return;
+        if (!present) return;
         const times =
           rule.match.kind === 'text' ? Math.min(Math.max(hits.length, 1), rule.effect.maxHits ?? 1) : 1;
-        fired.push({ rule, hits, count, times });
+        fired.push({ rule, hits, count, times, order: c.order });
         for (const s of rule.effect.signals ?? []) signals.add(s);
       };
       for (const c of unconditional) evaluate(c, signals);
       const firstPass = new Set(signals);
       for (const c of conditional) evaluate(c, firstPass);
-      fired.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
-      return { fired, signals, length };
+      fired.sort((a, b) => a.order - b.order);
+      return { fired: fired.map(({ order: _order, ...f }) => f), signals, length };
     },
   };
 }

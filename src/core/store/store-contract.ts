@@ -151,7 +151,14 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     describe('tip subscriptions', () => {
-      const sub = { ...CHAT, time: '09:30', timezone: 'Asia/Shanghai', enabled: true, createdBy: 'U1', lang: 'en' as const };
+      const sub = {
+        ...CHAT,
+        time: '09:30',
+        timezone: 'Asia/Shanghai',
+        enabled: true,
+        createdBy: 'U1',
+        lang: 'en' as const,
+      };
 
       it('creates, reads back and updates, keeping the first creator', async () => {
         expect(await store.subscription(CHAT)).toBeUndefined();

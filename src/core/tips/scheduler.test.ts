@@ -47,7 +47,11 @@ function openStore(): Store {
 /** A poster that records what it posted. */
 function recorder(posts: Post[], by = 'slack'): PostFn {
   return async (chat, reply) => {
-    posts.push({ chat: { platform: chat.platform, workspace: chat.workspace, chatId: chat.chatId }, reply, by });
+    posts.push({
+      chat: { platform: chat.platform, workspace: chat.workspace, chatId: chat.chatId },
+      reply,
+      by,
+    });
   };
 }
 
@@ -126,7 +130,9 @@ describe('rotation', () => {
     expect([...firstRound].sort()).toEqual(kb.entries.map((e) => e.id).sort());
     // The second round has no repeats either and follows the chat's order again.
     expect(ids.slice(n)).toEqual(firstRound.slice(0, 100 - n));
-    expect(await store.sentTipIds({ platform: 'slack', workspace: 'T1', chatId: 'C1' })).toEqual(ids.slice(n));
+    expect(await store.sentTipIds({ platform: 'slack', workspace: 'T1', chatId: 'C1' })).toEqual(
+      ids.slice(n),
+    );
   });
 
   it('gives different chats different orders', async () => {
@@ -138,7 +144,8 @@ describe('rotation', () => {
     const s = scheduler(store, { posters: { slack: recorder(posts) } });
     for (let day = 0; day < 3; day += 1) await s.tick(new Date(Date.UTC(2025, 0, 1 + day, 1, 0)));
     expect(posts).toHaveLength(9);
-    const byChat = (c: string) => posts.filter((p) => p.chat.chatId === c).map((p) => p.reply.citations[0]?.id);
+    const byChat = (c: string) =>
+      posts.filter((p) => p.chat.chatId === c).map((p) => p.reply.citations[0]?.id);
     expect(new Set([byChat('C1').join(), byChat('C2').join(), byChat('C3').join()]).size).toBeGreaterThan(1);
   });
 });
@@ -171,6 +178,27 @@ describe('time zones', () => {
     expect(await store.lastTipSlot(sub)).toMatchObject({ localDate: '2025-03-09' });
     expect((await s.tick(at('2025-03-09T14:00:00Z'))).posted).toEqual([]);
     expect(posts).toHaveLength(2);
+  });
+
+  it('posts a tip whose time falls in the spring-forward gap as soon as the clock jumps past it, once', async () => {
+    const store = openStore();
+    await subscribe(store, { timezone: 'America/New_York', time: '02:30' });
+    const posts: Post[] = [];
+    const s = scheduler(store, { posters: { slack: recorder(posts) } });
+    expect((await s.tick(at('2025-03-09T06:59:00Z'))).posted).toEqual([]); // 01:59 EST
+    expect((await s.tick(at('2025-03-09T07:00:00Z'))).posted).toEqual(['C1']); // 03:00 EDT
+    expect((await s.tick(at('2025-03-09T07:30:00Z'))).posted).toEqual([]);
+    expect(posts).toHaveLength(1);
+  });
+
+  it('posts once on the fall-back day, when the local time happens twice', async () => {
+    const store = openStore();
+    await subscribe(store, { timezone: 'America/New_York', time: '01:30' });
+    const posts: Post[] = [];
+    const s = scheduler(store, { posters: { slack: recorder(posts) } });
+    expect((await s.tick(at('2025-11-02T05:30:00Z'))).posted).toEqual(['C1']); // 01:30 EDT
+    expect((await s.tick(at('2025-11-02T06:30:00Z'))).posted).toEqual([]); // 01:30 EST
+    expect(posts).toHaveLength(1);
   });
 
   it('uses the local date, not the UTC one', async () => {

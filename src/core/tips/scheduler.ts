@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import type { RichReply } from '../chat/types.ts';
 import { tipReply } from '../chat/replies.ts';
+import type { RichReply } from '../chat/types.ts';
 import { describeError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
@@ -90,7 +90,13 @@ export function createTipScheduler(deps: TipSchedulerDeps): TipScheduler {
         await post(sub, reply);
       } catch (err) {
         logger.warn(
-          { event: 'tip_post_failed', platform: sub.platform, chat: sub.chatId, attempt, ...describeError(err) },
+          {
+            event: 'tip_post_failed',
+            platform: sub.platform,
+            chat: sub.chatId,
+            attempt,
+            ...describeError(err),
+          },
           'posting the daily tip failed',
         );
         if (attempt < attempts) await sleep(retryBaseMs * 2 ** (attempt - 1));
@@ -102,16 +108,28 @@ export function createTipScheduler(deps: TipSchedulerDeps): TipScheduler {
         await store.finishTipSlot(sub, date, 'posted');
       } catch (err) {
         logger.error(
-          { event: 'tip_not_recorded', platform: sub.platform, chat: sub.chatId, date, ...describeError(err) },
+          {
+            event: 'tip_not_recorded',
+            platform: sub.platform,
+            chat: sub.chatId,
+            date,
+            ...describeError(err),
+          },
           'daily tip posted but not recorded as posted',
         );
       }
-      logger.info({ event: 'tip_posted', platform: sub.platform, chat: sub.chatId, date, entry: entry.id }, 'daily tip posted');
+      logger.info(
+        { event: 'tip_posted', platform: sub.platform, chat: sub.chatId, date, entry: entry.id },
+        'daily tip posted',
+      );
       return 'posted';
     }
     gaveUp.add(`${chatKey}:${date}`);
     await store.finishTipSlot(sub, date, 'released');
-    logger.error({ event: 'tip_given_up', platform: sub.platform, chat: sub.chatId, date }, 'daily tip not posted today');
+    logger.error(
+      { event: 'tip_given_up', platform: sub.platform, chat: sub.chatId, date },
+      'daily tip not posted today',
+    );
     return 'failed';
   }
 

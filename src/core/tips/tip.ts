@@ -12,7 +12,13 @@ export interface Tip {
 
 /** The tip of an entry in a language. */
 export function tipOf(kb: KnowledgeBase, entry: KnowledgeEntry, lang: Lang): Tip {
-  return { id: entry.id, title: entry.title[lang], text: entry.tip[lang], source: sourceLabel(kb, entry, lang), lang };
+  return {
+    id: entry.id,
+    title: entry.title[lang],
+    text: entry.tip[lang],
+    source: sourceLabel(kb, entry, lang),
+    lang,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { SEGMENT_SOURCE, SEGMENTS_EN, SEGMENTS_ZH, UNIVERSALS } from './lexicons.ts';
+import { termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['category-label', 'brand-as-mindshare'] as const;
@@ -74,24 +75,10 @@ export const categoryFocusRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: [
-        'the only',
-        'pioneer',
-        'pioneered',
-        'category of one',
-        'nobody else',
-        '唯一',
-        '首个',
-        '首家',
-        '首款',
-        '第一家',
-        '独家',
-        '只做',
-        '专做',
-        '专注于',
-        '国内首',
-        '全国首',
-      ],
+      terms: termList(`
+        the only | pioneer | pioneered | category of one | nobody else | 唯一 | 首个 | 首家 | 首款 | 第一家 | 独家 | 只做
+        专做 | 专注 | 国内首 | 全国首
+      `),
       patterns: [
         /\bonly\s+(?:[\w-]+\s+){0,3}?(?:that|to|which|built|designed)\b/,
         /\bfirst\s+(?:[\w-]+\s+){0,3}?(?:to|that)\b/,

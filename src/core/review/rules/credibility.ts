@@ -1,4 +1,5 @@
 import { NUM_EN, SUPERLATIVES } from './lexicons.ts';
+import { termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
@@ -51,7 +52,7 @@ export const credibilityRules: readonly Rule[] = [
         /\b(?!(?:Today|It|Let|What|That|Here|There|Who|World|Year|Everyone|Nobody|One|He|She|Where|How|Why|When|Now|Nature|America)['’]s)[A-Z][a-zA-Z&-]+(?:\.?\s[A-Z][a-zA-Z&-]+)*['’]s\b/,
         /\b[A-Z][\w&-]+(?:\s[A-Z][\w&-]+)*\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation)\b/,
         new RegExp(
-          String.raw`(?:已为|已在|帮助|服务了|服务过|客户包括|客户有|例如|比如)[^，。；、的]{2,8}?${NAME_SUFFIX_ZH}`,
+          `(?:已为|已在|帮助|服务了|服务过|客户包括|客户有|例如|比如)[^，。；、的]{2,8}?${NAME_SUFFIX_ZH}`,
         ),
         /[^，。；、\s]{2,8}[、和与][^，。；、\s]{2,8}等\s*(?:\d+|[两三四五六七八九十百千数]+)\s*(?:多|余)?家/,
       ],
@@ -75,29 +76,11 @@ export const credibilityRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: [
-        'case study',
-        'case studies',
-        'customer story',
-        'success story',
-        'testimonial',
-        'pilot',
-        'reference customer',
-        'reference customers',
-        'independent',
-        'third-party',
-        'peer-reviewed',
-        '案例',
-        '客户证言',
-        '试点',
-        '标杆客户',
-        '客户反馈',
-        '实测',
-        '第三方',
-        '对比数据',
-        '数据可查',
-        '出货数据',
-      ],
+      terms: termList(`
+        case study | case studies | customer story | success story | testimonial | pilot
+        reference customer | reference customers | independent | third-party | peer-reviewed | 案例 | 客户证言
+        试点 | 标杆客户 | 客户反馈 | 实测 | 第三方 | 对比数据 | 数据可查 | 出货数据
+      `),
       patterns: [
         /\b(?:customers|clients|operators|users|managers|teams|buyers|growers)\s+(?:report|say|tell us|told us|found)\b/,
         /帮(?:助)?(?:一家|某|一位)/,
@@ -118,39 +101,11 @@ export const credibilityRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: [
-        'HIPAA',
-        'GDPR',
-        'FedRAMP',
-        'FDA',
-        'CE mark',
-        'CE-marked',
-        'GMP',
-        'IATF',
-        'CMMI',
-        'TÜV',
-        'DNV',
-        'UL listed',
-        'Gartner',
-        'Forrester',
-        'IDC',
-        'qualified by',
-        'certified',
-        'accredited',
-        'audited',
-        'approved by',
-        'validated by',
-        '等级保护',
-        '认证',
-        '资质',
-        '检测报告',
-        'CNAS',
-        'CMA',
-        '国家级',
-        '专利',
-        '入围',
-        '中标',
-      ],
+      terms: termList(`
+        HIPAA | GDPR | FedRAMP | FDA | CE mark | CE-marked | GMP | IATF | CMMI | TÜV | DNV | UL listed
+        Gartner | Forrester | IDC | qualified by | certified | accredited | audited | approved by
+        validated by | 等级保护 | 认证 | 资质 | 检测报告 | CNAS | CMA | 国家级 | 专利 | 入围 | 中标
+      `),
       patterns: [
         /\bISO\s?\d{4,5}\b|\bSOC\s?[12]\b|\bPCI[- ]DSS\b/,
         /\bpass(?:ed|es)?\s+(?:\w+\s+){0,4}?(?:inspections?|audits?|exams?|certifications?|assessments?)\b/,
@@ -180,27 +135,10 @@ export const credibilityRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: [
-        'SLA',
-        'warranty',
-        'money-back',
-        'refund',
-        'ours to pay',
-        'we pay',
-        "we'll pay",
-        'contractual',
-        'or your money back',
-        '赔付',
-        '兜底',
-        '承诺',
-        '质保',
-        '退款',
-        '返还',
-        '不省不收费',
-        '不达标',
-        '按合同',
-        '包赔',
-      ],
+      terms: termList(`
+        SLA | warranty | money-back | refund | ours to pay | we pay | we'll pay | contractual
+        or your money back | 赔付 | 兜底 | 承诺 | 质保 | 退款 | 返还 | 不省不收费 | 不达标 | 按合同 | 包赔
+      `),
       patterns: [/(?<!prices?\s)(?<!price\s)\bguarantee[sd]?\b/],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof', 'guarantee'] },

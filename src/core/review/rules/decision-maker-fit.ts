@@ -6,7 +6,7 @@ const K = ['key-decision-maker', 'decision-chain', 'risk-and-group-checks'] as c
 
 /** Roles on the seller's own side ("our analysts") are not the buyer's decision makers. */
 const BUYER_ROLE_EN = new RegExp(String.raw`(?<!\bour\s+(?:[\w-]+\s+)?)${alt(ROLES_EN)}`);
-const BUYER_ROLE_ZH = new RegExp(String.raw`(?<!我们的?|我司的?)${alt(ROLES_ZH)}`);
+const BUYER_ROLE_ZH = new RegExp(`(?<!我们的?|我司的?)${alt(ROLES_ZH)}`);
 
 /** Rules for `decision_maker_fit`: speak to the key decision maker and their concern in the chain. */
 export const decisionMakerFitRules: readonly Rule[] = [

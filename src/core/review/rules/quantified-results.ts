@@ -1,4 +1,5 @@
 import { CHANGE_EN, CHANGE_ZH, NUM_EN, PCT, TIME_EN } from './lexicons.ts';
+import { termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['results-in-numbers'] as const;
@@ -9,12 +10,12 @@ const NUMQ_ZH = String.raw`(?:(?:百|千|万)分之[零一二两三四五六七�
 const NUMU_ZH = String.raw`${NUMQ_ZH}(?:\s*(?:[%％]|倍|个月|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度|元|万元|亿元?|mg\/L|μm|mm))?`;
 /** Any character that stays inside the sentence (a period only inside a decimal number). */
 const STOP_EN = String.raw`(?:[^.!?;]|\.(?=\d))`;
-const STOP_ZH = String.raw`[^，。；！？,;]`;
+const STOP_ZH = `[^，。；！？,;]`;
 /** A percentage that is not a discount ("50% off"). */
 const RESULT_PCT = String.raw`${PCT}(?!\s*(?:off|discount))`;
 const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b)`;
 /** An English number with its result unit, when it has one. */
-const NUMU_EN = String.raw`${NUM_EN}${RESULT_UNIT_EN}?`;
+const NUMU_EN = `${NUM_EN}${RESULT_UNIT_EN}?`;
 
 /** Rules for `quantified_results`: results in numbers versus "greatly improves efficiency". */
 export const quantifiedResultsRules: readonly Rule[] = [
@@ -32,7 +33,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
           String.raw`${NUM_EN}\s*(?:${RESULT_PCT}|${TIME_EN}|[a-z]+)?\s*(?:,\s*not|instead of|rather than|versus|vs\.?|compared (?:with|to)|down from|up from)\s+(?:[a-z]+\s+){0,2}?${NUMU_EN}`,
         ),
         new RegExp(
-          String.raw`[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMU_ZH}`,
+          `[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMU_ZH}`,
         ),
         /\d[\d.,]*\s*[%％]?\s*(?:→|->|=>|➜|⟶)\s*\d/,
       ],
@@ -57,7 +58,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        new RegExp(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?${NUM_EN}${RESULT_UNIT_EN}`),
+        new RegExp(`${CHANGE_EN}${STOP_EN}{0,30}?${NUM_EN}${RESULT_UNIT_EN}`),
         new RegExp(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
         new RegExp(
           String.raw`${NUM_EN}${RESULT_UNIT_EN}?\s+(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
@@ -67,7 +68,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     },
     effect: { delta: 2, severity: 'strength', signals: ['result-number'] },
     message: {
-      en: 'States a result in numbers ({hits}), in the classic "reduced by X%" form.',
+      en: 'States a result in numbers ({hits}); buyers trust "reduced by X%" more than any adjective.',
       zh: '用数字说出了结果（{hits}），正是“降低了百分之多少”的经典句式。',
     },
     knowledge: K,
@@ -95,7 +96,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
         new RegExp(String.raw`\b(?:in|within|under|in just|in less than|inside)\s+${NUM_EN}\s*${TIME_EN}`),
         /\b(?:zero|0)\s+(?:[\w-]+\s+){0,2}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
         new RegExp(String.raw`\baverag(?:e|es|ed)\s+(?:of\s+)?${NUM_EN}`),
-        new RegExp(String.raw`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
+        new RegExp(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
         /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉)/,
         new RegExp(
           String.raw`${NUMQ_ZH}\s*(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告)`,
@@ -122,30 +123,14 @@ export const quantifiedResultsRules: readonly Rule[] = [
     when: { noSignals: ['result-number'] },
     match: {
       kind: 'text',
-      terms: [
-        'save time',
-        'save money',
-        'sell more',
-        'more, faster',
-        'grow your business',
-        'made easy',
-        'stay ahead',
-        '大幅',
-        '显著',
-        '极大',
-        '大大',
-        '明显',
-        '全面提升',
-        '效果显著',
-        '事半功倍',
-        '降本增效',
-        '提质增效',
-        '高质量发展',
-      ],
+      terms: termList(`
+        save time | save money | sell more | more, faster | grow your business | made easy | stay ahead
+        大幅 | 显著 | 极大 | 大大 | 明显 | 全面提升 | 效果显著 | 事半功倍 | 降本增效 | 提质增效 | 高质量发展
+      `),
       patterns: [
         /\b(?:greatly|significantly|dramatically|drastically|massively|substantially|vastly|hugely|radically)\s+(?:improv|increas|reduc|boost|cut|lower|enhanc|accelerat|simplif|speed)\w*/,
         /\b(?:boost|improve|increase|maximi[sz]e|optimi[sz]e|enhance|accelerate|streamline|simplify|transform)s?\s+(?:your\s+|the\s+)?(?:\w+\s+)?(?:efficiency|productivity|performance|ROI|revenue|growth|operations|processes|satisfaction|workflows?|results|decisions)\b/,
-        /\bbetter\s+(?:data|decisions|results|outcomes|performance)\b/,
+        /\b(?:better|smarter|faster)\s+(?:data|decisions|results|outcomes|performance|insights)\b/,
         /有效(?:提升|降低|提高|减少)|更(?:简单|高效|便捷|轻松|智能)/,
       ],
     },

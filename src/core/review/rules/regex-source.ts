@@ -37,3 +37,14 @@ export function lexiconSource(terms: readonly string[]): string | null {
   parts.push(...other.map(termSource));
   return parts.length ? parts.join('|') : null;
 }
+
+/**
+ * A lexicon written as one block of text, terms separated by `|` or line breaks, so that long word
+ * lists stay compact and readable in the rule files.
+ */
+export function termList(block: string): string[] {
+  return block
+    .split(/[|\n]/)
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
+}

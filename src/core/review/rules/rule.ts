@@ -58,7 +58,7 @@ export type Matcher =
   | { kind: 'length'; over?: PerLang; under?: PerLang }
   /** Fires on a run of `minItems` or more short items separated by commas, 顿号 or "and". */
   | { kind: 'list'; minItems: number; maxItem: PerLang }
-  /** Always one hit; combine with `when` for rules about what is missing. */
+  /** Always one hit; combine with `when: { noSignals }` for rules about what is missing. */
   | { kind: 'always' };
 
 /** What a firing rule does to its dimension's score. */
@@ -87,8 +87,6 @@ export interface Rule {
   match: Matcher;
   /** Text looked at: the copy (default), its first sentence, or the whole draft with instructions. */
   scope?: 'copy' | 'lead' | 'draft';
-  /** `absent` fires when the matcher finds nothing (default `present`). */
-  fires?: 'present' | 'absent';
   /** Hits needed to fire (default 1). */
   minHits?: number;
   /** Hits per 100 length units needed to fire (density rules). */

@@ -1,4 +1,5 @@
 import { PRICE_WORDS } from './lexicons.ts';
+import { termList } from './regex-source.ts';
 import type { Matcher, Rule } from './rule.ts';
 
 const K = ['value-over-price', 'redefined-4p'] as const;
@@ -11,6 +12,9 @@ const PRICE_MATCHER: Matcher = {
     /\bsave\s+\d+\s?%\s+on\b/,
     /(?<![\d.])\d(?:\.\d)?\s?折(?!叠|射|线|腾|扣)/,
     /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月|首年免费|买[一二三\d]+送/,
+    /[$€£¥]\s?\d+(?:\.\d+)?\s*(?:\/|per\s)\s*(?:user|seat|month|mo|year|yr|license|licence)\b/,
+    /\b(?:starts?|starting|plans start|from|only|just)\s+(?:at\s+)?(?:just\s+)?[$€£¥]\s?\d/,
+    /\d+(?:\.\d+)?\s*元(?:\/[^\s，。]{1,3})?起|低至\s*[¥￥]?\d/,
   ],
 };
 
@@ -55,29 +59,11 @@ export const valueNotPriceRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: [
-        'TCO',
-        'total cost of ownership',
-        'ROI',
-        'payback',
-        'pays back',
-        'pays for itself',
-        'gain-share',
-        'gainshare',
-        'outcome-based',
-        'pay only for results',
-        'cost per',
-        '回收期',
-        '回本',
-        '投资回报',
-        '省下',
-        '不省不收费',
-        '按效果付费',
-        '分成',
-        '少花',
-        '节省',
-        '节约',
-      ],
+      terms: termList(`
+        TCO | total cost of ownership | ROI | payback | pays back | pays for itself | gain-share
+        gainshare | outcome-based | pay only for results | cost per | 回收期 | 回本 | 投资回报 | 省下 | 不省不收费 | 按效果付费
+        分成 | 少花 | 节省 | 节约
+      `),
       patterns: [
         /\b(?:cut|cuts|reduc(?:e|es|ed)|lower(?:s|ed)?|sav(?:e|es|ed|ing)|avoid(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,4}?(?:costs?|spend|charges|fees|write-offs|overtime|penalt(?:y|ies)|waste|energy|fuel|scrap|rework|risk|losses)\b/,
         /\b(?:costs?|write-offs|losses|charges|spend)\s+(?:fell|dropped|down|cut)\b/,
