@@ -61,7 +61,7 @@ export function createAnswerer(deps: {
     if (!llm || !prompt || opts.offline) {
       yield {
         type: 'done',
-        answer: answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) }),
+        answer: answerOffline(retriever, question, { topic }),
       };
       return;
     }
@@ -74,7 +74,7 @@ export function createAnswerer(deps: {
     let text = '';
     const shown = createDeltaFilter(hits.length, prompt.canary);
     const unavailable = (): AnswerEvent => {
-      const offline = answerOffline(retriever, question, { retrievalQuery: withTopic(question, topic) });
+      const offline = answerOffline(retriever, question, { topic });
       return { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
     };
     try {
@@ -125,11 +125,6 @@ export function createAnswerer(deps: {
       return final;
     },
   };
-}
-
-/** Adds the thread's topic to a follow-up, so "and for SaaS?" still finds the earlier subject. */
-function withTopic(question: string, topic: string): string | undefined {
-  return topic ? `${question}\n${topic}` : undefined;
 }
 
 /** The follow-up's own hits first, then hits found with the thread's topic. */

@@ -37,12 +37,14 @@ const TEXT = {
 export function answerOffline(
   retriever: Retriever,
   question: string,
-  opts: { retrievalQuery?: string } = {},
+  opts: { topic?: string } = {},
 ): Answer {
   const q = prepareQuestion(question);
   const lang = detectLang(q.text);
   const notes = q.truncated ? [truncationNote(q, lang)] : [];
-  const hits = retriever.search(opts.retrievalQuery ?? q.text, { k: MAX_SOURCES });
+  // A follow-up that finds nothing on its own ("and for SaaS?") is searched with the thread's topic.
+  let hits = retriever.search(q.text, { k: MAX_SOURCES });
+  if (hits.length === 0 && opts.topic) hits = retriever.search(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES });
   if (hits.length === 0) return { answer: TEXT[lang].offTopic, citations: [], mode: 'offline', lang, notes };
   const entries = hits.map((h) => h.entry);
   return {
