@@ -52,6 +52,23 @@ const envSchema = z.object({
   COACH_DB_PATH: optionalString.transform((v) => v ?? 'data/coach.db'),
   COACH_TIMEZONE: timeZone,
   COACH_MAX_CONCURRENT_LLM: intWithDefault(4, 1, 64),
+  PORT: intWithDefault(3000, 0, 65_535),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString.pipe(z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional()),
+  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_SECRET: optionalString,
+  FEISHU_DOMAIN: optionalString.transform((v) => v ?? 'feishu'),
+  FEISHU_MODE: optionalString.transform((v) => v ?? 'ws').pipe(z.enum(['ws', 'http'])),
+  FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_VERIFICATION_TOKEN: optionalString,
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+      .optional(),
+  ),
 });
 
 /** Coach's settings, validated. Every field documents the environment variable it comes from. */
@@ -81,6 +98,36 @@ export interface Config {
   timezone: string;
   /** Bound on LLM calls in flight. `COACH_MAX_CONCURRENT_LLM`, default 4. */
   maxConcurrentLlm: number;
+  /** HTTP port for `/healthz`, `/slack/events`, `/feishu/events`. `PORT`, default 3000. */
+  port: number;
+  /** Slack, when `SLACK_BOT_TOKEN` is set. */
+  slack?: {
+    /** `SLACK_BOT_TOKEN` (xoxb-…). */
+    botToken: string;
+    /** `SLACK_SIGNING_SECRET`: required in HTTP mode (no app token). */
+    signingSecret?: string;
+    /** `SLACK_APP_TOKEN` (xapp-…): set → Socket Mode, no public URL needed. */
+    appToken?: string;
+    /** Web API base URL. `SLACK_API_URL`, default Slack's (`https://slack.com/api/`). */
+    apiUrl?: string;
+  };
+  /** Feishu / Lark, when `FEISHU_APP_ID` and `FEISHU_APP_SECRET` are set. */
+  feishu?: {
+    /** `FEISHU_APP_ID`. */
+    appId: string;
+    /** `FEISHU_APP_SECRET`. */
+    appSecret: string;
+    /** `FEISHU_DOMAIN`: `feishu` (default), `lark` (international) or a base URL. */
+    domain: string;
+    /** `FEISHU_MODE`: `ws` long connection (default, no public URL) or `http` (events at POST /feishu/events). */
+    mode: 'ws' | 'http';
+    /** `FEISHU_ENCRYPT_KEY`: decrypts and verifies event bodies. */
+    encryptKey?: string;
+    /** `FEISHU_VERIFICATION_TOKEN`: checked on plain (unencrypted) events. */
+    verificationToken?: string;
+  };
+  /** `DATABASE_URL` (postgres://…): several replicas share one PostgreSQL; unset → SQLite at `dbPath`. */
+  databaseUrl?: string;
 }
 
 /**
@@ -97,6 +144,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     });
   }
   const e = parsed.data;
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new CoachError(
+      'config_invalid',
+      'Invalid settings:\n  SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (HTTP mode)',
+      { details: { variables: ['SLACK_SIGNING_SECRET'] } },
+    );
+  }
+  if (Boolean(e.FEISHU_APP_ID) !== Boolean(e.FEISHU_APP_SECRET)) {
+    const missing = e.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID';
+    throw new CoachError('config_invalid', `Invalid settings:\n  ${missing}: required with the other Feishu credential`, {
+      details: { variables: [missing] },
+    });
+  }
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
@@ -113,6 +173,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     dbPath: e.COACH_DB_PATH,
     timezone: e.COACH_TIMEZONE,
     maxConcurrentLlm: e.COACH_MAX_CONCURRENT_LLM,
+    port: e.PORT,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+        }
+      : undefined,
+    feishu:
+      e.FEISHU_APP_ID && e.FEISHU_APP_SECRET
+        ? {
+            appId: e.FEISHU_APP_ID,
+            appSecret: e.FEISHU_APP_SECRET,
+            domain: e.FEISHU_DOMAIN,
+            mode: e.FEISHU_MODE,
+            encryptKey: e.FEISHU_ENCRYPT_KEY,
+            verificationToken: e.FEISHU_VERIFICATION_TOKEN,
+          }
+        : undefined,
+    databaseUrl: e.DATABASE_URL,
   };
 }
 

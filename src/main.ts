@@ -1,17 +1,23 @@
+import type { PlatformAdapter } from './adapters/platform.ts';
 import { runTerminalChat, terminalPoster } from './adapters/terminal/terminal-chat.ts';
-import { createServices } from './app.ts';
+import { type CoachServices, createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createChatEngine } from './core/chat/engine.ts';
 import { describeError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { openStore } from './core/store/index.ts';
-import { createTipScheduler } from './core/tips/scheduler.ts';
+import { createTipScheduler, type PostFn } from './core/tips/scheduler.ts';
+import { runService } from './service.ts';
 
-/** Wires config → store → services → engine → scheduler → the terminal chat. */
+/**
+ * Wires config → store → services → engine → adapters. With any chat platform configured it runs
+ * as a service (no stdin); otherwise it opens the terminal chat.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const service = Boolean(config.slack || config.feishu);
   // The terminal chat shares the screen with the logs: keep them to warnings unless LOG_LEVEL asks for more.
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(!service && config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config, logger);
   const store = openStore({ dbPath: config.dbPath, logger });
   const engine = createChatEngine({
@@ -23,12 +29,24 @@ async function main(): Promise<void> {
     defaultTimezone: config.timezone,
     maxConcurrentLlm: config.maxConcurrentLlm,
   });
-  const scheduler = createTipScheduler({
-    store,
-    kb: services.kb,
-    logger,
-    posters: { terminal: terminalPoster(process.stdout) },
-  });
+
+  if (service) {
+    const adapters: PlatformAdapter[] = [];
+    if (config.slack) {
+      const { createSlackAdapter } = await import('./adapters/slack/index.ts');
+      adapters.push(createSlackAdapter({ settings: config.slack, engine, logger }));
+    }
+    if (config.feishu) {
+      const { createFeishuAdapter } = await import('./adapters/feishu/index.ts');
+      adapters.push(createFeishuAdapter({ settings: config.feishu, engine, logger }));
+    }
+    const posters: Record<string, PostFn> = Object.fromEntries(adapters.map((a) => [a.platform, a.post]));
+    const scheduler = createTipScheduler({ store, kb: services.kb, logger, posters });
+    await runService({ config, logger, store, adapters, scheduler });
+    return;
+  }
+
+  const scheduler = createTipScheduler({ store, kb: services.kb, logger, posters: { terminal: terminalPoster(process.stdout) } });
   scheduler.start();
   try {
     await runTerminalChat({ engine, input: process.stdin, output: process.stdout, banner: banner(services) });
@@ -38,7 +56,7 @@ async function main(): Promise<void> {
   }
 }
 
-function banner(s: ReturnType<typeof createServices>): string {
+function banner(s: CoachServices): string {
   const mode = s.llm
     ? `AI model: ${s.llm.model}.`
     : 'Running offline: answers come straight from the knowledge base and reviews from the rule-based critic. Set OPENAI_API_KEY (and OPENAI_BASE_URL, COACH_MODEL) in .env for AI coaching.';
@@ -49,8 +67,13 @@ function banner(s: ReturnType<typeof createServices>): string {
   ].join('\n');
 }
 
-main().catch((err) => {
-  const { code, message } = describeError(err);
-  process.stderr.write(`coach: cannot start: ${message} (${code})\n`);
-  process.exitCode = 1;
-});
+main().then(
+  () => {
+    process.exitCode ??= 0;
+  },
+  (err) => {
+    const { code, message } = describeError(err);
+    process.stderr.write(`coach: cannot start: ${message} (${code})\n`);
+    process.exitCode = 1;
+  },
+);

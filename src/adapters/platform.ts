@@ -1,0 +1,21 @@
+import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
+import type { Platform } from '../core/store/types.ts';
+import type { PostFn } from '../core/tips/scheduler.ts';
+
+/** A Node request listener mounted on the shared HTTP server. */
+export type RequestListener = (req: HttpRequest, res: ServerResponse) => void | Promise<void>;
+
+/** What every chat platform adapter gives the process. */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /** Routes to mount on the shared HTTP server (HTTP mode), e.g. `POST /slack/events`. */
+  readonly routes: Record<string, RequestListener>;
+  /** Connects (Socket Mode / long connection) or prepares (HTTP mode). */
+  start(): Promise<void>;
+  /** Stops taking new events and waits (bounded) for work in flight. */
+  stop(): Promise<void>;
+  /** Posts a reply into a chat: used by the daily-tip scheduler. */
+  post: PostFn;
+  /** A line for /healthz. */
+  health(): Record<string, unknown>;
+}
