@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CoachError } from './core/errors.ts';
+import { isTimeZone } from './core/tips/local-time.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,16 +27,6 @@ const timeZone = z
     message: 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin',
   });
 
-/** True when `tz` is a time zone that Intl knows. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const envSchema = z.object({
   KNOWLEDGE_DIR: optionalString.transform((v) => v ?? 'knowledge'),
   LOG_LEVEL: optionalString.transform((v) => v ?? 'info').pipe(z.enum(LOG_LEVELS)),
@@ -56,7 +47,9 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
-  SLACK_API_URL: optionalString.pipe(z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional()),
+  SLACK_API_URL: optionalString.pipe(
+    z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional(),
+  ),
   FEISHU_APP_ID: optionalString,
   FEISHU_APP_SECRET: optionalString,
   FEISHU_DOMAIN: optionalString.transform((v) => v ?? 'feishu'),
@@ -153,9 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
   }
   if (Boolean(e.FEISHU_APP_ID) !== Boolean(e.FEISHU_APP_SECRET)) {
     const missing = e.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID';
-    throw new CoachError('config_invalid', `Invalid settings:\n  ${missing}: required with the other Feishu credential`, {
-      details: { variables: [missing] },
-    });
+    throw new CoachError(
+      'config_invalid',
+      `Invalid settings:\n  ${missing}: required with the other Feishu credential`,
+      {
+        details: { variables: [missing] },
+      },
+    );
   }
   return {
     knowledgeDir: e.KNOWLEDGE_DIR,

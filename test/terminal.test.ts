@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runTsx } from './cli-run.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'coach-terminal-'));
+const env = { COACH_DB_PATH: join(dir, 'coach.db') };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('terminal chat (npm start without platform settings)', () => {
   it('says it is offline, answers a question with sources, and quits on /quit', async () => {
@@ -12,5 +19,22 @@ describe('terminal chat (npm start without platform settings)', () => {
     expect(r.stdout).toMatch(/Sources:\n\s+\[1\] .*\(four-t-model\)/);
     expect(r.stdout).toMatch(/💡/);
     expect(r.stdout.trim().endsWith('Bye.')).toBe(true);
+  });
+
+  it('runs every command through the engine and keeps state in the database', async () => {
+    const first = await runTsx('src/main.ts', [], {
+      stdin:
+        '/review Lowest price on the market!\nreview Cut AP close from 9 days to 4 for 140 distributors\nhistory\ntips on 08:30 Europe/Berlin\n/bogus\n/good\n/quit\n',
+      env,
+    });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Overall: \d+\/100/);
+    expect(first.stdout).toMatch(/Trend: \d+ → \d+/);
+    expect(first.stdout).toMatch(/08:30 \(Europe\/Berlin\)/);
+    expect(first.stdout).toMatch(/I don't know the command \/bogus/);
+    expect(first.stdout).toMatch(/Thanks for the feedback/);
+    // A new process on the same database still has the user's reviews.
+    const second = await runTsx('src/main.ts', [], { stdin: 'history\n/quit\n', env });
+    expect(second.stdout).toMatch(/Your recent reviews \((2|3|4)\)/);
   });
 });

@@ -38,35 +38,31 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
     if (line === '/quit' || line === '/exit' || line === '/q') break;
     n += 1;
     const messageId = `${session}-${n}`;
-    if ((line === '/good' || line === '/bad') && last) {
-      const button = last.buttons.find(
+    if (line === '/good' || line === '/bad') {
+      const button = last?.buttons.find(
         (b) => b.action === (line === '/good' ? 'feedback_up' : 'feedback_down'),
       );
-      if (button) {
+      if (last && button) {
+        const { action, value } = button;
         await print(
-          engine.action({
-            chat: TERMINAL_CHAT,
-            userId: user,
-            action: button.action,
-            value: button.value,
-            messageRef: last.ref,
-          }),
+          engine.action({ chat: TERMINAL_CHAT, userId: user, action, value, messageRef: last.ref }),
         );
-        continue;
-      }
+      } else say('Nothing to rate yet: ask a question or review some copy first.');
+      continue;
     }
-    last =
-      (await print(
-        engine.handle({
-          ...TERMINAL_CHAT,
-          threadId: session,
-          messageId,
-          userId: user,
-          text: line,
-          direct: true,
-          addressed: true,
-        }),
-      )) ?? last;
+    const reply = await print(
+      engine.handle({
+        ...TERMINAL_CHAT,
+        threadId: session,
+        messageId,
+        userId: user,
+        text: line,
+        direct: true,
+        addressed: true,
+      }),
+    );
+    // /good and /bad rate the latest reply that can be rated (an answer or a review).
+    if (reply?.buttons.some((b) => b.action === 'feedback_up')) last = reply;
   }
   rl.close();
   say('Bye.');

@@ -1,4 +1,4 @@
-import { isTimeZone } from '../../config.ts';
+import { isTimeZone } from '../tips/local-time.ts';
 
 /** A parsed chat command. Plain text is a question. */
 export type Command =
