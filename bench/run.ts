@@ -172,3 +172,8 @@ for (let i = 0; i < 5_000; i += 1) {
 line('store cost per message (claim + turn)', ms((performance.now() - storeStart) / 5_000));
 await store.close();
 rmSync(dir, { recursive: true, force: true });
+
+// ── Platforms and store (each prints its own section) ────────────────────────
+const { runFeishuBench } = await import('./feishu.ts');
+console.log('\nFeishu adapter');
+await runFeishuBench();

@@ -1,0 +1,174 @@
+/**
+ * Feishu / Lark open-platform calls Coach makes (bot info, send, reply, patch), through the SDK client.
+ * The SDK does not throw on API errors: every answer's `code` is checked here (0 = ok). Rate limits
+ * (HTTP 429, codes 99991400 / 230020) and transient failures (5xx, no answer) are retried with backoff;
+ * sends carry a `uuid`, so a retried send is not posted twice.
+ */
+import { createHash } from 'node:crypto';
+import * as lark from '@larksuiteoapi/node-sdk';
+import { CoachError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+
+/** Where a message goes: into a chat / to a user, or as a reply to a message (optionally in its thread). */
+export type Destination =
+  | { kind: 'chat'; receiveIdType: 'chat_id' | 'open_id'; receiveId: string }
+  | { kind: 'reply'; messageId: string; inThread: boolean };
+
+/** A message body: an interactive card or plain text. */
+export type Outgoing = { msgType: 'interactive'; card: object } | { msgType: 'text'; text: string };
+
+/** The calls the adapter needs. */
+export interface FeishuApi {
+  /** The bot's own open_id (`/open-apis/bot/v3/info`), to recognise mentions of it. */
+  botOpenId(): Promise<string>;
+  /** Sends a message; returns its message_id. `uuid` makes a retried send idempotent (Feishu: 1 hour). */
+  send(dest: Destination, body: Outgoing, uuid?: string): Promise<string>;
+  /** Replaces the content of a card Coach sent (`im.message.patch`). */
+  patch(messageId: string, card: object): Promise<void>;
+}
+
+/** Codes Feishu answers when a rate limit is hit: app-wide frequency limit, per-chat message limit. */
+const RATE_LIMIT_CODES = new Set([99991400, 230020]);
+
+/** Options of the API wrapper. */
+export interface FeishuApiOptions {
+  client: lark.Client;
+  logger: Logger;
+  /** Attempts per call (first try included), default 4. */
+  attempts?: number;
+  /** First backoff delay, doubled per attempt; default 250 ms. */
+  retryBaseMs?: number;
+}
+
+/** Maps `FEISHU_DOMAIN` (`feishu`, `lark` or a base URL) to the SDK's domain. */
+export function sdkDomain(domain: string): lark.Domain | string {
+  if (domain === 'feishu') return lark.Domain.Feishu;
+  if (domain === 'lark') return lark.Domain.Lark;
+  return domain.replace(/\/+$/, '');
+}
+
+/** A Feishu `uuid` (≤ 50 chars) for a send, stable for the same seed. */
+export function sendUuid(seed: string): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, 32);
+}
+
+interface ApiAnswer {
+  code?: number;
+  msg?: string;
+}
+
+/** Creates the wrapper. */
+export function createFeishuApi(opts: FeishuApiOptions): FeishuApi {
+  const { client, logger } = opts;
+  const attempts = opts.attempts ?? 4;
+  const retryBaseMs = opts.retryBaseMs ?? 250;
+
+  async function call<T extends ApiAnswer>(op: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      let answer: T | undefined;
+      let status: number | undefined;
+      let code: number | undefined;
+      let msg = '';
+      try {
+        answer = await fn();
+        code = answer?.code;
+        msg = answer?.msg ?? '';
+      } catch (err) {
+        // axios throws on HTTP errors; Feishu's body (with its code) is in `response.data`.
+        const response = (err as { response?: { status?: number; data?: ApiAnswer } }).response;
+        status = response?.status;
+        code = response?.data?.code;
+        msg = response?.data?.msg ?? (err instanceof Error ? err.message : String(err));
+      }
+      if (answer && code === 0) return answer;
+      const retryable =
+        status === 429 ||
+        (code !== undefined && RATE_LIMIT_CODES.has(code)) ||
+        (status !== undefined && status >= 500) ||
+        (answer === undefined && status === undefined);
+      if (retryable && attempt < attempts) {
+        logger.debug({ event: 'feishu_api_retry', op, code, status, attempt }, 'retrying a Feishu call');
+        await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** (attempt - 1)));
+        continue;
+      }
+      throw new CoachError('platform_error', `Feishu ${op} failed: ${msg || 'no answer'}`, {
+        details: { op, code, status, attempts: attempt },
+      });
+    }
+  }
+
+  function content(body: Outgoing): { msg_type: string; content: string } {
+    return body.msgType === 'interactive'
+      ? { msg_type: 'interactive', content: JSON.stringify(body.card) }
+      : { msg_type: 'text', content: JSON.stringify({ text: body.text }) };
+  }
+
+  return {
+    async botOpenId() {
+      const answer = await call('bot.info', () =>
+        client.request<ApiAnswer & { bot?: { open_id?: string } }>({
+          method: 'GET',
+          url: '/open-apis/bot/v3/info',
+        }),
+      );
+      const openId = answer.bot?.open_id;
+      if (!openId) throw new CoachError('platform_error', 'Feishu bot.info answered without an open_id');
+      return openId;
+    },
+    async send(dest, body, uuid) {
+      const c = content(body);
+      const answer =
+        dest.kind === 'chat'
+          ? await call('im.message.create', () =>
+              client.im.v1.message.create({
+                params: { receive_id_type: dest.receiveIdType },
+                data: { receive_id: dest.receiveId, ...c, uuid },
+              }),
+            )
+          : await call('im.message.reply', () =>
+              client.im.v1.message.reply({
+                path: { message_id: dest.messageId },
+                data: { ...c, reply_in_thread: dest.inThread, uuid },
+              }),
+            );
+      const id = answer.data?.message_id;
+      if (!id) throw new CoachError('platform_error', 'Feishu answered a send without a message_id');
+      return id;
+    },
+    async patch(messageId, card) {
+      await call('im.message.patch', () =>
+        client.im.v1.message.patch({
+          path: { message_id: messageId },
+          data: { content: JSON.stringify(card) },
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * The SDK's own log lines, sent to pino. The SDK logs whole axios errors (request config and headers,
+ * i.e. the tenant token): only messages are kept, never objects. Its API-call errors are debug lines
+ * (Coach logs each failed call once itself); its long-connection (`[ws]`) problems stay warnings.
+ */
+export function sdkLogger(logger: Logger) {
+  const text = (args: unknown[]) =>
+    args
+      .flat(2)
+      .map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}` : ''))
+      .filter(Boolean)
+      .join(' ')
+      .slice(0, 300);
+  const problem = (...args: unknown[]) => {
+    const msg = text(args);
+    if (msg.includes('[ws]')) logger.warn({ event: 'feishu_sdk' }, msg);
+    else logger.debug({ event: 'feishu_sdk' }, msg);
+  };
+  return {
+    error: problem,
+    warn: problem,
+    info: (...args: unknown[]) => logger.debug({ event: 'feishu_sdk' }, text(args)),
+    debug: (...args: unknown[]) => logger.trace({ event: 'feishu_sdk' }, text(args)),
+    trace: (...args: unknown[]) => logger.trace({ event: 'feishu_sdk' }, text(args)),
+  };
+}

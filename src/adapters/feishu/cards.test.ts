@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { RichReply } from '../../core/chat/types.ts';
+import { MAX_CARD_BYTES, renderCards, toLarkMarkdown, withoutButtons } from './cards.ts';
+
+const base: RichReply = {
+  kind: 'answer',
+  lang: 'en',
+  sections: ['Trust comes first [1].'],
+  citations: [{ id: 'trust', title: 'Trust', source: 'digoal, "B2B" (2021-09-06)' }],
+  notes: ['AI model unavailable'],
+  buttons: [
+    { action: 'feedback_up', label: '👍 Helpful', value: 'answer|r1' },
+    { action: 'feedback_down', label: '👎 Not helpful', value: 'answer|r1' },
+  ],
+  ref: 'r1',
+};
+
+describe('renderCards', () => {
+  it('renders sections, sources, notes and buttons carrying the action and value', () => {
+    const [card, more] = renderCards(base);
+    expect(more).toBeUndefined();
+    expect(card?.config.update_multi).toBe(true);
+    const json = JSON.stringify(card);
+    expect(json).toContain('**Sources**\\n[1] Trust (trust)');
+    expect(json).toContain('ℹ️ AI model unavailable');
+    const action = card?.elements.find((e) => e.tag === 'action') as unknown as {
+      actions: { value: unknown }[];
+    };
+    expect(action.actions[0]?.value).toEqual({ coach: 'feedback_up', v: 'answer|r1' });
+  });
+
+  it('splits a reply over the size limit, by paragraphs and inside one huge paragraph, buttons last', () => {
+    const huge = '长'.repeat(40_000);
+    const cards = renderCards({ ...base, sections: ['a'.repeat(20_000), 'b'.repeat(20_000), huge] });
+    expect(cards.length).toBeGreaterThanOrEqual(4);
+    for (const c of cards) expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    expect(cards.at(-1)?.elements.some((e) => e.tag === 'action')).toBe(true);
+    expect(cards.slice(0, -1).every((c) => c.elements.every((e) => e.tag !== 'action'))).toBe(true);
+    expect(cards[0]?.header.title.content).toMatch(/\(1\/\d\)$/);
+    const text = cards.flatMap((c) => c.elements.map((e) => String(e.content ?? ''))).join('');
+    expect(text.match(/长/g)).toHaveLength(40_000);
+  });
+
+  it('gives a review a score header', () => {
+    const review = { overall: 42 } as RichReply['review'];
+    const [card] = renderCards({ ...base, kind: 'review', review });
+    expect(card?.header).toMatchObject({ title: { content: '📝 Copy review · 42/100' }, template: 'red' });
+  });
+
+  it('replaces buttons by a note', () => {
+    const [card] = renderCards(base);
+    if (!card) throw new Error('no card');
+    const after = withoutButtons(card, 'Thanks!');
+    expect(after.elements.some((e) => e.tag === 'action')).toBe(false);
+    expect(JSON.stringify(after)).toContain('Thanks!');
+  });
+});
+
+describe('toLarkMarkdown', () => {
+  it('turns headings bold, quotes into a bar, _italic_ into *italic*, and defuses <at> tags', () => {
+    expect(toLarkMarkdown('## Plan\n> keep it\nsee _(uvp)_ <at id=all></at>')).toBe(
+      '**Plan**\n┃ keep it\nsee *(uvp)* ‹at id=all></at>',
+    );
+    expect(toLarkMarkdown('snake_case_name stays')).toBe('snake_case_name stays');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * `POST /feishu/events` (HTTP mode): events and card callbacks on one URL. The raw body is verified
+ * before anything else (4xx and no work on failure), the URL check is answered, and every other request
+ * is acknowledged at once with 200 and handled in the background: Feishu wants an answer within ~3 s
+ * and retries otherwise, so the engine and the LLM never hold the HTTP response.
+ */
+import type { Logger } from '../../core/logger.ts';
+import type { RequestListener } from '../platform.ts';
+import { type VerifySecrets, verifyRequest } from './verify.ts';
+
+/** Options of the route. */
+export interface FeishuRouteOptions extends VerifySecrets {
+  logger: Logger;
+  /** Handles a verified payload (decrypted, not a URL check), after the response was sent. */
+  onPayload(payload: Record<string, unknown>): void;
+  /** False while the adapter is stopping: answer 503 so that Feishu redelivers later. */
+  accepting(): boolean;
+  /** Bodies above this are refused (413). Default 1 MB. */
+  maxBodyBytes?: number;
+}
+
+/** Creates the request listener. */
+export function createFeishuRoute(opts: FeishuRouteOptions): RequestListener {
+  const { logger } = opts;
+  const maxBodyBytes = opts.maxBodyBytes ?? 1_000_000;
+  return async (req, res) => {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'POST') return reply(405, { error: 'method not allowed' });
+    if (!opts.accepting()) return reply(503, { error: 'stopping' });
+    const raw = await readBody(req, maxBodyBytes);
+    if (!raw) return reply(413, { error: 'body too large' });
+    const result = verifyRequest(raw, req.headers, opts);
+    if (!result.ok) {
+      logger.warn(
+        { event: 'feishu_request_rejected', status: result.status, reason: result.reason },
+        'rejected',
+      );
+      return reply(result.status, { error: result.reason });
+    }
+    if (result.challenge !== undefined) return reply(200, { challenge: result.challenge });
+    reply(200, {});
+    setImmediate(() => opts.onPayload(result.payload));
+  };
+}
+
+/** The whole body, or undefined when it passes `max` bytes. */
+function readBody(req: Parameters<RequestListener>[0], max: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size <= max) parts.push(part);
+    });
+    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}
