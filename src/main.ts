@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   // The terminal chat shares the screen with the logs: keep them to warnings unless LOG_LEVEL asks for more.
   const logger = createLogger(!service && config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config, logger);
-  const store = openStore({ dbPath: config.dbPath, logger });
+  const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, logger });
   const engine = createChatEngine({
     answerer: services.answerer,
     reviewer: services.reviewer,

@@ -246,7 +246,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     const releaseLlm = await llmSlots.acquire();
     let result: Awaited<ReturnType<Reviewer['review']>>;
     try {
-      result = await reviewer.review(draft);
+      result = await reviewer.review(draft, msg.reviewContext ? { context: msg.reviewContext } : undefined);
     } catch (err) {
       if (isCoachError(err, 'input_empty')) {
         yield { type: 'final', reply: notice(helpText(lang), lang, ref, 'help') };

@@ -22,6 +22,8 @@ export interface IncomingMessage {
   direct: boolean;
   /** The bot was @-mentioned, or the message came through a command/shortcut aimed at it. */
   addressed: boolean;
+  /** For `review`: who the copy is for and what the product is (e.g. from Slack's review modal). */
+  reviewContext?: string;
 }
 
 /** A button under a reply; `action` is what the adapter sends back to `engine.action`. */

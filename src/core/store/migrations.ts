@@ -104,6 +104,25 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'tip language',
     sql: `ALTER TABLE tip_subscriptions ADD COLUMN lang TEXT NOT NULL DEFAULT 'en' CHECK (lang IN ('en', 'zh'));`,
   },
+  {
+    version: 3,
+    name: 'work leases',
+    sql: `
+      -- messages being answered: a lease per key, so another process can take over a dead one's work
+      CREATE TABLE work_leases (
+        key TEXT PRIMARY KEY,
+        payload TEXT NOT NULL, -- JSON
+        owner TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'done')),
+        claimed_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        done_at INTEGER
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX work_leases_expiry ON work_leases (status, expires_at);
+      CREATE INDEX work_leases_owner ON work_leases (owner, status);
+      CREATE INDEX work_leases_done ON work_leases (done_at) WHERE done_at IS NOT NULL;
+    `,
+  },
 ];
 
 /** What `migrate` found and did. */

@@ -184,7 +184,7 @@ describe('sqlite store', () => {
   });
 
   it('opens through openStore', async () => {
-    const store = openStore({ dbPath: join(dir, 'via-index.db') });
+    const store = await openStore({ dbPath: join(dir, 'via-index.db') });
     stores.push(store);
     expect(store.kind).toBe('sqlite');
     expect(await store.claim('k', new Date())).toBe(true);

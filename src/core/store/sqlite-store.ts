@@ -12,6 +12,8 @@ import {
   type TurnRow,
   turnFromRow,
 } from './sqlite-rows.ts';
+import { sqliteWork } from './sqlite-work.ts';
+import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
 import { type ChatRef, type Store, TIP_SLOT_LEASE_MS } from './types.ts';
 
 /** Options of `openSqliteStore`. */
@@ -47,8 +49,10 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
     'store opened',
   );
   let s: ReturnType<typeof prepareStatements>;
+  let work: ReturnType<typeof sqliteWork>;
   try {
     s = prepareStatements(db);
+    work = sqliteWork(db, logger, (op, fn) => run(op, fn));
   } catch (err) {
     db.close();
     throw new CoachError(
@@ -68,6 +72,10 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
     return true;
   });
 
+  const pruneAll = db.transaction(
+    (cutoff: number) => s.pruneClaims.run(cutoff).changes + work.pruneDone(cutoff),
+  );
+
   /** Runs a synchronous driver call as the async operation the interface promises. */
   const run = <T>(op: string, fn: () => T): Promise<T> => {
     try {
@@ -82,7 +90,11 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
 
     claim: (key, now) => run('claim', () => s.claim.run(key, millis(now, 'now')).changes === 1),
 
-    pruneClaims: (before) => run('pruneClaims', () => s.pruneClaims.run(millis(before, 'before')).changes),
+    pruneClaims: (before) =>
+      run('pruneClaims', () => {
+        const cutoff = millis(before, 'before');
+        return pruneAll.immediate(cutoff);
+      }),
 
     appendTurn: (threadKey, turn) =>
       run('appendTurn', () => {
@@ -117,8 +129,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
 
     upsertSubscription: (sub, now) =>
       run('upsertSubscription', () => {
-        if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(sub.time))
-          invalid(`time must be HH:MM (24 h), got "${sub.time}"`);
+        checkTime(sub.time);
         const row = s.upsertSubscription.get({
           ...chatParams(sub),
           time: sub.time,
@@ -196,6 +207,11 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
       run('feedback', () =>
         s.feedback.all({ ...chatParams(chat), limit: count(limit) }).map(feedbackFromRow),
       ),
+
+    claimWork: work.claimWork,
+    completeWork: work.completeWork,
+    expiredWork: work.expiredWork,
+    releaseOwner: work.releaseOwner,
 
     ping: () => {
       try {
@@ -302,24 +318,7 @@ function chatParams(chat: ChatRef): ChatParams {
 }
 
 function slotParams(chat: ChatRef, localDate: string): SlotParams {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) invalid(`localDate must be YYYY-MM-DD, got "${localDate}"`);
-  return { ...chatParams(chat), localDate };
-}
-
-function millis(date: Date, field: string): number {
-  const ms = date instanceof Date ? date.getTime() : Number.NaN;
-  if (Number.isNaN(ms)) invalid(`${field} must be a valid Date`);
-  return ms;
-}
-
-/** SQLite reads a negative LIMIT as "no limit": refuse it rather than return a whole table. */
-function count(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 0) invalid(`limit must be a whole number ≥ 0, got ${limit}`);
-  return limit;
-}
-
-function invalid(message: string): never {
-  throw new CoachError('input_invalid', `Store: ${message}`);
+  return { ...chatParams(chat), localDate: checkLocalDate(localDate) };
 }
 
 function operationError(path: string, op: string, err: unknown, db: Database.Database): CoachError {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import { isCoachError } from '../errors.ts';
+import { describeWorkContract } from './store-contract-work.ts';
 import { type ChatRef, type FeedbackRecord, type Store, TIP_SLOT_LEASE_MS } from './types.ts';
 
 /** What a backend gives the contract: a fresh, empty store per test. */
@@ -27,7 +28,7 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
 
 /**
  * Registers the behaviour every `Store` backend must have. Each test calls `open` for a fresh, empty
- * database. Backends: `sqlite-store.test.ts` (and later PostgreSQL).
+ * database. Backends: `sqlite-store.test.ts` and `postgres-store.test.ts`.
  */
 export function describeStoreContract(name: string, open: () => Promise<ContractFixture>): void {
   describe(`Store contract: ${name}`, () => {
@@ -351,6 +352,8 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         expect(await store.feedback(OTHER_CHAT, 10)).toEqual([vote('m1', 'U9', 'up', 4, OTHER_CHAT)]);
       });
     });
+
+    describeWorkContract({ store: () => store, second });
 
     describe('lifecycle', () => {
       it('answers ping while open, and fails cleanly once closed', async () => {

@@ -70,7 +70,7 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Atomically claims a key (an event id, or platform+workspace+chat+message id). True only for the first caller, ever (until pruned), across restarts and across processes sharing the database. */
   claim(key: string, now: Date): Promise<boolean>;
-  /** Deletes claims older than `before` (the engine keeps them 48 h). Returns how many. */
+  /** Deletes claims older than `before` (the engine keeps them 48 h), and work completed before it. Returns how many. */
   pruneClaims(before: Date): Promise<number>;
   /** Appends a turn to a thread (threads are ordered by append, not by `at`). */
   appendTurn(threadKey: string, turn: Turn): Promise<void>;
@@ -115,6 +115,34 @@ export interface Store {
   saveFeedback(fb: FeedbackRecord): Promise<void>;
   /** The chat's last `limit` votes, newest first. */
   feedback(chat: ChatRef, limit: number): Promise<FeedbackRecord[]>;
+  /**
+   * Claims a unit of work (a message to answer) with a lease, for replicas that may die mid-way.
+   * The first caller gets `'claimed'` and stores `payload` (JSON: what another replica needs to finish
+   * the work). Later callers get `'busy'` while the lease runs (`now` < claim time + `leaseMs`), and
+   * `'done'` once it was completed. A lease that ran out without completion is taken over: the caller
+   * gets `'claimed'` and becomes the owner (the stored payload is kept). Rejects with `input_invalid`
+   * for a `leaseMs` that is not a positive number or a payload that is not JSON.
+   */
+  claimWork(
+    key: string,
+    payload: unknown,
+    now: Date,
+    leaseMs: number,
+    owner: string,
+  ): Promise<'claimed' | 'done' | 'busy'>;
+  /**
+   * Marks claimed work as done: `claimWork` answers `'done'` for it from then on (until pruned with
+   * the claims). Done is final. Completing work whose lease another owner took over still marks it done
+   * (the work did happen); completing missing or already done work does nothing (logged as a warning).
+   */
+  completeWork(key: string, owner: string, now: Date): Promise<void>;
+  /** Claimed, not done work whose lease ran out by `now` (oldest expiry first, at most `limit`): for takeover sweeps. */
+  expiredWork(now: Date, limit: number): Promise<{ key: string; payload: unknown; owner: string }[]>;
+  /**
+   * Ends every lease `owner` still holds on unfinished work (graceful shutdown), so that other replicas
+   * may take the work over at once. Returns how many leases it ended.
+   */
+  releaseOwner(owner: string): Promise<number>;
   /** Cheap liveness check for /healthz: false (never a rejection) when the database does not answer. */
   ping(): Promise<boolean>;
   /** Closes the connection; idempotent. Later calls reject with `store_unavailable`. */
