@@ -177,3 +177,11 @@ rmSync(dir, { recursive: true, force: true });
 const { runFeishuBench } = await import('./feishu.ts');
 console.log('\nFeishu adapter');
 await runFeishuBench();
+
+const { runSlackBench } = await import('./slack.ts');
+console.log('\nSlack adapter');
+await runSlackBench();
+
+const { runStoreBench } = await import('./store.ts');
+console.log('\nStore claims');
+await runStoreBench();

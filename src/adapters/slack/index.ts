@@ -1,16 +1,187 @@
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../config.ts';
 import type { ChatEngine } from '../../core/chat/engine.ts';
+import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { PlatformAdapter } from '../platform.ts';
+import type { PlatformAdapter, RequestListener } from '../platform.ts';
+import { registerActions } from './actions.ts';
+import { registerAssistant } from './assistant.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerCommand } from './commands.ts';
+import { createShareStore } from './ephemeral.ts';
+import { registerMessageEvents } from './messages.ts';
+import { registerReviewModal } from './modal.ts';
+import { createBackgroundWork, type SlackRuntime } from './runtime.ts';
+import { createTipPoster } from './tips.ts';
+import { describeSlackError } from './web-errors.ts';
 
 /** Dependencies of the Slack adapter. */
 export interface SlackAdapterDeps {
   settings: NonNullable<Config['slack']>;
   engine: ChatEngine;
   logger: Logger;
+  /** Tuning, mostly for tests. */
+  options?: {
+    /** Least time between two updates of a streaming answer. Default 1000 ms (Slack's ~1 update/s). */
+    updateIntervalMs?: number;
+    /** How long `stop()` waits for replies in flight. Default 8000 ms. */
+    stopTimeoutMs?: number;
+  };
 }
 
-/** Creates the Slack adapter (placeholder until the Slack issue lands). */
-export function createSlackAdapter(_deps: SlackAdapterDeps): PlatformAdapter {
-  throw new Error('Slack is not available in this build yet');
+/** The HTTP path of Events API, slash commands and interactivity in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Creates the Slack adapter. With `settings.appToken` (`SLACK_APP_TOKEN`) it runs in Socket Mode (no
+ * public URL, no HTTP route); otherwise Bolt's HTTPReceiver (signature and 5-minute timestamp checks)
+ * is mounted on the shared server at `POST /slack/events`. Web API calls go to `settings.apiUrl`
+ * (`SLACK_API_URL`). Constructing it makes no network call; `start()` runs `auth.test` (and connects in
+ * Socket Mode).
+ */
+export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
+  const { settings, engine } = deps;
+  const logger = deps.logger.child({ platform: 'slack' });
+  const socketMode = Boolean(settings.appToken);
+  if (!socketMode && !settings.signingSecret) {
+    throw new CoachError(
+      'config_invalid',
+      'SLACK_SIGNING_SECRET is required in HTTP mode (no SLACK_APP_TOKEN)',
+    );
+  }
+  const sdkLogger = boltLogger(logger);
+  const clientOptions = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    // Rate limits (HTTP 429) wait for Retry-After and retry; other failures retry a few times, briefly.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 3_000, randomize: true },
+  };
+  const httpReceiver = socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: settings.signingSecret ?? '',
+        endpoints: SLACK_EVENTS_PATH,
+        processBeforeResponse: false,
+        logger: sdkLogger,
+      });
+  const receiver =
+    httpReceiver ??
+    new SocketModeReceiver({
+      appToken: settings.appToken ?? '',
+      logger: sdkLogger,
+      ...(settings.apiUrl ? { clientOptions } : {}),
+    });
+  const app = new App({
+    token: settings.botToken,
+    receiver,
+    logger: sdkLogger,
+    clientOptions,
+    convoStore: false,
+    // auth.test runs in start(), not in the constructor (where a failure would be an unhandled rejection).
+    deferInitialization: true,
+  });
+  app.error(async (err) => {
+    logger.error({ event: 'slack_listener_failed', ...describeSlackError(err) }, 'Slack listener failed');
+  });
+
+  const work = createBackgroundWork(logger);
+  let botUserId: string | undefined;
+  let ready = false;
+  let accepting = true;
+  let lastError: string | undefined;
+  const rt: SlackRuntime = {
+    client: app.client,
+    engine,
+    logger,
+    shares: createShareStore(),
+    botUserId: () => botUserId,
+    updateIntervalMs: deps.options?.updateIntervalMs ?? 1_000,
+    background: (name, fields, fn) => {
+      if (!accepting) {
+        logger.warn({ event: 'slack_work_refused', work: name, ...fields }, 'stopping: work refused');
+        return;
+      }
+      work.run(name, fields, fn);
+    },
+  };
+
+  const handlers = [
+    'app_mention',
+    'message',
+    '/coach',
+    'coach_review_modal',
+    'coach_review_message',
+    'coach_*',
+  ];
+  registerMessageEvents(app, rt);
+  registerCommand(app, rt);
+  registerReviewModal(app, rt);
+  registerActions(app, rt);
+  if (registerAssistant(app, rt)) handlers.push('assistant');
+
+  const routes: Record<string, RequestListener> = {};
+  if (httpReceiver) {
+    routes[SLACK_EVENTS_PATH] = (req, res) => {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
+        return;
+      }
+      if (!ready || !accepting) {
+        // Not started yet, or shutting down: Slack retries later.
+        res.writeHead(503, { 'retry-after': '5' }).end();
+        return;
+      }
+      httpReceiver.requestListener(req, res);
+    };
+  }
+
+  return {
+    platform: 'slack',
+    routes,
+    async start() {
+      try {
+        await app.init();
+        const auth = await app.client.auth.test();
+        botUserId = auth.user_id;
+        if (socketMode) await app.start();
+        ready = true;
+        logger.info({
+          event: 'slack_started',
+          mode: socketMode ? 'socket' : 'http',
+          team: auth.team_id,
+          bot: botUserId,
+        });
+      } catch (err) {
+        lastError = describeSlackError(err).code;
+        throw new CoachError(
+          'platform_error',
+          `Slack did not accept the bot token or connection: ${lastError}`,
+          {
+            cause: err,
+          },
+        );
+      }
+    },
+    async stop() {
+      accepting = false;
+      const finished = await work.drain(deps.options?.stopTimeoutMs ?? 8_000);
+      if (!finished)
+        logger.warn({ event: 'slack_stop_timeout', inFlight: work.inFlight }, 'replies still in flight');
+      if (socketMode && ready)
+        await app
+          .stop()
+          .catch((err: unknown) => logger.warn({ event: 'slack_stop_failed', ...describeSlackError(err) }));
+      ready = false;
+    },
+    post: createTipPoster(rt, (code) => {
+      lastError = code;
+    }),
+    health: () => ({
+      mode: socketMode ? 'socket' : 'http',
+      ready,
+      bot: botUserId,
+      inFlight: work.inFlight,
+      handlers,
+      ...(lastError ? { lastError } : {}),
+    }),
+  };
 }

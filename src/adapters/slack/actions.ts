@@ -1,0 +1,134 @@
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { Button } from '../../core/chat/types.ts';
+import { type Block, renderReply, withFeedbackAcknowledged } from './blocks.ts';
+import { finalReply, sendEphemeral } from './ephemeral.ts';
+import type { SlackRuntime } from './runtime.ts';
+import { streamToThread } from './streaming.ts';
+import { describeSlackError, inviteHint, NOT_IN_CHANNEL, slackErrorCode } from './web-errors.ts';
+
+/** Coach's buttons: `coach_feedback_up`, `coach_feedback_down`, `coach_review_again`, `coach_share`. */
+const ACTIONS = /^coach_(feedback_up|feedback_down|review_again|share)$/;
+
+/**
+ * Button clicks, acked at once: 👍/👎 store feedback and replace the buttons with a thank-you; "Review
+ * again" reviews the copy once more (in the thread, or privately for a private reply); "Share" posts a
+ * private reply into its channel or thread.
+ */
+export function registerActions(app: App, rt: SlackRuntime): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS, async ({ ack, body, action, respond }) => {
+    await ack();
+    const kind = ACTIONS.exec(action.action_id)?.[1] as Button['action'] | 'share';
+    const fields = { action: kind, user: body.user.id, channel: body.channel?.id };
+    rt.background('action', fields, () =>
+      kind === 'share'
+        ? share(rt, body, action.value ?? '', respond)
+        : click(rt, body, kind, action.value ?? '', respond),
+    );
+  });
+}
+
+async function click(
+  rt: SlackRuntime,
+  body: BlockAction<ButtonAction>,
+  action: Exclude<Button['action'], 'share'>,
+  value: string,
+  respond: RespondFn,
+): Promise<void> {
+  const channel = body.channel?.id ?? body.container.channel_id ?? body.user.id;
+  const message = body.message as
+    | { ts?: string; thread_ts?: string; text?: string; blocks?: Block[] }
+    | undefined;
+  const ephemeral = body.container.is_ephemeral === true || !message?.ts;
+  const messageRef = message?.ts ?? body.container.message_ts ?? body.trigger_id;
+  const chat = {
+    platform: 'slack' as const,
+    workspace: body.team?.id ?? body.enterprise?.id ?? 'unknown',
+    chatId: channel,
+  };
+  const events = rt.engine.action({ chat, userId: body.user.id, action, value, messageRef });
+
+  if (action === 'review_again') {
+    if (!ephemeral && message?.ts) {
+      await streamToThread(
+        { client: rt.client, logger: rt.logger, updateIntervalMs: rt.updateIntervalMs },
+        { channel, threadTs: message.thread_ts ?? message.ts },
+        events,
+      );
+      return;
+    }
+    const reply = await finalReply(events);
+    if (!reply) return;
+    const id = rt.shares.put({ reply, channel, userId: body.user.id });
+    await sendEphemeral(
+      { client: rt.client, logger: rt.logger },
+      { channel, userId: body.user.id, respond },
+      reply,
+      {
+        share: { id },
+      },
+    );
+    return;
+  }
+
+  const reply = await finalReply(events);
+  const thanks = reply?.sections[0] ?? 'Thanks for the feedback!';
+  if (!ephemeral && message?.ts && message.blocks) {
+    await rt.client.chat.update({
+      channel,
+      ts: message.ts,
+      text: message.text ?? thanks,
+      blocks: withFeedbackAcknowledged(message.blocks, thanks),
+    });
+    return;
+  }
+  await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
+}
+
+async function share(
+  rt: SlackRuntime,
+  body: BlockAction<ButtonAction>,
+  id: string,
+  respond: RespondFn,
+): Promise<void> {
+  const entry = rt.shares.get(id);
+  if (!entry) {
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'That reply has expired. Run the command again to share a fresh one.',
+    });
+    return;
+  }
+  const messages = renderReply(entry.reply, { byline: `Shared by <@${body.user.id}>` });
+  try {
+    for (const m of messages) {
+      await rt.client.chat.postMessage({
+        channel: entry.channel,
+        ...(entry.threadTs ? { thread_ts: entry.threadTs } : {}),
+        text: m.text,
+        blocks: m.blocks,
+      });
+    }
+    rt.logger.info({ event: 'slack_reply_shared', channel: entry.channel, kind: entry.reply.kind });
+  } catch (err) {
+    const code = slackErrorCode(err);
+    rt.logger.warn({ event: 'slack_share_failed', channel: entry.channel, ...describeSlackError(err) });
+    const text =
+      code && NOT_IN_CHANNEL.has(code)
+        ? inviteHint(entry.channel)
+        : 'Sorry, I could not post that reply. Please try again.';
+    await sendEphemeral(
+      { client: rt.client, logger: rt.logger },
+      { channel: entry.channel, userId: body.user.id, respond },
+      {
+        kind: 'notice',
+        lang: entry.reply.lang,
+        sections: [text],
+        citations: [],
+        notes: [],
+        buttons: [],
+        ref: entry.reply.ref,
+      },
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import type { App } from '@slack/bolt';
+import type { IncomingMessage } from '../../core/chat/types.ts';
+import { finalReply, sendEphemeral } from './ephemeral.ts';
+import { openReviewModal } from './modal.ts';
+import type { SlackRuntime } from './runtime.ts';
+import { slackToPlain } from './text.ts';
+
+/** The slash command Coach registers (see slack-manifest.json). */
+export const COMMAND = '/coach';
+
+/** `/coach review` with nothing after it: opens the review modal instead. */
+const REVIEW_ALONE = /^\/?(review|critique|点评|评审|审稿)[:：]?$/i;
+
+/** The fields of a slash-command payload Coach reads. */
+export interface SlashCommand {
+  text?: string;
+  team_id?: string;
+  enterprise_id?: string;
+  channel_id: string;
+  user_id: string;
+  trigger_id: string;
+  response_url?: string;
+}
+
+/**
+ * `/coach <text>`: acked at once; `review` alone opens the review modal; anything else (a question or
+ * any engine command: `review <copy>`, `tip`, `tips on 09:00 Asia/Shanghai`, `tips off`, `history`,
+ * `help`) goes through the engine, and the reply is shown to the user only, with "Share in channel".
+ * `tips on/off` apply to the channel the command was typed in.
+ */
+export function registerCommand(app: App, rt: SlackRuntime): void {
+  app.command(COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    handleCommand(rt, command, respond);
+  });
+}
+
+/** Handles one `/coach` after the ack (exported for the Socket Mode registration test). */
+export function handleCommand(
+  rt: SlackRuntime,
+  command: SlashCommand,
+  respond?: Parameters<typeof sendEphemeral>[1]['respond'],
+): void {
+  const text = slackToPlain(command.text ?? '');
+  const fields = { channel: command.channel_id, user: command.user_id, command: text.split(/\s/)[0] ?? '' };
+  if (REVIEW_ALONE.test(text)) {
+    rt.background('review_modal', fields, () =>
+      openReviewModal(rt, command.trigger_id, {
+        channel: command.channel_id,
+        ...(command.response_url ? { responseUrl: command.response_url } : {}),
+      }),
+    );
+    return;
+  }
+  rt.background('command', fields, async () => {
+    const msg: IncomingMessage = {
+      platform: 'slack',
+      workspace: command.team_id ?? command.enterprise_id ?? 'unknown',
+      chatId: command.channel_id,
+      messageId: `cmd:${command.trigger_id}`,
+      userId: command.user_id,
+      text,
+      direct: false,
+      addressed: true,
+    };
+    const reply = await finalReply(rt.engine.handle(msg));
+    if (!reply) return;
+    const share =
+      reply.kind === 'error'
+        ? undefined
+        : { id: rt.shares.put({ reply, channel: command.channel_id, userId: command.user_id }) };
+    const via = await sendEphemeral(
+      { client: rt.client, logger: rt.logger },
+      { channel: command.channel_id, userId: command.user_id, ...(respond ? { respond } : {}) },
+      reply,
+      share ? { share } : {},
+    );
+    rt.logger.info({ event: 'slack_command_handled', ...fields, kind: reply.kind, via });
+  });
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { ReplyEvent, RichReply } from '../../core/chat/types.ts';
+import type { Logger } from '../../core/logger.ts';
+import { type RenderOptions, renderReply } from './blocks.ts';
+import { describeSlackError, NOT_IN_CHANNEL, slackErrorCode } from './web-errors.ts';
+
+/** A reply shown to one user that they may share: where "Share" posts it. */
+export interface ShareEntry {
+  reply: RichReply;
+  channel: string;
+  threadTs?: string;
+  userId: string;
+}
+
+/** Replies waiting for a "Share in channel" click, in memory, bounded in number and age. */
+export interface ShareStore {
+  put(entry: ShareEntry): string;
+  get(id: string): ShareEntry | undefined;
+}
+
+/**
+ * Creates the share store. Ephemeral messages cannot be read back from Slack, so the reply is kept here;
+ * after a restart or `ttlMs` the button answers that the reply expired.
+ */
+export function createShareStore(
+  opts: { ttlMs?: number; max?: number; now?: () => number } = {},
+): ShareStore {
+  const ttl = opts.ttlMs ?? 24 * 3_600_000;
+  const max = opts.max ?? 1_000;
+  const now = opts.now ?? Date.now;
+  const entries = new Map<string, { entry: ShareEntry; at: number }>();
+  return {
+    put(entry) {
+      const id = randomUUID();
+      entries.set(id, { entry, at: now() });
+      for (const [key, v] of entries) {
+        if (entries.size <= max && now() - v.at <= ttl) break;
+        entries.delete(key);
+      }
+      return id;
+    },
+    get(id) {
+      const v = entries.get(id);
+      return v && now() - v.at <= ttl ? v.entry : undefined;
+    },
+  };
+}
+
+/** The final reply of an engine run (status and deltas are not shown in ephemeral replies). */
+export async function finalReply(events: AsyncIterable<ReplyEvent>): Promise<RichReply | undefined> {
+  let final: RichReply | undefined;
+  for await (const ev of events) if (ev.type === 'final') final = ev.reply;
+  return final;
+}
+
+/** Where an ephemeral reply goes. */
+export interface EphemeralTarget {
+  channel: string;
+  userId: string;
+  /** The command's / action's `response_url`, when the payload had one. */
+  respond?: RespondFn;
+}
+
+/**
+ * Shows a reply to one user only: through the `response_url` when there is one (works in any channel and
+ * DM), else `chat.postEphemeral`, and when Coach is not in that channel, as a DM from Coach. Returns how
+ * it went out, or undefined after logging when nothing worked.
+ */
+export async function sendEphemeral(
+  deps: { client: webApi.WebClient; logger: Logger },
+  target: EphemeralTarget,
+  reply: RichReply,
+  render: RenderOptions = {},
+): Promise<'response_url' | 'ephemeral' | 'dm' | undefined> {
+  const { client, logger } = deps;
+  const messages = renderReply(reply, render);
+  let via: 'response_url' | 'ephemeral' | 'dm' | undefined;
+  for (const m of messages) {
+    via = await sendOne(m);
+    if (!via) return undefined;
+  }
+  return via;
+
+  async function sendOne(m: { text: string; blocks: RenderedBlocks }) {
+    if (target.respond) {
+      try {
+        await target.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: m.text,
+          blocks: m.blocks,
+        });
+        return 'response_url' as const;
+      } catch (err) {
+        logger.warn({ event: 'slack_respond_failed', channel: target.channel, ...describeSlackError(err) });
+      }
+    }
+    try {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: target.userId,
+        text: m.text,
+        blocks: m.blocks,
+      });
+      return 'ephemeral' as const;
+    } catch (err) {
+      const code = slackErrorCode(err);
+      if (!code || !NOT_IN_CHANNEL.has(code)) {
+        logger.error({
+          event: 'slack_ephemeral_failed',
+          channel: target.channel,
+          ...describeSlackError(err),
+        });
+        return undefined;
+      }
+    }
+    try {
+      await client.chat.postMessage({ channel: target.userId, text: m.text, blocks: m.blocks });
+      return 'dm' as const;
+    } catch (err) {
+      logger.error({ event: 'slack_dm_failed', user: target.userId, ...describeSlackError(err) });
+      return undefined;
+    }
+  }
+}
+
+type RenderedBlocks = ReturnType<typeof renderReply>[number]['blocks'];
+
+/**
+ * A `respond` for a `response_url` kept from an earlier payload (a slash command that opened a modal).
+ * The URL comes from a signed Slack request; it is valid for 30 minutes and five uses.
+ */
+export function respondTo(url: string): RespondFn {
+  return async (message) => {
+    const body = typeof message === 'string' ? { text: message } : message;
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+    return res;
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Text in and out of Slack: Slack's mark-up (`<@U1>`, `<!here>`, `<https://x|label>`, `&amp;`) to
+ * plain text for the engine, and the engine's Markdown to Slack `mrkdwn`.
+ */
+
+/** True when the raw Slack text mentions the user `userId` (`<@U1>` or `<@U1|name>`). */
+export function mentions(text: string, userId: string | undefined): boolean {
+  if (!userId) return false;
+  return text.includes(`<@${userId}>`) || text.includes(`<@${userId}|`);
+}
+
+/**
+ * Slack message text → plain text: drops user mentions (another user's label is kept as `@name`) and the
+ * broadcasts `<!here>`/`<!channel>`/`<!everyone>` (never echoed), turns `<https://x|label>` into
+ * `label (https://x)` and `<#C1|general>` into `#general`, unescapes `&amp; &lt; &gt;`.
+ */
+export function slackToPlain(text: string): string {
+  const out = text.replace(/<([^<>]*)>/g, (_all, inner: string) => {
+    const bar = inner.indexOf('|');
+    const target = bar >= 0 ? inner.slice(0, bar) : inner;
+    const label = bar >= 0 ? inner.slice(bar + 1) : '';
+    if (target.startsWith('@')) return label ? `@${label}` : '';
+    if (target.startsWith('#')) return label ? `#${label}` : '';
+    if (target.startsWith('!')) {
+      // Broadcasts are dropped whatever their label; dates and user groups keep their readable fallback.
+      if (/^!(here|channel|everyone)\b/.test(target)) return '';
+      return label.replace(/^@(here|channel|everyone)\b/, '');
+    }
+    if (/^(https?|mailto|tel):/i.test(target)) {
+      if (!label || label === target || `mailto:${label}` === target) return label || target;
+      return `${label} (${target})`;
+    }
+    return label || target;
+  });
+  return unescapeSlack(out)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/** Slack's three HTML entities back to characters (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Escapes `&`, `<`, `>` as Slack asks for text it should show literally. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const BOLD = '\u0001';
+
+/**
+ * Markdown (as the answerer and the replies write it) → Slack mrkdwn: `**b**` → `*b*`, `*i*` → `_i_`,
+ * `~~s~~` → `~s~`, `# h` → `*h*`, `- item` → `• item`, `[label](url)` → `<url|label>`, `> quote` kept;
+ * `&`, `<`, `>` escaped elsewhere, and `<!here>`-style broadcasts cannot be produced. Code is left alone.
+ */
+export function markdownToMrkdwn(md: string): string {
+  const parts = md.split(/(```[\s\S]*?```|`[^`\n]+`)/g);
+  return parts
+    .map((part, i) => (i % 2 === 1 ? escapeSlack(part) : convertProse(part)))
+    .join('')
+    .trim();
+}
+
+function convertProse(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const quote = /^\s*>\s?/.exec(line);
+      const body = quote ? line.slice(quote[0].length) : line;
+      return `${quote ? '> ' : ''}${convertLine(body)}`;
+    })
+    .join('\n');
+}
+
+function convertLine(line: string): string {
+  // User and channel mentions written by Coach (`<@U1>`, `<#C1>`) stay links; nothing else gets through.
+  let s = escapeSlack(line).replace(/&lt;([@#][A-Z0-9]+)&gt;/g, '<$1>');
+  const heading = /^#{1,6}\s+(.*)$/.exec(s);
+  if (heading) s = `**${(heading[1] ?? '').replace(/\*\*/g, '')}**`;
+  s = s.replace(/^(\s*)[-*+]\s+/, '$1• ');
+  s = s.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => {
+    return `<${url}|${label.replace(/\|/g, '/')}>`;
+  });
+  s = s.replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, `${BOLD}$1${BOLD}`);
+  s = s.replace(/__(?=\S)([^_\n]*?\S)__/g, `${BOLD}$1${BOLD}`);
+  s = s.replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?![*\w])/g, '$1_$2_');
+  s = s.replace(/~~(?=\S)([^~\n]*?\S)~~/g, '~$1~');
+  return s.replaceAll(BOLD, '*');
+}
+
+/** Mrkdwn → roughly what a reader sees (for `text` fallbacks and notifications). */
+export function mrkdwnToPlain(text: string): string {
+  return unescapeSlack(text.replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)').replace(/[*_~]/g, ''));
+}
