@@ -2,17 +2,17 @@ import type pg from 'pg';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openPool, reasonOf } from './postgres-open.ts';
-import {
-  feedbackFromPg,
-  type PgFeedbackRow,
-  type PgReviewRow,
-  type PgSubscriptionRow,
-  type PgTurnRow,
-  reviewFromPg,
-  subscriptionFromPg,
-  turnFromPg,
-} from './postgres-rows.ts';
 import { checkLease, checkLocalDate, checkTime, count, millis, payloadJson } from './store-input.ts';
+import {
+  type FeedbackRow,
+  feedbackFromRow,
+  type ReviewRow,
+  reviewFromRow,
+  type SubscriptionRow,
+  subscriptionFromRow,
+  type TurnRow,
+  turnFromRow,
+} from './store-rows.ts';
 import { type ChatRef, type Store, TIP_SLOT_LEASE_MS } from './types.ts';
 
 /** Options of `openPostgresStore`. */
@@ -112,13 +112,13 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
 
     history: (threadKey, limit) =>
       run('history', async () => {
-        const r = await query<PgTurnRow>(
+        const r = await query<TurnRow>(
           `SELECT role, text, at, user_id, kind FROM (
              SELECT id, role, text, at, user_id, kind FROM turns WHERE thread_key = $1 ORDER BY id DESC LIMIT $2
            ) t ORDER BY id`,
           [threadKey, count(limit)],
         );
-        return r.rows.map(turnFromPg);
+        return r.rows.map(turnFromRow);
       }),
 
     saveReview: (review) =>
@@ -140,17 +140,17 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
 
     reviews: (userKey, limit) =>
       run('reviews', async () => {
-        const r = await query<PgReviewRow>(
+        const r = await query<ReviewRow>(
           `SELECT user_key, at, overall, scores, mode, excerpt, lang FROM reviews
            WHERE user_key = $1 ORDER BY at DESC, id DESC LIMIT $2`,
           [userKey, count(limit)],
         );
-        return r.rows.map(reviewFromPg);
+        return r.rows.map(reviewFromRow);
       }),
 
     upsertSubscription: (sub, now) =>
       run('upsertSubscription', async () => {
-        const r = await query<PgSubscriptionRow>(
+        const r = await query<SubscriptionRow>(
           `INSERT INTO tip_subscriptions (${SUB_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (platform, workspace, chat_id) DO UPDATE SET
              time = excluded.time, timezone = excluded.timezone, enabled = excluded.enabled, lang = excluded.lang,
@@ -169,26 +169,26 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         );
         const row = r.rows[0];
         if (!row) throw new CoachError('internal', 'Subscription upsert returned no row');
-        return subscriptionFromPg(row);
+        return subscriptionFromRow(row);
       }),
 
     subscription: (c) =>
       run('subscription', async () => {
-        const r = await query<PgSubscriptionRow>(
+        const r = await query<SubscriptionRow>(
           `SELECT ${SUB_COLUMNS} FROM tip_subscriptions WHERE ${CHAT}`,
           chat(c),
         );
         const row = r.rows[0];
-        return row ? subscriptionFromPg(row) : undefined;
+        return row ? subscriptionFromRow(row) : undefined;
       }),
 
     subscriptions: () =>
       run('subscriptions', async () => {
-        const r = await query<PgSubscriptionRow>(
+        const r = await query<SubscriptionRow>(
           `SELECT ${SUB_COLUMNS} FROM tip_subscriptions WHERE enabled ORDER BY platform, workspace, chat_id`,
           [],
         );
-        return r.rows.map(subscriptionFromPg);
+        return r.rows.map(subscriptionFromRow);
       }),
 
     // A released slot, or one whose claimer let the lease lapse, goes to the next claimer. Racing
@@ -290,11 +290,11 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
 
     feedback: (c, limit) =>
       run('feedback', async () => {
-        const r = await query<PgFeedbackRow>(
+        const r = await query<FeedbackRow>(
           `SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE ${CHAT} ORDER BY at DESC, id DESC LIMIT $4`,
           [...chat(c), count(limit)],
         );
-        return r.rows.map(feedbackFromPg);
+        return r.rows.map(feedbackFromRow);
       }),
 
     // Inserts, or takes over a lease that ran out (the row lock serialises racing claimers); when the

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openDatabase } from './sqlite-open.ts';
+import { sqliteWork } from './sqlite-work.ts';
+import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
 import {
   type FeedbackRow,
   feedbackFromRow,
@@ -11,9 +13,7 @@ import {
   subscriptionFromRow,
   type TurnRow,
   turnFromRow,
-} from './sqlite-rows.ts';
-import { sqliteWork } from './sqlite-work.ts';
-import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
+} from './store-rows.ts';
 import { type ChatRef, type Store, TIP_SLOT_LEASE_MS } from './types.ts';
 
 /** Options of `openSqliteStore`. */
