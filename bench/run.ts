@@ -185,3 +185,7 @@ await runSlackBench();
 const { runStoreBench } = await import('./store.ts');
 console.log('\nStore claims');
 await runStoreBench();
+
+const { runReplicaBench } = await import('./replicas.ts');
+console.log('\nTwo replicas on PostgreSQL');
+await runReplicaBench();

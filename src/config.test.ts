@@ -44,4 +44,12 @@ describe('loadConfig', () => {
       expect(msg).toContain('COACH_TIMEZONE');
     }
   });
+
+  it('reads the replica settings: claim lease, sweep interval, shutdown grace', () => {
+    expect(loadConfig({})).toMatchObject({ claimLeaseMs: 60_000, sweepMs: 5_000, shutdownGraceMs: 8_000 });
+    expect(
+      loadConfig({ COACH_CLAIM_LEASE_MS: '1500', COACH_SWEEP_MS: '300', COACH_SHUTDOWN_GRACE_MS: '0' }),
+    ).toMatchObject({ claimLeaseMs: 1_500, sweepMs: 300, shutdownGraceMs: 0 });
+    expect(() => loadConfig({ COACH_CLAIM_LEASE_MS: '0' })).toThrow(/COACH_CLAIM_LEASE_MS/);
+  });
 });

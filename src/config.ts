@@ -43,6 +43,9 @@ const envSchema = z.object({
   COACH_DB_PATH: optionalString.transform((v) => v ?? 'data/coach.db'),
   COACH_TIMEZONE: timeZone,
   COACH_MAX_CONCURRENT_LLM: intWithDefault(4, 1, 64),
+  COACH_CLAIM_LEASE_MS: intWithDefault(60_000, 100, 3_600_000),
+  COACH_SWEEP_MS: intWithDefault(5_000, 50, 600_000),
+  COACH_SHUTDOWN_GRACE_MS: intWithDefault(8_000, 0, 600_000),
   PORT: intWithDefault(3000, 0, 65_535),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -91,6 +94,20 @@ export interface Config {
   timezone: string;
   /** Bound on LLM calls in flight. `COACH_MAX_CONCURRENT_LLM`, default 4. */
   maxConcurrentLlm: number;
+  /**
+   * How long a replica's claim on a message it is answering lasts; when it runs out unfinished (the
+   * replica died), another replica takes the message over. Keep it above the longest answer
+   * (`LLM_TIMEOUT_MS` × attempts). `COACH_CLAIM_LEASE_MS`, default 60000.
+   * (`loadConfig` always sets this and the next two; they are optional for configs built by hand in tests.)
+   */
+  claimLeaseMs?: number;
+  /** How often a service looks for expired claims to take over. `COACH_SWEEP_MS`, default 5000. */
+  sweepMs?: number;
+  /**
+   * On SIGTERM/SIGINT, how long work in flight may take to finish before its claims are released to the
+   * other replicas and the process exits. `COACH_SHUTDOWN_GRACE_MS`, default 8000 (below Docker's 10 s).
+   */
+  shutdownGraceMs?: number;
   /** HTTP port for `/healthz`, `/slack/events`, `/feishu/events`. `PORT`, default 3000. */
   port: number;
   /** Slack, when `SLACK_BOT_TOKEN` is set. */
@@ -170,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     dbPath: e.COACH_DB_PATH,
     timezone: e.COACH_TIMEZONE,
     maxConcurrentLlm: e.COACH_MAX_CONCURRENT_LLM,
+    claimLeaseMs: e.COACH_CLAIM_LEASE_MS,
+    sweepMs: e.COACH_SWEEP_MS,
+    shutdownGraceMs: e.COACH_SHUTDOWN_GRACE_MS,
     port: e.PORT,
     slack: e.SLACK_BOT_TOKEN
       ? {

@@ -3,6 +3,8 @@ import { runTerminalChat, terminalPoster } from './adapters/terminal/terminal-ch
 import { type CoachServices, createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createChatEngine } from './core/chat/engine.ts';
+import { createTakeoverSweeper, type Resumer } from './core/chat/takeover.ts';
+import { DEFAULT_CLAIM_LEASE_MS, newWorkOwner } from './core/chat/work.ts';
 import { describeError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { openStore } from './core/store/index.ts';
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
   const logger = createLogger(!service && config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config, logger);
   const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, logger });
+  const owner = newWorkOwner();
   const engine = createChatEngine({
     answerer: services.answerer,
     reviewer: services.reviewer,
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
     logger,
     defaultTimezone: config.timezone,
     maxConcurrentLlm: config.maxConcurrentLlm,
+    owner,
+    claimLeaseMs: config.claimLeaseMs,
   });
 
   if (service) {
@@ -42,11 +47,27 @@ async function main(): Promise<void> {
     }
     const posters: Record<string, PostFn> = Object.fromEntries(adapters.map((a) => [a.platform, a.post]));
     const scheduler = createTipScheduler({ store, kb: services.kb, logger, posters });
-    await runService({ config, logger, store, adapters, scheduler });
-    return;
+    const resumers: Record<string, Resumer> = {};
+    for (const a of adapters) resumers[a.platform] = (msg) => a.resume(msg);
+    const sweeper = createTakeoverSweeper({
+      store,
+      logger,
+      owner,
+      leaseMs: config.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
+      intervalMs: config.sweepMs,
+      resumers,
+    });
+    await runService({ config, logger, store, adapters, scheduler, sweeper, owner });
+    // Work still in flight after the grace period (its leases are released) must not keep the process up.
+    process.exit(0);
   }
 
-  const scheduler = createTipScheduler({ store, kb: services.kb, logger, posters: { terminal: terminalPoster(process.stdout) } });
+  const scheduler = createTipScheduler({
+    store,
+    kb: services.kb,
+    logger,
+    posters: { terminal: terminalPoster(process.stdout) },
+  });
   scheduler.start();
   try {
     await runTerminalChat({ engine, input: process.stdin, output: process.stdout, banner: banner(services) });

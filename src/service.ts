@@ -1,18 +1,28 @@
 import { createHttpServer } from './adapters/http/server.ts';
 import type { PlatformAdapter } from './adapters/platform.ts';
 import type { Config } from './config.ts';
+import type { TakeoverSweeper } from './core/chat/takeover.ts';
 import { describeError } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
 import type { Store } from './core/store/types.ts';
 import type { TipScheduler } from './core/tips/scheduler.ts';
 
-/** How long SIGTERM waits for work in flight before exiting anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/** Default of `config.shutdownGraceMs` (`COACH_SHUTDOWN_GRACE_MS`). */
+const SHUTDOWN_GRACE_MS = 8_000;
+/** How long closing the HTTP server may wait for open connections before cutting them. */
+const HTTP_CLOSE_WAIT_MS = 2_000;
 
 /**
  * Runs Coach as a service: the shared HTTP server (`/healthz` and the platforms' HTTP routes), the
- * platform connections and the tip scheduler; stops cleanly on SIGTERM/SIGINT (stop taking events,
- * let work in flight finish within a bound, close the store, exit 0).
+ * platform connections, the tip scheduler and the takeover sweeper. Resolves after a clean stop on
+ * SIGTERM/SIGINT:
+ * 1. `/healthz` answers 503 (`stopping`) so a load balancer stops sending traffic; the sweeper and
+ *    the scheduler stop;
+ * 2. the adapters stop taking events (HTTP routes answer 503, sockets close) and work in flight gets
+ *    `config.shutdownGraceMs` to finish;
+ * 3. `store.releaseOwner(owner)` ends the leases of whatever did not finish, so another replica takes
+ *    those messages over at once instead of after the lease;
+ * 4. the HTTP server and the store close. The caller then exits with code 0.
  */
 export async function runService(deps: {
   config: Config;
@@ -20,8 +30,16 @@ export async function runService(deps: {
   store: Store;
   adapters: PlatformAdapter[];
   scheduler: TipScheduler;
+  sweeper: TakeoverSweeper;
+  /** This replica's owner id on work leases (the engine's). */
+  owner: string;
 }): Promise<void> {
-  const { config, logger, store, adapters, scheduler } = deps;
+  const { config, logger, store, adapters, scheduler, sweeper, owner } = deps;
+  // A stray rejection (e.g. a dropped database connection) is logged, never a crash of the replica.
+  process.on('unhandledRejection', (err) => {
+    logger.error({ event: 'unhandled_rejection', ...describeError(err) }, 'unhandled rejection');
+  });
+  let stopping = false;
   const routes = Object.assign({}, ...adapters.map((a) => a.routes));
   const http = createHttpServer({
     routes,
@@ -29,7 +47,8 @@ export async function runService(deps: {
     health: async () => {
       const storeOk = await store.ping().catch(() => false);
       return {
-        ok: storeOk,
+        ok: storeOk && !stopping,
+        ...(stopping ? { stopping } : {}),
         store: { kind: store.kind, ok: storeOk },
         platforms: Object.fromEntries(adapters.map((a) => [a.platform, a.health()])),
       };
@@ -38,28 +57,53 @@ export async function runService(deps: {
   const port = await http.listen(config.port);
   for (const a of adapters) await a.start();
   scheduler.start();
-  logger.info({ event: 'service_started', port, platforms: adapters.map((a) => a.platform) }, 'Coach is running');
+  sweeper.start();
+  logger.info(
+    { event: 'service_started', port, owner, platforms: adapters.map((a) => a.platform) },
+    'Coach is running',
+  );
 
   await new Promise<void>((resolve) => {
     const shutdown = async (signal: string) => {
+      stopping = true;
       logger.info({ event: 'shutdown', signal }, 'stopping');
-      const timer = setTimeout(() => {
-        logger.warn({ event: 'shutdown_timeout' }, 'work in flight did not finish in time');
-        resolve();
-      }, SHUTDOWN_GRACE_MS);
-      timer.unref();
       try {
         scheduler.stop();
-        await Promise.all(adapters.map((a) => a.stop()));
-        await http.close();
-        await store.close();
+        await sweeper.stop();
+        const finished = await within(
+          config.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
+          Promise.all(adapters.map((a) => a.stop())),
+        );
+        if (!finished) logger.warn({ event: 'shutdown_timeout' }, 'work in flight did not finish in time');
+        const released = await store.releaseOwner(owner);
+        logger.info(
+          { event: 'leases_released', owner, released },
+          'unfinished work handed to other replicas',
+        );
       } catch (err) {
         logger.error({ event: 'shutdown_failed', ...describeError(err) }, 'error while stopping');
       }
-      clearTimeout(timer);
+      if (!(await within(HTTP_CLOSE_WAIT_MS, http.close()))) http.server.closeAllConnections();
+      await store.close().catch((err: unknown) => {
+        logger.warn({ event: 'store_close_failed', ...describeError(err) }, 'store close failed');
+      });
+      logger.info({ event: 'stopped' }, 'stopped');
       resolve();
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
   });
+}
+
+/** Waits for `work` at most `ms`; true when it settled in time. */
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage as HttpRequest, ServerResponse } from 'node:http';
+import type { IncomingMessage } from '../core/chat/types.ts';
 import type { Platform } from '../core/store/types.ts';
 import type { PostFn } from '../core/tips/scheduler.ts';
 
@@ -14,6 +15,13 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops taking new events and waits (bounded) for work in flight. */
   stop(): Promise<void>;
+  /**
+   * Answers a message taken over from a replica that died (the takeover sweeper holds its lease):
+   * runs `engine.resume(msg)` in the background, like a new event, and makes sure the reply is not
+   * posted twice when the dead replica got that far (Feishu: the same send `uuid`s; Slack: looks for
+   * its marked reply in the thread first). Returns at once; `stop` waits for it like other work.
+   */
+  resume(msg: IncomingMessage): void;
   /** Posts a reply into a chat: used by the daily-tip scheduler. */
   post: PostFn;
   /** A line for /healthz. */

@@ -1,7 +1,8 @@
 /**
  * A small, real Slack Web API for tests: `POST /api/<method>` (form or JSON bodies) on 127.0.0.1, and
  * `POST /response/<id>` standing in for `response_url`s. It answers `auth.test` (bot user `UCOACH`, team
- * `T1`), records every call, returns `{ ok: true, ts }` with increasing `ts`, and can be told to fail a
+ * `T1`), records every call, returns `{ ok: true, ts }` with increasing `ts`, keeps the bot's messages
+ * (with their `metadata`) for `conversations.replies` / `conversations.history`, and can be told to fail a
  * method (`not_in_channel`, `msg_too_long`, or `ratelimited` as HTTP 429 with Retry-After).
  *
  * ```ts
@@ -59,6 +60,13 @@ export interface FakeSlack {
   ): FakeSlack;
   /** Stops failing. */
   clear(): FakeSlack;
+  /**
+   * Calls of `method` still take effect (recorded, visible to `conversations.*`), but are not answered
+   * until `release()`: the caller looks stuck right after Slack accepted its post.
+   */
+  hold(method: string): FakeSlack;
+  /** Answers every held call and stops holding. */
+  release(): FakeSlack;
   /** Successful calls of one method. */
   callsOf(method: string): FakeSlackCall[];
   /** Messages users see (posts, ephemerals and response_url replies), in order, newest versions. */
@@ -76,6 +84,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     retryAfter?: number;
     channel?: string;
   }> = [];
+  /** The bot's messages, newest version, for `conversations.replies` / `conversations.history`. */
+  const stored: Array<{ channel: string; ts: string; thread_ts?: string; text: string; metadata?: unknown }> =
+    [];
+  const held = new Set<string>();
+  const parked: (() => void)[] = [];
   let counter = 0;
   const nextTs = () => {
     counter += 1;
@@ -119,9 +132,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const call: FakeSlackCall = { method, body, ok: true, at };
       calls.push(call);
+      // A held method is applied and recorded, but its caller waits for the answer until `release()`.
+      const respond: typeof send = (...args) => {
+        if (held.has(method)) parked.push(() => send(...args));
+        else send(...args);
+      };
       switch (method) {
         case 'auth.test':
-          send(200, {
+          respond(200, {
             ok: true,
             user_id: 'UCOACH',
             bot_id: 'BCOACH',
@@ -132,26 +150,58 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           return;
         case 'chat.postMessage':
           call.ts = nextTs();
-          send(200, {
+          stored.push({
+            channel: String(body.channel),
+            ts: call.ts,
+            ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
+            text: String(body.text ?? ''),
+            ...(body.metadata ? { metadata: body.metadata } : {}),
+          });
+          respond(200, {
             ok: true,
             channel: body.channel,
             ts: call.ts,
             message: { text: body.text, ts: call.ts },
           });
           return;
-        case 'chat.update':
-          send(200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
+        case 'chat.update': {
+          const m = stored.find((x) => x.channel === body.channel && x.ts === body.ts);
+          if (m) {
+            m.text = String(body.text ?? '');
+            if (body.metadata) m.metadata = body.metadata;
+          }
+          respond(200, { ok: true, channel: body.channel, ts: body.ts, text: body.text });
           return;
+        }
+        case 'conversations.replies':
+        case 'conversations.history': {
+          const all = String(body.include_all_metadata) === 'true';
+          const messages = stored
+            .filter((m) => m.channel === body.channel)
+            .filter((m) =>
+              method === 'conversations.replies'
+                ? m.ts === body.ts || m.thread_ts === body.ts
+                : !m.thread_ts && (!body.oldest || Number(m.ts) > Number(body.oldest)),
+            )
+            .map(({ metadata, ...m }) => ({
+              type: 'message',
+              bot_id: 'BCOACH',
+              ...m,
+              ...(all && metadata ? { metadata } : {}),
+            }));
+          respond(200, { ok: true, messages, has_more: false });
+          return;
+        }
         case 'chat.postEphemeral':
           call.ts = nextTs();
-          send(200, { ok: true, message_ts: call.ts });
+          respond(200, { ok: true, message_ts: call.ts });
           return;
         case 'views.open':
         case 'views.update':
-          send(200, { ok: true, view: { id: `V${calls.length}`, ...(body.view as object) } });
+          respond(200, { ok: true, view: { id: `V${calls.length}`, ...(body.view as object) } });
           return;
         default:
-          send(200, { ok: true });
+          respond(200, { ok: true });
       }
     });
   });
@@ -168,6 +218,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     clear() {
       failures.length = 0;
+      return fake;
+    },
+    hold(method) {
+      held.add(method);
+      return fake;
+    },
+    release() {
+      held.clear();
+      for (const answer of parked.splice(0)) answer();
       return fake;
     },
     callsOf: (method) => calls.filter((c) => c.ok && c.method === method),

@@ -48,6 +48,50 @@ export interface HandlerDeps {
   maxEventAgeMs: number;
 }
 
+/** Bot-menu clicks become direct messages with this message-id prefix (they have no chat, only the user). */
+const MENU_PREFIX = 'menu:';
+
+/**
+ * Where the reply to a message goes, from the message alone (so that a replica taking the message over
+ * answers in the same place): a DM into the chat, a menu click to the user, a group message in its thread.
+ */
+export function destinationOf(msg: IncomingMessage): Destination {
+  if (msg.messageId.startsWith(MENU_PREFIX))
+    return { kind: 'chat', receiveIdType: 'open_id', receiveId: msg.chatId };
+  return msg.direct
+    ? { kind: 'chat', receiveIdType: 'chat_id', receiveId: msg.chatId }
+    : { kind: 'reply', messageId: msg.messageId, inThread: true };
+}
+
+/**
+ * The seed of the reply's send `uuid`s, from the platform's message id: every replica that answers the
+ * message sends with the same uuids, so Feishu posts each part once however many times it is sent.
+ */
+export function uuidSeedOf(msg: Pick<IncomingMessage, 'chatId' | 'messageId'>): string {
+  return `feishu:${msg.chatId}:${msg.messageId}`;
+}
+
+/**
+ * Answers a message taken over from a replica that died (the sweeper holds its lease): `engine.resume`,
+ * delivered with the same destination and uuids as the first attempt, placeholder first.
+ */
+export function createResumer(deps: Pick<HandlerDeps, 'engine' | 'responder' | 'logger'>) {
+  return async (msg: IncomingMessage): Promise<void> => {
+    const log = deps.logger.child({
+      platform: 'feishu',
+      chat: msg.chatId,
+      message: msg.messageId,
+      resumed: true,
+    });
+    await deps.responder.deliver(deps.engine.resume(msg), destinationOf(msg), {
+      uuidSeed: uuidSeedOf(msg),
+      lang: detectLang(msg.text),
+      log,
+      resumed: true,
+    });
+  };
+}
+
 const ACTIONS = new Set<Button['action']>(['feedback_up', 'feedback_down', 'review_again', 'share']);
 
 /** Creates the handlers. */
@@ -86,9 +130,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       direct: m.direct,
       addressed: m.direct || m.mentionsBot,
     };
-    const dest: Destination = m.direct
-      ? { kind: 'chat', receiveIdType: 'chat_id', receiveId: m.chatId }
-      : { kind: 'reply', messageId: m.messageId, inThread: true };
+    const dest = destinationOf(msg);
     const log = logger.child({
       platform: 'feishu',
       chat: m.chatId,
@@ -112,7 +154,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       return;
     }
     await responder.deliver(engine.handle(msg), dest, {
-      uuidSeed: `feishu:${m.chatId}:${m.messageId}`,
+      uuidSeed: uuidSeedOf(msg),
       lang: detectLang(msg.text),
       log,
     });
@@ -185,7 +227,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       platform: 'feishu',
       workspace: c.workspace,
       chatId: c.userId,
-      messageId: `menu:${c.eventId ?? `${c.userId}:${deps.now()}`}`,
+      messageId: `${MENU_PREFIX}${c.eventId ?? `${c.userId}:${deps.now()}`}`,
       eventId: c.eventId,
       userId: c.userId,
       text,
@@ -193,11 +235,11 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       addressed: true,
     };
     const log = logger.child({ platform: 'feishu', user: c.userId, eventId: c.eventId, menu: c.key });
-    await responder.deliver(
-      engine.handle(msg),
-      { kind: 'chat', receiveIdType: 'open_id', receiveId: c.userId },
-      { uuidSeed: `feishu:${c.userId}:${msg.messageId}`, lang: 'en', log },
-    );
+    await responder.deliver(engine.handle(msg), destinationOf(msg), {
+      uuidSeed: uuidSeedOf(msg),
+      lang: 'en',
+      log,
+    });
   }
 
   const run = (name: string, work: () => Promise<void>) =>

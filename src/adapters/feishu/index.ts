@@ -11,7 +11,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { PlatformAdapter } from '../platform.ts';
 import { createFeishuApi, type FeishuApi, sdkDomain, sdkLogger } from './api.ts';
 import { isLegacyCardCallback } from './events.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers, createResumer } from './handlers.ts';
 import { createFeishuRoute } from './http-route.ts';
 import { createResponder } from './responder.ts';
 
@@ -135,6 +135,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
     now,
     maxEventAgeMs: deps.maxEventAgeMs ?? 10 * 60_000,
   });
+  const resumeMessage = createResumer({ engine, responder, logger });
   const dispatcher = new lark.EventDispatcher({
     logger: sdkLog,
     loggerLevel: lark.LoggerLevel.warn,
@@ -188,6 +189,13 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, STOP_WAIT_MS)))]);
       clearTimeout(timer);
+    },
+    resume(msg) {
+      track(() =>
+        resumeMessage(msg).catch((err) => {
+          logger.error({ event: 'feishu_resume_failed', ...describeError(err) }, 'taken-over message failed');
+        }),
+      );
     },
     async post(chat, reply) {
       await responder.post(

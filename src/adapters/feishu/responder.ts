@@ -41,6 +41,14 @@ export interface DeliverOptions {
   /** Language for the placeholder card until the reply says otherwise. */
   lang: Lang;
   log: Logger;
+  /**
+   * The message was taken over from a replica that died mid-way. Its placeholder card (if it sent one)
+   * is looked up by sending the placeholder again with the same `uuid` first: Feishu posts at most one
+   * message per `uuid` within an hour, so when it answers with the card the dead replica sent, that
+   * "writing…" card is patched into the answer rather than left behind (the fake open platform does
+   * this; if Feishu refused the repeat instead, the answer would go out as a new card, still once).
+   */
+  resumed?: boolean;
 }
 
 const ERROR_TEXT =
@@ -127,6 +135,7 @@ export function createResponder(deps: {
     };
 
     try {
+      if (opts.resumed) await showProgress();
       for await (const ev of events) {
         if (ev.type === 'status') {
           status = ev.text;

@@ -11,6 +11,7 @@ import { registerCommand } from './commands.ts';
 import { createShareStore } from './ephemeral.ts';
 import { registerMessageEvents } from './messages.ts';
 import { registerReviewModal } from './modal.ts';
+import { resumeMessage } from './resume.ts';
 import { createBackgroundWork, type SlackRuntime } from './runtime.ts';
 import { createTipPoster } from './tips.ts';
 import { describeSlackError } from './web-errors.ts';
@@ -172,6 +173,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
           .catch((err: unknown) => logger.warn({ event: 'slack_stop_failed', ...describeSlackError(err) }));
       ready = false;
     },
+    resume: (msg) => resumeMessage(rt, msg),
     post: createTipPoster(rt, (code) => {
       lastError = code;
     }),

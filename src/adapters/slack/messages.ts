@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { replyRefOf } from '../../core/chat/work.ts';
 import { type SlackEventEnvelope, type SlackMessageEvent, translateEvent } from './events.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { streamToThread } from './streaming.ts';
@@ -37,6 +38,7 @@ export function handleMessageEvent(
         client: rt.client,
         logger: rt.logger,
         updateIntervalMs: rt.updateIntervalMs,
+        marker: replyRefOf(t.msg),
         ...(onStatus ? { onStatus } : {}),
       },
       { channel: t.channel, ...(t.replyThreadTs ? { threadTs: t.replyThreadTs } : {}) },

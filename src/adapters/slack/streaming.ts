@@ -20,6 +20,26 @@ export interface StreamOptions {
   now?: () => number;
   /** Called on `status` instead of posting a placeholder (the assistant panel's `setStatus`). */
   onStatus?: (text: string) => Promise<void>;
+  /**
+   * The reply's ref (the engine's `platform:chat:message`): the placeholder carries message metadata
+   * `coach_pending` and the final reply's first message `coach_reply`, both with `{ ref }`, so that a
+   * replica taking the message over can find them in the thread (see `findMarked`).
+   */
+  marker?: string;
+  /** A placeholder already in the thread (posted by a replica that died): the final reply replaces it. */
+  placeholder?: string;
+}
+
+/** Message metadata event types that mark Coach's replies (Slack "message metadata"). */
+export const REPLY_EVENT = 'coach_reply';
+export const PENDING_EVENT = 'coach_pending';
+
+/** The metadata of a marked message. */
+export function markerMetadata(
+  eventType: typeof REPLY_EVENT | typeof PENDING_EVENT,
+  ref: string,
+): { event_type: string; event_payload: { ref: string } } {
+  return { event_type: eventType, event_payload: { ref } };
 }
 
 const STREAM_CHARS = 2900;
@@ -42,15 +62,20 @@ export async function streamToThread(
   const { client, logger } = opts;
   const now = opts.now ?? Date.now;
   const base = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
-  let placeholder: string | undefined;
+  let placeholder: string | undefined = opts.placeholder;
   let placeholderFailed = false;
+  let result: { replied: boolean; ts?: string } | undefined;
   let text = '';
   let lastUpdate = 0;
 
   const postPlaceholder = async (body: string) => {
     if (placeholder || placeholderFailed) return;
     try {
-      const res = await client.chat.postMessage({ ...base, text: body });
+      const res = await client.chat.postMessage({
+        ...base,
+        text: body,
+        ...(opts.marker ? { metadata: markerMetadata(PENDING_EVENT, opts.marker) } : {}),
+      });
       placeholder = res.ts;
       lastUpdate = now();
     } catch (err) {
@@ -83,10 +108,14 @@ export async function streamToThread(
           });
       } else {
         const ts = await sendFinal(opts, target, ev.reply, placeholder);
-        return { replied: ts !== undefined, ...(ts ? { ts } : {}) };
+        result = { replied: ts !== undefined, ...(ts ? { ts } : {}) };
+        // Nothing got out: stop here, so the engine does not record the message as answered (another
+        // replica takes it over when the lease runs out). Otherwise ask for the next event: that is when
+        // the engine records the work as done (there are no more events).
+        if (!ts) return result;
       }
     }
-    return { replied: false };
+    return result ?? { replied: false };
   } catch (err) {
     logger.error({ event: 'slack_reply_failed', channel: target.channel, ...describeSlackError(err) });
     const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en';
@@ -107,7 +136,7 @@ function streamingText(text: string): string {
 
 /** Renders and sends a final reply; returns the ts of its first message (undefined when nothing got out). */
 export async function sendFinal(
-  opts: Pick<StreamOptions, 'client' | 'logger'>,
+  opts: Pick<StreamOptions, 'client' | 'logger' | 'marker'>,
   target: ThreadTarget,
   reply: RichReply,
   placeholder?: string,
@@ -133,7 +162,7 @@ export async function sendFinal(
  * update falls back to posting, and a failure to post is logged and ends the delivery.
  */
 async function sendFinalMessages(
-  opts: Pick<StreamOptions, 'client' | 'logger'>,
+  opts: Pick<StreamOptions, 'client' | 'logger' | 'marker'>,
   target: ThreadTarget,
   messages: SlackMessage[],
   placeholder: string | undefined,
@@ -142,7 +171,10 @@ async function sendFinalMessages(
   const { client, logger } = opts;
   const base = { channel: target.channel, ...(target.threadTs ? { thread_ts: target.threadTs } : {}) };
   let first: string | undefined;
+  // Only the first message is marked: a replica taking over that finds it posts nothing again.
+  const mark = opts.marker ? { metadata: markerMetadata(REPLY_EVENT, opts.marker) } : {};
   for (const [i, m] of messages.entries()) {
+    const marked = i === 0 ? mark : {};
     if (i === 0 && placeholder) {
       try {
         await client.chat.update({
@@ -150,6 +182,7 @@ async function sendFinalMessages(
           ts: placeholder,
           text: m.text,
           blocks: m.blocks,
+          ...marked,
         });
         first = placeholder;
         continue;
@@ -163,7 +196,7 @@ async function sendFinalMessages(
       }
     }
     try {
-      const res = await client.chat.postMessage({ ...base, text: m.text, blocks: m.blocks });
+      const res = await client.chat.postMessage({ ...base, text: m.text, blocks: m.blocks, ...marked });
       first ??= res.ts;
     } catch (err) {
       if (rethrowTooLong && i === 0 && slackErrorCode(err) === 'msg_too_long') throw err;

@@ -10,6 +10,7 @@ import { type Command, parseCommand } from './commands.ts';
 import { createKeyedLock, createSemaphore } from './concurrency.ts';
 import { answerReply, helpText, historyReply, notice, reviewReply, tipReply } from './replies.ts';
 import type { ActionInput, IncomingMessage, ReplyEvent, Reviewer, RichReply } from './types.ts';
+import { createWorkClaims, DEFAULT_CLAIM_LEASE_MS, newWorkOwner, replyRefOf, workKeyOf } from './work.ts';
 
 /** Dependencies of the engine; everything comes in, so tests pass fakes (clock, store, answerer). */
 export interface ChatEngineDeps {
@@ -25,16 +26,42 @@ export interface ChatEngineDeps {
   maxConcurrentLlm?: number;
   /** Turns of a thread passed to the answerer as history. */
   historyTurns?: number;
+  /** This replica's id on its work leases; default host, pid and a random part (`newWorkOwner`). */
+  owner?: string;
+  /**
+   * How long a claimed message stays this replica's before another may take it over
+   * (`COACH_CLAIM_LEASE_MS`, default 60000).
+   */
+  claimLeaseMs?: number;
 }
 
 /** The platform-neutral conversation engine. */
 export interface ChatEngine {
   /**
    * Handles one user message: yields nothing when the message is not for Coach or was already
-   * handled (a duplicate delivery), otherwise status/delta events and exactly one final reply.
-   * Never throws: failures become a friendly final reply and one log line.
+   * handled or is being handled (a duplicate delivery, here or on another replica), otherwise
+   * status/delta events and exactly one final reply. Never throws: failures become a friendly final
+   * reply and one log line; a store that cannot record the claim gets a short "temporarily
+   * unavailable" note (once per message and process) instead of an unguarded answer.
+   *
+   * The message is claimed as work (`store.claimWork`, keyed by platform, workspace, chat and message
+   * id; the delivery's event id is claimed too). The work is completed when the consumer comes back
+   * for the next event after the final reply, i.e. once the adapter has posted it: an adapter that
+   * fails to post it leaves the iteration (`break`/throw), the work stays claimed, and another replica
+   * takes it over when the lease runs out.
    */
   handle(msg: IncomingMessage): AsyncIterable<ReplyEvent>;
+  /**
+   * Finishes a message whose work this replica took over from one that died (the takeover sweeper
+   * already holds the lease): like `handle` without the "for Coach?" decision and without claiming.
+   * Completes the work the same way. The adapter must make sure the reply is not posted twice.
+   */
+  resume(msg: IncomingMessage): AsyncIterable<ReplyEvent>;
+  /**
+   * Records a taken-over message as done without answering it: for an adapter that finds the reply
+   * already posted by the replica that died, or that cannot finish this kind of work elsewhere.
+   */
+  complete(msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'messageId'>): Promise<void>;
   /** A button click: feedback is stored; "review again" reviews the copy once more. */
   action(input: ActionInput): AsyncIterable<ReplyEvent>;
   /** Whether Coach takes part in this thread (it answered there before). */
@@ -43,7 +70,10 @@ export interface ChatEngine {
   ): Promise<boolean>;
 }
 
-const CLAIM_TTL_MS = 48 * 3_600_000;
+const UNAVAILABLE_TEXT = {
+  en: 'I cannot reach my database right now, so I cannot answer reliably. Please try again in a minute.',
+  zh: '我暂时连不上数据库，现在无法可靠地回答。请一分钟后再试。',
+};
 
 const ERROR_TEXT = {
   en: 'Sorry, something went wrong on my side while handling that. Please try again in a moment.',
@@ -57,7 +87,13 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   const historyTurns = deps.historyTurns ?? 10;
   const threads = createKeyedLock();
   const llmSlots = createSemaphore(deps.maxConcurrentLlm ?? 4);
-  let lastPrune = 0;
+  const work = createWorkClaims({
+    store,
+    logger,
+    now,
+    owner: deps.owner ?? newWorkOwner(),
+    leaseMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
+  });
 
   function threadKeyOf(
     m: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>,
@@ -72,22 +108,10 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     return turns.some((t) => t.role === 'assistant');
   }
 
-  /** Claims the message (and its delivery) so that a retry or duplicate is dropped, even after a restart. */
-  async function claim(msg: IncomingMessage): Promise<boolean> {
-    const at = now();
-    const keys = [`msg:${msg.platform}:${msg.workspace}:${msg.chatId}:${msg.messageId}`];
-    if (msg.eventId) keys.push(`evt:${msg.platform}:${msg.eventId}`);
-    for (const key of keys) if (!(await store.claim(key, at))) return false;
-    if (at.getTime() - lastPrune > 3_600_000) {
-      lastPrune = at.getTime();
-      store.pruneClaims(new Date(at.getTime() - CLAIM_TTL_MS)).catch((err) => {
-        logger.warn({ event: 'prune_failed', ...describeError(err) }, 'pruning old claims failed');
-      });
-    }
-    return true;
-  }
+  const handle = (msg: IncomingMessage) => answerMessage(msg, false);
+  const resume = (msg: IncomingMessage) => answerMessage(msg, true);
 
-  async function* handle(msg: IncomingMessage): AsyncIterable<ReplyEvent> {
+  async function* answerMessage(msg: IncomingMessage, resumed: boolean): AsyncIterable<ReplyEvent> {
     const log = logger.child({
       platform: msg.platform,
       workspace: msg.workspace,
@@ -97,20 +121,39 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       event: msg.eventId,
     });
     const lang: Lang = detectLang(msg.text);
-    const ref = `${msg.platform}:${msg.chatId}:${msg.messageId}`;
+    const ref = replyRefOf(msg);
+    const key = workKeyOf(msg);
+    let owned = false;
     let release: (() => void) | undefined;
     try {
       // Take the thread's turn first (synchronously queued on the first `next()`), so that the
       // messages of a thread are decided and answered in arrival order, and a follow-up that arrives
       // while Coach is still answering the thread is decided once that answer is stored.
       release = await threads.acquire(threadKeyOf(msg));
-      // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
-      // swallow the delivery that should be answered.
-      if (!msg.direct && !msg.addressed && !(await inThread(msg))) return;
-      if (!(await claim(msg))) {
-        log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
-        return;
+      if (resumed) {
+        log.info({ event_type: 'work_resumed' }, 'answering a message taken over from another replica');
+      } else {
+        // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
+        // swallow the delivery that should be answered.
+        if (!(await forCoach(msg, log))) return;
+        let claimed: boolean;
+        try {
+          claimed = await work.claim(msg);
+        } catch (err) {
+          // Answering without a claim could answer twice (Slack's message + app_mention pair, retries,
+          // other replicas) and without the thread's history: a short note is the honest reply.
+          log.error({ event_type: 'claim_failed', ...describeError(err) }, 'message not claimed: store down');
+          if (work.firstNote(key)) {
+            yield { type: 'final', reply: notice(UNAVAILABLE_TEXT[lang], lang, ref, 'error') };
+          }
+          return;
+        }
+        if (!claimed) {
+          log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
+          return;
+        }
       }
+      owned = true;
       const cmd: Command = msg.text.trim() ? parseCommand(msg.text) : { name: 'help' };
       log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
       yield* run(cmd, msg, lang, ref, log);
@@ -119,6 +162,20 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
     } finally {
       release?.();
+    }
+    // Reached only when the consumer asked for the next event after the final reply (it was posted);
+    // a consumer that stopped early (`return`/`throw`) skips this and leaves the work to a takeover.
+    if (owned) await work.complete(key, log);
+  }
+
+  /** Whether the message is for Coach; when the store cannot tell (outage), it is left alone. */
+  async function forCoach(msg: IncomingMessage, log: Logger): Promise<boolean> {
+    if (msg.direct || msg.addressed) return true;
+    try {
+      return await inThread(msg);
+    } catch (err) {
+      log.warn({ event_type: 'thread_check_failed', ...describeError(err) }, 'thread follow-up not checked');
+      return false;
     }
   }
 
@@ -340,5 +397,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     }
   }
 
-  return { handle, action, inThread };
+  const complete: ChatEngine['complete'] = (msg) => work.complete(workKeyOf(msg), logger);
+
+  return { handle, resume, complete, action, inThread };
 }
