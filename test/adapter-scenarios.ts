@@ -62,7 +62,10 @@ export interface AdapterHarness {
 }
 
 /** Registers the shared scenarios for a platform. */
-export function describeAdapterScenarios(name: string, start: (opts: HarnessOptions) => Promise<AdapterHarness>) {
+export function describeAdapterScenarios(
+  name: string,
+  start: (opts: HarnessOptions) => Promise<AdapterHarness>,
+) {
   describe(`${name} adapter: shared scenarios`, () => {
     let h: AdapterHarness;
     const open = async (opts: HarnessOptions) => {

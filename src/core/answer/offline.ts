@@ -34,17 +34,14 @@ const TEXT = {
  * entries), with citations. Off-topic questions get a note on what Coach can help with and no
  * citations.
  */
-export function answerOffline(
-  retriever: Retriever,
-  question: string,
-  opts: { topic?: string } = {},
-): Answer {
+export function answerOffline(retriever: Retriever, question: string, opts: { topic?: string } = {}): Answer {
   const q = prepareQuestion(question);
   const lang = detectLang(q.text);
   const notes = q.truncated ? [truncationNote(q, lang)] : [];
   // A follow-up that finds nothing on its own ("and for SaaS?") is searched with the thread's topic.
   let hits = retriever.search(q.text, { k: MAX_SOURCES });
-  if (hits.length === 0 && opts.topic) hits = retriever.search(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES });
+  if (hits.length === 0 && opts.topic)
+    hits = retriever.search(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES });
   if (hits.length === 0) return { answer: TEXT[lang].offTopic, citations: [], mode: 'offline', lang, notes };
   const entries = hits.map((h) => h.entry);
   return {
