@@ -8,8 +8,21 @@
  * PostgreSQL refuses to run as root: as root, the server runs as `nobody` (through `runuser`, or `su`).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { accessSync, appendFileSync, chownSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  accessSync,
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  constants,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -42,8 +55,10 @@ export const TEST_PG_PASSWORD = 'pg-test-secret-5f1c';
 
 /** Starts a server (in a few seconds) and creates a first database; see the module comment. */
 export async function startPostgres(opts: StartPostgresOptions = {}): Promise<PgServer> {
-  const { dir: binDir, source } = await findBinaries(opts.binaries);
+  const found = await findBinaries(opts.binaries);
   const asUser = runAs();
+  const binDir = asUser ? reachableBinaries(found.dir, asUser.prefix) : found.dir;
+  const source = found.source;
   const root = mkdtempSync(join(tmpdir(), 'coach-pg-'));
   const data = join(root, 'data');
   const log = join(root, 'server.log');
@@ -173,6 +188,32 @@ function executable(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The server runs as `nobody`, who may not be allowed into the checkout (a clone under /root, say):
+ * then the binaries (with their lib/ and share/ siblings) are copied once to the temp folder.
+ */
+function reachableBinaries(dir: string, prefix: string[]): string {
+  const [cmd, ...rest] = [...prefix, join(dir, 'initdb'), '--version'];
+  try {
+    execFileSync(cmd ?? 'initdb', rest, { stdio: 'ignore', cwd: tmpdir() });
+    return dir;
+  } catch {
+    const copy = join(tmpdir(), `coach-pg-bin-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`);
+    if (!existsSync(join(copy, 'bin', 'initdb'))) {
+      cpSync(join(dir, '..'), copy, { recursive: true, verbatimSymlinks: true });
+      chmodTree(copy);
+    }
+    return join(copy, 'bin');
+  }
+}
+
+function chmodTree(path: string): void {
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) return;
+  chmodSync(path, st.mode | 0o055);
+  if (st.isDirectory()) for (const name of readdirSync(path)) chmodTree(join(path, name));
 }
 
 /** As root, the command prefix (and ids) that run a binary as `nobody`; otherwise undefined. */
