@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
+import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
 import type { Reviewer } from './core/chat/types.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
@@ -7,6 +8,7 @@ import type { LlmPort } from './core/llm-port.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
 import { createReviewer } from './core/review/reviewer.ts';
+import type { Store } from './core/store/types.ts';
 import { createLlmClient } from './llm/client.ts';
 
 /** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
@@ -46,4 +48,28 @@ export function createServices(
   const answerer = createAnswerer({ retriever, llm, logger });
   const reviewer = createReviewer({ llm, retriever, logger });
   return { config, logger, kb, retriever, llm, answerer, reviewer };
+}
+
+/**
+ * The chat engine over these services and a store, with the settings from config. `owner` names this
+ * replica in work leases; `now` is the clock (tests pass a fake one).
+ */
+export function createEngine(
+  services: CoachServices,
+  store: Store,
+  opts: { owner?: string; now?: () => Date } = {},
+): ChatEngine {
+  const { config } = services;
+  return createChatEngine({
+    answerer: services.answerer,
+    reviewer: services.reviewer,
+    kb: services.kb,
+    store,
+    logger: services.logger,
+    defaultTimezone: config.timezone,
+    maxConcurrentLlm: config.maxConcurrentLlm,
+    ...(config.claimLeaseMs === undefined ? {} : { claimLeaseMs: config.claimLeaseMs }),
+    ...(opts.owner === undefined ? {} : { owner: opts.owner }),
+    ...(opts.now === undefined ? {} : { now: opts.now }),
+  });
 }

@@ -1,8 +1,7 @@
 import type { PlatformAdapter } from './adapters/platform.ts';
 import { runTerminalChat, terminalPoster } from './adapters/terminal/terminal-chat.ts';
-import { type CoachServices, createServices } from './app.ts';
+import { type CoachServices, createEngine, createServices } from './app.ts';
 import { loadConfig } from './config.ts';
-import { createChatEngine } from './core/chat/engine.ts';
 import { createTakeoverSweeper, type Resumer } from './core/chat/takeover.ts';
 import { DEFAULT_CLAIM_LEASE_MS, newWorkOwner } from './core/chat/work.ts';
 import { describeError } from './core/errors.ts';
@@ -23,17 +22,7 @@ async function main(): Promise<void> {
   const services = createServices(config, logger);
   const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, logger });
   const owner = newWorkOwner();
-  const engine = createChatEngine({
-    answerer: services.answerer,
-    reviewer: services.reviewer,
-    kb: services.kb,
-    store,
-    logger,
-    defaultTimezone: config.timezone,
-    maxConcurrentLlm: config.maxConcurrentLlm,
-    owner,
-    claimLeaseMs: config.claimLeaseMs,
-  });
+  const engine = createEngine(services, store, { owner });
 
   if (service) {
     const adapters: PlatformAdapter[] = [];

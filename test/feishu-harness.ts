@@ -12,9 +12,9 @@ import { Writable } from 'node:stream';
 import { createFeishuAdapter } from '../src/adapters/feishu/index.ts';
 import { createHttpServer } from '../src/adapters/http/server.ts';
 import type { PlatformAdapter } from '../src/adapters/platform.ts';
-import { createServices } from '../src/app.ts';
+import { createEngine, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { type ChatEngine, createChatEngine } from '../src/core/chat/engine.ts';
+import type { ChatEngine } from '../src/core/chat/engine.ts';
 import { createLogger } from '../src/core/logger.ts';
 import type { Store } from '../src/core/store/index.ts';
 import { openSqliteStore } from '../src/core/store/index.ts';
@@ -117,6 +117,7 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
     ...(opts.llm === 'none' ? {} : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: llm.url }),
     LLM_MAX_RETRIES: '0',
     LLM_TIMEOUT_MS: '5000',
+    COACH_TIMEZONE: 'UTC',
     FEISHU_APP_ID: 'cli_fake_app',
     FEISHU_APP_SECRET: 'fake-secret',
     FEISHU_DOMAIN: fake.url,
@@ -126,15 +127,7 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
   });
   const services = createServices(config, logger);
   const store = openSqliteStore(config.dbPath);
-  const engine = createChatEngine({
-    answerer: services.answerer,
-    reviewer: services.reviewer,
-    kb: services.kb,
-    store,
-    logger,
-    defaultTimezone: 'UTC',
-    now: opts.now,
-  });
+  const engine = createEngine(services, store, opts.now ? { now: opts.now } : {});
   const feishu = config.feishu;
   if (!feishu) throw new Error('Feishu settings missing');
   const adapter = createFeishuAdapter({

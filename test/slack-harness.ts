@@ -11,9 +11,8 @@ import { Writable } from 'node:stream';
 import { createHttpServer, type HttpServer } from '../src/adapters/http/server.ts';
 import type { PlatformAdapter } from '../src/adapters/platform.ts';
 import { createSlackAdapter } from '../src/adapters/slack/index.ts';
-import { createServices } from '../src/app.ts';
+import { createEngine, createServices } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
-import { createChatEngine } from '../src/core/chat/engine.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import type { Store } from '../src/core/store/types.ts';
@@ -102,15 +101,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
   };
   const services = createServices(config, logger);
   const store = openSqliteStore(config.dbPath);
-  const engine = createChatEngine({
-    answerer: services.answerer,
-    reviewer: services.reviewer,
-    kb: services.kb,
-    store,
-    logger,
-    defaultTimezone: 'UTC',
-    ...(opts.now ? { now: opts.now } : {}),
-  });
+  const engine = createEngine(services, store, opts.now ? { now: opts.now } : {});
   const adapter = createSlackAdapter({
     settings: config.slack ?? { botToken: 'xoxb-fake-test' },
     engine,
