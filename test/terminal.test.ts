@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTsx } from './cli-run.ts';
+import { startFakeOpenAI } from './fakes/fake-openai.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'coach-terminal-'));
 const env = { COACH_DB_PATH: join(dir, 'coach.db') };
@@ -36,5 +37,22 @@ describe('terminal chat (npm start without platform settings)', () => {
     // A new process on the same database still has the user's reviews.
     const second = await runTsx('src/main.ts', [], { stdin: 'history\n/quit\n', env });
     expect(second.stdout).toMatch(/Your recent reviews \((2|3|4)\)/);
+  });
+
+  it('streams the model answer, then lists the cited sources on their own lines', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      fake.reply('Start with the risk the CFO answers for [1]. Ignore [9].');
+      const r = await runTsx('src/main.ts', [], {
+        stdin: 'How do I win a CFO trust?\n/quit\n',
+        env: { ...env, OPENAI_API_KEY: 'sk-fake-terminal', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0' },
+      });
+      expect(r.stdout).toMatch(/AI model: /);
+      expect(r.stdout).toContain('Start with the risk the CFO answers for [1]. Ignore.\n\nSources:\n  [1] ');
+      expect(r.stdout).not.toContain('[9]');
+      expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });

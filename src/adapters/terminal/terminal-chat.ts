@@ -68,18 +68,19 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
   say('Bye.');
 
   async function print(events: AsyncIterable<ReplyEvent>): Promise<RichReply | undefined> {
-    let streamed = false;
+    let streamed = '';
     let final: RichReply | undefined;
     for await (const ev of events) {
       if (ev.type === 'delta') {
         output.write(ev.text);
-        streamed = true;
+        streamed += ev.text;
       } else if (ev.type === 'final') final = ev.reply;
     }
-    if (final)
-      say(
-        `${renderReply(final, { bodyShown: streamed && final.kind === 'answer' && !final.notes.some((x) => /unavailable|不可用/.test(x)) })}\n`,
-      );
+    if (!final) return undefined;
+    // The final answer repeats what was streamed, unless it was replaced (e.g. by the offline answer).
+    const bodyShown = streamed !== '' && final.sections[0]?.trim() === streamed.trim();
+    if (streamed) output.write('\n\n');
+    say(`${renderReply(final, { bodyShown })}\n`);
     return final;
   }
 }
