@@ -17,7 +17,11 @@ export const credibilityRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        new RegExp(String.raw`${NUM_EN}\+?\s+(?:[\w'’-]+\s+){0,3}?${CUSTOMER_NOUNS_EN}`),
+        // Up to three describing words between the number and the noun, but not a preposition: in
+        // "from 9 days to 4 for 140 distributors" the count is "140 distributors", not "4 for 140…".
+        new RegExp(
+          String.raw`${NUM_EN}\+?\s+(?:(?!(?:for|to|from|in|at|of|by|with|per)\b)[\w'’-]+\s+){0,3}?${CUSTOMER_NOUNS_EN}`,
+        ),
         /(?:\d+(?:[.,]\d+)*|[两三四五六七八九十百千万数]+)\s*(?:多|余)?家/,
         /(?:服务|服务了|服务过|覆盖|累计)\s*(?:超过|逾)?\s*\d+(?:[.,]\d+)*\s*(?:多|余)?(?:家|个|位|所)/,
         /\d+(?:[.,]\d+)*\s*(?:多|余)?(?:个|位|所)(?:客户|项目|工厂|园区|医院|门店|企业)/,
