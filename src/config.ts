@@ -96,8 +96,9 @@ export interface Config {
   maxConcurrentLlm: number;
   /**
    * How long a replica's claim on a message it is answering lasts; when it runs out unfinished (the
-   * replica died), another replica takes the message over. Keep it above the longest answer
-   * (`LLM_TIMEOUT_MS` × attempts). `COACH_CLAIM_LEASE_MS`, default 60000.
+   * replica died), another replica takes the message over. The lease is renewed every third of its
+   * length while the answer is being written, so it bounds how fast a dead replica's work is taken over,
+   * not how long an answer may take. `COACH_CLAIM_LEASE_MS`, default 60000.
    * (`loadConfig` always sets this and the next two; they are optional for configs built by hand in tests.)
    */
   claimLeaseMs?: number;

@@ -33,6 +33,8 @@ export interface ChatEngineDeps {
    * (`COACH_CLAIM_LEASE_MS`, default 60000).
    */
   claimLeaseMs?: number;
+  /** Pause between two renewals of a claimed message's lease while it is answered; default a third of the lease. */
+  renewEveryMs?: number;
 }
 
 /** The platform-neutral conversation engine. */
@@ -48,7 +50,9 @@ export interface ChatEngine {
    * id; the delivery's event id is claimed too). The work is completed when the consumer comes back
    * for the next event after the final reply, i.e. once the adapter has posted it: an adapter that
    * fails to post it leaves the iteration (`break`/throw), the work stays claimed, and another replica
-   * takes it over when the lease runs out.
+   * takes it over when the lease runs out. While the message is worked on (from the claim until the
+   * work is completed or given up), the lease is renewed every third of its length, so a slow answer
+   * is not taken over.
    */
   handle(msg: IncomingMessage): AsyncIterable<ReplyEvent>;
   /**
@@ -93,6 +97,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     now,
     owner: deps.owner ?? newWorkOwner(),
     leaseMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
+    ...(deps.renewEveryMs !== undefined ? { renewEveryMs: deps.renewEveryMs } : {}),
   });
 
   function threadKeyOf(
@@ -125,47 +130,58 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     const key = workKeyOf(msg);
     let owned = false;
     let release: (() => void) | undefined;
+    let stopRenewing: (() => void) | undefined;
     try {
-      // Take the thread's turn first (synchronously queued on the first `next()`), so that the
-      // messages of a thread are decided and answered in arrival order, and a follow-up that arrives
-      // while Coach is still answering the thread is decided once that answer is stored.
-      release = await threads.acquire(threadKeyOf(msg));
-      if (resumed) {
-        log.info({ event_type: 'work_resumed' }, 'answering a message taken over from another replica');
-      } else {
-        // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
-        // swallow the delivery that should be answered.
-        if (!(await forCoach(msg, log))) return;
-        let claimed: boolean;
-        try {
-          claimed = await work.claim(msg);
-        } catch (err) {
-          // Answering without a claim could answer twice (Slack's message + app_mention pair, retries,
-          // other replicas) and without the thread's history: a short note is the honest reply.
-          log.error({ event_type: 'claim_failed', ...describeError(err) }, 'message not claimed: store down');
-          if (work.firstNote(key)) {
-            yield { type: 'final', reply: notice(UNAVAILABLE_TEXT[lang], lang, ref, 'error') };
+      try {
+        // Take the thread's turn first (synchronously queued on the first `next()`), so that the
+        // messages of a thread are decided and answered in arrival order, and a follow-up that arrives
+        // while Coach is still answering the thread is decided once that answer is stored.
+        release = await threads.acquire(threadKeyOf(msg));
+        if (resumed) {
+          log.info({ event_type: 'work_resumed' }, 'answering a message taken over from another replica');
+        } else {
+          // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
+          // swallow the delivery that should be answered.
+          if (!(await forCoach(msg, log))) return;
+          let claimed: boolean;
+          try {
+            claimed = await work.claim(msg);
+          } catch (err) {
+            // Answering without a claim could answer twice (Slack's message + app_mention pair, retries,
+            // other replicas) and without the thread's history: a short note is the honest reply.
+            log.error(
+              { event_type: 'claim_failed', ...describeError(err) },
+              'message not claimed: store down',
+            );
+            if (work.firstNote(key)) {
+              yield { type: 'final', reply: notice(UNAVAILABLE_TEXT[lang], lang, ref, 'error') };
+            }
+            return;
           }
-          return;
+          if (!claimed) {
+            log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
+            return;
+          }
         }
-        if (!claimed) {
-          log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
-          return;
-        }
+        owned = true;
+        stopRenewing = work.keepAlive(key);
+        const cmd: Command = msg.text.trim() ? parseCommand(msg.text) : { name: 'help' };
+        log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
+        yield* run(cmd, msg, lang, ref, log);
+      } catch (err) {
+        log.error({ event_type: 'handle_failed', ...describeError(err) }, 'message handling failed');
+        yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
+      } finally {
+        release?.();
       }
-      owned = true;
-      const cmd: Command = msg.text.trim() ? parseCommand(msg.text) : { name: 'help' };
-      log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
-      yield* run(cmd, msg, lang, ref, log);
-    } catch (err) {
-      log.error({ event_type: 'handle_failed', ...describeError(err) }, 'message handling failed');
-      yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
+      // Reached only when the consumer asked for the next event after the final reply (it was posted);
+      // a consumer that stopped early (`return`/`throw`) skips this and leaves the work to a takeover.
+      stopRenewing?.();
+      if (owned) await work.complete(key, log);
     } finally {
-      release?.();
+      // However the work ends (completed, failed, or the consumer stopped early), renewals end with it.
+      stopRenewing?.();
     }
-    // Reached only when the consumer asked for the next event after the final reply (it was posted);
-    // a consumer that stopped early (`return`/`throw`) skips this and leaves the work to a takeover.
-    if (owned) await work.complete(key, log);
   }
 
   /** Whether the message is for Coach; when the store cannot tell (outage), it is left alone. */

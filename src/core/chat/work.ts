@@ -13,7 +13,10 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { IncomingMessage } from './types.ts';
 
-/** Default lease of a claimed message (`COACH_CLAIM_LEASE_MS`): longer than a normal answer takes. */
+/**
+ * Default lease of a claimed message (`COACH_CLAIM_LEASE_MS`). The claimer renews it every third of
+ * its length while it works on the message, so it only runs out when the claimer stopped (died).
+ */
 export const DEFAULT_CLAIM_LEASE_MS = 60_000;
 
 /** The work key of a message: `msg:platform:workspace:chat:messageId`. */
@@ -102,6 +105,14 @@ export interface WorkClaims {
    * store cannot answer.
    */
   claim(msg: IncomingMessage): Promise<boolean>;
+  /**
+   * Keeps this replica's lease on `key` alive while it works on the message: renews it every
+   * `renewEveryMs` (an `unref`ed timer). A renewal that finds the work taken over by another owner (or
+   * done, or released) logs `work_lost` and ends the renewals; one that fails (store down) is logged
+   * and retried at the next tick. Returns the function that stops renewing (idempotent; results of a
+   * renewal still in flight are ignored after it).
+   */
+  keepAlive(key: string): () => void;
   /** Marks the work done. Never rejects: a failure only risks a takeover (logged). */
   complete(key: string, log: Logger): Promise<void>;
   /** True the first time this process notes `key` (bounded memory): one outage note per message. */
@@ -115,8 +126,11 @@ export function createWorkClaims(deps: {
   now: () => Date;
   owner: string;
   leaseMs: number;
+  /** Pause between two renewals of a lease; default a third of `leaseMs`. */
+  renewEveryMs?: number;
 }): WorkClaims {
   const { store, logger, now, owner, leaseMs } = deps;
+  const renewEveryMs = deps.renewEveryMs ?? Math.max(1, Math.floor(leaseMs / 3));
   const noted = new Set<string>();
   let lastPrune = 0;
   return {
@@ -133,6 +147,41 @@ export function createWorkClaims(deps: {
         });
       }
       return true;
+    },
+    keepAlive(key) {
+      let stopped = false;
+      let renewing = false;
+      const stop = () => {
+        stopped = true;
+        clearInterval(timer);
+      };
+      const renew = async () => {
+        // A renewal still waiting for a slow store is not doubled up.
+        if (renewing || stopped) return;
+        renewing = true;
+        try {
+          const kept = await store.renewWork(key, owner, now(), leaseMs);
+          if (!kept && !stopped) {
+            stop();
+            logger.warn(
+              { event: 'work_lost', key, owner },
+              'lease not renewed: another replica took the message over (or it was released)',
+            );
+          }
+        } catch (err) {
+          if (!stopped) {
+            logger.warn(
+              { event: 'work_renew_failed', key, owner, ...describeError(err) },
+              'lease renewal failed: trying again at the next interval',
+            );
+          }
+        } finally {
+          renewing = false;
+        }
+      };
+      const timer = setInterval(() => void renew(), renewEveryMs);
+      timer.unref();
+      return stop;
     },
     async complete(key, log) {
       try {

@@ -341,6 +341,17 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         }
       }),
 
+    // Only the owner's open lease; a released one (`expires_at = claimed_at`) stays released.
+    renewWork: (key, owner, now, leaseMs) =>
+      run('renewWork', async () => {
+        const r = await query(
+          `UPDATE work_leases SET expires_at = $3
+           WHERE key = $1 AND owner = $2 AND status = 'claimed' AND expires_at > claimed_at`,
+          [key, owner, new Date(millis(now, 'now') + checkLease(leaseMs))],
+        );
+        return r.rowCount === 1;
+      }),
+
     expiredWork: (now, limit) =>
       run('expiredWork', async () => {
         const r = await query<{ key: string; payload: unknown; owner: string }>(

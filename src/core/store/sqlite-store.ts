@@ -210,6 +210,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
 
     claimWork: work.claimWork,
     completeWork: work.completeWork,
+    renewWork: work.renewWork,
     expiredWork: work.expiredWork,
     releaseOwner: work.releaseOwner,
 

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.ts';
 import { checkLease, count, millis, payloadJson } from './store-input.ts';
 import type { Store } from './types.ts';
 
-type WorkStore = Pick<Store, 'claimWork' | 'completeWork' | 'expiredWork' | 'releaseOwner'>;
+type WorkStore = Pick<Store, 'claimWork' | 'completeWork' | 'renewWork' | 'expiredWork' | 'releaseOwner'>;
 type WorkRow = { key: string; payload: string; owner: string };
 
 /**
@@ -33,6 +33,11 @@ export function sqliteWork(
     complete: db.prepare<[Record<string, unknown>], { owner: string }>(
       `UPDATE work_leases SET status = 'done', done_at = @now
        WHERE key = @key AND status = 'claimed' RETURNING owner`,
+    ),
+    // Only the owner's open lease; a released one (`expires_at = claimed_at`) stays released.
+    renew: db.prepare<[Record<string, unknown>]>(
+      `UPDATE work_leases SET expires_at = @expiresAt
+       WHERE key = @key AND owner = @owner AND status = 'claimed' AND expires_at > claimed_at`,
     ),
     expired: db.prepare<[number, number], WorkRow>(
       `SELECT key, payload, owner FROM work_leases WHERE status = 'claimed' AND expires_at <= ?
@@ -79,6 +84,12 @@ export function sqliteWork(
             'work completed after its lease was taken over',
           );
         }
+      }),
+
+    renewWork: (key, owner, now, leaseMs) =>
+      run('renewWork', () => {
+        const expiresAt = millis(now, 'now') + checkLease(leaseMs);
+        return s.renew.run({ key, owner, expiresAt }).changes === 1;
       }),
 
     expiredWork: (now, limit) =>

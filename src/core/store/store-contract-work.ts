@@ -13,7 +13,7 @@ export interface WorkContractContext {
   second: (ctx: TestContext) => Promise<Store>;
 }
 
-/** Registers the `claimWork` / `completeWork` / `expiredWork` / `releaseOwner` scenarios. */
+/** Registers the `claimWork` / `completeWork` / `renewWork` / `expiredWork` / `releaseOwner` scenarios. */
 export function describeWorkContract(c: WorkContractContext): void {
   describe('work leases', () => {
     it('grants work to the first caller; others are busy while the lease runs, then take it over', async () => {
@@ -65,6 +65,56 @@ export function describeWorkContract(c: WorkContractContext): void {
       expect(await store.claimWork('m1', {}, at(61), LEASE, 'B')).toBe('claimed');
       await store.completeWork('m1', 'A', at(62));
       expect(await store.claimWork('m1', {}, at(62), LEASE, 'C')).toBe('done');
+    });
+
+    it('keeps a renewed lease alive past its first expiry: no takeover, not listed as expired', async () => {
+      const store = c.store();
+      await store.claimWork('m1', { text: 'hi' }, T0, LEASE, 'A');
+      expect(await store.renewWork('m1', 'A', at(40), LEASE)).toBe(true);
+      // The first lease would have run out at 60 s; the renewed one runs until 100 s.
+      expect(await store.expiredWork(at(99), 10)).toEqual([]);
+      expect(await store.claimWork('m1', {}, at(99), LEASE, 'B')).toBe('busy');
+      expect(await store.renewWork('m1', 'A', at(80), LEASE)).toBe(true);
+      expect(await store.expiredWork(at(139), 10)).toEqual([]);
+      expect(await store.claimWork('m1', {}, at(139), LEASE, 'B')).toBe('busy');
+      // Without a further renewal it runs out as usual.
+      expect(await store.expiredWork(at(140), 10)).toEqual([
+        { key: 'm1', payload: { text: 'hi' }, owner: 'A' },
+      ]);
+      // Ran out but not taken over yet: still the owner's, and renewable.
+      expect(await store.renewWork('m1', 'A', at(150), LEASE)).toBe(true);
+      expect(await store.expiredWork(at(209), 10)).toEqual([]);
+    });
+
+    it('renews nothing for another owner, for done or unknown work, or after a takeover', async () => {
+      const store = c.store();
+      await store.claimWork('m1', {}, T0, LEASE, 'A');
+      expect(await store.renewWork('m1', 'B', at(30), LEASE)).toBe(false);
+      expect((await store.expiredWork(at(60), 10)).map((w) => [w.key, w.owner])).toEqual([['m1', 'A']]);
+
+      await store.claimWork('m2', {}, T0, LEASE, 'A');
+      await store.completeWork('m2', 'A', at(1));
+      expect(await store.renewWork('m2', 'A', at(2), LEASE)).toBe(false);
+      expect(await store.claimWork('m2', {}, at(3_600), LEASE, 'B')).toBe('done');
+      expect(await store.renewWork('unknown', 'A', at(2), LEASE)).toBe(false);
+
+      // m1 ran out and B took it over: A's renewal fails and leaves B's lease as it was.
+      expect(await store.claimWork('m1', {}, at(61), LEASE, 'B')).toBe('claimed');
+      expect(await store.renewWork('m1', 'A', at(62), LEASE)).toBe(false);
+      expect(await store.expiredWork(at(120), 10)).toEqual([]);
+      expect(await store.expiredWork(at(121), 10)).toEqual([{ key: 'm1', payload: {}, owner: 'B' }]);
+      expect(await store.renewWork('m1', 'B', at(100), LEASE)).toBe(true);
+    });
+
+    it('does not renew a released lease, and rejects a bad lease or date', async () => {
+      const store = c.store();
+      await store.claimWork('m1', {}, T0, LEASE, 'A');
+      expect(await store.releaseOwner('A')).toBe(1);
+      expect(await store.renewWork('m1', 'A', at(1), LEASE)).toBe(false);
+      expect((await store.expiredWork(at(1), 10)).map((w) => w.key)).toEqual(['m1']);
+      const invalid = { code: 'input_invalid' };
+      await expect(store.renewWork('m1', 'A', at(1), 0)).rejects.toMatchObject(invalid);
+      await expect(store.renewWork('m1', 'A', new Date('nope'), LEASE)).rejects.toMatchObject(invalid);
     });
 
     it("ends an owner's leases at once on release, leaving other owners' and done work alone", async () => {
@@ -132,6 +182,7 @@ export function describeWorkContract(c: WorkContractContext): void {
         code: 'store_unavailable',
       });
       await expect(store.releaseOwner('A')).rejects.toMatchObject({ code: 'store_unavailable' });
+      await expect(store.renewWork('k', 'A', T0, LEASE)).rejects.toMatchObject({ code: 'store_unavailable' });
     });
   });
 }

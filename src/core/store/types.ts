@@ -136,6 +136,15 @@ export interface Store {
    * (the work did happen); completing missing or already done work does nothing (logged as a warning).
    */
   completeWork(key: string, owner: string, now: Date): Promise<void>;
+  /**
+   * Extends the lease of work that `owner` still holds, so that it runs out `leaseMs` after `now`: the
+   * claimer calls it while an answer takes longer than the lease. One atomic statement. True when
+   * renewed; false (nothing changes) when the work is done, unknown, released with `releaseOwner`, or
+   * owned by someone else (its lease ran out and another owner took it over). A lease that ran out but
+   * was not taken over yet is still the owner's and is renewed. Rejects with `input_invalid` for a
+   * `leaseMs` that is not a positive number.
+   */
+  renewWork(key: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   /** Claimed, not done work whose lease ran out by `now` (oldest expiry first, at most `limit`): for takeover sweeps. */
   expiredWork(now: Date, limit: number): Promise<{ key: string; payload: unknown; owner: string }[]>;
   /**
