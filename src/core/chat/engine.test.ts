@@ -757,12 +757,15 @@ describe('failures', () => {
     expect(textOf(reply)).toContain('抱歉');
   });
 
-  it('a failing appendTurn still delivers the answer, logs a warning and does not throw', async () => {
+  it('a failing turn write still delivers the answer, logs a warning and does not throw', async () => {
     const log = memoryLogger();
     const real = openStore();
     const store: Store = {
       ...real,
       appendTurn: async () => {
+        throw new Error('disk full');
+      },
+      appendTurns: async () => {
         throw new Error('disk full');
       },
     };

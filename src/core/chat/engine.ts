@@ -358,16 +358,12 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   ) {
     try {
       const at = now();
-      await store.appendTurn(threadKey, {
-        role: 'user',
-        text: userText.slice(0, 4000),
-        at,
-        userId: msg.userId,
-        kind,
-      });
       const text =
         kind === 'review' ? `(review, overall ${reply.review?.overall}/100)` : reply.sections.join('\n\n');
-      await store.appendTurn(threadKey, { role: 'assistant', text: text.slice(0, 4000), at, kind });
+      await store.appendTurns(threadKey, [
+        { role: 'user', text: userText.slice(0, 4000), at, userId: msg.userId, kind },
+        { role: 'assistant', text: text.slice(0, 4000), at, kind },
+      ]);
     } catch (err) {
       log.warn({ event_type: 'remember_failed', ...describeError(err) }, 'storing the thread turns failed');
     }

@@ -13,7 +13,7 @@ import {
   type TurnRow,
   turnFromRow,
 } from './store-rows.ts';
-import { type ChatRef, type Store, TIP_SLOT_LEASE_MS } from './types.ts';
+import { type ChatRef, type Store, TIP_SLOT_LEASE_MS, type Turn } from './types.ts';
 
 /** Options of `openPostgresStore`. */
 export interface PostgresStoreOptions {
@@ -68,6 +68,25 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   };
   const query = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => pool.query<R>(text, values);
   const chat = (c: ChatRef) => [c.platform, c.workspace, c.chatId];
+  /** One INSERT for all the turns, so they land together and in order (ids follow the VALUES order). */
+  const insertTurns = async (threadKey: string, turns: Turn[]): Promise<void> => {
+    if (turns.length === 0) return;
+    const values = turns.flatMap((t) => [
+      threadKey,
+      t.role,
+      t.text,
+      new Date(millis(t.at, 'turn.at')),
+      t.userId ?? null,
+      t.kind ?? null,
+    ]);
+    const rows = turns.map(
+      (_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`,
+    );
+    await query(
+      `INSERT INTO turns (thread_key, role, text, at, user_id, kind) VALUES ${rows.join(', ')}`,
+      values,
+    );
+  };
   const slot = (c: ChatRef, localDate: string) => [...chat(c), checkLocalDate(localDate)];
 
   return {
@@ -95,20 +114,9 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
         return r.rows[0]?.n ?? 0;
       }),
 
-    appendTurn: (threadKey, turn) =>
-      run('appendTurn', async () => {
-        await query(
-          `INSERT INTO turns (thread_key, role, text, at, user_id, kind) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            threadKey,
-            turn.role,
-            turn.text,
-            new Date(millis(turn.at, 'turn.at')),
-            turn.userId ?? null,
-            turn.kind ?? null,
-          ],
-        );
-      }),
+    appendTurn: (threadKey, turn) => run('appendTurn', () => insertTurns(threadKey, [turn])),
+
+    appendTurns: (threadKey, turns) => run('appendTurns', () => insertTurns(threadKey, turns)),
 
     history: (threadKey, limit) =>
       run('history', async () => {

@@ -14,7 +14,7 @@ import {
   type TurnRow,
   turnFromRow,
 } from './store-rows.ts';
-import { type ChatRef, type Store, TIP_SLOT_LEASE_MS } from './types.ts';
+import { type ChatRef, type Store, TIP_SLOT_LEASE_MS, type Turn } from './types.ts';
 
 /** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
@@ -76,6 +76,19 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
     (cutoff: number) => s.pruneClaims.run(cutoff).changes + work.pruneDone(cutoff),
   );
 
+  const insertTurns = db.transaction((threadKey: string, turns: Turn[]) => {
+    for (const turn of turns) {
+      s.appendTurn.run({
+        threadKey,
+        role: turn.role,
+        text: turn.text,
+        at: millis(turn.at, 'turn.at'),
+        userId: turn.userId ?? null,
+        kind: turn.kind ?? null,
+      });
+    }
+  });
+
   /** Runs a synchronous driver call as the async operation the interface promises. */
   const run = <T>(op: string, fn: () => T): Promise<T> => {
     try {
@@ -96,17 +109,9 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
         return pruneAll.immediate(cutoff);
       }),
 
-    appendTurn: (threadKey, turn) =>
-      run('appendTurn', () => {
-        s.appendTurn.run({
-          threadKey,
-          role: turn.role,
-          text: turn.text,
-          at: millis(turn.at, 'turn.at'),
-          userId: turn.userId ?? null,
-          kind: turn.kind ?? null,
-        });
-      }),
+    appendTurn: (threadKey, turn) => run('appendTurn', () => insertTurns(threadKey, [turn])),
+
+    appendTurns: (threadKey, turns) => run('appendTurns', () => insertTurns(threadKey, turns)),
 
     history: (threadKey, limit) =>
       run('history', () => s.history.all(threadKey, count(limit)).map(turnFromRow)),

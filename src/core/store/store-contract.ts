@@ -103,6 +103,20 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         expect(await store.history('none', 5)).toEqual([]);
       });
 
+      it('appends several turns in one call, in order', async () => {
+        await store.appendTurns('P', [
+          { role: 'user', text: 'question', at: at(1), userId: 'U1', kind: 'answer' },
+          { role: 'assistant', text: 'answer', at: at(1), kind: 'answer' },
+        ]);
+        await store.appendTurns('P', []);
+        const turns = await store.history('P', 10);
+        expect(turns.map((t) => [t.role, t.text])).toEqual([
+          ['user', 'question'],
+          ['assistant', 'answer'],
+        ]);
+        expect(turns[0]?.userId).toBe('U1');
+      });
+
       it('keeps every field and orders by append, not by time', async () => {
         await store.appendTurn('A', { role: 'user', text: 'hi 你好', at: at(5), userId: 'U1' });
         await store.appendTurn('A', { role: 'assistant', text: 'answer', at: at(4), kind: 'answer' });

@@ -74,6 +74,8 @@ export interface Store {
   pruneClaims(before: Date): Promise<number>;
   /** Appends a turn to a thread (threads are ordered by append, not by `at`). */
   appendTurn(threadKey: string, turn: Turn): Promise<void>;
+  /** Appends several turns in order, in one transaction (a question and its answer). */
+  appendTurns(threadKey: string, turns: Turn[]): Promise<void>;
   /** The last `limit` turns of a thread, oldest first. */
   history(threadKey: string, limit: number): Promise<Turn[]>;
   saveReview(review: StoredReview): Promise<void>;
