@@ -181,6 +181,8 @@ await runFeishuBench();
 const { runSlackBench } = await import('./slack.ts');
 console.log('\nSlack adapter');
 await runSlackBench();
+const { runSlackProcessBench } = await import('./slack-process.ts');
+await runSlackProcessBench();
 
 const { runStoreBench } = await import('./store.ts');
 console.log('\nStore claims');

@@ -29,25 +29,43 @@ export interface BackgroundWork {
 /** Creates the background-work tracker. */
 export function createBackgroundWork(logger: Logger): BackgroundWork {
   const tasks = new Set<Promise<void>>();
+  // Work starts one piece per event-loop turn: the engine's work is mostly synchronous (retrieval,
+  // SQLite), so starting a burst of 50 at once would hold every pending ack behind all of them.
+  const queued: (() => void)[] = [];
+  let draining = false;
+  const startNext = () => {
+    const start = queued.shift();
+    if (!start) {
+      draining = false;
+      return;
+    }
+    start();
+    setImmediate(startNext);
+  };
   return {
     run(name, fields, work) {
-      const task = (async () => {
-        // Let the event loop send pending acks and read new requests first: the engine's work is mostly
-        // synchronous (retrieval, SQLite) and would otherwise delay the acks of a burst of events.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        const started = Date.now();
-        try {
-          await work();
-          logger.debug({ event: 'slack_work_done', work: name, ms: Date.now() - started, ...fields });
-        } catch (err) {
-          logger.error(
-            { event: 'slack_work_failed', work: name, ...fields, ...describeError(err) },
-            'Slack work failed',
-          );
-        }
-      })();
+      const task = new Promise<void>((resolve) => {
+        queued.push(() => {
+          const started = Date.now();
+          work()
+            .then(
+              () =>
+                logger.debug({ event: 'slack_work_done', work: name, ms: Date.now() - started, ...fields }),
+              (err: unknown) =>
+                logger.error(
+                  { event: 'slack_work_failed', work: name, ...fields, ...describeError(err) },
+                  'Slack work failed',
+                ),
+            )
+            .finally(resolve);
+        });
+      });
       tasks.add(task);
       void task.finally(() => tasks.delete(task));
+      if (!draining) {
+        draining = true;
+        setImmediate(startNext);
+      }
     },
     get inFlight() {
       return tasks.size;
