@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { type Answerer, createAnswerer } from '../answer/answerer.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { createLogger, type Logger, silentLogger } from '../logger.ts';
+import { silentLogger } from '../logger.ts';
 import { createRetriever } from '../retrieval/retriever.ts';
 import { reviewOffline } from '../review/offline-critic.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
@@ -102,18 +102,6 @@ async function eventually(cond: () => boolean | Promise<boolean>, what: string, 
     if (Date.now() > deadline) throw new Error(`never reached: ${what}`);
     await sleep(10);
   }
-}
-
-/** A logger whose JSON lines are kept. */
-function memoryLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: createLogger('debug', sink), lines: () => lines };
 }
 
 const realNow = () => new Date();

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { type Answerer, createAnswerer } from '../answer/answerer.ts';
 import type { Answer, HistoryTurn } from '../answer/types.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { createLogger, type Logger, silentLogger } from '../logger.ts';
+import { silentLogger } from '../logger.ts';
 import { createRetriever } from '../retrieval/retriever.ts';
 import { reviewOffline } from '../review/offline-critic.ts';
 import { DIMENSION_LABELS, DIMENSIONS } from '../review/types.ts';
@@ -105,25 +105,6 @@ async function until(cond: () => boolean, what = 'condition'): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   throw new Error(`never reached: ${what}`);
-}
-
-/** A logger whose JSON lines are kept in `lines`. */
-function memoryLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  let buffer = '';
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      buffer += String(chunk);
-      cb();
-    },
-  });
-  return {
-    logger: createLogger('debug', sink),
-    lines: () =>
-      buffer
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
 }
 
 /** An answerer that records each question with the history it got, and answers at once. */

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import type { RichReply } from '../chat/types.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { createLogger, type Logger, silentLogger } from '../logger.ts';
+import { silentLogger } from '../logger.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { ChatRef, Store, TipSubscription } from '../store/types.ts';
 import { createTipScheduler, type PostFn, type TipSchedulerDeps } from './scheduler.ts';
@@ -84,25 +84,6 @@ async function subscribe(
     },
     new Date('2025-01-01T00:00:00Z'),
   );
-}
-
-/** A logger whose JSON lines are kept. */
-function memoryLogger(): { logger: Logger; events: () => string[] } {
-  let buffer = '';
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      buffer += String(chunk);
-      cb();
-    },
-  });
-  return {
-    logger: createLogger('debug', sink),
-    events: () =>
-      buffer
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => String((JSON.parse(l) as { event?: unknown }).event)),
-  };
 }
 
 const at = (iso: string) => new Date(iso);
