@@ -12,7 +12,8 @@ import { createRetriever, type SearchHit } from '../src/core/retrieval/retriever
 import { memoryLogger, testClient } from '../src/llm/test-support.ts';
 import type { LlmClientOptions } from '../src/llm/types.ts';
 import { runCoach } from './cli-run.ts';
-import { type FakeOpenAI, type FakeRequest, startFakeOpenAI } from './fakes/fake-openai.ts';
+import { type FakeOpenAI, startFakeOpenAI } from './fakes/fake-openai.ts';
+import { count, dataBlock, messagesOf } from './support/prompt-data.ts';
 
 const kb = loadKnowledge('knowledge');
 const retriever = createRetriever(kb);
@@ -60,23 +61,6 @@ async function ask(
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
-}
-
-function messagesOf(req: FakeRequest | undefined): { system: string; user: string } {
-  const messages = req?.body.messages ?? [];
-  expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
-  return { system: String(messages[0]?.content), user: String(messages[1]?.content) };
-}
-
-/** The text between the `<<<DATA` and `DATA>>>` markers (each must occur exactly once). */
-function dataBlock(user: string): string {
-  expect(count(user, '<<<DATA')).toBe(1);
-  expect(count(user, 'DATA>>>')).toBe(1);
-  return user.slice(user.indexOf('<<<DATA') + '<<<DATA'.length, user.indexOf('DATA>>>'));
-}
-
-function count(text: string, needle: string): number {
-  return text.split(needle).length - 1;
 }
 
 /** The hits the answerer puts in the prompt for a question (the top 4). */

@@ -68,6 +68,33 @@ const LLM_HANGS = (llm: FakeOpenAI) => ({
   LLM_MAX_RETRIES: '0',
 });
 
+/**
+ * Two replicas on a fresh database, A's model hanging, and a group mention delivered to A; resolves once
+ * A is stuck answering it. `env` goes to both replicas.
+ */
+async function mentionStuckOnA(env: Record<string, string>, label: string) {
+  const url = await server.createDatabase();
+  const llm = await hangingLlm();
+  const [a, b] = await launch(
+    { name: 'a', databaseUrl: url, env: { ...env, ...LLM_HANGS(llm) } },
+    { name: 'b', databaseUrl: url, env },
+  );
+  if (!a || !b) throw new Error('replicas missing');
+  const chatId = uid('oc_group');
+  const messageId = uid(label);
+  const key = `msg:feishu:tenant_fake:${chatId}:${messageId}`;
+  const event = groupMention({
+    chatId,
+    messageId,
+    eventId: uid('ev'),
+    text: 'What is a UVP?',
+    botOpenId: fake.botOpenId,
+  });
+  expect(await postFeishu(a, feishuRequest(event))).toBe(200);
+  await waitFor('A to ask its (hanging) LLM', () => llm.requests.length > 0);
+  return { url, a, b, chatId, messageId, key };
+}
+
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -158,28 +185,9 @@ describe('several replicas on one PostgreSQL', () => {
   });
 
   it('a replica killed (SIGKILL) right after claiming: the other takes over after the lease, one reply', async () => {
-    const url = await server.createDatabase();
-    const llm = await hangingLlm();
     const lease = { COACH_CLAIM_LEASE_MS: '1500', COACH_SWEEP_MS: '300' };
-    const [a, b] = await launch(
-      { name: 'a', databaseUrl: url, env: { ...lease, ...LLM_HANGS(llm) } },
-      { name: 'b', databaseUrl: url, env: lease },
-    );
-    if (!a || !b) throw new Error('replicas missing');
-    const chatId = uid('oc_group');
-    const messageId = uid('om_kill');
-    const key = `msg:feishu:tenant_fake:${chatId}:${messageId}`;
-    const event = groupMention({
-      chatId,
-      messageId,
-      eventId: uid('ev'),
-      text: 'What is a UVP?',
-      botOpenId: fake.botOpenId,
-    });
-    expect(await postFeishu(a, feishuRequest(event))).toBe(200);
-
-    await waitFor('A to claim the message', async () => (await leaseOf(url, key))?.owner === a.owner);
-    await waitFor('A to ask its (hanging) LLM', () => llm.requests.length > 0);
+    const { url, a, b, messageId, key } = await mentionStuckOnA(lease, 'om_kill');
+    expect((await leaseOf(url, key))?.owner).toBe(a.owner);
     a.child.kill('SIGKILL');
     expect(await a.exited).toBe('SIGKILL');
 
@@ -200,27 +208,9 @@ describe('several replicas on one PostgreSQL', () => {
   });
 
   it('SIGTERM: stops, hands its unfinished work to the other replica at once, exits 0', async () => {
-    const url = await server.createDatabase();
-    const llm = await hangingLlm();
     // A minute-long lease: only the release on shutdown lets B answer within the test's deadline.
     const env = { COACH_CLAIM_LEASE_MS: '60000', COACH_SWEEP_MS: '300', COACH_SHUTDOWN_GRACE_MS: '2000' };
-    const [a, b] = await launch(
-      { name: 'a', databaseUrl: url, env: { ...env, ...LLM_HANGS(llm) } },
-      { name: 'b', databaseUrl: url, env },
-    );
-    if (!a || !b) throw new Error('replicas missing');
-    const chatId = uid('oc_group');
-    const messageId = uid('om_term');
-    const key = `msg:feishu:tenant_fake:${chatId}:${messageId}`;
-    const event = groupMention({
-      chatId,
-      messageId,
-      eventId: uid('ev'),
-      text: 'What is a UVP?',
-      botOpenId: fake.botOpenId,
-    });
-    expect(await postFeishu(a, feishuRequest(event))).toBe(200);
-    await waitFor('A to ask its (hanging) LLM', () => llm.requests.length > 0);
+    const { url, a, b, chatId, messageId, key } = await mentionStuckOnA(env, 'om_term');
 
     a.child.kill('SIGTERM');
     // During the grace period (the hung answer keeps A there), A refuses new events and reports itself

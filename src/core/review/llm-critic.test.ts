@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAI, type FakeRequest, startFakeOpenAI } from '../../../test/fakes/fake-openai.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../../../test/fakes/fake-openai.ts';
+import { count, dataBlock, messagesOf } from '../../../test/support/prompt-data.ts';
 import { coachErrorOf, memoryLogger, testClient } from '../../llm/test-support.ts';
 import type { LlmClientOptions } from '../../llm/types.ts';
 import { CoachError } from '../errors.ts';
@@ -104,23 +105,6 @@ function modelJson(overrides: Record<string, unknown> = {}): string {
     rewrite: 'FlowCRM for mid-size machine builders: 200 plants cut quote turnaround by 35% in 3 months.',
     ...overrides,
   });
-}
-
-function messagesOf(req: FakeRequest | undefined): { system: string; user: string } {
-  const messages = req?.body.messages ?? [];
-  expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
-  return { system: String(messages[0]?.content), user: String(messages[1]?.content) };
-}
-
-/** The text between `<<<DATA` and `DATA>>>` (each must occur exactly once). */
-function dataBlock(user: string): string {
-  expect(count(user, '<<<DATA')).toBe(1);
-  expect(count(user, 'DATA>>>')).toBe(1);
-  return user.slice(user.indexOf('<<<DATA') + '<<<DATA'.length, user.indexOf('DATA>>>'));
-}
-
-function count(text: string, needle: string): number {
-  return text.split(needle).length - 1;
 }
 
 function expectOfflineWithNote(result: ReviewResult, draft: string): void {
