@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULTS } from '../src/config.ts';
 import { createAnswerer } from '../src/core/answer/answerer.ts';
 import { buildAnswerMessages } from '../src/core/answer/llm-answer.ts';
 import { createChatEngine } from '../src/core/chat/engine.ts';
@@ -143,6 +144,9 @@ const engine = createChatEngine({
   kb,
   store,
   logger,
+  defaultTimezone: DEFAULTS.timezone,
+  maxConcurrentLlm: DEFAULTS.maxConcurrentLlm,
+  claimLeaseMs: DEFAULTS.claimLeaseMs,
 });
 const total = 3_000;
 const engineStart = performance.now();

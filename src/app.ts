@@ -1,13 +1,13 @@
 import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
-import type { Reviewer } from './core/chat/types.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { LlmPort } from './core/llm-port.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
 import { createReviewer } from './core/review/reviewer.ts';
+import type { Reviewer } from './core/review/types.ts';
 import type { Store } from './core/store/types.ts';
 import { createLlmClient } from './llm/client.ts';
 
@@ -68,7 +68,7 @@ export function createEngine(
     logger: services.logger,
     defaultTimezone: config.timezone,
     maxConcurrentLlm: config.maxConcurrentLlm,
-    ...(config.claimLeaseMs === undefined ? {} : { claimLeaseMs: config.claimLeaseMs }),
+    claimLeaseMs: config.claimLeaseMs,
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
     ...(opts.now === undefined ? {} : { now: opts.now }),
   });

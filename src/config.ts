@@ -1,9 +1,33 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { FeishuSettings } from './adapters/feishu/index.ts';
+import type { SlackSettings } from './adapters/slack/index.ts';
 import { CoachError } from './core/errors.ts';
 import { isTimeZone } from './core/tips/local-time.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The default of every setting, in one place: the schema below applies them, and nothing else in Coach
+ * has its own copy (components get the values passed in).
+ */
+export const DEFAULTS = {
+  knowledgeDir: 'knowledge',
+  logLevel: 'info',
+  model: 'gpt-4o-mini',
+  llmTimeoutMs: 30_000,
+  llmMaxRetries: 2,
+  dbPath: 'data/coach.db',
+  timezone: 'Asia/Shanghai',
+  maxConcurrentLlm: 4,
+  claimLeaseMs: 60_000,
+  sweepMs: 5_000,
+  /** Below Docker's 10 s stop timeout. */
+  shutdownGraceMs: 8_000,
+  port: 3_000,
+  feishuDomain: 'feishu',
+  feishuMode: 'ws',
+} as const;
 
 /** Empty strings in `.env` files mean "not set". */
 const optionalString = z
@@ -22,31 +46,31 @@ const intWithDefault = (fallback: number, min: number, max: number) =>
 const timeZone = z
   .string()
   .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? 'Asia/Shanghai' : v.trim()))
+  .transform((v) => (v === undefined || v.trim() === '' ? DEFAULTS.timezone : v.trim()))
   .refine((tz) => isTimeZone(tz), {
     message: 'must be an IANA time zone such as Asia/Shanghai or Europe/Berlin',
   });
 
 const envSchema = z.object({
-  KNOWLEDGE_DIR: optionalString.transform((v) => v ?? 'knowledge'),
-  LOG_LEVEL: optionalString.transform((v) => v ?? 'info').pipe(z.enum(LOG_LEVELS)),
+  KNOWLEDGE_DIR: optionalString.transform((v) => v ?? DEFAULTS.knowledgeDir),
+  LOG_LEVEL: optionalString.transform((v) => v ?? DEFAULTS.logLevel).pipe(z.enum(LOG_LEVELS)),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(
     z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional(),
   ),
-  COACH_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
-  LLM_TIMEOUT_MS: intWithDefault(30_000, 1_000, 600_000),
-  LLM_MAX_RETRIES: intWithDefault(2, 0, 10),
+  COACH_MODEL: optionalString.transform((v) => v ?? DEFAULTS.model),
+  LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs, 1_000, 600_000),
+  LLM_MAX_RETRIES: intWithDefault(DEFAULTS.llmMaxRetries, 0, 10),
   LLM_STRUCTURED_OUTPUTS: optionalString
     .transform((v) => v ?? 'auto')
     .pipe(z.enum(['auto', 'json_schema', 'json_object'])),
-  COACH_DB_PATH: optionalString.transform((v) => v ?? 'data/coach.db'),
+  COACH_DB_PATH: optionalString.transform((v) => v ?? DEFAULTS.dbPath),
   COACH_TIMEZONE: timeZone,
-  COACH_MAX_CONCURRENT_LLM: intWithDefault(4, 1, 64),
-  COACH_CLAIM_LEASE_MS: intWithDefault(60_000, 100, 3_600_000),
-  COACH_SWEEP_MS: intWithDefault(5_000, 50, 600_000),
-  COACH_SHUTDOWN_GRACE_MS: intWithDefault(8_000, 0, 600_000),
-  PORT: intWithDefault(3000, 0, 65_535),
+  COACH_MAX_CONCURRENT_LLM: intWithDefault(DEFAULTS.maxConcurrentLlm, 1, 64),
+  COACH_CLAIM_LEASE_MS: intWithDefault(DEFAULTS.claimLeaseMs, 100, 3_600_000),
+  COACH_SWEEP_MS: intWithDefault(DEFAULTS.sweepMs, 50, 600_000),
+  COACH_SHUTDOWN_GRACE_MS: intWithDefault(DEFAULTS.shutdownGraceMs, 0, 600_000),
+  PORT: intWithDefault(DEFAULTS.port, 0, 65_535),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -55,8 +79,8 @@ const envSchema = z.object({
   ),
   FEISHU_APP_ID: optionalString,
   FEISHU_APP_SECRET: optionalString,
-  FEISHU_DOMAIN: optionalString.transform((v) => v ?? 'feishu'),
-  FEISHU_MODE: optionalString.transform((v) => v ?? 'ws').pipe(z.enum(['ws', 'http'])),
+  FEISHU_DOMAIN: optionalString.transform((v) => v ?? DEFAULTS.feishuDomain),
+  FEISHU_MODE: optionalString.transform((v) => v ?? DEFAULTS.feishuMode).pipe(z.enum(['ws', 'http'])),
   FEISHU_ENCRYPT_KEY: optionalString,
   FEISHU_VERIFICATION_TOKEN: optionalString,
   DATABASE_URL: optionalString.pipe(
@@ -99,44 +123,21 @@ export interface Config {
    * replica died), another replica takes the message over. The lease is renewed every third of its
    * length while the answer is being written, so it bounds how fast a dead replica's work is taken over,
    * not how long an answer may take. `COACH_CLAIM_LEASE_MS`, default 60000.
-   * (`loadConfig` always sets this and the next two; they are optional for configs built by hand in tests.)
    */
-  claimLeaseMs?: number;
+  claimLeaseMs: number;
   /** How often a service looks for expired claims to take over. `COACH_SWEEP_MS`, default 5000. */
-  sweepMs?: number;
+  sweepMs: number;
   /**
    * On SIGTERM/SIGINT, how long work in flight may take to finish before its claims are released to the
    * other replicas and the process exits. `COACH_SHUTDOWN_GRACE_MS`, default 8000 (below Docker's 10 s).
    */
-  shutdownGraceMs?: number;
+  shutdownGraceMs: number;
   /** HTTP port for `/healthz`, `/slack/events`, `/feishu/events`. `PORT`, default 3000. */
   port: number;
-  /** Slack, when `SLACK_BOT_TOKEN` is set. */
-  slack?: {
-    /** `SLACK_BOT_TOKEN` (xoxb-…). */
-    botToken: string;
-    /** `SLACK_SIGNING_SECRET`: required in HTTP mode (no app token). */
-    signingSecret?: string;
-    /** `SLACK_APP_TOKEN` (xapp-…): set → Socket Mode, no public URL needed. */
-    appToken?: string;
-    /** Web API base URL. `SLACK_API_URL`, default Slack's (`https://slack.com/api/`). */
-    apiUrl?: string;
-  };
+  /** Slack, when `SLACK_BOT_TOKEN` is set (each field names its variable). */
+  slack?: SlackSettings;
   /** Feishu / Lark, when `FEISHU_APP_ID` and `FEISHU_APP_SECRET` are set. */
-  feishu?: {
-    /** `FEISHU_APP_ID`. */
-    appId: string;
-    /** `FEISHU_APP_SECRET`. */
-    appSecret: string;
-    /** `FEISHU_DOMAIN`: `feishu` (default), `lark` (international) or a base URL. */
-    domain: string;
-    /** `FEISHU_MODE`: `ws` long connection (default, no public URL) or `http` (events at POST /feishu/events). */
-    mode: 'ws' | 'http';
-    /** `FEISHU_ENCRYPT_KEY`: decrypts and verifies event bodies. */
-    encryptKey?: string;
-    /** `FEISHU_VERIFICATION_TOKEN`: checked on plain (unencrypted) events. */
-    verificationToken?: string;
-  };
+  feishu?: FeishuSettings;
   /** `DATABASE_URL` (postgres://…): several replicas share one PostgreSQL; unset → SQLite at `dbPath`. */
   databaseUrl?: string;
 }

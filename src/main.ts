@@ -3,7 +3,7 @@ import { runTerminalChat, terminalPoster } from './adapters/terminal/terminal-ch
 import { type CoachServices, createEngine, createServices } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createTakeoverSweeper, type Resumer } from './core/chat/takeover.ts';
-import { DEFAULT_CLAIM_LEASE_MS, newWorkOwner } from './core/chat/work.ts';
+import { newWorkOwner } from './core/chat/work.ts';
 import { describeError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { openStore } from './core/store/index.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       store,
       logger,
       owner,
-      leaseMs: config.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
+      leaseMs: config.claimLeaseMs,
       intervalMs: config.sweepMs,
       resumers,
     });

@@ -1,14 +1,13 @@
 import { createHttpServer } from './adapters/http/server.ts';
 import type { PlatformAdapter } from './adapters/platform.ts';
 import type { Config } from './config.ts';
+import { within } from './core/async.ts';
 import type { TakeoverSweeper } from './core/chat/takeover.ts';
 import { describeError } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
 import type { Store } from './core/store/types.ts';
 import type { TipScheduler } from './core/tips/scheduler.ts';
 
-/** Default of `config.shutdownGraceMs` (`COACH_SHUTDOWN_GRACE_MS`). */
-const SHUTDOWN_GRACE_MS = 8_000;
 /** How long closing the HTTP server may wait for open connections before cutting them. */
 const HTTP_CLOSE_WAIT_MS = 2_000;
 
@@ -70,10 +69,8 @@ export async function runService(deps: {
       try {
         scheduler.stop();
         await sweeper.stop();
-        const finished = await within(
-          config.shutdownGraceMs ?? SHUTDOWN_GRACE_MS,
-          Promise.all(adapters.map((a) => a.stop())),
-        );
+        const grace = config.shutdownGraceMs;
+        const finished = await within(grace, Promise.all(adapters.map((a) => a.stop(grace))));
         if (!finished) logger.warn({ event: 'shutdown_timeout' }, 'work in flight did not finish in time');
         const released = await store.releaseOwner(owner);
         logger.info(
@@ -93,17 +90,4 @@ export async function runService(deps: {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
   });
-}
-
-/** Waits for `work` at most `ms`; true when it settled in time. */
-async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([work.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -58,6 +58,8 @@ export interface AdapterHarness {
   feedback(): Promise<{ value: 'up' | 'down'; kind: string }[]>;
   /** Runs the tip scheduler once at `at`. */
   tick(at: Date): Promise<void>;
+  /** Requests the bot sent that broke the platform's documented limits (the fake checks each one). */
+  violations(): string[];
   close(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export function describeAdapterScenarios(
       return h;
     };
     afterEach(async () => {
+      // Every request of every scenario stays within the platform's documented limits.
+      expect(h?.violations() ?? []).toEqual([]);
       await h?.close();
     });
 

@@ -18,6 +18,8 @@ describeAdapterScenarios('feishu', startFeishuHarness);
 describe('feishu adapter', () => {
   let h: FeishuHarness;
   afterEach(async () => {
+    // Every request Coach sent in the test stayed within Feishu's documented limits.
+    expect(h?.violations() ?? []).toEqual([]);
     await h?.close();
     h = undefined as unknown as FeishuHarness; // a test that starts no harness must not close the last one again
   });
@@ -306,13 +308,24 @@ describe('feishu adapter', () => {
       expect(h.fake.calls.filter((c) => c.op === 'im.message.create')).toHaveLength(3);
     });
 
-    it('treats a non-zero code as a failure: one log line and a short visible error', async () => {
+    it('retries a reply refused once (non-zero code) and delivers it', async () => {
       h = await startFeishuHarness({ llm: 'none' });
       h.fake.failNext('im.message.create', { code: 230002, msg: 'Bot is not in the chat' });
       await h.dm('What is a UVP?');
+      const [reply] = await h.sent(1);
+      expect(reply?.text).toMatch(/来源|Sources/);
+      expect(h.logs.filter((l) => l.event === 'reply_final_failed')).toHaveLength(1);
+    });
+
+    it('treats a reply refused every time as undelivered: one error line and a short visible notice', async () => {
+      h = await startFeishuHarness({ llm: 'none' });
+      for (let i = 0; i < 4; i += 1) {
+        h.fake.failNext('im.message.create', { code: 230002, msg: 'Bot is not in the chat' });
+      }
+      await h.dm('What is a UVP?');
       const [notice] = await h.sent(1);
       expect(notice?.text).toMatch(/could not post/);
-      expect(h.logs.filter((l) => l.event === 'feishu_reply_failed')).toHaveLength(1);
+      expect(h.logs.filter((l) => l.event === 'reply_undelivered')).toHaveLength(1);
     });
 
     it('splits a card over 30 KB into several', async () => {
@@ -327,6 +340,19 @@ describe('feishu adapter', () => {
       expect(all.length).toBeGreaterThanOrEqual(2);
       expect(all.at(-1)?.text).toMatch(/Sources/);
       expect(all.at(-1)?.text).toMatch(/Helpful/);
+    });
+
+    it('keeps every request under 30 KB for a long answer full of quotes and code (streamed and final)', async () => {
+      h = await startFeishuHarness({ llm: 'up', scriptLlm: (llm) => llm.setDefaultReply(quotedAnswer()) });
+      await h.dm('How do I win the trust of a CFO?');
+      await h.sent(2);
+      // The fake refuses (and records) any request body over 30 KB: none was refused.
+      expect(h.fake.violations).toEqual([]);
+      const all = await h.sent();
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      const shown = all.map((m) => m.text).join('\n');
+      expect(shown.split('"proof"').length - 1).toBe(300);
+      expect(all.at(-1)?.text).toMatch(/Sources/);
     });
 
     it('streams: placeholder card, patches, then the complete card', async () => {
@@ -366,6 +392,13 @@ describe('feishu adapter', () => {
     });
   });
 });
+
+/** A long answer whose escaping costs much more than its length: quotes, backslashes, code. */
+function quotedAnswer(): string {
+  const quote = 'He said "proof" beats "promises" \\ every "time" [1].';
+  const code = '```json\n{"cfo": "payback", "risk": ["audit", "lock-in"]}\n```';
+  return Array.from({ length: 300 }, (_, i) => (i % 3 === 2 ? `${quote}\n${code}` : quote)).join('\n\n');
+}
 
 /** An answer long enough (≈ 45 KB) to need more than one card. */
 function longAnswer(): string {

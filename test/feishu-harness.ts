@@ -8,14 +8,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createFeishuAdapter } from '../src/adapters/feishu/index.ts';
 import { createHttpServer } from '../src/adapters/http/server.ts';
 import type { PlatformAdapter } from '../src/adapters/platform.ts';
 import { createEngine, createServices } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { ChatEngine } from '../src/core/chat/engine.ts';
-import { createLogger } from '../src/core/logger.ts';
 import type { Store } from '../src/core/store/index.ts';
 import { openSqliteStore } from '../src/core/store/index.ts';
 import { createTipScheduler } from '../src/core/tips/scheduler.ts';
@@ -23,6 +21,7 @@ import type { AdapterHarness, Delivered, HarnessOptions, SentMessage } from './a
 import { type FakeFeishu, startFakeFeishu } from './fakes/fake-feishu.ts';
 import { type FakeOpenAI, startFakeOpenAI } from './fakes/fake-openai.ts';
 import { cardButton, encryptText, flatten } from './feishu-payloads.ts';
+import { memoryLogger } from './support/memory-logger.ts';
 
 export { cardButton, encryptText, flatten };
 
@@ -101,16 +100,9 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
   );
   opts.scriptLlm?.(llm);
   const dir = mkdtempSync(join(tmpdir(), 'coach-feishu-'));
-  const logs: Record<string, unknown>[] = [];
-  const logger = createLogger(
-    opts.logLevel ?? 'debug',
-    new Writable({
-      write(chunk, _enc, done) {
-        for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
-        done();
-      },
-    }),
-  );
+  const memory = memoryLogger(opts.logLevel ?? 'debug');
+  const logs = memory.lines();
+  const { logger } = memory;
   const config = loadConfig({
     KNOWLEDGE_DIR: 'knowledge',
     COACH_DB_PATH: join(dir, 'coach.db'),
@@ -315,6 +307,7 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
   }
 
   return {
+    violations: () => fake.violations,
     fake,
     adapter,
     engine,
@@ -410,7 +403,7 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
       await scheduler.tick(at);
     },
     async close() {
-      await adapter.stop();
+      await adapter.stop(5_000);
       await http.close();
       await store.close();
       await fake.close();

@@ -51,7 +51,7 @@ describe('feishu adapter in long-connection mode', () => {
     const [reply] = await h.sent(1);
     expect(reply?.chatId).toBe('oc_ws');
     expect(ws.health()).toMatchObject({ mode: 'ws', connection: 'connected' });
-    await ws.stop();
+    await ws.stop(5_000);
   });
 
   function settings(mode: 'ws' | 'http') {

@@ -9,10 +9,10 @@ import type { Answer } from '../src/core/answer/types.ts';
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { loadPrompt } from '../src/core/prompts.ts';
 import { createRetriever, type SearchHit } from '../src/core/retrieval/retriever.ts';
-import { memoryLogger, testClient } from '../src/llm/test-support.ts';
 import type { LlmClientOptions } from '../src/llm/types.ts';
 import { runCoach } from './cli-run.ts';
 import { type FakeOpenAI, startFakeOpenAI } from './fakes/fake-openai.ts';
+import { memoryLogger, testClient } from './support/llm-test-support.ts';
 import { count, dataBlock, messagesOf } from './support/prompt-data.ts';
 
 const kb = loadKnowledge('knowledge');

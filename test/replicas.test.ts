@@ -7,9 +7,9 @@
  */
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RichReply } from '../src/core/chat/types.ts';
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { silentLogger } from '../src/core/logger.ts';
+import type { RichReply } from '../src/core/reply/types.ts';
 import { openPostgresStore } from '../src/core/store/postgres-store.ts';
 import type { ChatRef, Store } from '../src/core/store/types.ts';
 import { createTipScheduler } from '../src/core/tips/scheduler.ts';

@@ -16,6 +16,7 @@ import {
   type SlackHarness,
   startSlackHarness,
 } from './slack-harness.ts';
+import { ENGINE_SETTINGS } from './support/engine-fixture.ts';
 
 describeAdapterScenarios('slack', startSlackHarness);
 
@@ -24,6 +25,8 @@ const COPY = 'Lowest price on the market! 50% off all plans.';
 describe('slack adapter: Slack specifics', () => {
   let h: SlackHarness;
   afterEach(async () => {
+    // Every request Coach sent in the test stayed within Slack's documented limits.
+    expect(h?.violations() ?? []).toEqual([]);
     await h?.close();
   });
   const offline = async () => {
@@ -303,6 +306,21 @@ describe('slack adapter: Slack specifics', () => {
       expect(reply?.text).toMatch(/Then a pilot/);
     });
 
+    it('keeps a long answer full of quotes and code within Slack limits, streamed and final', async () => {
+      h = await startSlackHarness({ llm: 'up', updateIntervalMs: 0 });
+      const quote = 'He said "proof" beats <promises> & "time" [1].';
+      const code = '```json\n{"cfo": "payback", "risk": ["audit", "lock-in"]}\n```';
+      const chunks = Array.from({ length: 400 }, (_, i) => `${i % 3 === 2 ? `${quote}\n${code}` : quote}\n\n`);
+      h.openai?.reply(chunks);
+      await h.dm('How do I win the trust of a CFO?');
+      await h.sent(2);
+      // The fake checked every request against Slack's limits (afterEach asserts none was broken).
+      const shown = (await h.sent()).map((m) => m.text).join('\n');
+      expect(h.slack.callsOf('chat.update').length).toBeGreaterThan(0);
+      expect(shown.split('"proof"').length - 1).toBe(400);
+      expect(shown).toMatch(/Sources/);
+    });
+
     it('splits a long answer across sections and messages within Slack limits, never mid-word', async () => {
       h = await startSlackHarness({ llm: 'up' });
       const words = Array.from({ length: 9_000 }, (_, i) => `word${i}`);
@@ -381,6 +399,7 @@ describe('slack adapter: Socket Mode', () => {
       kb: { entries: [] } as never,
       store: {} as never,
       logger: silentLogger(),
+      ...ENGINE_SETTINGS,
     });
     const settings = { botToken: 'xoxb-fake-test', signingSecret: 'fake-signing-secret' };
     const socket = createSlackAdapter({
@@ -392,9 +411,6 @@ describe('slack adapter: Socket Mode', () => {
     expect(socket.routes).toEqual({});
     expect(Object.keys(http.routes)).toEqual(['/slack/events']);
     expect(socket.health()).toMatchObject({ mode: 'socket', ready: false });
-    expect(socket.health().handlers).toEqual(http.health().handlers);
-    expect(http.health().handlers).toEqual(
-      expect.arrayContaining(['app_mention', 'message', '/coach', 'assistant']),
-    );
+    expect(http.health()).toMatchObject({ mode: 'http', ready: false });
   });
 });

@@ -7,19 +7,18 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createHttpServer, type HttpServer } from '../src/adapters/http/server.ts';
 import type { PlatformAdapter } from '../src/adapters/platform.ts';
 import { createSlackAdapter } from '../src/adapters/slack/index.ts';
 import { createEngine, createServices } from '../src/app.ts';
-import type { Config } from '../src/config.ts';
-import { createLogger } from '../src/core/logger.ts';
+import { type Config, DEFAULTS } from '../src/config.ts';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import type { Store } from '../src/core/store/types.ts';
 import { createTipScheduler, type TipScheduler } from '../src/core/tips/scheduler.ts';
 import type { AdapterHarness, Delivered, HarnessOptions, SentMessage } from './adapter-scenarios.ts';
 import { type FakeOpenAI, startFakeOpenAI } from './fakes/fake-openai.ts';
 import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from './fakes/fake-slack.ts';
+import { memoryLogger } from './support/memory-logger.ts';
 
 /** The signing secret of the harness's app (fake). */
 export const SIGNING_SECRET = 'fake-signing-secret';
@@ -68,14 +67,8 @@ export interface SlackHarness extends AdapterHarness {
 /** Starts a harness. */
 export async function startSlackHarness(opts: SlackHarnessOptions): Promise<SlackHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'coach-slack-'));
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger(opts.logLevel ?? 'debug', sink);
+  const memory = memoryLogger(opts.logLevel ?? 'debug');
+  const { logger } = memory;
   const slack = await startFakeSlack();
   const openai = opts.llm === 'none' ? undefined : await startFakeOpenAI();
   if (opts.llm === 'up') openai?.setDefaultReply(LLM_ANSWER);
@@ -96,6 +89,9 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     dbPath: join(dir, 'coach.db'),
     timezone: 'UTC',
     maxConcurrentLlm: 4,
+    claimLeaseMs: DEFAULTS.claimLeaseMs,
+    sweepMs: DEFAULTS.sweepMs,
+    shutdownGraceMs: 5_000,
     port: 0,
     slack: { botToken: 'xoxb-fake-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
   };
@@ -106,7 +102,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     settings: config.slack ?? { botToken: 'xoxb-fake-test' },
     engine,
     logger,
-    options: { updateIntervalMs: opts.updateIntervalMs ?? 1_000, stopTimeoutMs: 5_000 },
+    options: { updateIntervalMs: opts.updateIntervalMs ?? 1_000, retryBaseMs: 20 },
   });
   const http: HttpServer = createHttpServer({
     routes: adapter.routes,
@@ -249,7 +245,8 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     adapter,
     store,
     scheduler,
-    logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+    logs: memory.lines,
+    violations: () => slack.violations,
     post,
     event,
     interact,
@@ -337,7 +334,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
       await scheduler.tick(at);
     },
     close: async () => {
-      await adapter.stop();
+      await adapter.stop(config.shutdownGraceMs);
       await http.close();
       await store.close();
       await slack.close();

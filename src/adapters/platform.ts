@@ -13,8 +13,8 @@ export interface PlatformAdapter {
   readonly routes: Record<string, RequestListener>;
   /** Connects (Socket Mode / long connection) or prepares (HTTP mode). */
   start(): Promise<void>;
-  /** Stops taking new events and waits (bounded) for work in flight. */
-  stop(): Promise<void>;
+  /** Stops taking new events and waits up to `graceMs` (`COACH_SHUTDOWN_GRACE_MS`) for work in flight. */
+  stop(graceMs: number): Promise<void>;
   /**
    * Answers a message taken over from a replica that died (the takeover sweeper holds its lease):
    * runs `engine.resume(msg)` in the background, like a new event, and makes sure the reply is not

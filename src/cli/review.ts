@@ -1,6 +1,6 @@
 import type { CoachServices } from '../app.ts';
-import { reviewReply } from '../core/chat/replies.ts';
 import { CoachError, describeError } from '../core/errors.ts';
+import { reviewReply } from '../core/reply/replies.ts';
 import { looksLikeQuestion } from '../core/review/input.ts';
 import type { ReviewResult } from '../core/review/types.ts';
 import { parseFlags, stdinLines, UsageError } from './args.ts';

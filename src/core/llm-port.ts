@@ -6,21 +6,42 @@ export interface ChatMessage {
   content: string;
 }
 
+/** Options of {@link LlmPort.stream}. */
+export interface StreamOptions {
+  /** Aborting stops the request; the iteration then rejects with `signal.reason` (not a CoachError). */
+  signal?: AbortSignal;
+  temperature?: number;
+  maxTokens?: number;
+}
+
+/** Options of {@link LlmPort.json}. */
+export interface JsonOptions {
+  /** Name of the schema sent to the service (letters, digits, `_`, `-`). */
+  name: string;
+  temperature?: number;
+  maxTokens?: number;
+}
+
 /**
  * What the core needs from a language model. `src/llm/` implements it over any OpenAI-compatible
  * API; the core never imports `openai`, so tests can pass a fake.
  */
 export interface LlmPort {
   readonly model: string;
-  /** Text deltas as the model writes; throws `CoachError('llm_unavailable' | 'llm_bad_output')`. */
-  stream(
-    messages: ChatMessage[],
-    opts?: { signal?: AbortSignal; temperature?: number; maxTokens?: number },
-  ): AsyncIterable<string>;
-  /** A structured answer validated by `schema`; throws `CoachError('llm_bad_output')` keeping the raw text. */
+  /**
+   * Streams the answer as text deltas. Throws CoachError('llm_unavailable') before the first delta on
+   * failure; a failure after some deltas throws CoachError('llm_unavailable', …, { details: { partial: true } }).
+   * An empty answer throws CoachError('llm_bad_output').
+   */
+  stream(messages: ChatMessage[], opts?: StreamOptions): AsyncIterable<string>;
+  /**
+   * Non-streaming structured output validated by the zod schema (with zod 4, optional fields must also
+   * be `.nullable()`). Invalid output gets one repair attempt, then CoachError('llm_bad_output') with
+   * `details.raw` holding the model's last text.
+   */
   json<T>(
     messages: ChatMessage[],
     schema: z.ZodType<T>,
-    opts: { name: string; temperature?: number; maxTokens?: number },
+    opts: JsonOptions,
   ): Promise<{ value: T; raw: string }>;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type FakeOpenAI, startFakeOpenAI } from '../../test/fakes/fake-openai.ts';
-import { coachErrorOf, memoryLogger, testClient } from './test-support.ts';
+import { coachErrorOf, memoryLogger, testClient } from '../../test/support/llm-test-support.ts';
 import type { ChatMessage } from './types.ts';
 
 const messages: ChatMessage[] = [

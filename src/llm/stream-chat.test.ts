@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeOpenAI, startFakeOpenAI } from '../../test/fakes/fake-openai.ts';
+import { drain, memoryLogger, testClient } from '../../test/support/llm-test-support.ts';
 import { CoachError } from '../core/errors.ts';
-import { drain, memoryLogger, testClient } from './test-support.ts';
 import type { ChatMessage } from './types.ts';
 
 const messages: ChatMessage[] = [

@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import type { LlmPort } from '../core/llm-port.ts';
 import type { Logger } from '../core/logger.ts';
+
+export type { ChatMessage, JsonOptions, StreamOptions } from '../core/llm-port.ts';
 
 /** How `json()` asks the service for JSON. */
 export type StructuredOutputsMode = 'auto' | 'json_schema' | 'json_object';
@@ -13,7 +15,7 @@ export interface LlmClientOptions {
    * a local Ollama/vLLM, or a test fake. Default `https://api.openai.com/v1`.
    */
   baseURL?: string;
-  /** Model name sent with every request (`OPENAI_MODEL`). */
+  /** Model name sent with every request (`COACH_MODEL`). */
   model: string;
   /**
    * Per-attempt timeout until the response starts, in ms (`LLM_TIMEOUT_MS`). While streaming it is also
@@ -36,48 +38,8 @@ export interface LlmClientOptions {
   idleTimeoutMs?: number;
 }
 
-/** One chat message sent to the model. */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
-
-/** Options of {@link LlmClient.stream}. */
-export interface StreamOptions {
-  /** Aborting stops the request; the iteration then rejects with `signal.reason` (not a CoachError). */
-  signal?: AbortSignal;
-  temperature?: number;
-  maxTokens?: number;
-}
-
-/** Options of {@link LlmClient.json}. */
-export interface JsonOptions {
-  /** Name of the schema sent to the service (letters, digits, `_`, `-`). */
-  name: string;
-  temperature?: number;
-  maxTokens?: number;
-}
-
-/** The chat model, whatever the OpenAI-compatible service behind it. */
-export interface LlmClient {
-  readonly model: string;
-  /**
-   * Streams the answer as text deltas. Throws CoachError('llm_unavailable') before the first delta on
-   * failure; a failure after some deltas throws CoachError('llm_unavailable', …, { details: { partial: true } }).
-   * An empty answer throws CoachError('llm_bad_output').
-   */
-  stream(messages: ChatMessage[], opts?: StreamOptions): AsyncIterable<string>;
-  /**
-   * Non-streaming structured output validated by the zod schema (with zod 4, optional fields must also
-   * be `.nullable()`). Invalid output gets one repair attempt, then CoachError('llm_bad_output') with
-   * `details.raw` holding the model's last text.
-   */
-  json<T>(
-    messages: ChatMessage[],
-    schema: z.ZodType<T>,
-    opts: JsonOptions,
-  ): Promise<{ value: T; raw: string }>;
-}
+/** The chat model, whatever the OpenAI-compatible service behind it: the core's port. */
+export type LlmClient = LlmPort;
 
 /** Why a call to the model failed, in `CoachError.details.reason`. */
 export type LlmFailureReason =

@@ -49,6 +49,8 @@ export interface FakeFeishu {
   readonly calls: FeishuCall[];
   /** The bot's open_id (`ou_coach`). */
   readonly botOpenId: string;
+  /** Requests that broke one of Feishu's documented limits, as readable lines (the fake refuses them). */
+  readonly violations: string[];
   /** The next call(s) of `op` fail with `failure` (queued, one per call). */
   failNext(op: FeishuOp, failure: FeishuFailure, times?: number): FakeFeishu;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startFakeFeishu(opts: { botOpenId?: string } = {}): Promis
   const failures = new Map<FeishuOp, FeishuFailure[]>();
   const byUuid = new Map<string, string>();
   let counter = 0;
+  const violations: string[] = [];
 
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
@@ -99,6 +102,13 @@ export async function startFakeFeishu(opts: { botOpenId?: string } = {}): Promis
         return;
       }
       const op = call.op;
+      const problem = limitProblem(op, call.body, Buffer.concat(parts).length);
+      if (problem) {
+        violations.push(`${op}: ${problem}`);
+        call.code = problem.startsWith('body') ? 230025 : 230099;
+        send(res, 200, { code: call.code, msg: problem });
+        return;
+      }
       const failure = failures.get(op)?.shift();
       if (failure) {
         call.code = failure.code ?? failure.status ?? 1;
@@ -139,6 +149,7 @@ export async function startFakeFeishu(opts: { botOpenId?: string } = {}): Promis
     url: `http://127.0.0.1:${port}`,
     calls,
     botOpenId,
+    violations,
     failNext(op, failure, times = 1) {
       const queue = failures.get(op) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(failure);
@@ -152,6 +163,23 @@ export async function startFakeFeishu(opts: { botOpenId?: string } = {}): Promis
       }),
   };
   return fake;
+}
+
+/**
+ * Feishu's documented limits on a message request: a card (or post) request body ≤ 30 KB, a text one
+ * ≤ 150 KB (code 230025); cards must use current fields (no legacy `wide_screen_mode`).
+ */
+function limitProblem(op: FeishuOp | 'unknown', body: Record<string, unknown>, bytes: number): string | undefined {
+  if (op !== 'im.message.create' && op !== 'im.message.reply' && op !== 'im.message.patch') return undefined;
+  const isText = body.msg_type === 'text';
+  const max = isText ? 150 * 1024 : 30 * 1024;
+  if (bytes > max) return `body of ${bytes} bytes over ${max}`;
+  if (!isText && typeof body.content === 'string') {
+    const card = parseJson(body.content);
+    const config = (card.config ?? {}) as Record<string, unknown>;
+    if ('wide_screen_mode' in config) return 'card uses the legacy config.wide_screen_mode';
+  }
+  return undefined;
 }
 
 function parseJson(text: string): Record<string, unknown> {

@@ -14,6 +14,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockIds, slackLimitViolations } from './slack-limits.ts';
 
 /** One recorded call. */
 export interface FakeSlackCall {
@@ -71,6 +72,8 @@ export interface FakeSlack {
   callsOf(method: string): FakeSlackCall[];
   /** Messages users see (posts, ephemerals and response_url replies), in order, newest versions. */
   messages(): FakeSlackMessage[];
+  /** Requests that broke one of Slack's documented limits (see slack-limits.ts), as readable lines. */
+  readonly violations: string[];
   close(): Promise<void>;
 }
 
@@ -88,6 +91,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const stored: Array<{ channel: string; ts: string; thread_ts?: string; text: string; metadata?: unknown }> =
     [];
   const held = new Set<string>();
+  const violations: string[] = [];
+  /** The block ids of each posted message's current version (`channel:ts`), to catch re-sent ids. */
+  const currentBlockIds = new Map<string, string[]>();
   const parked: (() => void)[] = [];
   let counter = 0;
   const nextTs = () => {
@@ -107,6 +113,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       };
+      const methodName = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '');
+      const key = `${String(body.channel)}:${String(body.ts)}`;
+      violations.push(...slackLimitViolations(methodName, body, currentBlockIds.get(key)));
+      if (methodName === 'chat.update' && Array.isArray(body.blocks)) {
+        currentBlockIds.set(key, blockIds(body.blocks as Record<string, unknown>[]));
+      }
       if (path.startsWith('/response/')) {
         calls.push({
           method: 'response_url',
@@ -150,6 +162,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           return;
         case 'chat.postMessage':
           call.ts = nextTs();
+          if (Array.isArray(body.blocks)) {
+            currentBlockIds.set(`${String(body.channel)}:${call.ts}`, blockIds(body.blocks as Record<string, unknown>[]));
+          }
           stored.push({
             channel: String(body.channel),
             ts: call.ts,
@@ -230,6 +245,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return fake;
     },
     callsOf: (method) => calls.filter((c) => c.ok && c.method === method),
+    violations,
     messages() {
       const out: FakeSlackMessage[] = [];
       for (const c of calls) {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { SinkFailure } from '../delivery/sink.ts';
 
 /** Where a message goes: into a chat / to a user, or as a reply to a message (optionally in its thread). */
 export type Destination =
@@ -23,12 +24,30 @@ export interface FeishuApi {
   botOpenId(): Promise<string>;
   /** Sends a message; returns its message_id. `uuid` makes a retried send idempotent (Feishu: 1 hour). */
   send(dest: Destination, body: Outgoing, uuid?: string): Promise<string>;
-  /** Replaces the content of a card Coach sent (`im.message.patch`). */
-  patch(messageId: string, card: object): Promise<void>;
+  /**
+   * Replaces the content of a card Coach sent (`im.message.patch`). `attempts: 1` for streaming edits:
+   * a rate limit then comes back at once instead of being waited out.
+   */
+  patch(messageId: string, card: object, opts?: { attempts?: number }): Promise<void>;
 }
 
 /** Codes Feishu answers when a rate limit is hit: app-wide frequency limit, per-chat message limit. */
 const RATE_LIMIT_CODES = new Set([99991400, 230020]);
+/** The message was recalled (230011), or is older than 14 days and can no longer be edited (230031). */
+const GONE_CODES = new Set([230011, 230031]);
+/** The request body is over Feishu's limit (30 KB for cards). */
+const TOO_LARGE_CODES = new Set([230025]);
+
+/** What a failed Feishu call (a `platform_error` from this module) means for the delivery layer. */
+export function classifyFeishuError(err: unknown): SinkFailure {
+  const details = (err as { details?: { code?: unknown; status?: unknown } }).details ?? {};
+  const code = typeof details.code === 'number' ? details.code : undefined;
+  if (details.status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code)))
+    return { kind: 'rate_limited' };
+  if (code !== undefined && GONE_CODES.has(code)) return { kind: 'gone' };
+  if (code !== undefined && TOO_LARGE_CODES.has(code)) return { kind: 'too_large' };
+  return { kind: 'other' };
+}
 
 /** Options of the API wrapper. */
 export interface FeishuApiOptions {
@@ -63,7 +82,11 @@ export function createFeishuApi(opts: FeishuApiOptions): FeishuApi {
   const attempts = opts.attempts ?? 4;
   const retryBaseMs = opts.retryBaseMs ?? 250;
 
-  async function call<T extends ApiAnswer>(op: string, fn: () => Promise<T>): Promise<T> {
+  async function call<T extends ApiAnswer>(
+    op: string,
+    fn: () => Promise<T>,
+    maxAttempts = attempts,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       let answer: T | undefined;
       let status: number | undefined;
@@ -86,7 +109,7 @@ export function createFeishuApi(opts: FeishuApiOptions): FeishuApi {
         (code !== undefined && RATE_LIMIT_CODES.has(code)) ||
         (status !== undefined && status >= 500) ||
         (answer === undefined && status === undefined);
-      if (retryable && attempt < attempts) {
+      if (retryable && attempt < maxAttempts) {
         logger.debug({ event: 'feishu_api_retry', op, code, status, attempt }, 'retrying a Feishu call');
         await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** (attempt - 1)));
         continue;
@@ -135,12 +158,15 @@ export function createFeishuApi(opts: FeishuApiOptions): FeishuApi {
       if (!id) throw new CoachError('platform_error', 'Feishu answered a send without a message_id');
       return id;
     },
-    async patch(messageId, card) {
-      await call('im.message.patch', () =>
-        client.im.v1.message.patch({
-          path: { message_id: messageId },
-          data: { content: JSON.stringify(card) },
-        }),
+    async patch(messageId, card, patchOpts) {
+      await call(
+        'im.message.patch',
+        () =>
+          client.im.v1.message.patch({
+            path: { message_id: messageId },
+            data: { content: JSON.stringify(card) },
+          }),
+        patchOpts?.attempts ?? attempts,
       );
     },
   };

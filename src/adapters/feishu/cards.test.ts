@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RichReply } from '../../core/chat/types.ts';
-import { MAX_CARD_BYTES, renderCards, toLarkMarkdown, withoutButtons } from './cards.ts';
+import type { RichReply } from '../../core/reply/types.ts';
+import {
+  FEISHU_MAX_REQUEST_BYTES,
+  renderCards,
+  requestBytes,
+  toLarkMarkdown,
+  withoutButtons,
+} from './cards.ts';
 
 const base: RichReply = {
   kind: 'answer',
@@ -33,12 +39,38 @@ describe('renderCards', () => {
     const huge = '长'.repeat(40_000);
     const cards = renderCards({ ...base, sections: ['a'.repeat(20_000), 'b'.repeat(20_000), huge] });
     expect(cards.length).toBeGreaterThanOrEqual(4);
-    for (const c of cards) expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    for (const c of cards) expect(requestBytes(c)).toBeLessThan(FEISHU_MAX_REQUEST_BYTES - 500);
     expect(cards.at(-1)?.elements.some((e) => e.tag === 'action')).toBe(true);
     expect(cards.slice(0, -1).every((c) => c.elements.every((e) => e.tag !== 'action'))).toBe(true);
     expect(cards[0]?.header.title.content).toMatch(/\(1\/\d\)$/);
     const text = cards.flatMap((c) => c.elements.map((e) => String(e.content ?? ''))).join('');
     expect(text.match(/长/g)).toHaveLength(40_000);
+  });
+
+  it('budgets by the escaped request size: an answer full of quotes and code stays under 30 KB per request', () => {
+    const quotes = 'He said "trust" and "proof" again, "twice" \\ back\\slash.\n'.repeat(600);
+    const code = '```json\n{"a": "b", "c": ["d", "e"]}\n```\n'.repeat(700);
+    for (const sections of [[quotes], [code], [quotes, code]]) {
+      const cards = renderCards({ ...base, sections });
+      expect(cards.length).toBeGreaterThan(1);
+      for (const c of cards) {
+        // What Feishu receives: the card as an escaped string inside the request's JSON.
+        const body = JSON.stringify({
+          receive_id: 'oc_x',
+          msg_type: 'interactive',
+          content: JSON.stringify(c),
+          uuid: 'u'.repeat(32),
+        });
+        expect(Buffer.byteLength(body)).toBeLessThanOrEqual(FEISHU_MAX_REQUEST_BYTES);
+      }
+      const shown = cards.flatMap((c) => c.elements.map((e) => String(e.content ?? ''))).join('\n');
+      expect(shown.split('"trust"').length - 1).toBe(sections.includes(quotes) ? 600 : 0);
+    }
+  });
+
+  it('uses no legacy card settings', () => {
+    const [card] = renderCards(base);
+    expect(card?.config).toEqual({ update_multi: true });
   });
 
   it('gives a review a score header', () => {

@@ -1,17 +1,19 @@
 /**
  * RichReply → Feishu interactive cards (card JSON 1.0: header, `markdown` / `note` / `action` elements).
- * A card's JSON must stay under 30 KB: long replies are split into several cards, the buttons and
- * notes on the last one. Every card is sent with `update_multi` so that `im.message.patch` can update it
- * (streaming, "thanks" after a vote).
+ * Feishu refuses a request body over 30 KB (code 230025), and the card travels inside it as an escaped
+ * JSON string (`content`): quotes, backslashes and newlines cost twice or more. Cards are therefore
+ * budgeted by the size of the request that carries them ({@link requestBytes}); long replies are split
+ * into several cards, the buttons and notes on the last one. Every card is sent with `update_multi` so
+ * that `im.message.patch` can update it (streaming, "thanks" after a vote).
  */
-import type { Button, RichReply } from '../../core/chat/types.ts';
+import type { Button, RichReply } from '../../core/reply/types.ts';
 
 /** A card element (the subset Coach uses). */
 export type CardElement = Record<string, unknown> & { tag: string };
 
 /** An interactive card. */
 export interface Card {
-  config: { wide_screen_mode: boolean; update_multi: boolean };
+  config: { update_multi: boolean };
   header: { title: { tag: 'plain_text'; content: string }; template: string };
   elements: CardElement[];
 }
@@ -22,8 +24,19 @@ export interface ButtonValue {
   v: string;
 }
 
-/** Cards are limited to 30 KB; stay clear of it (the limit counts the JSON as Feishu stores it). */
-export const MAX_CARD_BYTES = 28_000;
+/** Feishu's limit on a card message's request body. */
+export const FEISHU_MAX_REQUEST_BYTES = 30_000;
+
+/**
+ * The budget of one card's `content` (the escaped string) in a request, leaving room for the rest of the
+ * body: `receive_id`, `msg_type`, `uuid`, `reply_in_thread` (a few hundred bytes).
+ */
+export const MAX_CONTENT_BYTES = FEISHU_MAX_REQUEST_BYTES - 1_500;
+
+/** Bytes a card costs inside a request body: its JSON, escaped again as the `content` string. */
+export function requestBytes(card: object): number {
+  return Buffer.byteLength(JSON.stringify(JSON.stringify(card)));
+}
 
 const TEXT = {
   en: {
@@ -36,7 +49,7 @@ const TEXT = {
   zh: { sources: '来源', writing: '✍️ 正在撰写…', answer: 'Coach', review: '文案点评', help: 'Coach · 帮助' },
 } as const;
 
-/** Renders a reply as one card, or several when it would pass {@link MAX_CARD_BYTES}. */
+/** Renders a reply as one card, or several when one would pass {@link MAX_CONTENT_BYTES} in a request. */
 export function renderCards(reply: RichReply): Card[] {
   const t = TEXT[reply.lang];
   const body: CardElement[] = reply.sections.filter((s) => s.trim()).map((s) => markdown(s));
@@ -51,13 +64,13 @@ export function renderCards(reply: RichReply): Card[] {
   const cards: CardElement[][] = [];
   let current: CardElement[] = [];
   for (const e of pieces) {
-    if (current.length > 0 && cardBytes(header, [...current, e]) > MAX_CARD_BYTES) {
+    if (current.length > 0 && cardBytes(header, [...current, e]) > MAX_CONTENT_BYTES) {
       cards.push(current);
       current = [];
     }
     current.push(e);
   }
-  if (current.length > 0 && cardBytes(header, [...current, ...tail]) > MAX_CARD_BYTES) {
+  if (current.length > 0 && cardBytes(header, [...current, ...tail]) > MAX_CONTENT_BYTES) {
     cards.push(current);
     current = [];
   }
@@ -76,7 +89,7 @@ export function renderCards(reply: RichReply): Card[] {
 export function progressCard(lang: RichReply['lang'], status: string, textSoFar: string): Card {
   const t = TEXT[lang];
   const elements: CardElement[] = [];
-  if (textSoFar.trim()) elements.push(markdown(truncateBytes(textSoFar, MAX_CARD_BYTES - 2_000)));
+  if (textSoFar.trim()) elements.push(markdown(truncateBytes(textSoFar, MAX_CONTENT_BYTES - 2_000)));
   elements.push(note(status || t.writing));
   return { ...baseCard(t.answer, 'blue'), elements };
 }
@@ -86,9 +99,9 @@ export function withoutButtons(card: Card, text: string): Card {
   return { ...card, elements: [...card.elements.filter((e) => e.tag !== 'action'), note(text)] };
 }
 
-/** Size of a card's JSON in bytes. */
+/** What a card with this header and these elements costs inside a request body. */
 export function cardBytes(header: { title: string; template: string }, elements: CardElement[]): number {
-  return Buffer.byteLength(JSON.stringify({ ...baseCard(header.title, header.template), elements }));
+  return requestBytes({ ...baseCard(header.title, header.template), elements });
 }
 
 function headerOf(reply: RichReply): { title: string; template: string } {
@@ -104,7 +117,7 @@ function headerOf(reply: RichReply): { title: string; template: string } {
 
 function baseCard(title: string, template: string): Omit<Card, 'elements'> {
   return {
-    config: { wide_screen_mode: true, update_multi: true },
+    config: { update_multi: true },
     header: { title: { tag: 'plain_text', content: title }, template },
   };
 }
@@ -143,14 +156,14 @@ export function toLarkMarkdown(text: string): string {
 
 /** One markdown element that alone would not fit in a card → several, split at lines (or characters). */
 function splitElement(e: CardElement): CardElement[] {
-  const limit = MAX_CARD_BYTES - 1_000;
-  if (e.tag !== 'markdown' || Buffer.byteLength(JSON.stringify(e)) <= limit) return [e];
+  const half = (MAX_CONTENT_BYTES - 2_000) / 2;
+  if (e.tag !== 'markdown' || requestBytes(e) <= 2 * half) return [e];
   const chunks: string[] = [];
   let current = '';
   for (const line of String(e.content).split('\n')) {
-    for (const part of splitBytes(line, limit / 2)) {
+    for (const part of splitBytes(line, half)) {
       const next = current ? `${current}\n${part}` : part;
-      if (Buffer.byteLength(JSON.stringify(next)) > limit / 2 && current) {
+      if (escapedBytes(next) > half && current) {
         chunks.push(current);
         current = part;
       } else current = next;
@@ -160,18 +173,23 @@ function splitElement(e: CardElement): CardElement[] {
   return chunks.map((content) => ({ tag: 'markdown', content }));
 }
 
-/** Splits a string into pieces whose JSON is at most `max` bytes, by code point. */
+/** Bytes a string costs inside `content`: escaped twice (card JSON, then the request's JSON). */
+function escapedBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(JSON.stringify(text)));
+}
+
+/** Splits a string into pieces that cost at most `max` bytes inside `content`, by code point. */
 function splitBytes(text: string, max: number): string[] {
-  if (Buffer.byteLength(JSON.stringify(text)) <= max) return [text];
+  if (escapedBytes(text) <= max) return [text];
   const out: string[] = [];
   let current = '';
-  let bytes = 2;
+  let bytes = 6;
   for (const ch of text) {
-    const b = Buffer.byteLength(JSON.stringify(ch)) - 2;
+    const b = escapedBytes(ch) - 6;
     if (bytes + b > max) {
       out.push(current);
       current = '';
-      bytes = 2;
+      bytes = 6;
     }
     current += ch;
     bytes += b;
@@ -181,6 +199,6 @@ function splitBytes(text: string, max: number): string[] {
 }
 
 function truncateBytes(text: string, max: number): string {
-  if (Buffer.byteLength(text) <= max) return text;
+  if (escapedBytes(text) <= max) return text;
   return `${splitBytes(text, max)[0] ?? ''}…`;
 }

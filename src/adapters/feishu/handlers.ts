@@ -4,10 +4,12 @@
  * through `track`, so that neither the HTTP answer nor the long connection's acknowledgement waits.
  */
 import type { ChatEngine } from '../../core/chat/engine.ts';
-import type { Button, IncomingMessage } from '../../core/chat/types.ts';
+import type { IncomingMessage } from '../../core/chat/types.ts';
 import { describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
-import { detectLang } from '../../core/retrieval/tokenize.ts';
+import type { Button, ReplyEvent } from '../../core/reply/types.ts';
+import { type DeliverySettings, deliverReply, finalReplyOf } from '../delivery/deliver.ts';
+import type { Pacer } from '../delivery/pacer.ts';
 import type { Destination, FeishuApi } from './api.ts';
 import { sendUuid } from './api.ts';
 import { withoutButtons } from './cards.ts';
@@ -20,7 +22,7 @@ import {
   parseMessageV2,
 } from './events.ts';
 import { menuCommand } from './menu.ts';
-import type { Responder } from './responder.ts';
+import { type CardMemory, cardSink } from './sinks.ts';
 
 /** The event types Coach subscribes to (`message` is the 1.0 schema's message event). */
 export const EVENT_TYPES = [
@@ -37,12 +39,17 @@ export type FeishuHandlers = Record<(typeof EVENT_TYPES)[number], (data: unknown
 export interface HandlerDeps {
   engine: ChatEngine;
   api: FeishuApi;
-  responder: Responder;
+  /** Recent cards with buttons (a click updates the card it came from). */
+  memory: CardMemory;
   logger: Logger;
+  /** Delivery settings shared by every reply. */
+  delivery: DeliverySettings;
+  /** Paces streaming patches across the app. */
+  pacer: Pacer;
   /** The bot's open_id, when known. */
   botOpenId(): Promise<string | undefined>;
   /** Runs background work and keeps it counted until it ends (for `stop`). */
-  track(work: () => Promise<void>): void;
+  track(name: string, work: () => Promise<void>): void;
   now(): number;
   /** Events older than this (by their create time) are skipped: a long connection's late redelivery. */
   maxEventAgeMs: number;
@@ -71,21 +78,32 @@ export function uuidSeedOf(msg: Pick<IncomingMessage, 'chatId' | 'messageId'>): 
   return `feishu:${msg.chatId}:${msg.messageId}`;
 }
 
+/** Delivers one reply stream as cards. */
+export function deliverCards(
+  deps: Pick<HandlerDeps, 'api' | 'memory' | 'delivery' | 'pacer'>,
+  events: AsyncIterable<ReplyEvent>,
+  dest: Destination,
+  opts: { uuidSeed: string; log: Logger; resumed?: boolean },
+) {
+  const sink = cardSink({ api: deps.api, memory: deps.memory, dest, ...opts });
+  return deliverReply(events, sink, {
+    ...deps.delivery,
+    log: opts.log,
+    pacer: { pacer: deps.pacer, key: 'app' },
+  });
+}
+
 /**
  * Answers a message taken over from a replica that died (the sweeper holds its lease): `engine.resume`,
- * delivered with the same destination and uuids as the first attempt, placeholder first.
+ * delivered with the same destination and uuids as the first attempt.
  */
-export function createResumer(deps: Pick<HandlerDeps, 'engine' | 'responder' | 'logger'>) {
+export function createResumer(
+  deps: Pick<HandlerDeps, 'engine' | 'api' | 'memory' | 'delivery' | 'pacer' | 'logger'>,
+) {
   return async (msg: IncomingMessage): Promise<void> => {
-    const log = deps.logger.child({
-      platform: 'feishu',
-      chat: msg.chatId,
-      message: msg.messageId,
-      resumed: true,
-    });
-    await deps.responder.deliver(deps.engine.resume(msg), destinationOf(msg), {
+    const log = deps.logger.child({ chat: msg.chatId, message: msg.messageId, resumed: true });
+    await deliverCards(deps, deps.engine.resume(msg), destinationOf(msg), {
       uuidSeed: uuidSeedOf(msg),
-      lang: detectLang(msg.text),
       log,
       resumed: true,
     });
@@ -96,7 +114,7 @@ const ACTIONS = new Set<Button['action']>(['feedback_up', 'feedback_down', 'revi
 
 /** Creates the handlers. */
 export function createHandlers(deps: HandlerDeps): FeishuHandlers {
-  const { engine, api, responder, logger } = deps;
+  const { engine, api, memory, logger } = deps;
   /** Non-text messages answered recently (the engine dedupes text; these never reach it). */
   const politeSent = new Set<string>();
 
@@ -153,11 +171,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       }
       return;
     }
-    await responder.deliver(engine.handle(msg), dest, {
-      uuidSeed: uuidSeedOf(msg),
-      lang: detectLang(msg.text),
-      log,
-    });
+    await deliverCards(deps, engine.handle(msg), dest, { uuidSeed: uuidSeedOf(msg), log });
   }
 
   async function onCardAction(data: unknown): Promise<void> {
@@ -186,15 +200,14 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       value,
       messageRef: a.messageId,
     });
-    const sent = responder.sentCard(a.messageId);
+    const sent = memory.get(a.messageId);
     if (action === 'feedback_up' || action === 'feedback_down') {
-      let thanks = '';
-      for await (const ev of events) if (ev.type === 'final') thanks = ev.reply.sections.join('\n');
+      const thanks = (await finalReplyOf(events))?.sections.join('\n') ?? '';
       if (!sent) return; // the card is no longer remembered: the vote is stored all the same
       const card = withoutButtons(sent.card, thanks);
       try {
         await api.patch(a.messageId, card);
-        responder.remember(a.messageId, { ...sent, card });
+        memory.set(a.messageId, { ...sent, card });
       } catch (err) {
         log.warn({ event: 'feishu_patch_failed', ...describeError(err) }, 'card not updated after a vote');
       }
@@ -208,9 +221,8 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
             messageId: a.messageId,
             inThread: sent?.dest.kind === 'reply' && sent.dest.inThread,
           };
-    await responder.deliver(events, dest, {
+    await deliverCards(deps, events, dest, {
       uuidSeed: `action:${a.messageId}:${a.eventId ?? `${a.userId}:${deps.now()}`}`,
-      lang: sent?.reply.lang ?? 'en',
       log,
     });
   }
@@ -235,22 +247,10 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       addressed: true,
     };
     const log = logger.child({ platform: 'feishu', user: c.userId, eventId: c.eventId, menu: c.key });
-    await responder.deliver(engine.handle(msg), destinationOf(msg), {
-      uuidSeed: uuidSeedOf(msg),
-      lang: 'en',
-      log,
-    });
+    await deliverCards(deps, engine.handle(msg), destinationOf(msg), { uuidSeed: uuidSeedOf(msg), log });
   }
 
-  const run = (name: string, work: () => Promise<void>) =>
-    deps.track(() =>
-      work().catch((err) => {
-        logger.error(
-          { event: 'feishu_handler_failed', handler: name, ...describeError(err) },
-          'handler failed',
-        );
-      }),
-    );
+  const run = (name: string, work: () => Promise<void>) => deps.track(name, work);
 
   return {
     'im.message.receive_v1': (data) => {

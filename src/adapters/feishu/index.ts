@@ -4,16 +4,33 @@
  * `POST /feishu/events` on the shared HTTP server. Both register the same handlers on one EventDispatcher.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { Config } from '../../config.ts';
 import type { ChatEngine } from '../../core/chat/engine.ts';
 import { CoachError, describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
+import { createBackgroundWork } from '../delivery/background.ts';
+import { createPacer } from '../delivery/pacer.ts';
 import type { PlatformAdapter } from '../platform.ts';
 import { createFeishuApi, type FeishuApi, sdkDomain, sdkLogger } from './api.ts';
 import { isLegacyCardCallback } from './events.ts';
-import { createHandlers, createResumer } from './handlers.ts';
+import { createHandlers, createResumer, type HandlerDeps } from './handlers.ts';
 import { createFeishuRoute } from './http-route.ts';
-import { createResponder } from './responder.ts';
+import { createCardMemory, sendCards } from './sinks.ts';
+
+/** Feishu / Lark settings (from `FEISHU_*`, see config.ts). */
+export interface FeishuSettings {
+  /** `FEISHU_APP_ID`. */
+  appId: string;
+  /** `FEISHU_APP_SECRET`. */
+  appSecret: string;
+  /** `FEISHU_DOMAIN`: `feishu` (default), `lark` (international) or a base URL. */
+  domain: string;
+  /** `FEISHU_MODE`: `ws` long connection (default, no public URL) or `http` (events at POST /feishu/events). */
+  mode: 'ws' | 'http';
+  /** `FEISHU_ENCRYPT_KEY`: decrypts and verifies event bodies. */
+  encryptKey?: string;
+  /** `FEISHU_VERIFICATION_TOKEN`: checked on plain (unencrypted) events. */
+  verificationToken?: string;
+}
 
 /** The long-connection client, as the adapter uses it (tests pass a fake). */
 export interface WsClientLike {
@@ -24,7 +41,7 @@ export interface WsClientLike {
 
 /** Dependencies of the Feishu adapter. */
 export interface FeishuAdapterDeps {
-  settings: NonNullable<Config['feishu']>;
+  settings: FeishuSettings;
   engine: ChatEngine;
   logger: Logger;
   /** Clock (ms) for the age bound of events. */
@@ -39,7 +56,10 @@ export interface FeishuAdapterDeps {
   onDispatcher?: (dispatcher: lark.EventDispatcher) => void;
 }
 
-const STOP_WAIT_MS = 8_000;
+/** Card patches: Feishu takes about half a second per patch and allows 5 a second per message. */
+const PATCH_INTERVAL_MS = 500;
+/** The app's budget of streaming patches per minute (the API allows 1000 calls a minute in all). */
+const PATCHES_PER_MINUTE = 600;
 
 /** Creates the Feishu adapter. Throws `config_invalid` for HTTP mode without any way to verify requests. */
 export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
@@ -63,7 +83,6 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
     loggerLevel: lark.LoggerLevel.warn,
   });
   const api: FeishuApi = createFeishuApi({ client, logger, retryBaseMs: deps.retryBaseMs });
-  const responder = createResponder({ api });
 
   let botOpenId: string | undefined;
   let botLookupAt = Number.NEGATIVE_INFINITY;
@@ -90,52 +109,33 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
     return botLookup ? botLookup : botOpenId;
   };
 
-  const inFlight = new Set<Promise<void>>();
-  const queued: (() => Promise<void>)[] = [];
-  let draining = false;
+  const work = createBackgroundWork(logger);
   let accepting = true;
   let events = 0;
-  /**
-   * Background work starts one job per event-loop turn: a job's synchronous part (retrieval, SQLite)
-   * runs as one microtask burst, so starting a burst of 50 at once would hold every acknowledgement
-   * behind all of them. Between two starts, Node reads the pending requests and answers them.
-   */
-  const drain = () => {
-    const work = queued.shift();
-    if (!work) {
-      draining = false;
-      return;
-    }
-    const p = work().finally(() => inFlight.delete(p));
-    inFlight.add(p);
-    setImmediate(drain);
+  const common: Omit<HandlerDeps, 'botOpenId' | 'track' | 'now' | 'maxEventAgeMs'> = {
+    engine,
+    api,
+    memory: createCardMemory(),
+    logger,
+    delivery: {
+      updateIntervalMs: PATCH_INTERVAL_MS,
+      ...(deps.retryBaseMs !== undefined ? { retryBaseMs: deps.retryBaseMs } : {}),
+    },
+    pacer: createPacer({ perMinute: PATCHES_PER_MINUTE, burst: 20 }),
   };
-  const track = (work: () => Promise<void>) => {
+  const track = (name: string, fn: () => Promise<void>) => {
     events += 1;
-    queued.push(work);
-    if (!draining) {
-      draining = true;
-      setImmediate(drain);
-    }
-  };
-  const settled = async () => {
-    while (queued.length > 0 || inFlight.size > 0) {
-      await Promise.allSettled([...inFlight]);
-      if (queued.length > 0) await new Promise((r) => setImmediate(r));
-    }
+    work.run(name, {}, fn);
   };
 
   const handlers = createHandlers({
-    engine,
-    api,
-    responder,
-    logger,
+    ...common,
     botOpenId: getBotOpenId,
     track,
     now,
     maxEventAgeMs: deps.maxEventAgeMs ?? 10 * 60_000,
   });
-  const resumeMessage = createResumer({ engine, responder, logger });
+  const resumeMessage = createResumer(common);
   const dispatcher = new lark.EventDispatcher({
     logger: sdkLog,
     loggerLevel: lark.LoggerLevel.warn,
@@ -181,24 +181,21 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
         'Feishu adapter ready',
       );
     },
-    async stop() {
+    async stop(graceMs) {
       accepting = false;
+      work.close();
       ws?.close({ force: false });
       ws = undefined;
-      const pending = settled();
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, STOP_WAIT_MS)))]);
-      clearTimeout(timer);
+      if (!(await work.drain(graceMs))) {
+        logger.warn({ event: 'feishu_stop_timeout', inFlight: work.inFlight }, 'replies still in flight');
+      }
     },
     resume(msg) {
-      track(() =>
-        resumeMessage(msg).catch((err) => {
-          logger.error({ event: 'feishu_resume_failed', ...describeError(err) }, 'taken-over message failed');
-        }),
-      );
+      work.run('resume', { chat: msg.chatId, message: msg.messageId }, () => resumeMessage(msg));
     },
     async post(chat, reply) {
-      await responder.post(
+      await sendCards(
+        { api, memory: common.memory, log: logger },
         reply,
         { kind: 'chat', receiveIdType: 'chat_id', receiveId: chat.chatId },
         reply.ref,
@@ -209,7 +206,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
         mode: settings.mode,
         connection: settings.mode === 'ws' ? (ws?.getConnectionStatus?.().state ?? 'stopped') : 'http',
         botKnown: Boolean(botOpenId),
-        inFlight: inFlight.size + queued.length,
+        inFlight: work.inFlight,
         events,
       };
     },

@@ -1,9 +1,11 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { Button } from '../../core/chat/types.ts';
-import { type Block, renderReply, withFeedbackAcknowledged } from './blocks.ts';
-import { finalReply, sendEphemeral } from './ephemeral.ts';
+import type { Button } from '../../core/reply/types.ts';
+import { deliverReply } from '../delivery/deliver.ts';
+import { type Block, renderReply } from './blocks.ts';
+import { sendEphemeral } from './ephemeral.ts';
 import type { SlackRuntime } from './runtime.ts';
-import { streamToThread } from './streaming.ts';
+import { withFreshBlockIds } from './send.ts';
+import { ephemeralSink, threadSink, voteSink } from './sinks.ts';
 import { describeSlackError, inviteHint, NOT_IN_CHANNEL, slackErrorCode } from './web-errors.ts';
 
 /** Coach's buttons: `coach_feedback_up`, `coach_feedback_down`, `coach_review_again`, `coach_share`. */
@@ -40,48 +42,24 @@ async function click(
     | undefined;
   const ephemeral = body.container.is_ephemeral === true || !message?.ts;
   const messageRef = message?.ts ?? body.container.message_ts ?? body.trigger_id;
-  const chat = {
-    platform: 'slack' as const,
-    workspace: body.team?.id ?? body.enterprise?.id ?? 'unknown',
-    chatId: channel,
-  };
+  const workspace = body.team?.id ?? body.enterprise?.id ?? 'unknown';
+  const chat = { platform: 'slack' as const, workspace, chatId: channel };
   const events = rt.engine.action({ chat, userId: body.user.id, action, value, messageRef });
+  const target = { channel, userId: body.user.id, respond };
+  const log = rt.logger.child({ action, channel, user: body.user.id });
 
   if (action === 'review_again') {
-    if (!ephemeral && message?.ts) {
-      await streamToThread(
-        { client: rt.client, logger: rt.logger, updateIntervalMs: rt.updateIntervalMs },
-        { channel, threadTs: message.thread_ts ?? message.ts },
-        events,
-      );
-      return;
-    }
-    const reply = await finalReply(events);
-    if (!reply) return;
-    const id = rt.shares.put({ reply, channel, userId: body.user.id });
-    await sendEphemeral(
-      { client: rt.client, logger: rt.logger },
-      { channel, userId: body.user.id, respond },
-      reply,
-      {
-        share: { id },
-      },
-    );
+    const sink =
+      !ephemeral && message?.ts
+        ? threadSink(rt, { channel, threadTs: message.thread_ts ?? message.ts })
+        : ephemeralSink(rt, target, (reply) => ({
+            id: rt.shares.put({ reply, channel, userId: body.user.id }),
+          }));
+    await deliverReply(events, sink, { ...rt.delivery, log, pacer: { pacer: rt.pacer, key: workspace } });
     return;
   }
-
-  const reply = await finalReply(events);
-  const thanks = reply?.sections[0] ?? 'Thanks for the feedback!';
-  if (!ephemeral && message?.ts && message.blocks) {
-    await rt.client.chat.update({
-      channel,
-      ts: message.ts,
-      text: message.text ?? thanks,
-      blocks: withFeedbackAcknowledged(message.blocks, thanks),
-    });
-    return;
-  }
-  await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
+  const rated = { channel, ephemeral, ...(message ?? {}) };
+  await deliverReply(events, voteSink(rt, rated, target), { ...rt.delivery, log });
 }
 
 async function share(
@@ -101,7 +79,8 @@ async function share(
   }
   const messages = renderReply(entry.reply, { byline: `Shared by <@${body.user.id}>` });
   try {
-    for (const m of messages) {
+    for (const message of messages) {
+      const m = withFreshBlockIds(message);
       await rt.client.chat.postMessage({
         channel: entry.channel,
         ...(entry.threadTs ? { thread_ts: entry.threadTs } : {}),

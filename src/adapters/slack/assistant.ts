@@ -1,17 +1,20 @@
 import type { App } from '@slack/bolt';
 import * as bolt from '@slack/bolt';
+import { SUGGESTED_PROMPTS } from '../../core/chat/commands/index.ts';
 import type { SlackEventEnvelope, SlackMessageEvent } from './events.ts';
 import { handleMessageEvent } from './messages.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { describeSlackError } from './web-errors.ts';
 
-/** The assistant panel's first words and its suggested prompts. */
+/** The assistant panel's first words. */
 export const ASSISTANT_GREETING =
   "Hi, I'm Coach, your B2B marketing coach. Ask me anything, or paste copy after `review` and I'll score it.";
-export const SUGGESTED_PROMPTS = [
-  { title: 'Review my tagline', message: 'review ' },
-  { title: "How do I win a CFO's trust?", message: "How do I win a CFO's trust in a long B2B deal?" },
-];
+
+/** The suggested prompts, generated from the command list (Slack shows at most four). */
+export const ASSISTANT_PROMPTS = SUGGESTED_PROMPTS.slice(0, 4).map((p) => ({
+  title: p.title.en,
+  message: p.message.en,
+}));
 
 /**
  * Registers Bolt's `Assistant` (the assistant side panel) when the installed Bolt has it: a greeting and
@@ -30,7 +33,7 @@ export function registerAssistant(app: App, rt: SlackRuntime): boolean {
           thread_ts: thread.thread_ts,
           text: ASSISTANT_GREETING,
         });
-        await setSuggestedPrompts({ prompts: SUGGESTED_PROMPTS }).catch((err: unknown) => {
+        await setSuggestedPrompts({ prompts: ASSISTANT_PROMPTS }).catch((err: unknown) => {
           rt.logger.warn({ event: 'slack_suggested_prompts_failed', ...describeSlackError(err) });
         });
       });

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Button, RichReply } from '../../core/chat/types.ts';
+import type { Button, RichReply } from '../../core/reply/types.ts';
 import { splitText } from './split.ts';
 import { escapeSlack, markdownToMrkdwn, mrkdwnToPlain } from './text.ts';
 

@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { IncomingMessage } from '../../core/chat/types.ts';
-import { finalReply, sendEphemeral } from './ephemeral.ts';
+import { deliverReply } from '../delivery/deliver.ts';
+import type { EphemeralTarget } from './ephemeral.ts';
 import { openReviewModal } from './modal.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { ephemeralSink } from './sinks.ts';
 import { slackToPlain } from './text.ts';
 
 /** The slash command Coach registers (see slack-manifest.json). */
@@ -39,7 +41,7 @@ export function registerCommand(app: App, rt: SlackRuntime): void {
 export function handleCommand(
   rt: SlackRuntime,
   command: SlashCommand,
-  respond?: Parameters<typeof sendEphemeral>[1]['respond'],
+  respond?: EphemeralTarget['respond'],
 ): void {
   const text = slackToPlain(command.text ?? '');
   const fields = { channel: command.channel_id, user: command.user_id, command: text.split(/\s/)[0] ?? '' };
@@ -63,18 +65,15 @@ export function handleCommand(
       direct: false,
       addressed: true,
     };
-    const reply = await finalReply(rt.engine.handle(msg));
-    if (!reply) return;
-    const share =
-      reply.kind === 'error'
-        ? undefined
-        : { id: rt.shares.put({ reply, channel: command.channel_id, userId: command.user_id }) };
-    const via = await sendEphemeral(
-      { client: rt.client, logger: rt.logger },
+    const sink = ephemeralSink(
+      rt,
       { channel: command.channel_id, userId: command.user_id, ...(respond ? { respond } : {}) },
-      reply,
-      share ? { share } : {},
+      (reply) => ({ id: rt.shares.put({ reply, channel: command.channel_id, userId: command.user_id }) }),
     );
-    rt.logger.info({ event: 'slack_command_handled', ...fields, kind: reply.kind, via });
+    const result = await deliverReply(rt.engine.handle(msg), sink, {
+      ...rt.delivery,
+      log: rt.logger.child(fields),
+    });
+    rt.logger.info({ event: 'slack_command_handled', ...fields, kind: result.reply?.kind, via: sink.via() });
   });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { ReplyEvent, RichReply } from '../../core/chat/types.ts';
+import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
+import type { RichReply } from '../../core/reply/types.ts';
 import { type RenderOptions, renderReply } from './blocks.ts';
 import { describeSlackError, NOT_IN_CHANNEL, slackErrorCode } from './web-errors.ts';
 
@@ -47,13 +48,6 @@ export function createShareStore(
   };
 }
 
-/** The final reply of an engine run (status and deltas are not shown in ephemeral replies). */
-export async function finalReply(events: AsyncIterable<ReplyEvent>): Promise<RichReply | undefined> {
-  let final: RichReply | undefined;
-  for await (const ev of events) if (ev.type === 'final') final = ev.reply;
-  return final;
-}
-
 /** Where an ephemeral reply goes. */
 export interface EphemeralTarget {
   channel: string;
@@ -64,22 +58,29 @@ export interface EphemeralTarget {
 
 /**
  * Shows a reply to one user only: through the `response_url` when there is one (works in any channel and
- * DM), else `chat.postEphemeral`, and when Coach is not in that channel, as a DM from Coach. Returns how
- * it went out, or undefined after logging when nothing worked.
+ * DM), else `chat.postEphemeral`, and when Coach is not in that channel, as a DM from Coach. Resolves with
+ * how it went out; rejects (`platform_error`, after logging) when nothing worked.
  */
 export async function sendEphemeral(
   deps: { client: webApi.WebClient; logger: Logger },
   target: EphemeralTarget,
   reply: RichReply,
   render: RenderOptions = {},
-): Promise<'response_url' | 'ephemeral' | 'dm' | undefined> {
+): Promise<'response_url' | 'ephemeral' | 'dm'> {
   const { client, logger } = deps;
   const messages = renderReply(reply, render);
   let via: 'response_url' | 'ephemeral' | 'dm' | undefined;
-  for (const m of messages) {
-    via = await sendOne(m);
-    if (!via) return undefined;
+  for (const [i, m] of messages.entries()) {
+    const went = await sendOne(m);
+    if (!went) {
+      if (via) return via; // the first part is out: the rest was logged
+      throw new CoachError('platform_error', 'the private reply could not be shown', {
+        details: { part: i },
+      });
+    }
+    via ??= went;
   }
+  if (!via) throw new CoachError('platform_error', 'nothing to show');
   return via;
 
   async function sendOne(m: { text: string; blocks: RenderedBlocks }) {

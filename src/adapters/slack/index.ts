@@ -1,8 +1,9 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Config } from '../../config.ts';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { ChatEngine } from '../../core/chat/engine.ts';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
+import { createBackgroundWork } from '../delivery/background.ts';
+import { createPacer } from '../delivery/pacer.ts';
 import type { PlatformAdapter, RequestListener } from '../platform.ts';
 import { registerActions } from './actions.ts';
 import { registerAssistant } from './assistant.ts';
@@ -12,26 +13,41 @@ import { createShareStore } from './ephemeral.ts';
 import { registerMessageEvents } from './messages.ts';
 import { registerReviewModal } from './modal.ts';
 import { resumeMessage } from './resume.ts';
-import { createBackgroundWork, type SlackRuntime } from './runtime.ts';
+import type { SlackRuntime } from './runtime.ts';
 import { createTipPoster } from './tips.ts';
 import { describeSlackError } from './web-errors.ts';
 
+/** Slack settings (from `SLACK_*`, see config.ts). */
+export interface SlackSettings {
+  /** `SLACK_BOT_TOKEN` (xoxb-…). */
+  botToken: string;
+  /** `SLACK_SIGNING_SECRET`: required in HTTP mode (no app token). */
+  signingSecret?: string;
+  /** `SLACK_APP_TOKEN` (xapp-…): set → Socket Mode, no public URL needed. */
+  appToken?: string;
+  /** Web API base URL. `SLACK_API_URL`, default Slack's (`https://slack.com/api/`). */
+  apiUrl?: string;
+}
+
 /** Dependencies of the Slack adapter. */
 export interface SlackAdapterDeps {
-  settings: NonNullable<Config['slack']>;
+  settings: SlackSettings;
   engine: ChatEngine;
   logger: Logger;
-  /** Tuning, mostly for tests. */
+  /** Tuning, for tests. */
   options?: {
     /** Least time between two updates of a streaming answer. Default 1000 ms (Slack's ~1 update/s). */
     updateIntervalMs?: number;
-    /** How long `stop()` waits for replies in flight. Default 8000 ms. */
-    stopTimeoutMs?: number;
+    /** First pause between attempts at a final reply (default 1000 ms). */
+    retryBaseMs?: number;
   };
 }
 
 /** The HTTP path of Events API, slash commands and interactivity in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Slack's `chat.update` budget (Tier 3): about 50 a minute per workspace, shared by every stream. */
+const UPDATES_PER_MINUTE = 50;
 
 /**
  * Creates the Slack adapter. With `settings.appToken` (`SLACK_APP_TOKEN`) it runs in Socket Mode (no
@@ -87,38 +103,34 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
   const work = createBackgroundWork(logger);
   let botUserId: string | undefined;
   let ready = false;
-  let accepting = true;
   let lastError: string | undefined;
   const rt: SlackRuntime = {
     client: app.client,
+    updateClient: new webApi.WebClient(settings.botToken, {
+      ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+      logger: sdkLogger,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+    }),
     engine,
     logger,
     shares: createShareStore(),
     botUserId: () => botUserId,
-    updateIntervalMs: deps.options?.updateIntervalMs ?? 1_000,
-    background: (name, fields, fn) => {
-      if (!accepting) {
-        logger.warn({ event: 'slack_work_refused', work: name, ...fields }, 'stopping: work refused');
-        return;
-      }
-      work.run(name, fields, fn);
+    pacer: createPacer({ perMinute: UPDATES_PER_MINUTE, burst: 5 }),
+    delivery: {
+      updateIntervalMs: deps.options?.updateIntervalMs ?? 1_000,
+      ...(deps.options?.retryBaseMs !== undefined ? { retryBaseMs: deps.options.retryBaseMs } : {}),
     },
+    background: (name, fields, fn) => work.run(name, fields, fn),
   };
 
-  const handlers = [
-    'app_mention',
-    'message',
-    '/coach',
-    'coach_review_modal',
-    'coach_review_message',
-    'coach_*',
-  ];
   registerMessageEvents(app, rt);
   registerCommand(app, rt);
   registerReviewModal(app, rt);
   registerActions(app, rt);
-  if (registerAssistant(app, rt)) handlers.push('assistant');
+  registerAssistant(app, rt);
 
+  let accepting = true;
   const routes: Record<string, RequestListener> = {};
   if (httpReceiver) {
     routes[SLACK_EVENTS_PATH] = (req, res) => {
@@ -145,12 +157,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
         botUserId = auth.user_id;
         if (socketMode) await app.start();
         ready = true;
-        logger.info({
-          event: 'slack_started',
-          mode: socketMode ? 'socket' : 'http',
-          team: auth.team_id,
-          bot: botUserId,
-        });
+        logger.info({ event: 'slack_started', mode: socketMode ? 'socket' : 'http', team: auth.team_id });
       } catch (err) {
         lastError = describeSlackError(err).code;
         throw new CoachError(
@@ -162,15 +169,17 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
         );
       }
     },
-    async stop() {
+    async stop(graceMs) {
       accepting = false;
-      const finished = await work.drain(deps.options?.stopTimeoutMs ?? 8_000);
-      if (!finished)
+      work.close();
+      if (!(await work.drain(graceMs))) {
         logger.warn({ event: 'slack_stop_timeout', inFlight: work.inFlight }, 'replies still in flight');
-      if (socketMode && ready)
+      }
+      if (socketMode && ready) {
         await app
           .stop()
           .catch((err: unknown) => logger.warn({ event: 'slack_stop_failed', ...describeSlackError(err) }));
+      }
       ready = false;
     },
     resume: (msg) => resumeMessage(rt, msg),
@@ -180,9 +189,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
     health: () => ({
       mode: socketMode ? 'socket' : 'http',
       ready,
-      bot: botUserId,
       inFlight: work.inFlight,
-      handlers,
       ...(lastError ? { lastError } : {}),
     }),
   };

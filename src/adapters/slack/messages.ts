@@ -1,13 +1,14 @@
 import type { App } from '@slack/bolt';
 import { replyRefOf } from '../../core/chat/work.ts';
+import { deliverReply } from '../delivery/deliver.ts';
 import { type SlackEventEnvelope, type SlackMessageEvent, translateEvent } from './events.ts';
 import type { SlackRuntime } from './runtime.ts';
-import { streamToThread } from './streaming.ts';
+import { threadSink } from './sinks.ts';
 import { describeSlackError } from './web-errors.ts';
 
 /**
  * Handles one message-like event: translates it and, when it is for Coach, runs the engine in the
- * background (the Events API request is already acked by Bolt) and streams the reply into the thread.
+ * background (the Events API request is already acked by Bolt) and delivers the reply into the thread.
  * `onStatus` replaces the placeholder (the assistant panel's "thinking…" status).
  */
 export function handleMessageEvent(
@@ -29,22 +30,22 @@ export function handleMessageEvent(
   const fields = { channel: t.channel, message: t.msg.messageId, event_id: t.msg.eventId, type: event.type };
   rt.background('message', fields, async () => {
     // The assistant panel shows "thinking…" at once, even for an offline answer that has no status event.
-    if (onStatus)
+    if (onStatus) {
       await onStatus('Thinking…').catch((err: unknown) =>
         rt.logger.warn({ event: 'slack_set_status_failed', ...describeSlackError(err) }),
       );
-    const result = await streamToThread(
-      {
-        client: rt.client,
-        logger: rt.logger,
-        updateIntervalMs: rt.updateIntervalMs,
-        marker: replyRefOf(t.msg),
-        ...(onStatus ? { onStatus } : {}),
-      },
+    }
+    const sink = threadSink(
+      rt,
       { channel: t.channel, ...(t.replyThreadTs ? { threadTs: t.replyThreadTs } : {}) },
-      rt.engine.handle(t.msg),
+      { marker: replyRefOf(t.msg), ...(onStatus ? { onStatus } : {}) },
     );
-    rt.logger.info({ event: 'slack_message_handled', ...fields, replied: result.replied });
+    const result = await deliverReply(rt.engine.handle(t.msg), sink, {
+      ...rt.delivery,
+      log: rt.logger.child(fields),
+      pacer: { pacer: rt.pacer, key: t.msg.workspace },
+    });
+    rt.logger.info({ event: 'slack_message_handled', ...fields, replied: result.delivered });
   });
 }
 

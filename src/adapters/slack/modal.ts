@@ -1,7 +1,9 @@
 import type { App, types } from '@slack/bolt';
 import type { IncomingMessage } from '../../core/chat/types.ts';
-import { finalReply, respondTo, sendEphemeral } from './ephemeral.ts';
+import { deliverReply } from '../delivery/deliver.ts';
+import { type EphemeralTarget, respondTo } from './ephemeral.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { ephemeralSink } from './sinks.ts';
 import { slackToPlain } from './text.ts';
 
 /** callback_id of the review modal. */
@@ -93,7 +95,7 @@ async function reviewForUser(
     copy: string;
     reviewContext?: string;
     meta: ModalMeta | undefined;
-    respond?: Parameters<typeof sendEphemeral>[1]['respond'];
+    respond?: EphemeralTarget['respond'];
   },
 ): Promise<void> {
   const channel = opts.meta?.channel ?? opts.userId;
@@ -108,19 +110,29 @@ async function reviewForUser(
     addressed: true,
     ...(opts.reviewContext ? { reviewContext: opts.reviewContext } : {}),
   };
-  const reply = await finalReply(rt.engine.handle(msg));
-  if (!reply) return;
   const threadTs = opts.meta?.threadTs;
-  const id = rt.shares.put({ reply, channel, userId: opts.userId, ...(threadTs ? { threadTs } : {}) });
   const label = threadTs ? 'Post in thread' : 'Share in channel';
   const respond = opts.respond ?? (opts.meta?.responseUrl ? respondTo(opts.meta.responseUrl) : undefined);
-  const via = await sendEphemeral(
-    { client: rt.client, logger: rt.logger },
+  const sink = ephemeralSink(
+    rt,
     { channel, userId: opts.userId, ...(respond ? { respond } : {}) },
-    reply,
-    { share: { id, label } },
+    (reply) => ({
+      id: rt.shares.put({ reply, channel, userId: opts.userId, ...(threadTs ? { threadTs } : {}) }),
+      label,
+    }),
   );
-  rt.logger.info({ event: 'slack_review_delivered', channel, overall: reply.review?.overall, via });
+  const result = await deliverReply(rt.engine.handle(msg), sink, {
+    ...rt.delivery,
+    log: rt.logger.child({ channel, user: opts.userId }),
+  });
+  const reply = result.reply;
+  rt.logger.info({
+    event: 'slack_review_delivered',
+    channel,
+    overall: reply?.review?.overall,
+    via: sink.via(),
+    delivered: result.delivered,
+  });
 }
 
 /**

@@ -8,8 +8,10 @@
 import type { webApi } from '@slack/bolt';
 import type { IncomingMessage } from '../../core/chat/types.ts';
 import { replyRefOf } from '../../core/chat/work.ts';
+import { deliverReply } from '../delivery/deliver.ts';
 import type { SlackRuntime } from './runtime.ts';
-import { PENDING_EVENT, REPLY_EVENT, streamToThread, type ThreadTarget } from './streaming.ts';
+import { PENDING_EVENT, REPLY_EVENT, type ThreadTarget } from './send.ts';
+import { threadSink } from './sinks.ts';
 import { describeSlackError } from './web-errors.ts';
 
 /** A Slack message ts (`1700000000.000100`): only real messages can be answered again in their thread. */
@@ -81,17 +83,12 @@ export function resumeMessage(rt: SlackRuntime, msg: IncomingMessage): void {
       await rt.engine.complete(msg);
       return;
     }
-    const result = await streamToThread(
-      {
-        client: rt.client,
-        logger: rt.logger,
-        updateIntervalMs: rt.updateIntervalMs,
-        marker: ref,
-        ...(found.placeholder ? { placeholder: found.placeholder } : {}),
-      },
-      target,
-      rt.engine.resume(msg),
-    );
-    rt.logger.info({ event: 'slack_message_handled', ...fields, replied: result.replied });
+    const result = await deliverReply(rt.engine.resume(msg), threadSink(rt, target, { marker: ref }), {
+      ...rt.delivery,
+      log: rt.logger.child(fields),
+      pacer: { pacer: rt.pacer, key: msg.workspace },
+      ...(found.placeholder ? { placeholder: found.placeholder } : {}),
+    });
+    rt.logger.info({ event: 'slack_message_handled', ...fields, replied: result.delivered });
   });
 }

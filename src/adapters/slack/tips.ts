@@ -1,8 +1,7 @@
-import type { RichReply } from '../../core/chat/types.ts';
 import type { ChatRef, TipSubscription } from '../../core/store/types.ts';
 import type { PostFn } from '../../core/tips/scheduler.ts';
-import { renderReply, SLACK_LIMITS, SMALL_LIMITS } from './blocks.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { sendReply } from './send.ts';
 import {
   describeSlackError,
   inviteHint,
@@ -14,20 +13,13 @@ import {
 const NOTIFY_EVERY_MS = 12 * 3_600_000;
 
 /**
- * The scheduler's poster: `chat.postMessage` of the tip's blocks (split further on `msg_too_long`; rate
+ * The scheduler's poster: the tip's blocks into the channel (split further on `msg_too_long`; rate
  * limits wait for Retry-After inside the Web API client). When Coach is not in the channel, the person
  * who subscribed it gets a DM asking to invite the bot (at most every 12 h per channel), and the post
  * fails with `platform_error` (the scheduler logs it and retries).
  */
 export function createTipPoster(rt: SlackRuntime, onError: (code: string) => void): PostFn {
   const notified = new Map<string, number>();
-
-  async function postAll(chat: ChatRef, reply: RichReply, progress: { sent: number }, limits = SLACK_LIMITS) {
-    for (const m of renderReply(reply, { limits })) {
-      await rt.client.chat.postMessage({ channel: chat.chatId, text: m.text, blocks: m.blocks });
-      progress.sent += 1;
-    }
-  }
 
   async function tellSubscriber(chat: ChatRef & Partial<Pick<TipSubscription, 'createdBy' | 'lang'>>) {
     const last = notified.get(chat.chatId) ?? 0;
@@ -42,22 +34,11 @@ export function createTipPoster(rt: SlackRuntime, onError: (code: string) => voi
   }
 
   return async (chat, reply) => {
-    const progress = { sent: 0 };
     try {
-      await postAll(chat, reply, progress);
+      await sendReply({ channel: chat.chatId }, reply, { client: rt.client, logger: rt.logger });
     } catch (err) {
       const code = slackErrorCode(err) ?? 'unknown';
       onError(code);
-      if (code === 'msg_too_long' && progress.sent === 0) {
-        rt.logger.warn({ event: 'slack_msg_too_long', chat: chat.chatId }, 'splitting the tip further');
-        await postAll(chat, reply, progress, SMALL_LIMITS).catch((again: unknown) => {
-          throw platformError(
-            again,
-            `Slack refused the tip for ${chat.chatId}: ${slackErrorCode(again) ?? 'error'}`,
-          );
-        });
-        return;
-      }
       if (NOT_IN_CHANNEL.has(code)) {
         rt.logger.warn(
           { event: 'slack_not_in_channel', chat: chat.chatId, slack_error: code },

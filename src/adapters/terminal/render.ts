@@ -1,4 +1,4 @@
-import type { RichReply } from '../../core/chat/types.ts';
+import type { RichReply } from '../../core/reply/types.ts';
 
 /** A reply as terminal text: title, sections, notes, numbered sources, and how to rate it. */
 export function renderReply(reply: RichReply, opts: { bodyShown?: boolean } = {}): string {

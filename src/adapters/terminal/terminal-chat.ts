@@ -1,8 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatEngine } from '../../core/chat/engine.ts';
-import type { ReplyEvent, RichReply } from '../../core/chat/types.ts';
+import { silentLogger } from '../../core/logger.ts';
+import type { ReplyEvent, RichReply } from '../../core/reply/types.ts';
 import type { ChatRef } from '../../core/store/types.ts';
+import { deliverReply } from '../delivery/deliver.ts';
+import type { ReplySink } from '../delivery/sink.ts';
 import { renderReply } from './render.ts';
 
 /** Streams, engine and start-up facts of a terminal chat session. */
@@ -19,19 +22,56 @@ export interface TerminalChatDeps {
 export const TERMINAL_CHAT: ChatRef = { platform: 'terminal', workspace: 'local', chatId: 'terminal' };
 
 /**
- * The local chat REPL, driven by the same engine as Slack and Feishu: every command works here
- * (`review`, `tip`, `tips on`, `history`, `help`), plus `/good` and `/bad` to rate the last reply
- * and `/quit`. Resolves when the user quits or input ends.
+ * The terminal's sink: streamed text is printed as it comes (only what was not printed yet), then the
+ * final reply (without its body when the stream already showed it).
+ */
+export function terminalSink(output: Writable): ReplySink {
+  let printed = '';
+  const print = (text: string) => {
+    const more = text.startsWith(printed) ? text.slice(printed.length) : '';
+    if (more) output.write(more);
+    printed += more;
+  };
+  return {
+    async start(view) {
+      print(view.text);
+      return 'terminal';
+    },
+    async update(_placeholder, view) {
+      print(view.text);
+    },
+    async final(reply) {
+      // The final answer repeats what was streamed, unless it was replaced (e.g. by the offline answer).
+      const streamed = printed.trim() !== '';
+      const bodyShown = streamed && reply.sections[0]?.trim().startsWith(printed.trim()) === true;
+      if (bodyShown) print(reply.sections[0]?.trim() ?? '');
+      if (streamed) output.write('\n\n');
+      output.write(`${renderReply(reply, { bodyShown })}\n\n`);
+    },
+    async failed() {
+      output.write('\n(The reply could not be shown.)\n');
+    },
+    classify: () => ({ kind: 'other' }),
+  };
+}
+
+/**
+ * The local chat REPL, driven by the same engine and delivery layer as Slack and Feishu: every command
+ * works here (`review`, `tip`, `tips on`, `history`, `help`), plus `/good` and `/bad` to rate the last
+ * reply and `/quit`. Resolves when the user quits or input ends.
  */
 export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
   const { engine, input, output } = deps;
   const user = deps.user ?? 'local-user';
   const session = Date.now().toString(36);
   const say = (text: string) => output.write(`${text}\n`);
+  const log = silentLogger();
   say(deps.banner);
   const rl = createInterface({ input, terminal: false });
   let n = 0;
   let last: RichReply | undefined;
+  const show = async (events: AsyncIterable<ReplyEvent>) =>
+    (await deliverReply(events, terminalSink(output), { log, updateIntervalMs: 0, finalAttempts: 1 })).reply;
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) continue;
@@ -44,13 +84,11 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
       );
       if (last && button) {
         const { action, value } = button;
-        await print(
-          engine.action({ chat: TERMINAL_CHAT, userId: user, action, value, messageRef: last.ref }),
-        );
+        await show(engine.action({ chat: TERMINAL_CHAT, userId: user, action, value, messageRef: last.ref }));
       } else say('Nothing to rate yet: ask a question or review some copy first.');
       continue;
     }
-    const reply = await print(
+    const reply = await show(
       engine.handle({
         ...TERMINAL_CHAT,
         threadId: session,
@@ -66,23 +104,6 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
   }
   rl.close();
   say('Bye.');
-
-  async function print(events: AsyncIterable<ReplyEvent>): Promise<RichReply | undefined> {
-    let streamed = '';
-    let final: RichReply | undefined;
-    for await (const ev of events) {
-      if (ev.type === 'delta') {
-        output.write(ev.text);
-        streamed += ev.text;
-      } else if (ev.type === 'final') final = ev.reply;
-    }
-    if (!final) return undefined;
-    // The final answer repeats what was streamed, unless it was replaced (e.g. by the offline answer).
-    const bodyShown = streamed !== '' && final.sections[0]?.trim() === streamed.trim();
-    if (streamed) output.write('\n\n');
-    say(`${renderReply(final, { bodyShown })}\n`);
-    return final;
-  }
 }
 
 /** Posts a daily tip into the terminal (the scheduler's poster for the terminal platform). */

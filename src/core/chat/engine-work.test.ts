@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINE_SETTINGS } from '../../../test/support/engine-fixture.ts';
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { type Answerer, createAnswerer } from '../answer/answerer.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { silentLogger } from '../logger.ts';
+import type { ReplyEvent } from '../reply/types.ts';
 import { createRetriever } from '../retrieval/retriever.ts';
 import { reviewOffline } from '../review/offline-critic.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/types.ts';
 import { type ChatEngine, type ChatEngineDeps, createChatEngine } from './engine.ts';
-import type { IncomingMessage, ReplyEvent } from './types.ts';
+import type { IncomingMessage } from './types.ts';
 import { parseWorkPayload, workKeyOf } from './work.ts';
 
 const kb = loadKnowledge(fileURLToPath(new URL('../../../knowledge', import.meta.url)));
@@ -48,6 +50,7 @@ function engine(
     logger: silentLogger(),
     now: () => current,
     owner,
+    ...ENGINE_SETTINGS,
     claimLeaseMs: 1_000,
     ...over,
   });

@@ -1,16 +1,25 @@
 import type { Answerer } from '../answer/answerer.ts';
-import { describeError, isCoachError } from '../errors.ts';
+import { describeError } from '../errors.ts';
 import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { notice, noticeEvent } from '../reply/replies.ts';
+import type { ActionInput, ReplyEvent, RichReply } from '../reply/types.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
-import { looksLikeQuestion } from '../review/input.ts';
-import type { ChatRef, Store, Turn } from '../store/types.ts';
-import { nextTipEntry, tipOf } from '../tips/tip.ts';
-import { type Command, parseCommand } from './commands.ts';
+import type { Reviewer } from '../review/types.ts';
+import type { Store, Turn } from '../store/types.ts';
+import {
+  type Command,
+  type CommandContext,
+  type CommandServices,
+  helpText,
+  parseCommand,
+  runCommand,
+  runReview,
+} from './commands/index.ts';
 import { createKeyedLock, createSemaphore } from './concurrency.ts';
-import { answerReply, helpText, historyReply, notice, reviewReply, tipReply } from './replies.ts';
-import type { ActionInput, IncomingMessage, ReplyEvent, Reviewer, RichReply } from './types.ts';
-import { createWorkClaims, DEFAULT_CLAIM_LEASE_MS, newWorkOwner, replyRefOf, workKeyOf } from './work.ts';
+import { TEXT } from './text.ts';
+import type { IncomingMessage } from './types.ts';
+import { createWorkClaims, newWorkOwner, replyRefOf, workKeyOf } from './work.ts';
 
 /** Dependencies of the engine; everything comes in, so tests pass fakes (clock, store, answerer). */
 export interface ChatEngineDeps {
@@ -21,18 +30,15 @@ export interface ChatEngineDeps {
   logger: Logger;
   now?: () => Date;
   /** Time zone for `tips on` without one (`COACH_TIMEZONE`). */
-  defaultTimezone?: string;
+  defaultTimezone: string;
   /** Bound on LLM calls in flight (`COACH_MAX_CONCURRENT_LLM`). */
-  maxConcurrentLlm?: number;
+  maxConcurrentLlm: number;
   /** Turns of a thread passed to the answerer as history. */
   historyTurns?: number;
   /** This replica's id on its work leases; default host, pid and a random part (`newWorkOwner`). */
   owner?: string;
-  /**
-   * How long a claimed message stays this replica's before another may take it over
-   * (`COACH_CLAIM_LEASE_MS`, default 60000).
-   */
-  claimLeaseMs?: number;
+  /** How long a claimed message stays this replica's before another may take it over (`COACH_CLAIM_LEASE_MS`). */
+  claimLeaseMs: number;
   /** Pause between two renewals of a claimed message's lease while it is answered; default a third of the lease. */
   renewEveryMs?: number;
 }
@@ -74,29 +80,19 @@ export interface ChatEngine {
   ): Promise<boolean>;
 }
 
-const UNAVAILABLE_TEXT = {
-  en: 'I cannot reach my database right now, so I cannot answer reliably. Please try again in a minute.',
-  zh: '我暂时连不上数据库，现在无法可靠地回答。请一分钟后再试。',
-};
-
-const ERROR_TEXT = {
-  en: 'Sorry, something went wrong on my side while handling that. Please try again in a moment.',
-  zh: '抱歉，处理这条消息时出了点问题，请稍后再试。',
-};
-
 /** Creates the engine. */
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   const { answerer, reviewer, kb, store, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const historyTurns = deps.historyTurns ?? 10;
   const threads = createKeyedLock();
-  const llmSlots = createSemaphore(deps.maxConcurrentLlm ?? 4);
+  const llmSlots = createSemaphore(deps.maxConcurrentLlm);
   const work = createWorkClaims({
     store,
     logger,
     now,
     owner: deps.owner ?? newWorkOwner(),
-    leaseMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
+    leaseMs: deps.claimLeaseMs,
     ...(deps.renewEveryMs !== undefined ? { renewEveryMs: deps.renewEveryMs } : {}),
   });
 
@@ -111,6 +107,34 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     if (!m.threadId) return false;
     const turns = await store.history(threadKeyOf(m), historyTurns);
     return turns.some((t) => t.role === 'assistant');
+  }
+
+  const services: CommandServices = {
+    answerer,
+    reviewer,
+    kb,
+    store,
+    logger,
+    now,
+    defaultTimezone: deps.defaultTimezone,
+    historyTurns,
+    modelSlot: () => llmSlots.acquire(),
+  };
+
+  /** What a command run knows about its message. */
+  function contextOf(msg: IncomingMessage, lang: Lang, ref: string, log: Logger): CommandContext {
+    const threadKey = threadKeyOf(msg);
+    return {
+      services,
+      msg,
+      lang,
+      ref,
+      log,
+      chat: { platform: msg.platform, workspace: msg.workspace, chatId: msg.chatId },
+      threadKey,
+      userKey: `${msg.platform}:${msg.workspace}:${msg.userId}`,
+      remember: (userText, reply, kind) => remember(threadKey, msg, userText, reply, kind, log),
+    };
   }
 
   const handle = (msg: IncomingMessage) => answerMessage(msg, false);
@@ -154,7 +178,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
               'message not claimed: store down',
             );
             if (work.firstNote(key)) {
-              yield { type: 'final', reply: notice(UNAVAILABLE_TEXT[lang], lang, ref, 'error') };
+              yield { type: 'final', reply: notice(TEXT.unavailable[lang], lang, ref, 'error') };
             }
             return;
           }
@@ -165,12 +189,12 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
         }
         owned = true;
         stopRenewing = work.keepAlive(key);
-        const cmd: Command = msg.text.trim() ? parseCommand(msg.text) : { name: 'help' };
+        const cmd: Command = parseCommand(msg.text);
         log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
-        yield* run(cmd, msg, lang, ref, log);
+        yield* runCommand(cmd, contextOf(msg, lang, ref, log));
       } catch (err) {
         log.error({ event_type: 'handle_failed', ...describeError(err) }, 'message handling failed');
-        yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
+        yield { type: 'final', reply: notice(TEXT.error[lang], lang, ref, 'error') };
       } finally {
         release?.();
       }
@@ -193,155 +217,6 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       log.warn({ event_type: 'thread_check_failed', ...describeError(err) }, 'thread follow-up not checked');
       return false;
     }
-  }
-
-  async function* run(
-    cmd: Command,
-    msg: IncomingMessage,
-    lang: Lang,
-    ref: string,
-    log: Logger,
-  ): AsyncIterable<ReplyEvent> {
-    const chat: ChatRef = { platform: msg.platform, workspace: msg.workspace, chatId: msg.chatId };
-    const threadKey = threadKeyOf(msg);
-    const userKey = `${msg.platform}:${msg.workspace}:${msg.userId}`;
-    switch (cmd.name) {
-      case 'ask': {
-        const history = (await store.history(threadKey, historyTurns)).map((t) => ({
-          role: t.role,
-          text: t.text,
-        }));
-        const releaseLlm = answerer.online ? await llmSlots.acquire() : undefined;
-        let final: RichReply | undefined;
-        try {
-          for await (const ev of answerer.ask(cmd.text, { history })) {
-            if (ev.type === 'done') final = answerReply(ev.answer, ref);
-            else yield ev;
-          }
-        } finally {
-          releaseLlm?.();
-        }
-        if (!final) throw new Error('the answerer ended without an answer');
-        await remember(threadKey, msg, cmd.text, final, 'answer', log);
-        yield { type: 'final', reply: final };
-        return;
-      }
-      case 'review': {
-        yield* review(cmd.text, msg, lang, ref, log);
-        return;
-      }
-      case 'tip': {
-        const sent = await store.sentTipIds(chat);
-        const { entry } = nextTipEntry(kb, sent, `${chat.chatId}:${now().toISOString()}`);
-        yield { type: 'final', reply: tipReply(tipOf(kb, entry, lang), ref) };
-        return;
-      }
-      case 'tips_on': {
-        // The language of the command without its time-zone argument: `每日 开 07:00 America/Los_Angeles`
-        // is Chinese even though the zone's name has more Latin letters than the command has Chinese ones.
-        const subLang: Lang = cmd.timezone ? detectLang(msg.text.replace(cmd.timezone, ' ')) : lang;
-        const existing = await store.subscription(chat);
-        const sub = await store.upsertSubscription(
-          {
-            ...chat,
-            time: cmd.time ?? existing?.time ?? '09:00',
-            timezone: cmd.timezone ?? existing?.timezone ?? deps.defaultTimezone ?? 'Asia/Shanghai',
-            enabled: true,
-            createdBy: msg.userId,
-            lang: subLang,
-          },
-          now(),
-        );
-        log.info({ event_type: 'tips_on', time: sub.time, timezone: sub.timezone }, 'tips subscribed');
-        const text =
-          subLang === 'zh'
-            ? `好的，每天 ${sub.time}（${sub.timezone}）在这里发一条“每日一招”。用 \`tips off\` 关闭。`
-            : `Done: a daily tip will be posted here at ${sub.time} (${sub.timezone}). Use \`tips off\` to stop.`;
-        yield { type: 'final', reply: notice(text, subLang, ref) };
-        return;
-      }
-      case 'tips_off': {
-        const existing = await store.subscription(chat);
-        if (existing?.enabled) await store.upsertSubscription({ ...existing, enabled: false }, now());
-        const text = existing?.enabled
-          ? lang === 'zh'
-            ? '已关闭本群的每日一招。'
-            : 'Daily tips are off for this chat.'
-          : lang === 'zh'
-            ? '本群没有开启每日一招。用 `tips on 09:00` 开启。'
-            : 'This chat has no daily tips. Use `tips on 09:00` to start them.';
-        yield { type: 'final', reply: notice(text, lang, ref) };
-        return;
-      }
-      case 'history': {
-        yield { type: 'final', reply: historyReply(await store.reviews(userKey, 10), lang, ref) };
-        return;
-      }
-      case 'help': {
-        yield { type: 'final', reply: notice(helpText(lang, cmd.unknown), lang, ref, 'help') };
-        return;
-      }
-      case 'invalid': {
-        const text =
-          lang === 'zh'
-            ? '用法：`tips on [HH:MM] [时区]`，例如 `tips on 09:30 Asia/Shanghai`；或 `tips off`。'
-            : 'Usage: `tips on [HH:MM] [time zone]`, e.g. `tips on 09:30 Europe/Berlin`, or `tips off`.';
-        yield { type: 'final', reply: notice(text, lang, ref) };
-        return;
-      }
-    }
-  }
-
-  async function* review(
-    draft: string,
-    msg: IncomingMessage,
-    lang: Lang,
-    ref: string,
-    log: Logger,
-  ): AsyncIterable<ReplyEvent> {
-    if (!draft.trim()) {
-      const text =
-        lang === 'zh'
-          ? '请把要点评的文案放在命令后面，例如：`点评 为制造企业节省30%的能耗成本`。'
-          : 'Paste the copy after the command, e.g. `review Cut energy costs 30% for mid-size plants`.';
-      yield { type: 'final', reply: notice(text, lang, ref) };
-      return;
-    }
-    if (looksLikeQuestion(draft)) {
-      const text =
-        lang === 'zh'
-          ? '这看起来是一个问题，而不是要点评的文案。直接提问即可（不用加“点评”），我会按知识库回答。'
-          : 'That looks like a question rather than copy to review. Ask it directly (without `review`) and I will answer it.';
-      yield { type: 'final', reply: notice(text, lang, ref) };
-      return;
-    }
-    yield { type: 'status', text: lang === 'zh' ? '正在点评…' : 'Reviewing…' };
-    const releaseLlm = await llmSlots.acquire();
-    let result: Awaited<ReturnType<Reviewer['review']>>;
-    try {
-      result = await reviewer.review(draft, msg.reviewContext ? { context: msg.reviewContext } : undefined);
-    } catch (err) {
-      if (isCoachError(err, 'input_empty')) {
-        yield { type: 'final', reply: notice(helpText(lang), lang, ref, 'help') };
-        return;
-      }
-      throw err;
-    } finally {
-      releaseLlm();
-    }
-    const reply = reviewReply(result, ref, draft);
-    await store.saveReview({
-      userKey: `${msg.platform}:${msg.workspace}:${msg.userId}`,
-      at: now(),
-      overall: result.overall,
-      scores: result.scores,
-      mode: result.mode,
-      excerpt: draft.replace(/\s+/g, ' ').slice(0, 60),
-      lang: result.lang,
-    });
-    log.info({ event_type: 'reviewed', overall: result.overall, mode: result.mode }, 'copy reviewed');
-    await remember(threadKeyOf(msg), msg, `review ${draft}`, reply, 'review', log);
-    yield { type: 'final', reply };
   }
 
   /**
@@ -387,7 +262,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
           { event_type: 'feedback', value: input.action, chat: input.chat.chatId },
           'feedback stored',
         );
-        yield { type: 'final', reply: notice('Thanks for the feedback! / 感谢反馈！', lang, ref) };
+        yield noticeEvent(TEXT.feedbackThanks[lang], lang, ref);
         return;
       }
       if (input.action === 'review_again') {
@@ -399,13 +274,13 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
           direct: true,
           addressed: true,
         };
-        yield* review(input.value, msg, detectLang(input.value), ref, logger);
+        yield* runReview(input.value, contextOf(msg, detectLang(input.value), ref, logger));
         return;
       }
-      yield { type: 'final', reply: notice(helpText(lang), lang, ref, 'help') };
+      yield noticeEvent(helpText(lang), lang, ref, 'help');
     } catch (err) {
       logger.error({ event_type: 'action_failed', ...describeError(err) }, 'action failed');
-      yield { type: 'final', reply: notice(ERROR_TEXT[lang], lang, ref, 'error') };
+      yield { type: 'final', reply: notice(TEXT.error[lang], lang, ref, 'error') };
     }
   }
 

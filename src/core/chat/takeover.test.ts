@@ -47,6 +47,7 @@ function sweeper(owner: string, now: Date, resumers: Record<string, Resumer>) {
     logger: silentLogger(),
     owner,
     leaseMs: 1_000,
+    intervalMs: 5_000,
     resumers,
     now: () => now,
   });

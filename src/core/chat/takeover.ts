@@ -10,9 +10,6 @@ import type { Platform, Store } from '../store/types.ts';
 import type { IncomingMessage } from './types.ts';
 import { parseWorkPayload } from './work.ts';
 
-/** Default pause between two sweeps (`COACH_SWEEP_MS`). */
-export const DEFAULT_SWEEP_MS = 5_000;
-
 /**
  * Work older than this (since its first claim) is given up rather than taken over: the user has long
  * moved on, and Feishu forgets a send `uuid` after an hour, so a late takeover could post twice.
@@ -30,8 +27,8 @@ export interface TakeoverSweeperDeps {
   owner: string;
   /** Lease of a taken-over message (`COACH_CLAIM_LEASE_MS`). */
   leaseMs: number;
-  /** Pause between sweeps (`COACH_SWEEP_MS`, default 5000). */
-  intervalMs?: number;
+  /** Pause between sweeps (`COACH_SWEEP_MS`). */
+  intervalMs: number;
   /** One resumer per platform this process runs; other platforms' work is left to replicas running them. */
   resumers: Partial<Record<Platform, Resumer>>;
   now?: () => Date;
@@ -56,7 +53,7 @@ export function createTakeoverSweeper(deps: TakeoverSweeperDeps): TakeoverSweepe
   const { store, owner, leaseMs, resumers } = deps;
   const logger = deps.logger.child({ component: 'takeover' });
   const now = deps.now ?? (() => new Date());
-  const intervalMs = deps.intervalMs ?? DEFAULT_SWEEP_MS;
+  const { intervalMs } = deps;
   const batch = deps.batch ?? 20;
   const maxAgeMs = deps.maxAgeMs ?? MAX_TAKEOVER_AGE_MS;
   let timer: NodeJS.Timeout | undefined;

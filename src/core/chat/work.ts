@@ -13,12 +13,6 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/types.ts';
 import type { IncomingMessage } from './types.ts';
 
-/**
- * Default lease of a claimed message (`COACH_CLAIM_LEASE_MS`). The claimer renews it every third of
- * its length while it works on the message, so it only runs out when the claimer stopped (died).
- */
-export const DEFAULT_CLAIM_LEASE_MS = 60_000;
-
 /** The work key of a message: `msg:platform:workspace:chat:messageId`. */
 export function workKeyOf(
   msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'messageId'>,
@@ -48,7 +42,7 @@ export function workPayload(msg: IncomingMessage, at: Date): WorkPayload {
 }
 
 const messageSchema = z.object({
-  platform: z.enum(['slack', 'feishu', 'terminal']),
+  platform: z.string().min(1),
   workspace: z.string(),
   chatId: z.string().min(1),
   threadId: z.string().optional(),

@@ -5,8 +5,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeOpenAI, startFakeOpenAI } from '../../../test/fakes/fake-openai.ts';
+import { coachErrorOf, memoryLogger, testClient } from '../../../test/support/llm-test-support.ts';
 import { count, dataBlock, messagesOf } from '../../../test/support/prompt-data.ts';
-import { coachErrorOf, memoryLogger, testClient } from '../../llm/test-support.ts';
 import type { LlmClientOptions } from '../../llm/types.ts';
 import { CoachError } from '../errors.ts';
 import { readKnowledge } from '../knowledge/load.ts';

@@ -1,4 +1,3 @@
-import type { Reviewer } from '../chat/types.ts';
 import { describeError, isCoachError } from '../errors.ts';
 import type { LlmPort } from '../llm-port.ts';
 import type { Logger } from '../logger.ts';
@@ -6,7 +5,7 @@ import type { PromptTemplate } from '../prompts.ts';
 import type { Retriever } from '../retrieval/retriever.ts';
 import { createLlmCritic } from './llm-critic.ts';
 import { reviewOffline } from './offline-critic.ts';
-import type { ReviewLang, ReviewResult } from './types.ts';
+import type { Reviewer, ReviewLang, ReviewResult } from './types.ts';
 
 /** Note added to the offline review when the LLM critic failed. */
 export const LLM_UNAVAILABLE_NOTE: Readonly<Record<ReviewLang, string>> = {

@@ -108,3 +108,8 @@ export const reviewResultSchema = z.object({
   lang: z.enum(['zh', 'en']),
   notes: z.array(z.string()),
 });
+
+/** Reviews marketing copy (the LLM critic with the offline one as fallback, or the offline one alone). */
+export interface Reviewer {
+  review(draft: string, opts?: { context?: string }): Promise<ReviewResult>;
+}

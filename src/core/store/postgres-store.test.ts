@@ -1,13 +1,12 @@
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeStoreContract } from '../../../test/contracts/store-contract.ts';
 import { type PgServer, startPostgres, TEST_PG_PASSWORD } from '../../../test/pg-server.ts';
+import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { CoachError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
 import { openStore } from './index.ts';
 import { PG_MIGRATIONS_TABLE } from './postgres-open.ts';
 import { openPostgresStore } from './postgres-store.ts';
-import { describeStoreContract } from './store-contract.ts';
 import type { Store } from './types.ts';
 
 // One throwaway server for this file. The contract scenarios share one database, emptied before each
@@ -41,19 +40,6 @@ describeStoreContract('postgres', async () => {
 });
 
 /** A logger whose lines (and raw text) the test can read. */
-function recordingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  let text = '';
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('debug', sink), lines, text: () => text };
-}
-
 async function rejection(promise: Promise<unknown>): Promise<CoachError> {
   const err = await promise.then(
     () => undefined,
@@ -103,10 +89,10 @@ describe('postgres store', () => {
 
   it('migrates once when two replicas open a fresh database at the same moment; both work', async () => {
     const url = await server.createDatabase();
-    const logs = [recordingLogger(), recordingLogger()];
+    const logs = [memoryLogger('debug'), memoryLogger('debug')];
     const [a, b] = await Promise.all(logs.map((l) => open(url, { logger: l.logger })));
     const applied = logs.map(
-      (l) => l.lines.find((line) => line.event === 'store_opened')?.applied as string[] | undefined,
+      (l) => l.lines().find((line) => line.event === 'store_opened')?.applied as string[] | undefined,
     );
     expect(applied.flat().sort()).toEqual(['001_initial', '002_work-leases']);
     expect(applied.filter((names) => names?.length === 0)).toHaveLength(1);
@@ -115,9 +101,9 @@ describe('postgres store', () => {
     expect(await a?.claim('k', new Date())).toBe(true);
     expect(await b?.claim('k', new Date())).toBe(false);
 
-    const again = recordingLogger();
+    const again = memoryLogger('debug');
     await open(url, { logger: again.logger });
-    expect(again.lines.find((l) => l.event === 'store_opened')).toMatchObject({ applied: [] });
+    expect(again.lines().find((l) => l.event === 'store_opened')).toMatchObject({ applied: [] });
   });
 
   it('opens through openStore when a database URL is given', async () => {
@@ -154,7 +140,7 @@ describe('postgres store', () => {
   // Stops the shared server for a while: keep it the last test of the file.
   it('survives the database going away: ping false, calls reject, then it reconnects', async () => {
     const url = await server.createDatabase();
-    const log = recordingLogger();
+    const log = memoryLogger('debug');
     const store = await open(url, { logger: log.logger, connectTimeoutMs: 2_000 });
     const other = await open(url);
     expect(await store.claim('before', new Date())).toBe(true);
@@ -180,7 +166,7 @@ describe('postgres store', () => {
     expect(await store.ping()).toBe(true);
     expect(await store.claim('during', new Date())).toBe(true);
     expect(await other.claim('before', new Date())).toBe(false);
-    expect(log.lines.some((l) => l.event === 'store_ping_failed')).toBe(true);
+    expect(log.lines().some((l) => l.event === 'store_ping_failed')).toBe(true);
     expect(log.text()).not.toContain(TEST_PG_PASSWORD);
   });
 });

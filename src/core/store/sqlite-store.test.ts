@@ -2,17 +2,16 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeStoreContract } from '../../../test/contracts/store-contract.ts';
+import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { CoachError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
 import { openStore } from './index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { openSqliteStore } from './sqlite-store.ts';
-import { describeStoreContract } from './store-contract.ts';
 import type { Store } from './types.ts';
 
 const run = promisify(execFile);
@@ -45,18 +44,6 @@ function openFailure(path: string): CoachError {
     return err as CoachError;
   }
   throw new Error(`opening ${path} succeeded`);
-}
-
-/** A logger whose lines the test can read. */
-function recordingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger('info', sink), lines };
 }
 
 describe('sqlite store', () => {
@@ -122,9 +109,12 @@ describe('sqlite store', () => {
 
   it('records migrations once; reopening does not run them again', async () => {
     const path = join(dir, 'coach.db');
-    const first = recordingLogger();
+    const first = memoryLogger('info');
     await open(path, { logger: first.logger }).close();
-    const applied = first.lines.filter((l) => l.event === 'store_migration_applied').map((l) => l.version);
+    const applied = first
+      .lines()
+      .filter((l) => l.event === 'store_migration_applied')
+      .map((l) => l.version);
     expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
 
     const db = new Database(path, { readonly: true });
@@ -133,11 +123,11 @@ describe('sqlite store', () => {
       .all();
     expect(before).toHaveLength(MIGRATIONS.length);
 
-    const second = recordingLogger();
+    const second = memoryLogger('info');
     const store = open(path, { logger: second.logger });
     expect(await store.ping()).toBe(true);
-    expect(second.lines.filter((l) => l.event === 'store_migration_applied')).toEqual([]);
-    expect(second.lines.find((l) => l.event === 'store_opened')).toMatchObject({ applied: [] });
+    expect(second.lines().filter((l) => l.event === 'store_migration_applied')).toEqual([]);
+    expect(second.lines().find((l) => l.event === 'store_opened')).toMatchObject({ applied: [] });
     expect(
       db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all(),
     ).toEqual(before);
@@ -191,7 +181,8 @@ describe('sqlite store', () => {
   });
 
   it('logs finishing a slot that was not claimed', async () => {
-    const { logger, lines } = recordingLogger();
+    const { logger, lines: logLines } = memoryLogger('info');
+    const lines = logLines();
     const store = open(':memory:', { logger });
     await store.finishTipSlot(
       { platform: 'terminal', workspace: 'local', chatId: 'me' },

@@ -1,5 +1,5 @@
-/** The chat platforms Coach runs on. */
-export type Platform = 'slack' | 'feishu' | 'terminal';
+/** A chat platform's name (`slack`, `feishu`, `terminal`…): each adapter names its own; the core knows none. */
+export type Platform = string;
 
 /** Identifies a conversation place. */
 export interface ChatRef {

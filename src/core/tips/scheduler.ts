@@ -1,9 +1,9 @@
 import { Cron } from 'croner';
-import { tipReply } from '../chat/replies.ts';
-import type { RichReply } from '../chat/types.ts';
 import { describeError } from '../errors.ts';
 import type { KnowledgeBase } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
+import { tipReply } from '../reply/replies.ts';
+import type { RichReply } from '../reply/types.ts';
 import type { ChatRef, Platform, Store, TipSubscription } from '../store/types.ts';
 import { localTime, minutesOf } from './local-time.ts';
 import { nextTipEntry, tipOf } from './tip.ts';

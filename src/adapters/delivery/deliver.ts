@@ -1,0 +1,158 @@
+/**
+ * The one place that turns the engine's reply events into platform messages, for every platform:
+ * a placeholder on the first progress event, updates of it while the answer streams (at most one per
+ * `updateIntervalMs`, one at a time, skipped while the platform's pacer says so: the latest text wins),
+ * then the final reply with retries, and a visible notice when it cannot be delivered.
+ *
+ * The engine's rule: work is complete when the consumer asks for the next event after the final reply.
+ * `deliverReply` asks for it only once the final reply is out; when it is not, the loop ends there, the
+ * work stays claimed, and a takeover answers it later.
+ */
+import { describeError } from '../../core/errors.ts';
+import type { Lang } from '../../core/knowledge/types.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { ReplyEvent, RichReply } from '../../core/reply/types.ts';
+import type { Pacer } from './pacer.ts';
+import type { ProgressView, ReplySink } from './sink.ts';
+
+/** Options of one delivery. */
+export interface DeliverOptions {
+  log: Logger;
+  /** Least time between two updates of the placeholder. */
+  updateIntervalMs: number;
+  /** Shared pacing of updates, with the key this reply counts against (e.g. the workspace). */
+  pacer?: { pacer: Pacer; key: string };
+  /** A placeholder already posted (by a replica that died): updated and replaced like our own. */
+  placeholder?: string;
+  /** Attempts at the final reply before giving up (default 4). */
+  finalAttempts?: number;
+  /** First pause between final attempts, doubled each time (default 1000 ms). */
+  retryBaseMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The settings a platform gives every delivery. */
+export type DeliverySettings = Pick<DeliverOptions, 'updateIntervalMs'> &
+  Partial<Pick<DeliverOptions, 'retryBaseMs' | 'finalAttempts'>>;
+
+/** How a delivery ended. */
+export interface DeliveryResult {
+  /** The final reply is out. */
+  delivered: boolean;
+  /** The final reply the engine produced, if it got that far. */
+  reply?: RichReply;
+}
+
+const DEFAULT_RATE_PAUSE_MS = 30_000;
+
+/** Delivers one reply stream through `sink`. Never throws. */
+export async function deliverReply(
+  events: AsyncIterable<ReplyEvent>,
+  sink: ReplySink,
+  opts: DeliverOptions,
+): Promise<DeliveryResult> {
+  const { log } = opts;
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let placeholder = opts.placeholder;
+  let started = placeholder !== undefined;
+  let updatesOff = false;
+  let lastUpdate = started ? now() : 0;
+  let inFlight: Promise<void> | undefined;
+  const view: ProgressView = { lang: 'en', status: '', text: '' };
+  let reply: RichReply | undefined;
+
+  const update = () => {
+    if (placeholder === undefined || updatesOff || inFlight) return;
+    if (now() - lastUpdate < opts.updateIntervalMs) return;
+    if (opts.pacer && !opts.pacer.pacer.take(opts.pacer.key)) return;
+    lastUpdate = now();
+    const target = placeholder;
+    inFlight = sink
+      .update(target, { ...view })
+      .catch((err: unknown) => {
+        const f = sink.classify(err);
+        if (f.kind === 'rate_limited' && opts.pacer) {
+          opts.pacer.pacer.pause(opts.pacer.key, f.retryAfterMs ?? DEFAULT_RATE_PAUSE_MS);
+        }
+        if (f.kind === 'gone') updatesOff = true;
+        log.warn({ event: 'reply_update_failed', failure: f.kind, ...describeError(err) }, 'update skipped');
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+  };
+
+  try {
+    for await (const ev of events) {
+      if (ev.type === 'final') {
+        reply = ev.reply;
+        await inFlight;
+        if (!(await sendFinal(ev.reply))) {
+          await notifyFailure(ev.reply.lang);
+          return { delivered: false, reply };
+        }
+        continue; // ask for the next event: the engine records the work as done
+      }
+      view.lang = ev.lang;
+      if (ev.type === 'status') view.status = ev.text;
+      else view.text += ev.text;
+      if (!started) {
+        started = true;
+        try {
+          placeholder = await sink.start({ ...view });
+          lastUpdate = now();
+        } catch (err) {
+          // Keep going: the final reply is posted as a new message.
+          log.warn({ event: 'reply_placeholder_failed', ...describeError(err) }, 'placeholder not posted');
+        }
+      } else update();
+    }
+    return { delivered: reply !== undefined, ...(reply ? { reply } : {}) };
+  } catch (err) {
+    log.error({ event: 'reply_stream_failed', ...describeError(err) }, 'reply stream failed');
+    await inFlight;
+    await notifyFailure(view.lang);
+    return { delivered: false, ...(reply ? { reply } : {}) };
+  }
+
+  async function sendFinal(final: RichReply): Promise<boolean> {
+    const attempts = opts.finalAttempts ?? 4;
+    const base = opts.retryBaseMs ?? 1_000;
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      try {
+        await sink.final(final, placeholder);
+        return true;
+      } catch (err) {
+        const f = sink.classify(err);
+        log.warn(
+          { event: 'reply_final_failed', attempt, failure: f.kind, ...describeError(err) },
+          'final reply not delivered',
+        );
+        if (f.kind === 'gone') placeholder = undefined;
+        if (attempt < attempts) {
+          const backoff = base * 2 ** (attempt - 1);
+          await sleep(f.kind === 'rate_limited' ? Math.max(f.retryAfterMs ?? 0, backoff) : backoff);
+        }
+      }
+    }
+    log.error({ event: 'reply_undelivered', attempts }, 'the reply could not be delivered');
+    return false;
+  }
+
+  async function notifyFailure(lang: Lang): Promise<void> {
+    try {
+      await sink.failed(lang, placeholder);
+    } catch (err) {
+      log.warn({ event: 'reply_failure_notice_failed', ...describeError(err) }, 'failure notice not sent');
+    }
+  }
+}
+
+/** The final reply of a stream, for callers that show nothing until the end. */
+export async function finalReplyOf(events: AsyncIterable<ReplyEvent>): Promise<RichReply | undefined> {
+  let final: RichReply | undefined;
+  for await (const ev of events) if (ev.type === 'final') final = ev.reply;
+  return final;
+}

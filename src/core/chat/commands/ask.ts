@@ -1,0 +1,45 @@
+/** A question: answered from the knowledge (and the model, when one is configured), with the thread's history. */
+import { answerReply } from '../../reply/replies.ts';
+import type { RichReply } from '../../reply/types.ts';
+import type { Command, CommandRunner, CommandSpec } from './types.ts';
+
+export const askCommand: CommandSpec = {
+  key: 'ask',
+  words: ['ask', '问', '提问'],
+  help: {
+    en: '• just ask, in English or Chinese: an answer from the knowledge, with its sources',
+    zh: '• 直接提问（中英文都行）：按知识库回答并注明来源',
+  },
+  prompts: [
+    {
+      title: { en: "How do I win a CFO's trust?", zh: '怎么赢得 CFO 的信任？' },
+      message: {
+        en: "How do I win a CFO's trust in a long B2B deal?",
+        zh: '长周期的 B2B 项目里，怎么赢得 CFO 的信任？',
+      },
+    },
+  ],
+  parse: ({ rest }) => (rest ? { name: 'ask', text: rest } : { name: 'help' }),
+};
+
+/** Streams the answer; the final reply carries its sources and 👍/👎. */
+export const runAsk: CommandRunner<Extract<Command, { name: 'ask' }>> = async function* (cmd, ctx) {
+  const { services, lang } = ctx;
+  const history = (await services.store.history(ctx.threadKey, services.historyTurns)).map((t) => ({
+    role: t.role,
+    text: t.text,
+  }));
+  const release = services.answerer.online ? await services.modelSlot() : undefined;
+  let final: RichReply | undefined;
+  try {
+    for await (const ev of services.answerer.ask(cmd.text, { history })) {
+      if (ev.type === 'done') final = answerReply(ev.answer, ctx.ref);
+      else yield { ...ev, lang };
+    }
+  } finally {
+    release?.();
+  }
+  if (!final) throw new Error('the answerer ended without an answer');
+  await ctx.remember(cmd.text, final, 'answer');
+  yield { type: 'final', reply: final };
+};
