@@ -6,11 +6,13 @@
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { loadRetrievalEval, scoreRetrievalEval } from '../src/core/retrieval/retrieval-eval.ts';
 import { createRetriever } from '../src/core/retrieval/retriever.ts';
+import { runRealEval } from './real-run.ts';
 import { runReviewEval } from './review-eval-run.ts';
 
 const verbose = process.argv.includes('--verbose');
 const kb = loadKnowledge('knowledge');
-const retrieval = scoreRetrievalEval(loadRetrievalEval('eval/retrieval.jsonl'), createRetriever(kb));
+const retriever = createRetriever(kb);
+const retrieval = scoreRetrievalEval(loadRetrievalEval('eval/retrieval.jsonl'), retriever);
 
 console.log('Retrieval (eval/retrieval.jsonl)');
 console.log(`  on-topic questions      ${retrieval.questions}`);
@@ -27,3 +29,7 @@ if (verbose) {
 }
 console.log('');
 runReviewEval(verbose);
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+const only =
+  process.argv.includes('--only') && (onlyArg === 'questions' || onlyArg === 'copy') ? onlyArg : undefined;
+runRealEval(retriever, { verbose, devOnly: process.argv.includes('--dev-only'), ...(only ? { only } : {}) });

@@ -11,12 +11,21 @@ export interface Citation {
   n?: number;
 }
 
+/**
+ * How much of a question the knowledge answers: `covered` (an entry answers it), `partial` (the
+ * knowledge has a nearby idea but not what was asked: the answer says so first), `not_covered` (no
+ * citation; the answer says what Coach does cover).
+ */
+export type Coverage = 'covered' | 'partial' | 'not_covered';
+
 /** A finished answer. `mode` says whether an LLM wrote it or the offline composer did. */
 export interface Answer {
   answer: string;
   citations: Citation[];
   mode: 'offline' | 'llm';
   lang: Lang;
+  /** How much of the question the knowledge covers (see {@link Coverage}). */
+  coverage?: Coverage;
   /** One-line notices for the user: truncated input, AI model unavailable, … */
   notes: string[];
 }
