@@ -4,7 +4,6 @@
  * (test/fakes/fake-feishu.ts) recording what the bot sends. Implements the shared `AdapterHarness`, plus
  * Feishu-only helpers for the adapter's own tests.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +19,23 @@ import { createTipScheduler } from '../src/core/tips/scheduler.ts';
 import type { AdapterHarness, Delivered, HarnessOptions, SentMessage } from './adapter-scenarios.ts';
 import { type FakeFeishu, startFakeFeishu } from './fakes/fake-feishu.ts';
 import { type FakeOpenAI, startFakeOpenAI } from './fakes/fake-openai.ts';
-import { cardButton, encryptText, flatten } from './feishu-payloads.ts';
+import {
+  cardButton,
+  encryptText,
+  eventEnvelope,
+  feishuRequest,
+  flatten,
+  type MessageSpec,
+  messageEventPayload,
+  type RawDelivery,
+  TENANT,
+  VERIFICATION_TOKEN,
+} from './feishu-payloads.ts';
 import { memoryLogger } from './support/memory-logger.ts';
 
-export { cardButton, encryptText, flatten };
+export { cardButton, encryptText, flatten, type MessageSpec, type RawDelivery, VERIFICATION_TOKEN };
 
 export const ENCRYPT_KEY = 'fake-encrypt-key';
-export const VERIFICATION_TOKEN = 'fake-verification-token';
-const TENANT = 'tenant_fake';
 
 /** Options of the Feishu harness, beyond the shared ones. */
 export interface FeishuHarnessOptions extends HarnessOptions {
@@ -39,28 +47,6 @@ export interface FeishuHarnessOptions extends HarnessOptions {
   logLevel?: string;
   /** Scripts the fake LLM before the harness starts (e.g. slow chunks). */
   scriptLlm?: (llm: FakeOpenAI) => void;
-}
-
-/** A raw request as Feishu sends it. */
-export interface RawDelivery {
-  body: string;
-  headers: Record<string, string>;
-}
-
-/** Fields of a message event. */
-export interface MessageSpec {
-  chatId: string;
-  chatType: 'p2p' | 'group';
-  userId?: string;
-  text?: string;
-  msgType?: string;
-  content?: string;
-  mentionBot?: boolean;
-  rootId?: string;
-  senderType?: string;
-  eventId?: string;
-  messageId?: string;
-  createTime?: number;
 }
 
 /** The shared harness plus what the Feishu tests need. */
@@ -151,85 +137,20 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
   const chats = new Set<string>();
 
   function envelope(eventType: string, event: object, o: { eventId?: string; createTime?: number } = {}) {
-    return {
-      schema: '2.0',
-      header: {
-        event_id: o.eventId ?? next('ev'),
-        token: VERIFICATION_TOKEN,
-        create_time: String(o.createTime ?? Date.now()),
-        event_type: eventType,
-        tenant_key: TENANT,
-        app_id: 'cli_fake_app',
-      },
-      event,
-    };
+    return eventEnvelope(eventType, event, { eventId: o.eventId ?? next('ev'), createTime: o.createTime });
   }
 
   function messageEvent(spec: MessageSpec) {
     const messageId = spec.messageId ?? next('om_user');
     const eventId = spec.eventId ?? next('ev');
-    const mention = spec.mentionBot ?? spec.chatType === 'group';
-    const msgType = spec.msgType ?? 'text';
-    const content =
-      spec.content ?? JSON.stringify({ text: mention ? `@_user_1 ${spec.text ?? ''}` : (spec.text ?? '') });
-    const payload = envelope(
-      'im.message.receive_v1',
-      {
-        sender: {
-          sender_id: { open_id: spec.userId ?? 'ou_alice', union_id: 'on_alice', user_id: 'alice' },
-          sender_type: spec.senderType ?? 'user',
-          tenant_key: TENANT,
-        },
-        message: {
-          message_id: messageId,
-          ...(spec.rootId
-            ? { root_id: spec.rootId, parent_id: spec.rootId, thread_id: `omt_${spec.rootId}` }
-            : {}),
-          create_time: String(spec.createTime ?? Date.now()),
-          chat_id: spec.chatId,
-          chat_type: spec.chatType,
-          message_type: msgType,
-          content,
-          ...(mention
-            ? {
-                mentions: [
-                  {
-                    key: '@_user_1',
-                    id: { open_id: fake.botOpenId, union_id: 'on_coach', user_id: '' },
-                    name: 'Coach',
-                    tenant_key: TENANT,
-                  },
-                ],
-              }
-            : {}),
-        },
-      },
-      { eventId, createTime: spec.createTime },
-    );
+    const payload = messageEventPayload(spec, { messageId, eventId, botOpenId: fake.botOpenId });
     userMessages.set(messageId, { chatId: spec.chatId, root: spec.rootId });
     chats.add(spec.chatId);
     return { payload, messageId, eventId };
   }
 
-  function request(
-    payload: object,
-    o: { signKey?: string; encrypt?: boolean; sign?: boolean } = {},
-  ): RawDelivery {
-    const key = o.signKey ?? encryptKey;
-    const plain = JSON.stringify(payload);
-    const encrypt = o.encrypt ?? Boolean(encryptKey);
-    const body = encrypt && encryptKey ? JSON.stringify({ encrypt: encryptText(plain, encryptKey) }) : plain;
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-    if ((o.sign ?? true) && key) {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const nonce = randomBytes(8).toString('hex');
-      headers['x-lark-request-timestamp'] = timestamp;
-      headers['x-lark-request-nonce'] = nonce;
-      headers['x-lark-signature'] = createHash('sha256')
-        .update(timestamp + nonce + key + body)
-        .digest('hex');
-    }
-    return { body, headers };
+  function request(payload: object, o: { signKey?: string; encrypt?: boolean; sign?: boolean } = {}) {
+    return feishuRequest(payload, encryptKey, o);
   }
 
   async function post(raw: { body: string; headers?: Record<string, string> }) {
