@@ -16,7 +16,7 @@ export async function knowledgeCommand(argv: string[], io: Io): Promise<number> 
     io.out(`${JSON.stringify({ ok: problems.length === 0, entries: kb.entries.length, problems })}\n`);
   } else if (problems.length === 0) {
     io.out(
-      `knowledge ok: ${kb.entries.length} entries, ${kb.glossary.length} glossary terms, ${kb.sources.size} sources\n`,
+      `knowledge ok: ${kb.entries.length} entries, ${kb.glossary.length} glossary terms, ${kb.concepts.length} concepts, ${kb.sources.size} sources\n`,
     );
   } else {
     io.err(`knowledge has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);

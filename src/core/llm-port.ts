@@ -6,6 +6,12 @@ export interface ChatMessage {
   content: string;
 }
 
+/** Tokens a call used, as the service reported them. */
+export interface TokenUsage {
+  input: number;
+  output: number;
+}
+
 /** Options of {@link LlmPort.stream}. */
 export interface StreamOptions {
   /** Aborting stops the request; the iteration then rejects with `signal.reason` (not a CoachError). */
@@ -20,6 +26,12 @@ export interface JsonOptions {
   name: string;
   temperature?: number;
   maxTokens?: number;
+  /** A tighter timeout for this call, in ms; set, the call is also not retried. */
+  timeoutMs?: number;
+  /** Ask once more with the validation error when the output is invalid (default true). */
+  repair?: boolean;
+  /** Called with the tokens each request used. */
+  onUsage?: (usage: TokenUsage) => void;
 }
 
 /**

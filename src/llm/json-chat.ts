@@ -35,6 +35,11 @@ export async function jsonChat<T>(
   const first = await complete(ctx, state, messages, format, opts);
   const firstTry = parseJsonText(first, schema);
   if (firstTry.ok) return { value: firstTry.value, raw: first };
+  if (opts.repair === false) {
+    throw new CoachError('llm_bad_output', `LLM ${ctx.model} gave invalid JSON for ${opts.name}`, {
+      details: { raw: first, schema: opts.name, error: firstTry.error },
+    });
+  }
 
   ctx.log.warn(
     { event: 'llm_json_invalid', schema: opts.name, attempt: 1, chars: first.length },
@@ -100,13 +105,19 @@ async function request(
   responseFormat: ResponseFormatJSONSchema | { type: 'json_object' },
   opts: JsonOptions,
 ): Promise<string> {
-  const completion = await ctx.openai.chat.completions.create({
-    model: ctx.model,
-    messages,
-    response_format: responseFormat,
-    ...(opts.temperature === undefined ? {} : { temperature: opts.temperature }),
-    ...(opts.maxTokens === undefined ? {} : { max_tokens: opts.maxTokens }),
-  });
+  const completion = await ctx.openai.chat.completions.create(
+    {
+      model: ctx.model,
+      messages,
+      response_format: responseFormat,
+      ...(opts.temperature === undefined ? {} : { temperature: opts.temperature }),
+      ...(opts.maxTokens === undefined ? {} : { max_tokens: opts.maxTokens }),
+    },
+    opts.timeoutMs === undefined ? undefined : { timeout: opts.timeoutMs, maxRetries: 0 },
+  );
+  if (completion.usage) {
+    opts.onUsage?.({ input: completion.usage.prompt_tokens, output: completion.usage.completion_tokens });
+  }
   const message = completion.choices[0]?.message;
   if (message?.refusal) {
     throw new CoachError('llm_bad_output', `LLM ${ctx.model} refused to answer`, {

@@ -1,7 +1,7 @@
 import type { LlmPort } from '../core/llm-port.ts';
 import type { Logger } from '../core/logger.ts';
 
-export type { ChatMessage, JsonOptions, StreamOptions } from '../core/llm-port.ts';
+export type { ChatMessage, JsonOptions, StreamOptions, TokenUsage } from '../core/llm-port.ts';
 
 /** How `json()` asks the service for JSON. */
 export type StructuredOutputsMode = 'auto' | 'json_schema' | 'json_object';

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isCoachError } from '../errors.ts';
-import { readKnowledge } from '../knowledge/load.ts';
+import { loadKnowledge, readKnowledge } from '../knowledge/load.ts';
 import { createRetriever } from '../retrieval/retriever.ts';
-import { answerOffline, summarize } from './offline.ts';
+import { answerOffline } from './offline.ts';
+import { bodySentences } from './sentences.ts';
 
 const { kb } = readKnowledge('test/fixtures/knowledge');
-const r = createRetriever(kb, { minScore: 0.5 });
+/** Three entries score far lower than the curated fifty: thresholds scaled down for the fixture. */
+const SMALL_KB = { partialScore: 0.3, coverScore: 0.3, strongScore: 0.6 };
+const r = createRetriever(kb, SMALL_KB);
 
 describe('answerOffline', () => {
   it('answers in English with the best entry first, cited, and says it is offline', () => {
@@ -52,10 +55,89 @@ describe('answerOffline', () => {
   });
 });
 
-describe('summarize', () => {
-  it('keeps the first sentences and drops a clause that only introduces a list', () => {
-    const body = 'First point here. Second point. Two ideas follow:\n\n- one\n- two\n\n**Apply it:** do it.';
-    expect(summarize(body, 'en', 2)).toBe('First point here. Second point.');
-    expect(summarize('第一句。第二句。第三句。', 'zh', 2)).toBe('第一句。第二句。');
+describe('bodySentences', () => {
+  it('splits sentences, lists items into sentences without markers, drops list introductions and keeps the advice apart', () => {
+    const body =
+      'First point here. Second point. Two ideas follow:\n\n- one idea\n  goes on\n- two\n\n1. numbered\n2. again\n\n**Apply it:** do it.';
+    const { sentences, apply } = bodySentences(body, 'en');
+    expect(sentences.map((s) => s.text)).toEqual([
+      'First point here.',
+      'Second point.',
+      'one idea goes on',
+      'two',
+      'numbered',
+      'again',
+    ]);
+    expect(apply).toBe('**Apply it:** do it.');
+    expect(bodySentences('第一句。第二句。\n\n**怎么用：**去做。', 'zh')).toEqual({
+      sentences: [
+        { text: '第一句。', paragraph: 0 },
+        { text: '第二句。', paragraph: 0 },
+      ],
+      apply: '**怎么用：**去做。',
+    });
+  });
+});
+
+describe('answerOffline on the curated knowledge', () => {
+  const real = createRetriever(loadKnowledge('knowledge'));
+
+  it('answers the CFO question from the decision-maker entry, leading with what matches it', () => {
+    const a = answerOffline(real, 'How do I convince a CFO to buy our data platform?');
+    expect(a.citations[0]?.id).toBe('key-decision-maker');
+    expect(a.coverage).toBe('covered');
+    const lead = a.answer.split('\n\n')[1] ?? '';
+    expect(lead).toMatch(/CFO/);
+    expect(a.answer).not.toMatch(/FBIF/);
+    expect(a.answer).toMatch(/Apply it/);
+  });
+
+  it('sees 老总 as the key decision maker, and answers in Chinese', () => {
+    const a = answerOffline(real, '老总一直不拍板，怎么才能让他信任我们？');
+    expect(a.lang).toBe('zh');
+    expect(a.citations.slice(0, 3).map((c) => c.id)).toContain('key-decision-maker');
+  });
+
+  it('finds the ABM entry when the question does not spell ABM', () => {
+    const a = answerOffline(
+      real,
+      'Our whole year depends on twenty named target accounts. Should marketing treat each one separately?',
+    );
+    expect(a.citations.slice(0, 3).map((c) => c.id)).toContain('abm-fit');
+  });
+
+  it('answers a core question in plain words instead of refusing it', () => {
+    const a = answerOffline(real, "buyers don't see why we are better");
+    expect(a.coverage).not.toBe('not_covered');
+    expect(a.citations.slice(0, 3).map((c) => c.id)).toEqual(expect.arrayContaining(['usp-vs-uvp']));
+  });
+
+  it('says an out-of-scope question is not covered, naming what, without citations', () => {
+    const a = answerOffline(real, 'What is a good CTR for LinkedIn ads?');
+    expect(a.coverage).toBe('not_covered');
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/outside what I know: ad benchmarks/);
+  });
+
+  it('says plainly what a partly covered question asks that the knowledge does not cover, then the nearest idea', () => {
+    const a = answerOffline(
+      real,
+      'We are a small startup looking for prospects: is a booth at industry conferences worth it?',
+    );
+    expect(a.coverage).toBe('partial');
+    expect(a.answer.split('\n\n')[0]).toMatch(/does not cover measuring the return/);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it('leaves no list marker dangling at the end of a quoted sentence, in either language', () => {
+    for (const q of [
+      'What is the 4T model?',
+      '4T 模型是什么？',
+      'What are the maturity levels of a B2B marketing team?',
+    ]) {
+      const a = answerOffline(real, q);
+      expect(a.answer).not.toMatch(/\s\d+\.\s*$/m);
+      expect(a.answer).not.toMatch(/[:：]\s*\*\*[^*]+\*\* \[1\]/);
+    }
   });
 });

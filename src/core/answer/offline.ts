@@ -1,17 +1,30 @@
+/**
+ * Answers without a model: the best entries for the question, composed in the question's language.
+ * The answer leads with the sentences of the best entry that match the question (and its "Apply it"
+ * advice when the question asks how), then one matching line from each other entry, with numbered
+ * citations. A partly covered question first says what the knowledge does not cover; a question it
+ * does not cover gets what Coach can help with, and no citations.
+ */
 import type { KnowledgeEntry, Lang } from '../knowledge/types.ts';
-import type { Retriever } from '../retrieval/retriever.ts';
+import type { Lookup, Retriever } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { citationOf } from './citations.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
+import { bodySentences } from './sentences.ts';
 import type { Answer } from './types.ts';
 
 /** How many entries an offline answer draws on. */
 const MAX_SOURCES = 3;
+/** Sentences quoted from the lead entry. */
+const LEAD_SENTENCES = 2;
 
 const TEXT = {
   en: {
     offline: '_Offline answer from the knowledge base (no AI model configured)._',
     also: 'Also relevant:',
+    partial: 'The knowledge does not answer this directly. The nearest idea it has:',
+    missing: (what: string) => `The knowledge does not cover ${what}. The nearest idea it has:`,
+    outside: (what: string) => `That is outside what I know: ${what}.`,
     offTopic:
       "I'm Coach, a B2B marketing coach, and I couldn't find that in my knowledge. I can help with: earning buyers' trust, " +
       'the 4T model (category label, testimony and evidence, high touch, thought leadership), USP vs UVP, results in numbers, ' +
@@ -21,6 +34,9 @@ const TEXT = {
   zh: {
     offline: '_离线回答：来自知识库（未配置 AI 模型）。_',
     also: '相关阅读：',
+    partial: '知识库没有直接回答这个问题。最接近的思路是：',
+    missing: (what: string) => `知识库没有覆盖${what}。最接近的思路是：`,
+    outside: (what: string) => `这超出了我的知识范围：${what}。`,
     offTopic:
       '我是 Coach，B2B 营销教练，知识库里没有找到与这个问题相关的内容。我可以帮你：建立客户信任、4T 模型（品类标签、证词和确据、高接触性、思想主张）、' +
       'USP 与 UVP、用数据说话、价格与价值、决策链与关键决策人、贯穿客户旅程的内容、B2B 市场部的成熟度。' +
@@ -28,43 +44,58 @@ const TEXT = {
   },
 } as const;
 
-/**
- * Answers without an LLM: finds the best entries for the question and composes a short synthesis
- * in the question's language (the lead idea, its "apply it" advice, and pointers to related
- * entries), with citations. Off-topic questions get a note on what Coach can help with and no
- * citations.
- */
+/** A question that asks what to do ("how", "should we", 怎么, 要不要…): the answer adds the advice. */
+const ASKS_HOW = {
+  en: /\b(how|what should|what can|what do (?:i|we)|should (?:i|we)|ways? to|tips?|advice|fix|improve)\b/i,
+  zh: /怎么|如何|怎样|咋|该|应该|要不要|办法|方法|建议|改/,
+};
+
+/** Answers a question from the knowledge alone. */
 export function answerOffline(retriever: Retriever, question: string, opts: { topic?: string } = {}): Answer {
   const q = prepareQuestion(question);
   const lang = detectLang(q.text);
   const notes = q.truncated ? [truncationNote(q, lang)] : [];
   // A follow-up that finds nothing on its own ("and for SaaS?") is searched with the thread's topic.
-  let hits = retriever.search(q.text, { k: MAX_SOURCES });
-  if (hits.length === 0 && opts.topic)
-    hits = retriever.search(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES });
-  if (hits.length === 0) return { answer: TEXT[lang].offTopic, citations: [], mode: 'offline', lang, notes };
-  const entries = hits.map((h) => h.entry);
+  let found = retriever.lookup(q.text, { k: MAX_SOURCES });
+  if (found.hits.length === 0 && opts.topic) {
+    const withTopic = retriever.lookup(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES });
+    if (withTopic.hits.length > 0) found = withTopic;
+  }
+  if (found.coverage === 'not_covered' || found.hits.length === 0) {
+    const what = labels(found, lang);
+    const answer = what ? `${TEXT[lang].outside(what)}\n\n${TEXT[lang].offTopic}` : TEXT[lang].offTopic;
+    return { answer, citations: [], mode: 'offline', lang, notes, coverage: 'not_covered' };
+  }
+  const entries = found.hits.map((h) => h.entry);
   return {
-    answer: composeAnswer(entries, lang),
+    answer: composeAnswer(retriever, q.text, found, lang),
     citations: entries.map((e) => citationOf(retriever.kb, e, lang)),
     mode: 'offline',
     lang,
     notes,
+    coverage: found.coverage,
   };
 }
 
-/** The lead entry's idea in brief plus its advice, then one line per other entry. Sources are numbered [1]… */
-export function composeAnswer(entries: KnowledgeEntry[], lang: Lang): string {
-  const [lead, ...rest] = entries;
+/** The answer's text: partial preface, lead entry's matching sentences (+ advice), then the others. */
+export function composeAnswer(retriever: Retriever, question: string, found: Lookup, lang: Lang): string {
+  const [lead, ...rest] = found.hits.map((h) => h.entry);
   if (!lead) return '';
-  const parts = [`**${lead.title[lang]}** [1]`, summarize(lead.body[lang], lang, 3)];
-  const apply = applyLine(lead.body[lang]);
-  if (apply) parts.push(apply);
+  const parts: string[] = [];
+  if (found.coverage === 'partial') {
+    const what = labels(found, lang);
+    parts.push(what ? TEXT[lang].missing(what) : TEXT[lang].partial);
+  }
+  const { text, apply } = quote(retriever, question, lead, lang, LEAD_SENTENCES);
+  parts.push(`**${lead.title[lang]}** [1]`, text);
+  if (apply && ASKS_HOW[lang].test(question)) parts.push(apply);
   if (rest.length > 0) {
     parts.push(
       [
         TEXT[lang].also,
-        ...rest.map((e, i) => `• **${e.title[lang]}** [${i + 2}]: ${summarize(e.body[lang], lang, 1)}`),
+        ...rest.map(
+          (e, i) => `• **${e.title[lang]}** [${i + 2}]: ${quote(retriever, question, e, lang, 1).text}`,
+        ),
       ].join('\n'),
     );
   }
@@ -72,33 +103,25 @@ export function composeAnswer(entries: KnowledgeEntry[], lang: Lang): string {
   return parts.join('\n\n');
 }
 
-const SENTENCE = { en: /(?<=[.!?])\s+(?=[A-Z"“(*])/, zh: /(?<=[。！？])/ };
-
-/** The first `n` sentences of the body's opening paragraphs (the "apply it" line excluded). */
-export function summarize(body: string, lang: Lang, n: number): string {
-  const prose = body
-    .split(/\n\s*\n/)
-    .filter((p) => !isApplyLine(p) && !/^\s*[-*|#]/.test(p))
-    // A paragraph that introduces a list ("Two ideas go with it:") loses that last clause.
-    .map((p) => (/[:：]\s*$/.test(p.trim()) ? p.trim().replace(/[^.!?。！？]*[:：]$/, '') : p))
-    .filter((p) => p.trim())
-    .join(lang === 'zh' ? '' : ' ')
-    .replace(/\s*\n\s*/g, lang === 'zh' ? '' : ' ');
-  const sentences = prose.split(SENTENCE[lang]).filter((s) => s.trim());
-  return sentences
-    .slice(0, n)
-    .join(lang === 'zh' ? '' : ' ')
-    .trim();
+/**
+ * The `n` sentences of the entry's body that best match the question, in the body's order (the opening
+ * sentences when none shares a word with it), and its "Apply it" advice.
+ */
+function quote(
+  retriever: Retriever,
+  question: string,
+  entry: KnowledgeEntry,
+  lang: Lang,
+  n: number,
+): { text: string; apply?: string } {
+  const { sentences, apply } = bodySentences(entry.body[lang], lang);
+  const scored = sentences.map((s, i) => ({ ...s, i, score: retriever.matchScore(question, s.text) }));
+  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, n);
+  const chosen = (best[0]?.score ?? 0) > 0 ? best.sort((a, b) => a.i - b.i) : scored.slice(0, n);
+  return { text: chosen.map((s) => s.text).join(lang === 'zh' ? '' : ' '), ...(apply ? { apply } : {}) };
 }
 
-function isApplyLine(p: string): boolean {
-  return /^\s*\*\*(apply it|怎么用)/i.test(p);
-}
-
-function applyLine(body: string): string | undefined {
-  return body
-    .split(/\n\s*\n/)
-    .find(isApplyLine)
-    ?.replace(/\s*\n\s*/g, ' ')
-    .trim();
+/** The labels of what the question asks that the knowledge does not cover, in `lang`. */
+function labels(found: Lookup, lang: Lang): string {
+  return found.missing.map((c) => c.label[lang]).join(lang === 'zh' ? '、' : '; ');
 }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
 import { CoachError } from '../errors.ts';
+import { parseConcepts } from './concepts.ts';
 import type { Bilingual, GlossaryTerm, KnowledgeBase, KnowledgeEntry, Lang, Source } from './types.ts';
 
 /** Entry files are lower-case kebab-case Markdown; anything else in the folder (FORMAT.md) is documentation. */
@@ -69,7 +70,7 @@ export function splitBody(content: string): Partial<Bilingual> {
 }
 
 /**
- * Reads every entry, `sources.json` and `glossary.json` in `dir` and validates them: missing
+ * Reads every entry, `sources.json`, `glossary.json` and `concepts.json` in `dir` and validates them: missing
  * fields, duplicate ids, an id that differs from its file name, unknown sources, dangling `related`
  * or glossary ids, empty bodies, an idea written in one language only. Never throws for bad
  * content: problems are returned so that `coach knowledge check` can list them all.
@@ -108,8 +109,12 @@ export function readKnowledge(dir: string): KnowledgeLoad {
     }
   }
   const glossary = readGlossary(dir, byId, problems);
+  // The concept layer is optional (a minimal knowledge folder works without it).
+  const conceptsPath = join(dir, 'concepts.json');
+  const rawConcepts = existsSync(conceptsPath) ? readJson(conceptsPath, problems) : undefined;
+  const concepts = rawConcepts === undefined ? [] : parseConcepts(rawConcepts, byId, problems);
   if (entries.length === 0) problems.push(`${dir}: no knowledge entries found`);
-  return { kb: { entries, byId, sources, glossary }, problems };
+  return { kb: { entries, byId, sources, glossary, concepts }, problems };
 }
 
 /** Reads the knowledge folder and throws `knowledge_invalid` listing the problems if there are any. */

@@ -44,10 +44,24 @@ export interface GlossaryTerm {
   definition: Bilingual;
 }
 
+/**
+ * A concept of `concepts.json`: the words people use for one idea and the entries that answer it
+ * (`topic`, weights 0–1), or the words of a question the knowledge does not cover (`out`).
+ */
+export interface Concept {
+  id: string;
+  kind: 'topic' | 'out';
+  /** What it is about, to name it to the user ("ad benchmarks such as…"). */
+  label: Bilingual;
+  terms: Record<Lang, string[]>;
+  entries: Record<string, number>;
+}
+
 /** Everything loaded from the knowledge folder. */
 export interface KnowledgeBase {
   entries: KnowledgeEntry[];
   byId: Map<string, KnowledgeEntry>;
   sources: Map<string, Source>;
   glossary: GlossaryTerm[];
+  concepts: Concept[];
 }

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { stemmer } from 'stemmer';
+import { normalize } from './normalize.ts';
 
 /**
  * Words that carry no topic in questions or entries. Kept short on purpose: words such as "trust",
@@ -12,7 +13,9 @@ const EN_STOP = new Set(
   these those what which who whom whose when where why how can could should would will shall may might
   must not no yes about into than too very just also any some such there here more most other own same
   only both each few all am let lets get got make made want need tell give please hi hello hey thanks
-  thank one way ways thing things something really much many like use using used vs versus`
+  thank one way ways thing things something really much many like use using used vs versus go goes
+  going dr mr ms see seen sees dont doesnt didnt isnt arent cant wont don doesn didn isn aren won
+  wouldn couldn shouldn t s ll re ve d m`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -33,10 +36,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[+&][a-z0-9]+)*/g;
 const POSSESSIVE = /['\u2019]s\b/g;
 
-/** Lower-cases and folds full-width characters (ＵＳＰ → usp, ４Ｐ → 4p). */
-export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
+export { normalize };
 
 /** True when the text is mostly Chinese. */
 export function isChineseText(text: string): boolean {
@@ -62,10 +62,15 @@ export function tokenize(text: string): string[] {
         if (!ZH_STOP.has(word)) out.push(word);
       }
     } else if (!EN_STOP.has(run)) {
-      out.push(/^[a-z]{4,}$/.test(run) ? stemmer(run) : run);
+      out.push(stem(run));
     }
   }
   return out;
+}
+
+/** The stem of a Latin word as the index keeps it (`decisions` → `decis`); short words stay whole. */
+export function stem(word: string): string {
+  return /^[a-z]{4,}$/.test(word) ? stemmer(word) : word;
 }
 
 /** The language to answer in: Chinese when the text is mostly Chinese, else English. */

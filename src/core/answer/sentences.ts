@@ -1,0 +1,61 @@
+/**
+ * An entry's body as the sentences an offline answer can quote: paragraphs split into sentences, list
+ * items as sentences of their own (their markers dropped, so no "… 1." is left dangling), the lines that
+ * introduce a list ("Two ideas go with it:") and tables left out, and the "Apply it" line kept apart.
+ */
+import type { Lang } from '../knowledge/types.ts';
+
+/** One quotable sentence of a body, in order. */
+export interface BodySentence {
+  text: string;
+  /** Index of its paragraph (sentences of one paragraph read together). */
+  paragraph: number;
+}
+
+/** The sentences of a body and its "Apply it" advice. */
+export interface BodySentences {
+  sentences: BodySentence[];
+  apply?: string;
+}
+
+const APPLY = /^\s*\*\*(apply it|怎么用)[:：]?\*\*[:：]?\s*/i;
+const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,2}[.)、])\s+/;
+const SENTENCE = { en: /(?<=[.!?]["”)]?)\s+(?=[A-Z"“(*])/, zh: /(?<=[。！？；])/ };
+
+/** Splits a body (Markdown of one language) into sentences. */
+export function bodySentences(body: string, lang: Lang): BodySentences {
+  const out: BodySentence[] = [];
+  let apply: string | undefined;
+  const join = lang === 'zh' ? '' : ' ';
+  body.split(/\n\s*\n/).forEach((para, paragraph) => {
+    const trimmed = para.trim();
+    if (!trimmed || /^[#|]/.test(trimmed)) return;
+    if (APPLY.test(trimmed)) {
+      apply = trimmed.replace(/\s*\n\s*/g, join);
+      return;
+    }
+    const lines = trimmed.split('\n');
+    if (lines.some((l) => LIST_ITEM.test(l))) {
+      // A list: each item (with its continuation lines) is one unit.
+      const items: string[] = [];
+      for (const line of lines) {
+        if (LIST_ITEM.test(line)) items.push(line.replace(LIST_ITEM, '').trim());
+        else if (items.length > 0)
+          items[items.length - 1] = `${items[items.length - 1]}${join}${line.trim()}`;
+        else items.push(line.trim());
+      }
+      for (const item of items) push(item, paragraph);
+      return;
+    }
+    const text = lines.map((l) => l.trim()).join(join);
+    for (const s of text.split(SENTENCE[lang])) push(s, paragraph);
+  });
+  return { sentences: out, ...(apply ? { apply } : {}) };
+
+  function push(text: string, paragraph: number) {
+    const s = text.trim();
+    // A line that only introduces what follows says nothing on its own.
+    if (!s || /[:：]$/.test(s)) return;
+    out.push({ text: s, paragraph });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The concept layer (`knowledge/concepts.json`): how marketers ask, mapped to the entries that answer.
+ * A `topic` concept lists the everyday words and roles people use for one idea ("CFO", "老总", "stand
+ * out", "差异化"…) and the entries it points to, with weights; an `out` concept lists words of questions
+ * the knowledge does not cover (ad benchmarks, attribution, budgets…), with a label that says so.
+ * Curated data, validated like the entries: every id exists, and no term belongs to two concepts.
+ */
+import { z } from 'zod';
+import type { Concept, KnowledgeEntry } from './types.ts';
+
+const termList = z.array(z.string().trim().min(1)).default([]);
+
+const conceptSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
+    kind: z.enum(['topic', 'out']),
+    label: z.object({ en: z.string().trim().min(1), zh: z.string().trim().min(1) }),
+    terms: z.object({ en: termList, zh: termList }),
+    entries: z.record(z.string(), z.number().gt(0).max(1)).default({}),
+  })
+  .refine((c) => c.terms.en.length + c.terms.zh.length > 0, { message: 'has no terms' })
+  .refine(
+    (c) => (c.kind === 'topic' ? Object.keys(c.entries).length > 0 : Object.keys(c.entries).length === 0),
+    {
+      message: 'a topic must point to entries; an out-of-scope concept to none',
+    },
+  );
+
+/** A term as compared for duplicates: NFKC, lower case, single spaces. */
+function termKey(term: string): string {
+  return term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Validates the parsed `concepts.json`; problems are appended. */
+export function parseConcepts(
+  raw: unknown,
+  byId: Map<string, KnowledgeEntry>,
+  problems: string[],
+): Concept[] {
+  const parsed = z.array(conceptSchema).safeParse(raw);
+  if (!parsed.success) {
+    problems.push(
+      `concepts.json: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+    return [];
+  }
+  const ids = new Set<string>();
+  const owner = new Map<string, string>();
+  for (const c of parsed.data) {
+    if (ids.has(c.id)) problems.push(`concepts.json: duplicate concept id "${c.id}"`);
+    ids.add(c.id);
+    for (const id of Object.keys(c.entries)) {
+      if (!byId.has(id)) problems.push(`concepts.json: concept "${c.id}" points to unknown id "${id}"`);
+    }
+    for (const term of new Set([...c.terms.en, ...c.terms.zh].map(termKey))) {
+      const other = owner.get(term);
+      if (other && other !== c.id) {
+        problems.push(`concepts.json: term "${term}" is in both "${other}" and "${c.id}" (pick one)`);
+      }
+      owner.set(term, c.id);
+    }
+  }
+  return parsed.data;
+}
