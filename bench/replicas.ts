@@ -84,6 +84,7 @@ export async function runReplicaBench(): Promise<void> {
       launch('dying', url2, {
         ...lease,
         OPENAI_API_KEY: 'sk-fake',
+        LLM_RERANK: 'off',
         OPENAI_BASE_URL: llm.url,
         LLM_TIMEOUT_MS: '600000',
         LLM_MAX_RETRIES: '0',

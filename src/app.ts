@@ -45,7 +45,12 @@ export function createServices(
           logger,
         })
       : undefined;
-  const answerer = createAnswerer({ retriever, llm, logger });
+  const answerer = createAnswerer({
+    retriever,
+    llm,
+    logger,
+    ...(config.llm?.rerankTimeoutMs === undefined ? {} : { rerankTimeoutMs: config.llm.rerankTimeoutMs }),
+  });
   const reviewer = createReviewer({ llm, retriever, logger });
   return { config, logger, kb, retriever, llm, answerer, reviewer };
 }

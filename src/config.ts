@@ -17,6 +17,8 @@ export const DEFAULTS = {
   model: 'gpt-4o-mini',
   llmTimeoutMs: 30_000,
   llmMaxRetries: 2,
+  rerank: 'on',
+  rerankTimeoutMs: 3_000,
   dbPath: 'data/coach.db',
   timezone: 'Asia/Shanghai',
   maxConcurrentLlm: 4,
@@ -61,6 +63,8 @@ const envSchema = z.object({
   COACH_MODEL: optionalString.transform((v) => v ?? DEFAULTS.model),
   LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs, 1_000, 600_000),
   LLM_MAX_RETRIES: intWithDefault(DEFAULTS.llmMaxRetries, 0, 10),
+  LLM_RERANK: optionalString.transform((v) => v ?? DEFAULTS.rerank).pipe(z.enum(['on', 'off'])),
+  LLM_RERANK_TIMEOUT_MS: intWithDefault(DEFAULTS.rerankTimeoutMs, 200, 60_000),
   LLM_STRUCTURED_OUTPUTS: optionalString
     .transform((v) => v ?? 'auto')
     .pipe(z.enum(['auto', 'json_schema', 'json_object'])),
@@ -109,6 +113,12 @@ export interface Config {
     timeoutMs: number;
     /** Retries on 429/5xx/connection errors, with backoff. `LLM_MAX_RETRIES`, default 2. */
     maxRetries: number;
+    /**
+     * Before answering, one short call sorts retrieval's top ten by how well each answers the question,
+     * within this timeout (ms); undefined when `LLM_RERANK=off`. `LLM_RERANK` (default `on`),
+     * `LLM_RERANK_TIMEOUT_MS` (default 3000).
+     */
+    rerankTimeoutMs?: number;
     /** `LLM_STRUCTURED_OUTPUTS`: `auto` (default: json_schema, falling back to JSON mode), `json_schema`, `json_object`. */
     structuredOutputs: 'auto' | 'json_schema' | 'json_object';
   };
@@ -183,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
           model: e.COACH_MODEL,
           timeoutMs: e.LLM_TIMEOUT_MS,
           maxRetries: e.LLM_MAX_RETRIES,
+          ...(e.LLM_RERANK === 'on' ? { rerankTimeoutMs: e.LLM_RERANK_TIMEOUT_MS } : {}),
           structuredOutputs: e.LLM_STRUCTURED_OUTPUTS,
         }
       : undefined,

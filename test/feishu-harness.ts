@@ -92,7 +92,7 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
   const config = loadConfig({
     KNOWLEDGE_DIR: 'knowledge',
     COACH_DB_PATH: join(dir, 'coach.db'),
-    ...(opts.llm === 'none' ? {} : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: llm.url }),
+    ...(opts.llm === 'none' ? {} : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: llm.url, LLM_RERANK: 'off' }),
     LLM_MAX_RETRIES: '0',
     LLM_TIMEOUT_MS: '5000',
     COACH_TIMEZONE: 'UTC',

@@ -136,6 +136,7 @@ describe('Slack, several replicas on one PostgreSQL', () => {
     for (let i = 0; i < 20; i += 1) llm.hang();
     const hangs = {
       OPENAI_API_KEY: 'sk-fake',
+      LLM_RERANK: 'off',
       OPENAI_BASE_URL: llm.url,
       LLM_TIMEOUT_MS: '600000',
       LLM_MAX_RETRIES: '0',

@@ -63,6 +63,7 @@ async function hangingLlm(): Promise<FakeOpenAI> {
 
 const LLM_HANGS = (llm: FakeOpenAI) => ({
   OPENAI_API_KEY: 'sk-fake',
+  LLM_RERANK: 'off',
   OPENAI_BASE_URL: llm.url,
   LLM_TIMEOUT_MS: '600000',
   LLM_MAX_RETRIES: '0',

@@ -31,6 +31,7 @@ describe('SIGTERM', () => {
       env: {
         COACH_SHUTDOWN_GRACE_MS: '20000',
         OPENAI_API_KEY: 'sk-fake-shutdown',
+        LLM_RERANK: 'off',
         OPENAI_BASE_URL: llm.url,
         LLM_MAX_RETRIES: '0',
       },

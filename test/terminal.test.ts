@@ -45,7 +45,7 @@ describe('terminal chat (npm start without platform settings)', () => {
       fake.reply('Start with the risk the CFO answers for [1]. Ignore [9].');
       const r = await runTsx('src/main.ts', [], {
         stdin: 'How do I win a CFO trust?\n/quit\n',
-        env: { ...env, OPENAI_API_KEY: 'sk-fake-terminal', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0' },
+        env: { ...env, OPENAI_API_KEY: 'sk-fake-terminal', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0', LLM_RERANK: 'off' },
       });
       expect(r.stdout).toMatch(/AI model: /);
       expect(r.stdout).toContain('Start with the risk the CFO answers for [1]. Ignore.\n\nSources:\n  [1] ');

@@ -220,7 +220,7 @@ async function respond(
       if (!streaming) {
         if (delayMs > 0) await sleep(delayMs);
         if (res.destroyed) return;
-        sendJson(res, 200, completionBody(id, model, chunks.join('')));
+        sendJson(res, 200, completionBody(id, model, chunks.join(''), req.body));
         return;
       }
       startSse(res);
@@ -299,18 +299,26 @@ function sseChunk(id: string, model: string, delta: object, finishReason: string
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
-function completionBody(id: string, model: string, content: string): unknown {
+function completionBody(id: string, model: string, content: string, body: FakeChatBody): unknown {
   return {
     id,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model,
     choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 10, completion_tokens: content.length, total_tokens: 10 + content.length },
+    usage: usageOf(body, content),
   };
 }
 
 function sleep(ms: number): Promise<void> {
   // unref: a long scripted delay must not keep the test process alive after close()
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Token counts as a real service would report them, roughly: four characters a token. */
+function usageOf(body: FakeChatBody, content: string) {
+  const prompt = (body.messages ?? []).reduce((n, m) => n + String(m.content ?? '').length, 0);
+  const prompt_tokens = Math.ceil(prompt / 4);
+  const completion_tokens = Math.ceil(content.length / 4);
+  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
 }

@@ -2,11 +2,12 @@ import { describeError, isCoachError } from '../errors.ts';
 import type { LlmPort } from '../llm-port.ts';
 import type { Logger } from '../logger.ts';
 import { loadPrompt, type PromptTemplate } from '../prompts.ts';
-import type { Retriever, SearchHit } from '../retrieval/retriever.ts';
+import type { Lookup, Retriever, SearchHit } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
+import { createReranker, RERANK_CANDIDATES } from './rerank.ts';
 import type { Answer, HistoryTurn } from './types.ts';
 
 /** What an answer looks like while it is being written: status, text deltas, then the final answer. */
@@ -45,15 +46,28 @@ const CUT_OFF = {
   zh: 'AI 模型在回答完成前中断了，以上是已生成的部分。',
 };
 
-/** Creates the answerer. `prompt` defaults to `prompts/answer.md`. */
-export function createAnswerer(deps: {
+/** Dependencies of {@link createAnswerer}. */
+export interface AnswererDeps {
   retriever: Retriever;
   llm?: LlmPort;
   logger: Logger;
+  /** Overrides `prompts/answer.md` (tests). */
   prompt?: PromptTemplate;
-}): Answerer {
+  /**
+   * With a model: sort retrieval's top candidates with one short extra call (`LLM_RERANK`), within this
+   * timeout (`LLM_RERANK_TIMEOUT_MS`); undefined turns it off.
+   */
+  rerankTimeoutMs?: number;
+}
+
+/** Creates the answerer. */
+export function createAnswerer(deps: AnswererDeps): Answerer {
   const { retriever, llm, logger } = deps;
   const prompt = llm ? (deps.prompt ?? loadPrompt('answer')) : undefined;
+  const reranker =
+    llm && deps.rerankTimeoutMs !== undefined
+      ? createReranker({ llm, prompt: loadPrompt('rerank'), logger, timeoutMs: deps.rerankTimeoutMs })
+      : undefined;
 
   async function* ask(question: string, opts: AskOptions = {}): AsyncIterable<AnswerEvent> {
     const history = opts.history ?? [];
@@ -68,9 +82,19 @@ export function createAnswerer(deps: {
     const q = prepareQuestion(question);
     const lang = detectLang(q.text);
     const notes = q.truncated ? [truncationNote(q, lang)] : [];
-    const hits = searchWithTopic(retriever, q.text, topic);
-    const messages = buildAnswerMessages(prompt, { question: q.text, hits, history, lang, kb: retriever.kb });
     yield { type: 'status', text: lang === 'zh' ? '思考中…' : 'Thinking…' };
+    const found = lookupWithTopic(retriever, q.text, topic);
+    const ranked = reranker ? await reranker.rerank(q.text, found.hits, lang) : found.hits;
+    const hits = ranked.slice(0, PROMPT_SOURCES);
+    const messages = buildAnswerMessages(prompt, {
+      question: q.text,
+      hits,
+      history,
+      lang,
+      kb: retriever.kb,
+      coverage: found.coverage,
+      missing: found.missing.map((c) => c.label[lang]),
+    });
     let text = '';
     const shown = createDeltaFilter(hits.length, prompt.canary);
     const unavailable = (): AnswerEvent => {
@@ -127,15 +151,20 @@ export function createAnswerer(deps: {
   };
 }
 
-/** The follow-up's own hits first, then hits found with the thread's topic. */
-function searchWithTopic(retriever: Retriever, question: string, topic: string): SearchHit[] {
-  const own = retriever.search(question, { k: PROMPT_SOURCES });
-  if (!topic || own.length >= PROMPT_SOURCES) return own;
-  const seen = new Set(own.map((h) => h.entry.id));
-  const more = retriever
-    .search(`${question}\n${topic}`, { k: PROMPT_SOURCES })
-    .filter((h) => !seen.has(h.entry.id));
-  return [...own, ...more].slice(0, PROMPT_SOURCES);
+/**
+ * Retrieval's candidates for the model (up to {@link RERANK_CANDIDATES}): the follow-up's own hits
+ * first, then hits found with the thread's topic when the follow-up alone finds too few.
+ */
+function lookupWithTopic(retriever: Retriever, question: string, topic: string): Lookup {
+  const own = retriever.lookup(question, { k: RERANK_CANDIDATES });
+  if (!topic || own.hits.length >= PROMPT_SOURCES) return own;
+  const withTopic = retriever.lookup(`${question}\n${topic}`, { k: RERANK_CANDIDATES });
+  const seen = new Set(own.hits.map((h) => h.entry.id));
+  const hits: SearchHit[] = [...own.hits, ...withTopic.hits.filter((h) => !seen.has(h.entry.id))];
+  return {
+    ...(own.hits.length > 0 ? own : withTopic),
+    hits: hits.slice(0, RERANK_CANDIDATES),
+  };
 }
 
 function reasonOf(err: unknown): string {

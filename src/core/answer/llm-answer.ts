@@ -3,7 +3,7 @@ import type { ChatMessage } from '../llm-port.ts';
 import { fillPrompt, type PromptTemplate } from '../prompts.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
 import { citationOf } from './citations.ts';
-import type { Answer, Citation, HistoryTurn } from './types.ts';
+import type { Answer, Citation, Coverage, HistoryTurn } from './types.ts';
 
 /** Longest body excerpt per source in the prompt (characters): the top of each entry is the idea. */
 const SOURCE_CHARS = 900;
@@ -13,9 +13,26 @@ const TURN_CHARS = 600;
 /** Builds the chat messages for a grounded answer: numbered sources, history and the question as data. */
 export function buildAnswerMessages(
   prompt: PromptTemplate,
-  input: { question: string; hits: SearchHit[]; history: HistoryTurn[]; lang: Lang; kb: KnowledgeBase },
+  input: {
+    question: string;
+    hits: SearchHit[];
+    history: HistoryTurn[];
+    lang: Lang;
+    kb: KnowledgeBase;
+    /** How much of the question the knowledge covers (retrieval's outcome); default covered. */
+    coverage?: Coverage;
+    /** What the question asks that the knowledge does not cover, in the answer's language. */
+    missing?: string[];
+  },
 ): ChatMessage[] {
-  const { question, hits, history, lang } = input;
+  const { question, history, lang } = input;
+  const hits = input.coverage === 'not_covered' ? [] : input.hits;
+  const coverage =
+    input.coverage === 'partial'
+      ? `PARTLY COVERED: the knowledge base does not cover ${input.missing?.length ? input.missing.join('; ') : 'what is asked directly'}. Say so plainly in your first sentence, then offer the nearest idea from SOURCES.`
+      : input.coverage === 'not_covered'
+        ? 'NOT COVERED: the knowledge base has nothing on this question.'
+        : 'COVERED.';
   const sources = hits.length
     ? hits
         .map((h, i) => {
@@ -30,7 +47,7 @@ export function buildAnswerMessages(
   const language = lang === 'zh' ? 'Chinese (简体中文)' : 'English';
   return [
     { role: 'system', content: fillPrompt(prompt.system, { language }) },
-    { role: 'user', content: fillPrompt(prompt.user, { sources, history: turns, question, language }) },
+    { role: 'user', content: fillPrompt(prompt.user, { sources, history: turns, question, language, coverage }) },
   ];
 }
 
