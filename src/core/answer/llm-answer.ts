@@ -47,7 +47,10 @@ export function buildAnswerMessages(
   const language = lang === 'zh' ? 'Chinese (简体中文)' : 'English';
   return [
     { role: 'system', content: fillPrompt(prompt.system, { language }) },
-    { role: 'user', content: fillPrompt(prompt.user, { sources, history: turns, question, language, coverage }) },
+    {
+      role: 'user',
+      content: fillPrompt(prompt.user, { sources, history: turns, question, language, coverage }),
+    },
   ];
 }
 

@@ -86,16 +86,15 @@ export function composeAnswer(retriever: Retriever, question: string, found: Loo
     const what = labels(found, lang);
     parts.push(what ? TEXT[lang].missing(what) : TEXT[lang].partial);
   }
-  const { text, apply } = quote(retriever, question, lead, lang, LEAD_SENTENCES);
+  const score = retriever.sentenceScorer(question);
+  const { text, apply } = quote(score, lead, lang, LEAD_SENTENCES);
   parts.push(`**${lead.title[lang]}** [1]`, text);
   if (apply && ASKS_HOW[lang].test(question)) parts.push(apply);
   if (rest.length > 0) {
     parts.push(
       [
         TEXT[lang].also,
-        ...rest.map(
-          (e, i) => `• **${e.title[lang]}** [${i + 2}]: ${quote(retriever, question, e, lang, 1).text}`,
-        ),
+        ...rest.map((e, i) => `• **${e.title[lang]}** [${i + 2}]: ${quote(score, e, lang, 1).text}`),
       ].join('\n'),
     );
   }
@@ -108,14 +107,13 @@ export function composeAnswer(retriever: Retriever, question: string, found: Loo
  * sentences when none shares a word with it), and its "Apply it" advice.
  */
 function quote(
-  retriever: Retriever,
-  question: string,
+  score: (text: string) => number,
   entry: KnowledgeEntry,
   lang: Lang,
   n: number,
 ): { text: string; apply?: string } {
   const { sentences, apply } = bodySentences(entry.body[lang], lang);
-  const scored = sentences.map((s, i) => ({ ...s, i, score: retriever.matchScore(question, s.text) }));
+  const scored = sentences.map((s, i) => ({ ...s, i, score: score(s.text) }));
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, n);
   const chosen = (best[0]?.score ?? 0) > 0 ? best.sort((a, b) => a.i - b.i) : scored.slice(0, n);
   return { text: chosen.map((s) => s.text).join(lang === 'zh' ? '' : ' '), ...(apply ? { apply } : {}) };

@@ -79,10 +79,11 @@ export interface Retriever {
   /** The hits with the outcome, the concepts found and what is not covered. */
   lookup(query: string, opts?: { k?: number }): Lookup;
   /**
-   * How well a piece of text (a sentence of an entry) answers the question: the rarity-weighted words it
-   * shares with the question, plus the terms of the question's concepts it contains.
+   * Scores pieces of text (sentences of entries) by how well they answer the question: the
+   * rarity-weighted words each shares with the question, plus the terms of the question's concepts it
+   * contains. The question is read once; texts of the knowledge are read once per process.
    */
-  matchScore(query: string, text: string): number;
+  sentenceScorer(query: string): (text: string) => number;
   /** The knowledge it searches. */
   readonly kb: KnowledgeBase;
 }
@@ -119,9 +120,30 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
     needles: [t.term, ...t.aliases].map(normalize).filter((n) => n.length >= 2),
   }));
 
+  /** The words and concepts of recent questions: an answer reads its question several times. */
+  const readQueries = new Map<string, { terms: string[]; found: ConceptMatches }>();
+  const readQuery = (query: string) => {
+    let read = readQueries.get(query);
+    if (!read) {
+      read = { terms: [...new Set(tokenize(query))], found: concepts.match(query) };
+      if (readQueries.size >= 256) readQueries.delete(readQueries.keys().next().value ?? '');
+      readQueries.set(query, read);
+    }
+    return read;
+  };
+  /** Concept term → its index words. */
+  const termWords = new Map<string, string[]>();
+  const wordsOfTerm = (term: string) => {
+    let words = termWords.get(term);
+    if (!words) {
+      words = tokenize(term);
+      termWords.set(term, words);
+    }
+    return words;
+  };
+
   function lookup(query: string, { k = 5 } = {}): Lookup {
-    const terms = [...new Set(tokenize(query))];
-    const found: ConceptMatches = concepts.match(query);
+    const { terms, found } = readQuery(query);
     const topicTerms = found.topics.reduce((n, t) => n + t.terms.length, 0);
     const outTerms = found.out.reduce((n, t) => n + t.terms.length, 0);
     const topics = found.topics.map((t) => t.concept);
@@ -143,7 +165,7 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
     const totalWeight = terms.reduce((n, t) => n + (rarity.get(t) ?? 0), 0);
     // Words that name a concept found in the question ("CFO", "老总") count through the concept, which
     // points to the entries that answer it; as plain words they would lift any entry that mentions them.
-    const owned = new Set(found.topics.flatMap((t) => t.terms.flatMap((term) => tokenize(term))));
+    const owned = new Set(found.topics.flatMap((t) => t.terms.flatMap(wordsOfTerm)));
     const scores = new Map<string, number>();
     const boostTerm = (term: string) => (owned.has(term) ? p.conceptWordBoost : 1);
     for (const r of index.search(terms.join(' '), { tokenize: (s) => s.split(' '), boostTerm })) {
@@ -184,20 +206,39 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
     return { coverage, hits: ranked.filter((h) => h.score >= floor).slice(0, k), concepts: topics, missing };
   }
 
-  function matchScore(query: string, text: string): number {
-    const own = new Set(tokenize(text));
-    let score = 0;
-    for (const t of new Set(tokenize(query))) if (own.has(t)) score += rarity.get(t) ?? 0;
-    const inText = concepts.match(text);
-    const asked = new Set(concepts.match(query).topics.map((t) => t.concept.id));
-    for (const t of inText.topics) if (asked.has(t.concept.id)) score += 1.5 * t.terms.length;
-    return score;
+  /** Words and concepts of texts already read (the knowledge's sentences: a bounded set). */
+  const readTexts = new Map<string, { words: Set<string>; topics: Map<string, number> }>();
+  const readText = (text: string) => {
+    let read = readTexts.get(text);
+    if (!read) {
+      const topicsFound = concepts.match(text).topics;
+      read = {
+        words: new Set(tokenize(text)),
+        topics: new Map(topicsFound.map((t) => [t.concept.id, t.terms.length])),
+      };
+      if (readTexts.size >= 50_000) readTexts.clear();
+      readTexts.set(text, read);
+    }
+    return read;
+  };
+
+  function sentenceScorer(query: string): (text: string) => number {
+    const read = readQuery(query);
+    const words = read.terms.map((t) => [t, rarity.get(t) ?? 0] as const);
+    const asked = read.found.topics.map((t) => t.concept.id);
+    return (text) => {
+      const sentence = readText(text);
+      let score = 0;
+      for (const [t, w] of words) if (sentence.words.has(t)) score += w;
+      for (const id of asked) score += 1.5 * (sentence.topics.get(id) ?? 0);
+      return score;
+    };
   }
 
   return {
     kb,
     lookup,
-    matchScore,
+    sentenceScorer,
     search: (query, opts) => lookup(query, opts).hits,
   };
 }
