@@ -38,6 +38,8 @@ const OWNERS: [RegExp, string][] = [
   [/^@larksuiteoapi\//, 'src/adapters/feishu/'],
   [/^better-sqlite3$/, 'src/core/store/'],
   [/^pg$|^node-pg-migrate/, 'src/core/store/'],
+  // It evaluates `---js` front matter unless given engines: one guarded place reads front matter.
+  [/^gray-matter$/, 'src/core/knowledge/front-matter.ts'],
 ];
 
 /** Folders of src/adapters shared by every platform. */

@@ -18,6 +18,23 @@ afterEach(() => {
 });
 
 describe('readKnowledge', () => {
+  it('never runs front matter written for another engine (---js): the file is a validation error', () => {
+    const dir = copyFixture();
+    const marker = join(dir, 'pwned.txt');
+    const js = `---js\n(function () { require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x'); globalThis.__coachPwned = true; return { id: 'evil' }; })()\n---\n\n## en\n\nx\n\n## zh\n\nx\n`;
+    writeFileSync(join(dir, 'evil.md'), js);
+    writeFileSync(join(dir, 'evil-two.md'), js.replace('---js', '---javascript'));
+    const { problems } = readKnowledge(dir);
+    expect((globalThis as { __coachPwned?: boolean }).__coachPwned).toBeUndefined();
+    expect(() => readFileSync(marker)).toThrow();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^evil\.md: .*only YAML front matter/),
+        expect.stringMatching(/^evil-two\.md: .*only YAML front matter/),
+      ]),
+    );
+  });
+
   it('loads valid entries with both languages, sources and glossary', () => {
     const { kb, problems } = readKnowledge(FIXTURE);
     expect(problems).toEqual([]);

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
 import { CoachError } from '../errors.ts';
 import { parseConcepts } from './concepts.ts';
+import { parseFrontMatter } from './front-matter.ts';
 import type { Bilingual, GlossaryTerm, KnowledgeBase, KnowledgeEntry, Lang, Source } from './types.ts';
 
 /** Entry files are lower-case kebab-case Markdown; anything else in the folder (FORMAT.md) is documentation. */
@@ -133,11 +133,11 @@ export function loadKnowledge(dir: string): KnowledgeBase {
 }
 
 function readEntry(dir: string, file: string, problems: string[]): KnowledgeEntry | undefined {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: { data: Record<string, unknown>; content: string };
   try {
-    parsed = matter(readFileSync(join(dir, file), 'utf8'));
+    parsed = parseFrontMatter(readFileSync(join(dir, file), 'utf8'));
   } catch (err) {
-    problems.push(`${file}: front matter is not valid YAML (${(err as Error).message.split('\n')[0]})`);
+    problems.push(`${file}: ${(err as Error).message}`);
     return undefined;
   }
   const fm = frontMatterSchema.safeParse(parsed.data);
