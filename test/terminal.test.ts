@@ -45,12 +45,46 @@ describe('terminal chat (npm start without platform settings)', () => {
       fake.reply('Start with the risk the CFO answers for [1]. Ignore [9].');
       const r = await runTsx('src/main.ts', [], {
         stdin: 'How do I win a CFO trust?\n/quit\n',
-        env: { ...env, OPENAI_API_KEY: 'sk-fake-terminal', OPENAI_BASE_URL: fake.url, LLM_MAX_RETRIES: '0', LLM_RERANK: 'off' },
+        env: {
+          ...env,
+          OPENAI_API_KEY: 'sk-fake-terminal',
+          OPENAI_BASE_URL: fake.url,
+          LLM_MAX_RETRIES: '0',
+          LLM_RERANK: 'off',
+        },
       });
       expect(r.stdout).toMatch(/AI model: /);
       expect(r.stdout).toContain('Start with the risk the CFO answers for [1]. Ignore.\n\nSources:\n  [1] ');
       expect(r.stdout).not.toContain('[9]');
       expect(fake.requests).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('prints no control characters from the model: no colour codes, OSC 8 links or OSC 52 clipboard writes', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const ESC = '\u001b';
+      fake.reply([
+        `${ESC}[31mRed alert${ESC}[0m. `,
+        `${ESC}]8;;https://evil.example${ESC}\\Click here${ESC}]8;;${ESC}\\ `,
+        `${ESC}]52;c;ZWNobyBwd25lZA==\u0007 and trust matters [1].`,
+      ]);
+      const r = await runTsx('src/main.ts', [], {
+        stdin: 'How do I win a CFO trust?\n/quit\n',
+        env: {
+          ...env,
+          OPENAI_API_KEY: 'sk-fake-terminal',
+          OPENAI_BASE_URL: fake.url,
+          LLM_MAX_RETRIES: '0',
+          LLM_RERANK: 'off',
+        },
+      });
+      expect(r.stdout).toContain('Red alert');
+      expect(r.stdout).toContain('Click here');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     } finally {
       await fake.close();
     }

@@ -7,6 +7,7 @@
  * that `im.message.patch` can update it (streaming, "thanks" after a vote).
  */
 import type { Button, RichReply } from '../../core/reply/types.ts';
+import { plainLinks } from '../delivery/safe-text.ts';
 
 /** A card element (the subset Coach uses). */
 export type CardElement = Record<string, unknown> & { tag: string };
@@ -144,10 +145,11 @@ function actions(buttons: Button[]): CardElement {
 
 /**
  * Markdown → what Feishu's card `markdown` element shows: headings become bold lines, quotes get a bar,
- * `_italic_` becomes `*italic*`, and `<at …>` tags are defused so that model output can never @all.
+ * `_italic_` becomes `*italic*`; `<at …>` tags are defused so that user or model text can never @all,
+ * and links show their target (`label (url)`), so none can hide where it goes.
  */
 export function toLarkMarkdown(text: string): string {
-  return text
+  return plainLinks(text)
     .replace(/<at\b/gi, '‹at')
     .replace(/^#{1,6}\s+(.+)$/gm, '**$1**')
     .replace(/^>\s?/gm, '┃ ')

@@ -1,8 +1,8 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Button } from '../../core/reply/types.ts';
 import { deliverReply } from '../delivery/deliver.ts';
-import { type Block, renderReply } from './blocks.ts';
-import { sendEphemeral } from './ephemeral.ts';
+import { type Block, renderReply, textMessage } from './blocks.ts';
+import { sendEphemeralMessages } from './ephemeral.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { withFreshBlockIds } from './send.ts';
 import { ephemeralSink, threadSink, voteSink } from './sinks.ts';
@@ -77,7 +77,9 @@ async function share(
     });
     return;
   }
-  const messages = renderReply(entry.reply, { byline: `Shared by <@${body.user.id}>` });
+  // The byline is Coach's own mention of the person who shared (a Slack user id, checked as such).
+  const byline = /^[UW][A-Z0-9]{2,}$/.test(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
+  const messages = renderReply(entry.reply, { byline });
   try {
     for (const message of messages) {
       const m = withFreshBlockIds(message);
@@ -92,22 +94,15 @@ async function share(
   } catch (err) {
     const code = slackErrorCode(err);
     rt.logger.warn({ event: 'slack_share_failed', channel: entry.channel, ...describeSlackError(err) });
+    // Coach's own words (the invite hint links the channel): sent as they are, not through Markdown.
     const text =
       code && NOT_IN_CHANNEL.has(code)
-        ? inviteHint(entry.channel)
+        ? inviteHint(entry.channel, entry.reply.lang)
         : 'Sorry, I could not post that reply. Please try again.';
-    await sendEphemeral(
+    await sendEphemeralMessages(
       { client: rt.client, logger: rt.logger },
       { channel: entry.channel, userId: body.user.id, respond },
-      {
-        kind: 'notice',
-        lang: entry.reply.lang,
-        sections: [text],
-        citations: [],
-        notes: [],
-        buttons: [],
-        ref: entry.reply.ref,
-      },
+      [textMessage(text)],
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Button, RichReply } from '../../core/reply/types.ts';
 import { splitText } from './split.ts';
-import { escapeSlack, markdownToMrkdwn, mrkdwnToPlain } from './text.ts';
+import { escapeSlack, markdownToMrkdwn, mrkdwnToFallback } from './text.ts';
 
 /** A Block Kit block. */
 export type Block = types.KnownBlock;
@@ -171,7 +171,7 @@ export function fallbackText(blocks: Block[]): string {
     if (b.type === 'section' && b.text) parts.push(b.text.text);
     if (b.type === 'context') for (const e of b.elements) if ('text' in e) parts.push(e.text);
   }
-  const text = mrkdwnToPlain(parts.join('\n'));
+  const text = mrkdwnToFallback(parts.join('\n'));
   return text.length > FALLBACK_CHARS ? `${text.slice(0, FALLBACK_CHARS - 1)}…` : text || ' ';
 }
 

@@ -3,7 +3,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { RichReply } from '../../core/reply/types.ts';
-import { type RenderOptions, renderReply } from './blocks.ts';
+import { type RenderOptions, renderReply, type SlackMessage } from './blocks.ts';
 import { describeSlackError, NOT_IN_CHANNEL, slackErrorCode } from './web-errors.ts';
 
 /** A reply shown to one user that they may share: where "Share" posts it. */
@@ -67,8 +67,16 @@ export async function sendEphemeral(
   reply: RichReply,
   render: RenderOptions = {},
 ): Promise<'response_url' | 'ephemeral' | 'dm'> {
+  return sendEphemeralMessages(deps, target, renderReply(reply, render));
+}
+
+/** Shows ready-made messages to one user only (see {@link sendEphemeral}). */
+export async function sendEphemeralMessages(
+  deps: { client: webApi.WebClient; logger: Logger },
+  target: EphemeralTarget,
+  messages: SlackMessage[],
+): Promise<'response_url' | 'ephemeral' | 'dm'> {
   const { client, logger } = deps;
-  const messages = renderReply(reply, render);
   let via: 'response_url' | 'ephemeral' | 'dm' | undefined;
   for (const [i, m] of messages.entries()) {
     const went = await sendOne(m);
@@ -83,7 +91,7 @@ export async function sendEphemeral(
   if (!via) throw new CoachError('platform_error', 'nothing to show');
   return via;
 
-  async function sendOne(m: { text: string; blocks: RenderedBlocks }) {
+  async function sendOne(m: SlackMessage) {
     if (target.respond) {
       try {
         await target.respond({
@@ -125,8 +133,6 @@ export async function sendEphemeral(
     }
   }
 }
-
-type RenderedBlocks = ReturnType<typeof renderReply>[number]['blocks'];
 
 /**
  * A `respond` for a `response_url` kept from an earlier payload (a slash command that opened a modal).

@@ -26,8 +26,22 @@ describe('markdownToMrkdwn', () => {
   it('converts bold, italics, headings, lists and links, and escapes the rest', () => {
     expect(
       markdownToMrkdwn('# Plan\n**Trust** first, *then* proof.\n- one\n* two\n[guide](https://x.io/a_b)'),
-    ).toBe('*Plan*\n*Trust* first, _then_ proof.\n• one\n• two\n<https://x.io/a_b|guide>');
+    ).toBe('*Plan*\n*Trust* first, _then_ proof.\n• one\n• two\nguide (https://x.io/a_b)');
     expect(markdownToMrkdwn('a < b & <!channel> `x<y`')).toBe('a &lt; b &amp; &lt;!channel&gt; `x&lt;y`');
+  });
+
+  it('never produces a mention, a broadcast or a link whose label hides its target', () => {
+    // What slackToPlain gives for text a user typed as `&lt;@U9&gt;` (a mention written as text).
+    expect(markdownToMrkdwn('ask <@U9BOSS> and <#C1> and <!here>')).toBe(
+      'ask &lt;@U9BOSS&gt; and &lt;#C1&gt; and &lt;!here&gt;',
+    );
+    expect(markdownToMrkdwn('[https://bank.example](https://evil.example)')).toBe(
+      'https://bank.example (https://evil.example)',
+    );
+    expect(markdownToMrkdwn('[https://x.io](https://x.io/)')).toBe('https://x.io/');
+    expect(markdownToMrkdwn('<https://evil.example|bank.example>')).toBe(
+      '&lt;https://evil.example|bank.example&gt;',
+    );
     expect(markdownToMrkdwn('> quoted **line**')).toBe('> quoted *line*');
   });
 });

@@ -3,6 +3,8 @@
  * plain text for the engine, and the engine's Markdown to Slack `mrkdwn`.
  */
 
+import { plainLinks } from '../delivery/safe-text.ts';
+
 /** True when the raw Slack text mentions the user `userId` (`<@U1>` or `<@U1|name>`). */
 export function mentions(text: string, userId: string | undefined): boolean {
   if (!userId) return false;
@@ -52,8 +54,9 @@ const BOLD = '\u0001';
 
 /**
  * Markdown (as the answerer and the replies write it) → Slack mrkdwn: `**b**` → `*b*`, `*i*` → `_i_`,
- * `~~s~~` → `~s~`, `# h` → `*h*`, `- item` → `• item`, `[label](url)` → `<url|label>`, `> quote` kept;
- * `&`, `<`, `>` escaped elsewhere, and `<!here>`-style broadcasts cannot be produced. Code is left alone.
+ * `~~s~~` → `~s~`, `# h` → `*h*`, `- item` → `• item`, `[label](url)` → `label (url)`, `> quote` kept.
+ * `&`, `<`, `>` are escaped everywhere, so no mention (`<@U1>`), broadcast (`<!here>`) or labelled link
+ * (`<url|label>`) can come out of it, whatever the text. Code is escaped and otherwise left alone.
  */
 export function markdownToMrkdwn(md: string): string {
   const parts = md.split(/(```[\s\S]*?```|`[^`\n]+`)/g);
@@ -75,14 +78,11 @@ function convertProse(text: string): string {
 }
 
 function convertLine(line: string): string {
-  // User and channel mentions written by Coach (`<@U1>`, `<#C1>`) stay links; nothing else gets through.
-  let s = escapeSlack(line).replace(/&lt;([@#][A-Z0-9]+)&gt;/g, '<$1>');
+  // Everything is escaped: no mention, broadcast or Slack link can come out of user or model text.
+  let s = escapeSlack(plainLinks(line));
   const heading = /^#{1,6}\s+(.*)$/.exec(s);
   if (heading) s = `**${(heading[1] ?? '').replace(/\*\*/g, '')}**`;
   s = s.replace(/^(\s*)[-*+]\s+/, '$1• ');
-  s = s.replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => {
-    return `<${url}|${label.replace(/\|/g, '/')}>`;
-  });
   s = s.replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, `${BOLD}$1${BOLD}`);
   s = s.replace(/__(?=\S)([^_\n]*?\S)__/g, `${BOLD}$1${BOLD}`);
   s = s.replace(/(^|[^*\w])\*(?=\S)([^*\n]*?\S)\*(?![*\w])/g, '$1_$2_');
@@ -90,7 +90,10 @@ function convertLine(line: string): string {
   return s.replaceAll(BOLD, '*');
 }
 
-/** Mrkdwn → roughly what a reader sees (for `text` fallbacks and notifications). */
-export function mrkdwnToPlain(text: string): string {
-  return unescapeSlack(text.replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)').replace(/[*_~]/g, ''));
+/**
+ * Mrkdwn → the `text` fallback of a message (notifications, screen readers): formatting marks dropped,
+ * Slack's escapes kept, so that nothing in it turns into a mention, a broadcast or a link.
+ */
+export function mrkdwnToFallback(text: string): string {
+  return text.replace(/[*_~]/g, '');
 }

@@ -39,7 +39,7 @@ export function platformError(
   });
 }
 
-/** What to tell a user when Coach cannot post in a channel. */
+/** What to tell a user when Coach cannot post in a channel (mrkdwn written by Coach: links the channel). */
 export function inviteHint(channel: string, lang: 'en' | 'zh' = 'en'): string {
   return lang === 'zh'
     ? `我无法在 <#${channel}> 发消息：请先用 \`/invite @Coach\` 把我加入该频道。`

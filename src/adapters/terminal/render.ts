@@ -1,11 +1,20 @@
 import type { RichReply } from '../../core/reply/types.ts';
+import { plainLinks, terminalSafe } from '../delivery/safe-text.ts';
 
-/** A reply as terminal text: title, sections, notes, numbered sources, and how to rate it. */
+/**
+ * A reply as terminal text: title, sections, notes, numbered sources, and how to rate it. What reaches
+ * the terminal carries no control characters (no colour codes, OSC 8 links or clipboard writes).
+ */
 export function renderReply(reply: RichReply, opts: { bodyShown?: boolean } = {}): string {
+  return terminalSafe(renderText(reply, opts));
+}
+
+function renderText(reply: RichReply, opts: { bodyShown?: boolean }): string {
   const parts: string[] = [];
   for (const n of reply.notes) parts.push(`(${n})`);
   if (reply.title) parts.push(reply.title);
-  if (!opts.bodyShown) parts.push(...reply.sections.map((s) => s.replace(/\*\*(.+?)\*\*/g, '$1')));
+  if (!opts.bodyShown)
+    parts.push(...reply.sections.map((s) => plainLinks(s).replace(/\*\*(.+?)\*\*/g, '$1')));
   if (reply.citations.length > 0) {
     const head = reply.lang === 'zh' ? '来源：' : 'Sources:';
     parts.push(

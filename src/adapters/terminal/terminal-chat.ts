@@ -5,6 +5,7 @@ import { silentLogger } from '../../core/logger.ts';
 import type { ReplyEvent, RichReply } from '../../core/reply/types.ts';
 import type { ChatRef } from '../../core/store/types.ts';
 import { deliverReply } from '../delivery/deliver.ts';
+import { terminalSafe } from '../delivery/safe-text.ts';
 import type { ReplySink } from '../delivery/sink.ts';
 import { renderReply } from './render.ts';
 
@@ -27,7 +28,9 @@ export const TERMINAL_CHAT: ChatRef = { platform: 'terminal', workspace: 'local'
  */
 export function terminalSink(output: Writable): ReplySink {
   let printed = '';
-  const print = (text: string) => {
+  const print = (raw: string) => {
+    // Streamed model text is cleaned like the rest: nothing it writes can drive the terminal.
+    const text = terminalSafe(raw);
     const more = text.startsWith(printed) ? text.slice(printed.length) : '';
     if (more) output.write(more);
     printed += more;

@@ -52,11 +52,11 @@ export function tipsOnText(lang: Lang, time: string, timezone: string): string {
 }
 
 /**
- * "I don't know the command …", echoing at most a short, harmless excerpt of the word: letters, digits,
- * `-` and `_` only (no brackets, links, mentions or mark-up can come back out), at most 20 characters.
+ * "I don't know the command …", echoing at most a short, harmless excerpt of the word: its leading
+ * letters, digits, `-` and `_` (no brackets, links, mentions or mark-up can come back out), at most 20.
  */
 export function unknownCommandText(lang: Lang, word: string): string {
-  const safe = Array.from(word.replace(/[^\p{L}\p{N}_-]/gu, ''))
+  const safe = Array.from(/^[\p{L}\p{N}_-]*/u.exec(word)?.[0] ?? '')
     .slice(0, 20)
     .join('');
   if (!safe) return lang === 'zh' ? '我不认识这个命令。' : "I don't know that command.";
