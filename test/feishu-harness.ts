@@ -64,7 +64,10 @@ export interface FeishuHarness extends AdapterHarness {
   envelope(eventType: string, event: object, opts?: { eventId?: string; createTime?: number }): object;
   messageEvent(spec: MessageSpec): { payload: object; messageId: string; eventId: string };
   /** Builds the request Feishu would send for `payload` (encrypted and signed with the harness's key). */
-  request(payload: object, opts?: { signKey?: string; encrypt?: boolean; sign?: boolean }): RawDelivery;
+  request(
+    payload: object,
+    opts?: { signKey?: string; encrypt?: boolean; sign?: boolean; timestamp?: number },
+  ): RawDelivery;
   /** POSTs a raw request to /feishu/events; returns status and body. */
   post(
     raw: RawDelivery | { body: string; headers?: Record<string, string> },
@@ -92,7 +95,9 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
   const config = loadConfig({
     KNOWLEDGE_DIR: 'knowledge',
     COACH_DB_PATH: join(dir, 'coach.db'),
-    ...(opts.llm === 'none' ? {} : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: llm.url, LLM_RERANK: 'off' }),
+    ...(opts.llm === 'none'
+      ? {}
+      : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: llm.url, LLM_RERANK: 'off' }),
     LLM_MAX_RETRIES: '0',
     LLM_TIMEOUT_MS: '5000',
     COACH_TIMEZONE: 'UTC',
@@ -149,7 +154,10 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
     return { payload, messageId, eventId };
   }
 
-  function request(payload: object, o: { signKey?: string; encrypt?: boolean; sign?: boolean } = {}) {
+  function request(
+    payload: object,
+    o: { signKey?: string; encrypt?: boolean; sign?: boolean; timestamp?: number } = {},
+  ) {
     return feishuRequest(payload, encryptKey, o);
   }
 

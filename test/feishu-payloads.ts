@@ -96,7 +96,7 @@ export function messageEventPayload(
 export function feishuRequest(
   payload: object,
   encryptKey: string | undefined,
-  o: { signKey?: string; encrypt?: boolean; sign?: boolean } = {},
+  o: { signKey?: string; encrypt?: boolean; sign?: boolean; timestamp?: number } = {},
 ): RawDelivery {
   const key = o.signKey ?? encryptKey;
   const plain = JSON.stringify(payload);
@@ -104,7 +104,7 @@ export function feishuRequest(
   const body = encrypt && encryptKey ? JSON.stringify({ encrypt: encryptText(plain, encryptKey) }) : plain;
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if ((o.sign ?? true) && key) {
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
     const nonce = randomBytes(8).toString('hex');
     headers['x-lark-request-timestamp'] = timestamp;
     headers['x-lark-request-nonce'] = nonce;

@@ -44,6 +44,8 @@ export interface SlackHarness extends AdapterHarness {
   scheduler: TipScheduler;
   /** Parsed log lines. */
   logs(): Array<Record<string, unknown>>;
+  /** The URL of `POST /slack/events`. */
+  eventsUrl: string;
   /** Posts a raw body, signed (or with the given secret/timestamp), to /slack/events. */
   post(
     raw: string,
@@ -248,6 +250,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     adapter,
     store,
     scheduler,
+    eventsUrl: url,
     logs: memory.lines,
     violations: () => slack.violations,
     post,

@@ -44,9 +44,17 @@ export function fillPrompt(template: string, values: Record<string, string>): st
   });
 }
 
+/**
+ * Invisible characters (zero-width spaces and joiners, word joiner, BOM, soft hyphen, Mongolian vowel
+ * separator, bidirectional controls) that could hide a marker from the patterns below but not from a
+ * model: removed from untrusted text first.
+ */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 /** Breaks the data markers and placeholder braces inside untrusted text. */
 export function neutralise(text: string): string {
   return text
+    .replace(INVISIBLE, '')
     .replace(/<<<\s*DATA/gi, '‹‹‹DATA')
     .replace(/DATA\s*>>>/gi, 'DATA›››')
     .replace(/\{\{/g, '{ {')

@@ -199,6 +199,7 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       action: action as Button['action'],
       value,
       messageRef: a.messageId,
+      ...(a.eventId ? { eventId: a.eventId } : {}),
     });
     const sent = memory.get(a.messageId);
     if (action === 'feedback_up' || action === 'feedback_down') {

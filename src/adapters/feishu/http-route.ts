@@ -5,6 +5,7 @@
  * and retries otherwise, so the engine and the LLM never hold the HTTP response.
  */
 import type { Logger } from '../../core/logger.ts';
+import { readBody } from '../http/body.ts';
 import type { RequestListener } from '../platform.ts';
 import { type VerifySecrets, verifyRequest } from './verify.ts';
 
@@ -17,6 +18,8 @@ export interface FeishuRouteOptions extends VerifySecrets {
   accepting(): boolean;
   /** Bodies above this are refused (413). Default 1 MB. */
   maxBodyBytes?: number;
+  /** Clock (ms) for the ±5-minute timestamp check. */
+  now?: () => number;
 }
 
 /** Creates the request listener. */
@@ -30,9 +33,9 @@ export function createFeishuRoute(opts: FeishuRouteOptions): RequestListener {
     };
     if (req.method !== 'POST') return reply(405, { error: 'method not allowed' });
     if (!opts.accepting()) return reply(503, { error: 'stopping' });
-    const raw = await readBody(req, maxBodyBytes);
-    if (!raw) return reply(413, { error: 'body too large' });
-    const result = verifyRequest(raw, req.headers, opts);
+    const raw = await readBody(req, res, maxBodyBytes);
+    if (!raw) return; // answered 413 (or the client went away)
+    const result = verifyRequest(raw, req.headers, { ...opts, now: opts.now?.() ?? Date.now() });
     if (!result.ok) {
       logger.warn(
         { event: 'feishu_request_rejected', status: result.status, reason: result.reason },
@@ -44,18 +47,4 @@ export function createFeishuRoute(opts: FeishuRouteOptions): RequestListener {
     reply(200, {});
     setImmediate(() => opts.onPayload(result.payload));
   };
-}
-
-/** The whole body, or undefined when it passes `max` bytes. */
-function readBody(req: Parameters<RequestListener>[0], max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on('data', (part: Buffer) => {
-      size += part.length;
-      if (size <= max) parts.push(part);
-    });
-    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(parts)));
-    req.on('error', reject);
-  });
 }

@@ -205,9 +205,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
       return {
         mode: settings.mode,
         connection: settings.mode === 'ws' ? (ws?.getConnectionStatus?.().state ?? 'stopped') : 'http',
-        botKnown: Boolean(botOpenId),
         inFlight: work.inFlight,
-        events,
       };
     },
   };

@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
+import { freshTimestamp } from '../http/body.ts';
 import { isLegacyCardCallback } from './events.ts';
 
 /** The outcome: a payload to handle, or the HTTP status to answer with. */
@@ -20,10 +21,23 @@ export interface VerifySecrets {
   verificationToken?: string;
 }
 
-/** Verifies, decrypts and parses one request body. */
-export function verifyRequest(raw: Buffer, headers: IncomingHttpHeaders, secrets: VerifySecrets): Verified {
+/** Signed requests older or newer than this are replays (or a broken clock): refused. */
+const MAX_SKEW_SEC = 300;
+
+/**
+ * Verifies, decrypts and parses one request body. A request whose `x-lark-request-timestamp` is more than
+ * five minutes from `now` (either way) is refused: a signature proves who sent it, not when.
+ */
+export function verifyRequest(
+  raw: Buffer,
+  headers: IncomingHttpHeaders,
+  secrets: VerifySecrets & { now?: number },
+): Verified {
   const { encryptKey, verificationToken } = secrets;
   const timestamp = header(headers, 'x-lark-request-timestamp');
+  if (timestamp !== undefined && !freshTimestamp(timestamp, secrets.now ?? Date.now(), MAX_SKEW_SEC)) {
+    return { ok: false, status: 401, reason: 'stale or future timestamp' };
+  }
   const nonce = header(headers, 'x-lark-request-nonce');
   const signature = header(headers, 'x-lark-signature');
   const body = raw.toString('utf8');
@@ -59,12 +73,9 @@ export function verifyRequest(raw: Buffer, headers: IncomingHttpHeaders, secrets
 
   const challenge = payload.type === 'url_verification' ? String(payload.challenge ?? '') : undefined;
   const token = tokenOf(payload);
-  if (
-    verificationToken &&
-    token !== undefined &&
-    token !== verificationToken &&
-    !isLegacyCardCallback(payload)
-  ) {
+  const tokenMatches =
+    token !== undefined && verificationToken !== undefined && sameText(token, verificationToken);
+  if (verificationToken && token !== undefined && !tokenMatches && !isLegacyCardCallback(payload)) {
     return { ok: false, status: 401, reason: 'wrong verification token' };
   }
   if (encryptKey) {
@@ -80,7 +91,7 @@ export function verifyRequest(raw: Buffer, headers: IncomingHttpHeaders, secrets
       ? { ok: true, payload }
       : { ok: false, status: 401, reason: 'bad card signature' };
   }
-  if (verificationToken && token === verificationToken) return { ok: true, payload, challenge };
+  if (tokenMatches) return { ok: true, payload, challenge };
   return { ok: false, status: 401, reason: 'wrong verification token' };
 
   /** Legacy card callbacks are signed with SHA-1 of timestamp + nonce + verification token + body. */
@@ -104,6 +115,13 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 function sha(algorithm: 'sha1' | 'sha256', text: string): string {
   return createHash(algorithm).update(text).digest('hex');
+}
+
+/** Compares two secrets in constant time (their hashes, so lengths do not leak either). */
+function sameText(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 }
 
 function sameHex(given: string, expected: string): boolean {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../../core/errors.ts';
+import { limitedWarn } from '../../core/log-limit.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { RequestListener } from '../platform.ts';
 
@@ -12,8 +13,25 @@ export interface HttpServer {
 }
 
 /**
+ * The server's limits, set deliberately rather than left to Node's defaults: slow or stuck clients are
+ * cut off, and one client cannot hold every socket.
+ */
+export const SERVER_LIMITS = {
+  /** Whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: 30_000,
+  /** Headers must arrive within this (slowloris). */
+  headersTimeoutMs: 15_000,
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: 5_000,
+  maxHeadersCount: 100,
+  /** Open connections at once; more are refused by the kernel queue. */
+  maxConnections: 2_000,
+} as const;
+
+/**
  * Creates the shared server. Routes are exact paths (`/slack/events`, `/feishu/events`); anything
  * else is 404. A handler that throws answers 500 and logs one line instead of taking the process down.
+ * Malformed and aborted requests are logged at warn, at most ten lines a minute of each kind.
  */
 export function createHttpServer(deps: {
   routes: Record<string, RequestListener>;
@@ -21,8 +39,13 @@ export function createHttpServer(deps: {
   logger: Logger;
 }): HttpServer {
   const { routes, health, logger } = deps;
+  const warn = limitedWarn(logger);
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    req.once('close', () => {
+      if (!req.complete)
+        warn('http_request_aborted', { path, method: req.method }, 'request aborted by the client');
+    });
     try {
       if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
         const status = await health();
@@ -42,6 +65,16 @@ export function createHttpServer(deps: {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');
     }
+  });
+  server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
+  server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs;
+  server.maxHeadersCount = SERVER_LIMITS.maxHeadersCount;
+  server.maxConnections = SERVER_LIMITS.maxConnections;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    warn('http_client_error', { code: err.code ?? err.name }, 'malformed or timed-out request');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   return {
     server,

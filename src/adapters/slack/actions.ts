@@ -44,7 +44,14 @@ async function click(
   const messageRef = message?.ts ?? body.container.message_ts ?? body.trigger_id;
   const workspace = body.team?.id ?? body.enterprise?.id ?? 'unknown';
   const chat = { platform: 'slack' as const, workspace, chatId: channel };
-  const events = rt.engine.action({ chat, userId: body.user.id, action, value, messageRef });
+  const events = rt.engine.action({
+    chat,
+    userId: body.user.id,
+    action,
+    value,
+    messageRef,
+    ...(body.trigger_id ? { eventId: body.trigger_id } : {}),
+  });
   const target = { channel, userId: body.user.id, respond };
   const log = rt.logger.child({ action, channel, user: body.user.id });
 
@@ -78,7 +85,7 @@ async function share(
     return;
   }
   // The byline is Coach's own mention of the person who shared (a Slack user id, checked as such).
-  const byline = /^[UW][A-Z0-9]{2,}$/.test(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
+  const byline = /^[UW][A-Z0-9]+$/.test(body.user.id) ? `Shared by <@${body.user.id}>` : 'Shared';
   const messages = renderReply(entry.reply, { byline });
   try {
     for (const message of messages) {

@@ -4,6 +4,7 @@ import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createBackgroundWork } from '../delivery/background.ts';
 import { createPacer } from '../delivery/pacer.ts';
+import { freshTimestamp, readBody } from '../http/body.ts';
 import type { PlatformAdapter, RequestListener } from '../platform.ts';
 import { registerActions } from './actions.ts';
 import { registerAssistant } from './assistant.ts';
@@ -45,6 +46,19 @@ export interface SlackAdapterDeps {
 
 /** The HTTP path of Events API, slash commands and interactivity in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Largest request accepted on `/slack/events` (Slack's own events are a few KB). */
+const MAX_BODY_BYTES = 1_000_000;
+
+/** Whether a body is a JSON object (what every Slack event, command and action is). */
+function isJsonObject(raw: Buffer): boolean {
+  try {
+    const value: unknown = JSON.parse(raw.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false; // not JSON at all
+  }
+}
 
 /** Slack's `chat.update` budget (Tier 3): about 50 a minute per workspace, shared by every stream. */
 const UPDATES_PER_MINUTE = 50;
@@ -133,7 +147,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
   let accepting = true;
   const routes: Record<string, RequestListener> = {};
   if (httpReceiver) {
-    routes[SLACK_EVENTS_PATH] = (req, res) => {
+    routes[SLACK_EVENTS_PATH] = async (req, res) => {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
         return;
@@ -143,6 +157,23 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
         res.writeHead(503, { 'retry-after': '5' }).end();
         return;
       }
+      // Bolt refuses timestamps older than five minutes, not newer ones: a replay window either way.
+      if (!freshTimestamp(req.headers['x-slack-request-timestamp'], Date.now())) {
+        logger.warn({ event: 'slack_request_rejected', reason: 'timestamp' }, 'stale or future timestamp');
+        res.writeHead(401).end();
+        return;
+      }
+      const raw = await readBody(req, res, MAX_BODY_BYTES);
+      if (!raw) return;
+      if (!/x-www-form-urlencoded/.test(String(req.headers['content-type'] ?? '')) && !isJsonObject(raw)) {
+        // Bolt would fail on it and never answer (`null`, arrays, strings): bad input, said so at once.
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"error":"body is not a JSON object"}');
+        return;
+      }
+      // Bolt reads a body already buffered as `rawBody` (and checks its signature as usual).
+      (req as typeof req & { rawBody?: Buffer }).rawBody = raw;
       httpReceiver.requestListener(req, res);
     };
   }

@@ -248,6 +248,11 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     const lang: Lang = 'en';
     const ref = `${input.chat.platform}:${input.chat.chatId}:${input.messageRef}:action`;
     try {
+      // A click delivered again (the platform retried, a replica saw it too) runs once.
+      if (input.eventId && !(await store.claim(`evt:${input.chat.platform}:${input.eventId}`, now()))) {
+        logger.info({ event_type: 'duplicate_dropped', action: input.action }, 'duplicate click dropped');
+        return;
+      }
       if (input.action === 'feedback_up' || input.action === 'feedback_down') {
         const [kind, aboutRef] = input.value.split('|');
         await store.saveFeedback({

@@ -46,4 +46,6 @@ export interface ActionInput {
   value: string;
   /** Platform id of the message that carried the button. */
   messageRef: string;
+  /** The delivery's id (Feishu `event_id`, Slack `trigger_id`): a click delivered again is dropped. */
+  eventId?: string;
 }

@@ -176,7 +176,8 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
       // and long questions.
       let lexical = r.score / Math.max(totalWeight, MIN_WEIGHT);
       lexical *= p.coverageFloor + (1 - p.coverageFloor) * Math.min(1, coverage / p.coverageFull);
-      if (matched.size <= 1) lexical *= p.singleWord;
+      // One word carrying a question of several words is a weak match; a one-word question is not.
+      if (matched.size <= 1 && terms.length >= 3) lexical *= p.singleWord;
       scores.set(String(r.id), lexical);
     }
     for (const c of topics) {
