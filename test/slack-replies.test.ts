@@ -58,8 +58,8 @@ describe('slack adapter: Slack specifics', () => {
 
     it('splits a long answer across sections and messages within Slack limits, never mid-word', async () => {
       h = await startSlackHarness({ llm: 'up' });
-      const words = Array.from({ length: 9_000 }, (_, i) => `word${i}`);
-      const paragraphs = Array.from({ length: 30 }, (_, p) =>
+      const words = Array.from({ length: 6_000 }, (_, i) => `word${i}`);
+      const paragraphs = Array.from({ length: 20 }, (_, p) =>
         words.slice(p * 300, p * 300 + 300).join(' '),
       ).join('\n\n');
       h.openai?.reply([`${paragraphs} [1]`]);

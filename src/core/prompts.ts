@@ -23,13 +23,45 @@ export function loadPrompt(name: string, dir = PROMPTS_DIR): PromptTemplate {
   } catch (err) {
     throw new CoachError('internal', `Prompt file prompts/${name}.md is missing`, { cause: err });
   }
-  const body = text.replace(/<!--[\s\S]*?-->/g, '');
-  const system = /^# system\s*$([\s\S]*?)^# user\s*$/m.exec(body)?.[1]?.trim();
-  const user = /^# user\s*$([\s\S]*)$/m.exec(body)?.[1]?.trim();
+  const { system, user } = promptSections(withoutComments(text));
   if (!system || !user)
     throw new CoachError('internal', `prompts/${name}.md needs a "# system" and a "# user" section`);
   const canary = /marker: ([a-z0-9-]+)/.exec(system)?.[1];
   return { name, system, user, canary };
+}
+
+/** The text without `<!-- … -->` comments (read in one pass). */
+function withoutComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', at);
+    if (open < 0) return out + text.slice(at);
+    out += text.slice(at, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    at = close + 3;
+  }
+}
+
+/** The `# system` and `# user` sections of a prompt file (each heading on a line of its own). */
+function promptSections(body: string): { system?: string; user?: string } {
+  const lines = body.split('\n');
+  const sys = lines.findIndex((l) => l.trim() === '# system');
+  const usr = lines.findIndex((l, i) => i > sys && l.trim() === '# user');
+  if (sys < 0 || usr < 0) return {};
+  return {
+    system:
+      lines
+        .slice(sys + 1, usr)
+        .join('\n')
+        .trim() || undefined,
+    user:
+      lines
+        .slice(usr + 1)
+        .join('\n')
+        .trim() || undefined,
+  };
 }
 
 /**

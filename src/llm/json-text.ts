@@ -42,8 +42,11 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false; erro
 /** Removes a Markdown code fence (```json … ```) around the whole text. */
 export function stripFences(raw: string): string {
   const text = raw.trim();
-  const fenced = /^```[a-zA-Z]*\s*\n?([\s\S]*?)\n?\s*```$/.exec(text);
-  return (fenced?.[1] ?? text).trim();
+  if (!text.startsWith('```') || !text.endsWith('```') || text.length < 6) return text;
+  // The opening fence runs to the end of its line (it may name a language); the closing one is ```.
+  const firstBreak = text.indexOf('\n');
+  const body = firstBreak < 0 ? text.slice(3, -3) : text.slice(firstBreak + 1, -3);
+  return body.trim();
 }
 
 /**

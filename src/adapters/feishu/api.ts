@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
+import { trimEndChars } from '../../core/text-limits.ts';
 import type { SinkFailure } from '../delivery/sink.ts';
 
 /** Where a message goes: into a chat / to a user, or as a reply to a message (optionally in its thread). */
@@ -63,7 +64,7 @@ export interface FeishuApiOptions {
 export function sdkDomain(domain: string): lark.Domain | string {
   if (domain === 'feishu') return lark.Domain.Feishu;
   if (domain === 'lark') return lark.Domain.Lark;
-  return domain.replace(/\/+$/, '');
+  return trimEndChars(domain, '/');
 }
 
 /** A Feishu `uuid` (≤ 50 chars) for a send, stable for the same seed. */

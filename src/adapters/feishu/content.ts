@@ -4,6 +4,7 @@
  * (`@_user_1`) of the bot are removed; other people's become `@Name`.
  */
 import { z } from 'zod';
+import { capText, MAX_INBOUND_CHARS, tidySpaces } from '../../core/text-limits.ts';
 
 /** A mention as listed in `message.mentions`. */
 export interface Mention {
@@ -44,7 +45,10 @@ export function messageText(
   }
   if (msgType === 'text') {
     const parsed = textContent.safeParse(raw);
-    return parsed.success ? resolveMentions(parsed.data.text, mentions, botOpenId) : undefined;
+    // Capped before any pattern reads it: a 150,000-character message costs no more than a short one.
+    return parsed.success
+      ? resolveMentions(capText(parsed.data.text, MAX_INBOUND_CHARS), mentions, botOpenId)
+      : undefined;
   }
   if (msgType === 'post') {
     const body = postOf(raw);
@@ -53,7 +57,7 @@ export function messageText(
       line.map((node) => nodeText(node, mentions, botOpenId)).join(''),
     );
     const text = [body.title ?? '', ...lines].filter((l) => l.trim() !== '').join('\n');
-    return resolveMentions(text, mentions, botOpenId);
+    return resolveMentions(capText(text, MAX_INBOUND_CHARS), mentions, botOpenId);
   }
   return undefined;
 }
@@ -95,16 +99,14 @@ function nodeText(node: z.infer<typeof postNode>, mentions: Mention[], botOpenId
 
 /** Removes the bot's placeholders, names the others, drops unknown placeholders and tidies spaces. */
 export function resolveMentions(text: string, mentions: Mention[], botOpenId?: string): string {
-  return text
+  const cleaned = text
     .replace(/@_(?:user|all)_?\d*/g, (key) => {
       const m = mentions.find((x) => x.key === key);
       if (!m || m.openId === botOpenId || !m.name) return ' ';
       return `@${m.name}`;
     })
-    .replace(/<at\b[^>]*>[^<]*<\/at>/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .trim();
+    .replace(/<at\b[^<>]*>[^<]*<\/at>/g, ' ');
+  return tidySpaces(cleaned).trim();
 }
 
 /** A polite answer to a message Coach cannot read (image, file, voice, sticker…). */

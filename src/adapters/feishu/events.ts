@@ -5,7 +5,9 @@
  * card callbacks that carry no event type at all. Everything is untrusted: zod `safeParse`, and a
  * payload that does not fit is dropped (undefined).
  */
+
 import { z } from 'zod';
+import { capText, MAX_INBOUND_CHARS } from '../../core/text-limits.ts';
 import { type Mention, messageText, resolveMentions } from './content.ts';
 
 /** A chat message, translated. `text` is undefined for messages that are not text (image, file…). */
@@ -109,7 +111,8 @@ export function parseMessageV1(data: unknown): FeishuMessage | undefined {
   if (!parsed.success) return undefined;
   const e = parsed.data;
   const readable = e.msg_type === 'text' || e.msg_type === 'post';
-  const raw = e.text_without_at_bot ?? e.text;
+  const full = e.text_without_at_bot ?? e.text;
+  const raw = full === undefined ? undefined : capText(full, MAX_INBOUND_CHARS);
   const ts = e.ts === undefined ? undefined : Number(e.ts);
   return {
     eventId: e.uuid,

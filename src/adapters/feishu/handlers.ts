@@ -46,8 +46,10 @@ export interface HandlerDeps {
   delivery: DeliverySettings;
   /** Paces streaming patches across the app. */
   pacer: Pacer;
-  /** The bot's open_id, when known. */
+  /** The bot's open_id, when known (looked up when not). */
   botOpenId(): Promise<string | undefined>;
+  /** The bot's open_id if it is already known, without a lookup. */
+  knownBotOpenId?(): string | undefined;
   /** Runs background work and keeps it counted until it ends (for `stop`). */
   track(name: string, work: () => Promise<void>): void;
   now(): number;
@@ -115,6 +117,7 @@ const ACTIONS = new Set<Button['action']>(['feedback_up', 'feedback_down', 'revi
 /** Creates the handlers. */
 export function createHandlers(deps: HandlerDeps): FeishuHandlers {
   const { engine, api, memory, logger } = deps;
+  const knownBotOpenId = deps.knownBotOpenId ?? (() => undefined);
   /** Non-text messages answered recently (the engine dedupes text; these never reach it). */
   const politeSent = new Set<string>();
 
@@ -255,10 +258,17 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
 
   return {
     'im.message.receive_v1': (data) => {
-      run('message', async () => onMessage(parseMessageV2(data, await deps.botOpenId())));
+      // Read now, so the queue holds the capped message and not the raw event. The bot's open_id is
+      // needed to read mentions; while it is still unknown the event is read once it is.
+      const bot = knownBotOpenId();
+      if (bot !== undefined) {
+        const parsed = parseMessageV2(data, bot);
+        run('message', () => onMessage(parsed));
+      } else run('message', async () => onMessage(parseMessageV2(data, await deps.botOpenId())));
     },
     message: (data) => {
-      run('message_v1', () => onMessage(parseMessageV1(data)));
+      const parsed = parseMessageV1(data);
+      run('message_v1', () => onMessage(parsed));
     },
     'card.action.trigger': (data) => {
       run('card_action', () => onCardAction(data));

@@ -131,6 +131,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
   const handlers = createHandlers({
     ...common,
     botOpenId: getBotOpenId,
+    knownBotOpenId: () => botOpenId,
     track,
     now,
     maxEventAgeMs: deps.maxEventAgeMs ?? 10 * 60_000,

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { IncomingMessage } from '../../core/chat/types.ts';
+import { capText, MAX_INBOUND_CHARS } from '../../core/text-limits.ts';
 import { deliverReply } from '../delivery/deliver.ts';
 import type { EphemeralTarget } from './ephemeral.ts';
 import { openReviewModal } from './modal.ts';
@@ -43,7 +44,7 @@ export function handleCommand(
   command: SlashCommand,
   respond?: EphemeralTarget['respond'],
 ): void {
-  const text = slackToPlain(command.text ?? '');
+  const text = slackToPlain(capText(command.text ?? '', MAX_INBOUND_CHARS));
   const fields = { channel: command.channel_id, user: command.user_id, command: text.split(/\s/)[0] ?? '' };
   if (REVIEW_ALONE.test(text)) {
     rt.background('review_modal', fields, () =>

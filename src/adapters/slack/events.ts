@@ -1,4 +1,5 @@
 import type { IncomingMessage } from '../../core/chat/types.ts';
+import { capText, MAX_INBOUND_CHARS } from '../../core/text-limits.ts';
 import { mentions, slackToPlain } from './text.ts';
 
 /** The fields of a Slack `message` / `app_mention` event Coach reads; real payloads may lack any of them. */
@@ -66,7 +67,8 @@ export function translateEvent(
   if (!event.user || event.user === 'USLACKBOT') return { skip: 'no_user' };
   if (botUserId && event.user === botUserId) return { skip: 'self' };
   if (!event.channel) return { skip: 'no_channel' };
-  const raw = event.text ?? '';
+  // Capped before any pattern reads it: a 600 KB message costs no more than an ordinary one.
+  const raw = capText(event.text ?? '', MAX_INBOUND_CHARS);
   if (!raw.trim() && event.subtype !== 'file_share') return { skip: 'no_text' };
   const messageId = event.ts ?? event.event_ts ?? event.client_msg_id ?? body.event_id;
   if (!messageId) return { skip: 'no_id' };

@@ -1,5 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import type { IncomingMessage } from '../../core/chat/types.ts';
+import { capText, MAX_INBOUND_CHARS } from '../../core/text-limits.ts';
 import { deliverReply } from '../delivery/deliver.ts';
 import { type EphemeralTarget, respondTo } from './ephemeral.ts';
 import type { SlackRuntime } from './runtime.ts';
@@ -165,7 +166,7 @@ export function registerReviewModal(app: App, rt: SlackRuntime): void {
   app.shortcut(REVIEW_SHORTCUT, async ({ ack, shortcut, respond }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
-    const copy = slackToPlain(shortcut.message.text ?? '');
+    const copy = slackToPlain(capText(shortcut.message.text ?? '', MAX_INBOUND_CHARS));
     const channel = shortcut.channel.id;
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
     rt.background('review_shortcut', { channel, user: shortcut.user.id }, async () => {

@@ -3,6 +3,7 @@
  * plain text for the engine, and the engine's Markdown to Slack `mrkdwn`.
  */
 
+import { tidySpaces } from '../../core/text-limits.ts';
 import { plainLinks } from '../delivery/safe-text.ts';
 
 /** True when the raw Slack text mentions the user `userId` (`<@U1>` or `<@U1|name>`). */
@@ -34,10 +35,7 @@ export function slackToPlain(text: string): string {
     }
     return label || target;
   });
-  return unescapeSlack(out)
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .trim();
+  return tidySpaces(unescapeSlack(out)).trim();
 }
 
 /** Slack's three HTML entities back to characters (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
@@ -80,7 +78,7 @@ function convertProse(text: string): string {
 function convertLine(line: string): string {
   // Everything is escaped: no mention, broadcast or Slack link can come out of user or model text.
   let s = escapeSlack(plainLinks(line));
-  const heading = /^#{1,6}\s+(.*)$/.exec(s);
+  const heading = /^#{1,6}[ \t]+([^ \t].*)$/.exec(s);
   if (heading) s = `**${(heading[1] ?? '').replace(/\*\*/g, '')}**`;
   s = s.replace(/^(\s*)[-*+]\s+/, '$1• ');
   s = s.replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, `${BOLD}$1${BOLD}`);

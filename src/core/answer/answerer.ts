@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import { loadPrompt, type PromptTemplate } from '../prompts.ts';
 import type { Lookup, Retriever, SearchHit } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
+import { MAX_MODEL_CHARS } from '../text-limits.ts';
 import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
@@ -103,10 +104,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     };
     try {
       for await (const delta of llm.stream(messages, { signal: opts.signal, temperature: 0.3 })) {
-        text += delta;
-        const visible = shown.push(delta);
+        // A model that does not stop is cut: no answer is longer than MAX_MODEL_CHARS.
+        const room = MAX_MODEL_CHARS - text.length;
+        const part = delta.length > room ? delta.slice(0, Math.max(0, room)) : delta;
+        text += part;
+        const visible = shown.push(part);
         if (visible) yield { type: 'delta', text: visible };
-        if (shown.leaked) break; // stop paying for a reply that will not be shown
+        if (shown.leaked || text.length >= MAX_MODEL_CHARS) break; // stop paying for what is not shown
       }
     } catch (err) {
       const partial = text.trim().length > 0;

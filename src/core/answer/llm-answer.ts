@@ -2,6 +2,7 @@ import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
 import type { ChatMessage } from '../llm-port.ts';
 import { fillPrompt, type PromptTemplate } from '../prompts.ts';
 import type { SearchHit } from '../retrieval/retriever.ts';
+import { trimEndChars } from '../text-limits.ts';
 import { citationOf } from './citations.ts';
 import type { Answer, Citation, Coverage, HistoryTurn } from './types.ts';
 
@@ -78,24 +79,57 @@ export function finishLlmAnswer(
   return { answer: cleaned, citations, mode: 'llm', lang, notes: [], leaked: false };
 }
 
-/** A citation marker (`[1]`, `[1, 2]`, `[1，2]`) with the spaces before it. */
-const MARKER = /([ \t]*)\[(\d{1,2}(?:\s*[,，]\s*\d{1,2})*)\]/g;
-/** The end of a text that may still grow into a marker: spaces, then maybe an open `[1, `. */
-const OPEN_MARKER = /[ \t]*(?:\[[\d\s,，]{0,16})?$/;
+/** Characters a citation marker may hold between its brackets: digits, separators, spaces. */
+const MARKER_CHARS = /^[\d\s,，]*$/;
 
 /**
- * Keeps the markers of sources 1…`given` (noting their numbers in `used`, first use first) and
- * removes the others together with the spaces before them, so "fact [9]." becomes "fact.".
+ * Keeps the markers of sources 1…`given` (`[1]`, `[1, 2]`, `[1，2]`; noting their numbers in `used`,
+ * first use first) and removes the others together with the spaces and tabs before them, so "fact [9]."
+ * becomes "fact.". A single pass over the text: no pattern can backtrack on a long run of spaces.
  */
 function cleanMarkers(text: string, given: number, used: number[] = []): string {
-  return text.replace(MARKER, (_whole, lead: string, list: string) => {
-    const valid = list
-      .split(/[,，]/)
-      .map((n) => Number.parseInt(n.trim(), 10))
-      .filter((n) => n >= 1 && n <= given);
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('[', at);
+    if (open < 0) return out + text.slice(at);
+    const close = text.indexOf(']', open + 1);
+    const inner = close > open && close - open <= 40 ? text.slice(open + 1, close) : undefined;
+    const numbers = inner !== undefined ? markerNumbers(inner) : undefined;
+    if (!numbers) {
+      out += text.slice(at, open + 1);
+      at = open + 1;
+      continue;
+    }
+    const valid = numbers.filter((n) => n >= 1 && n <= given);
     for (const n of valid) if (!used.includes(n)) used.push(n);
-    return valid.length > 0 ? `${lead}${valid.map((n) => `[${n}]`).join('')}` : '';
-  });
+    let before = text.slice(at, open);
+    if (valid.length === 0) before = trimEndChars(before, ' \t');
+    out += before + valid.map((n) => `[${n}]`).join('');
+    if (valid.length === 0 && before === '') out = trimEndChars(out, ' \t');
+    at = close + 1;
+  }
+}
+
+/** The numbers of a marker's inside (`1, 2`), or undefined when it is not a citation marker. */
+function markerNumbers(inner: string): number[] | undefined {
+  if (!MARKER_CHARS.test(inner)) return undefined;
+  const parts = inner.split(/[,，]/).map((p) => p.trim());
+  if (parts.some((p) => !/^\d{1,2}$/.test(p))) return undefined;
+  return parts.map((p) => Number.parseInt(p, 10));
+}
+
+/**
+ * Length of the end of a streamed text that may still grow into a marker: spaces and tabs, then maybe
+ * an opening `[` with up to 16 digits, separators or spaces after it.
+ */
+function openMarkerLength(text: string): number {
+  const bracket = text.lastIndexOf('[');
+  let start = text.length;
+  if (bracket >= 0 && text.length - bracket <= 17 && MARKER_CHARS.test(text.slice(bracket + 1)))
+    start = bracket;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start -= 1;
+  return text.length - start;
 }
 
 /** Filters the model's deltas on their way to the user; see {@link createDeltaFilter}. */
@@ -132,7 +166,7 @@ export function createDeltaFilter(given: number, canary?: string): DeltaFilter {
         held = '';
         return '';
       }
-      const keep = Math.max(OPEN_MARKER.exec(held)?.[0].length ?? 0, canaryStart(held, canary));
+      const keep = Math.max(openMarkerLength(held), canaryStart(held, canary));
       const ready = held.slice(0, held.length - keep);
       held = held.slice(held.length - keep);
       return show(ready);

@@ -1,4 +1,5 @@
 import { CoachError } from '../errors.ts';
+import { capText, MAX_INBOUND_CHARS } from '../text-limits.ts';
 
 /** Longest question Coach reads; the rest is cut with a note (a 100 KB paste must not hurt). */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -15,17 +16,20 @@ export interface PreparedQuestion {
  * one (`input_empty`), and cuts one over `MAX_QUESTION_CHARS` at a word boundary.
  */
 export function prepareQuestion(raw: string, max = MAX_QUESTION_CHARS): PreparedQuestion {
-  const cleaned = raw
+  // Patterns below read at most a bounded prefix; the length reported is the original one.
+  const cleaned = capText(raw, Math.max(max * 4, MAX_INBOUND_CHARS))
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[ \t]+/g, ' ')
     .trim();
   if (!cleaned) throw new CoachError('input_empty', 'The question is empty.');
-  if (cleaned.length <= max) return { text: cleaned, truncated: false, originalLength: cleaned.length };
+  if (cleaned.length <= max && raw.length <= max * 4) {
+    return { text: cleaned, truncated: false, originalLength: cleaned.length };
+  }
   let cut = cleaned.slice(0, max);
   const space = cut.lastIndexOf(' ');
   if (space > max * 0.8) cut = cut.slice(0, space);
-  return { text: cut, truncated: true, originalLength: cleaned.length };
+  return { text: cut, truncated: true, originalLength: Math.max(cleaned.length, raw.trim().length) };
 }
 
 /** The note shown when a question was cut. */

@@ -4,6 +4,7 @@
  * introduce a list ("Two ideas go with it:") and tables left out, and the "Apply it" line kept apart.
  */
 import type { Lang } from '../knowledge/types.ts';
+import { joinLines } from '../text-limits.ts';
 
 /** One quotable sentence of a body, in order. */
 export interface BodySentence {
@@ -31,7 +32,7 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
     const trimmed = para.trim();
     if (!trimmed || /^[#|]/.test(trimmed)) return;
     if (APPLY.test(trimmed)) {
-      apply = trimmed.replace(/\s*\n\s*/g, join);
+      apply = joinLines(trimmed, join);
       return;
     }
     const lines = trimmed.split('\n');

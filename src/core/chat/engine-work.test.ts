@@ -146,6 +146,16 @@ describe('work leases on messages', () => {
     expect(await store.claimWork(workKeyOf(m), {}, later(5_000), 1_000, 'B')).toBe('done');
   });
 
+  it('caps a huge message before it is claimed or stored: the lease holds at most 8,000 characters', async () => {
+    const m = msg({ text: `review ${'x'.repeat(600_000)}` });
+    const it = engine('A').handle(m)[Symbol.asyncIterator]();
+    await it.next();
+    const expired = await store.expiredWork(later(10_000), 10);
+    const payload = parseWorkPayload(expired.find((w) => w.key === workKeyOf(m))?.payload);
+    expect(payload?.message.text.length).toBeLessThanOrEqual(8_000);
+    await it.return?.();
+  });
+
   it('leaves the work claimed when the consumer stops at the final reply (posting failed): it expires for takeover', async () => {
     const m = msg();
     for await (const ev of engine('A').handle(m)) if (ev.type === 'final') break;

@@ -7,6 +7,7 @@ import type { ActionInput, ReplyEvent, RichReply } from '../reply/types.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import type { Reviewer } from '../review/types.ts';
 import type { Store, Turn } from '../store/types.ts';
+import { capText, MAX_INBOUND_CHARS } from '../text-limits.ts';
 import {
   type Command,
   type CommandContext,
@@ -80,6 +81,14 @@ export interface ChatEngine {
   ): Promise<boolean>;
 }
 
+/** The message with its text (and review context) capped to {@link MAX_INBOUND_CHARS}. */
+function capped(msg: IncomingMessage): IncomingMessage {
+  const text = capText(msg.text, MAX_INBOUND_CHARS);
+  const context = msg.reviewContext === undefined ? undefined : capText(msg.reviewContext, MAX_INBOUND_CHARS);
+  if (text === msg.text && context === msg.reviewContext) return msg;
+  return { ...msg, text, ...(context === undefined ? {} : { reviewContext: context }) };
+}
+
 /** Creates the engine. */
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   const { answerer, reviewer, kb, store, logger } = deps;
@@ -137,8 +146,10 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     };
   }
 
-  const handle = (msg: IncomingMessage) => answerMessage(msg, false);
-  const resume = (msg: IncomingMessage) => answerMessage(msg, true);
+  // Every message is capped before it is queued, claimed or stored: its lease, its place in the queue and
+  // its history hold at most MAX_INBOUND_CHARS characters, whatever an adapter passed in.
+  const handle = (msg: IncomingMessage) => answerMessage(capped(msg), false);
+  const resume = (msg: IncomingMessage) => answerMessage(capped(msg), true);
 
   async function* answerMessage(msg: IncomingMessage, resumed: boolean): AsyncIterable<ReplyEvent> {
     const log = logger.child({

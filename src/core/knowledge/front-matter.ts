@@ -33,7 +33,7 @@ export function parseFrontMatter(text: string): { data: Record<string, unknown>;
   } catch (err) {
     if (err instanceof CoachError) throw err;
     const message = (err as Error).message.split('\n')[0] ?? '';
-    if (/engine ".*" is not registered/.test(message)) {
+    if (message.includes('is not registered')) {
       throw new CoachError('knowledge_invalid', `only YAML front matter is accepted (${message})`);
     }
     throw new CoachError('knowledge_invalid', `front matter is not valid YAML (${message})`, { cause: err });
