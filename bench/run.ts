@@ -107,6 +107,7 @@ const llm = createLlmClient({
   model: 'bench',
   timeoutMs: 5_000,
   maxRetries: 0,
+  maxTokens: 1_500,
   logger,
 });
 const answerer = createAnswerer({ retriever, llm, logger });
@@ -147,6 +148,8 @@ const engine = createChatEngine({
   defaultTimezone: DEFAULTS.timezone,
   maxConcurrentLlm: DEFAULTS.maxConcurrentLlm,
   claimLeaseMs: DEFAULTS.claimLeaseMs,
+  limits: { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000_000 },
+  dailyTokenBudget: 0,
 });
 const total = 3_000;
 const engineStart = performance.now();

@@ -74,6 +74,10 @@ export async function runSlackProcessBench(): Promise<void> {
       PORT: String(port),
       COACH_DB_PATH: join(dir, 'coach.db'),
       LOG_LEVEL: 'error',
+      // The burst comes from one user; this measures acks, not the flood limits.
+      COACH_USER_MESSAGES_PER_MINUTE: '0',
+      COACH_CHAT_MESSAGES_PER_MINUTE: '0',
+      COACH_USER_QUEUE: '100000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -41,6 +41,8 @@ export function createServices(
           model: config.llm.model,
           timeoutMs: config.llm.timeoutMs,
           maxRetries: config.llm.maxRetries,
+          maxTokens: config.llm.maxTokens,
+          tokensParam: config.llm.tokensParam,
           structuredOutputs: config.llm.structuredOutputs,
           logger,
         })
@@ -74,6 +76,8 @@ export function createEngine(
     defaultTimezone: config.timezone,
     maxConcurrentLlm: config.maxConcurrentLlm,
     claimLeaseMs: config.claimLeaseMs,
+    limits: config.limits,
+    dailyTokenBudget: config.dailyTokenBudget,
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
     ...(opts.now === undefined ? {} : { now: opts.now }),
   });

@@ -18,10 +18,17 @@ export const DEFAULTS = {
   llmTimeoutMs: 30_000,
   llmMaxRetries: 2,
   rerank: 'on',
+  maxTokens: 1_500,
+  tokensParam: 'max_tokens',
   rerankTimeoutMs: 3_000,
   dbPath: 'data/coach.db',
   timezone: 'Asia/Shanghai',
   maxConcurrentLlm: 4,
+  userMessagesPerMinute: 6,
+  chatMessagesPerMinute: 30,
+  userQueue: 3,
+  dailyTokenBudget: 0,
+  retentionDays: 180,
   claimLeaseMs: 60_000,
   sweepMs: 5_000,
   /** Below Docker's 10 s stop timeout. */
@@ -63,6 +70,10 @@ const envSchema = z.object({
   COACH_MODEL: optionalString.transform((v) => v ?? DEFAULTS.model),
   LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs, 1_000, 600_000),
   LLM_MAX_RETRIES: intWithDefault(DEFAULTS.llmMaxRetries, 0, 10),
+  LLM_MAX_TOKENS: intWithDefault(DEFAULTS.maxTokens, 64, 32_000),
+  LLM_TOKENS_PARAM: optionalString
+    .transform((v) => v ?? DEFAULTS.tokensParam)
+    .pipe(z.enum(['max_tokens', 'max_completion_tokens'])),
   LLM_RERANK: optionalString.transform((v) => v ?? DEFAULTS.rerank).pipe(z.enum(['on', 'off'])),
   LLM_RERANK_TIMEOUT_MS: intWithDefault(DEFAULTS.rerankTimeoutMs, 200, 60_000),
   LLM_STRUCTURED_OUTPUTS: optionalString
@@ -71,6 +82,11 @@ const envSchema = z.object({
   COACH_DB_PATH: optionalString.transform((v) => v ?? DEFAULTS.dbPath),
   COACH_TIMEZONE: timeZone,
   COACH_MAX_CONCURRENT_LLM: intWithDefault(DEFAULTS.maxConcurrentLlm, 1, 64),
+  COACH_USER_MESSAGES_PER_MINUTE: intWithDefault(DEFAULTS.userMessagesPerMinute, 0, 10_000),
+  COACH_CHAT_MESSAGES_PER_MINUTE: intWithDefault(DEFAULTS.chatMessagesPerMinute, 0, 100_000),
+  COACH_USER_QUEUE: intWithDefault(DEFAULTS.userQueue, 1, 1_000),
+  COACH_DAILY_TOKEN_BUDGET: intWithDefault(DEFAULTS.dailyTokenBudget, 0, 1_000_000_000),
+  COACH_RETENTION_DAYS: intWithDefault(DEFAULTS.retentionDays, 1, 36_500),
   COACH_CLAIM_LEASE_MS: intWithDefault(DEFAULTS.claimLeaseMs, 100, 3_600_000),
   COACH_SWEEP_MS: intWithDefault(DEFAULTS.sweepMs, 50, 600_000),
   COACH_SHUTDOWN_GRACE_MS: intWithDefault(DEFAULTS.shutdownGraceMs, 0, 600_000),
@@ -113,6 +129,10 @@ export interface Config {
     timeoutMs: number;
     /** Retries on 429/5xx/connection errors, with backoff. `LLM_MAX_RETRIES`, default 2. */
     maxRetries: number;
+    /** Output tokens allowed per call. `LLM_MAX_TOKENS`, default 1500. */
+    maxTokens: number;
+    /** `LLM_TOKENS_PARAM`: `max_tokens` (default) or `max_completion_tokens` (OpenAI reasoning models). */
+    tokensParam: 'max_tokens' | 'max_completion_tokens';
     /**
      * Before answering, one short call sorts retrieval's top ten by how well each answers the question,
      * within this timeout (ms); undefined when `LLM_RERANK=off`. `LLM_RERANK` (default `on`),
@@ -126,8 +146,18 @@ export interface Config {
   dbPath: string;
   /** Default time zone of daily tips. `COACH_TIMEZONE`, default `Asia/Shanghai`. */
   timezone: string;
-  /** Bound on LLM calls in flight. `COACH_MAX_CONCURRENT_LLM`, default 4. */
+  /** Bound on LLM calls in flight, shared fairly between users. `COACH_MAX_CONCURRENT_LLM`, default 4. */
   maxConcurrentLlm: number;
+  /**
+   * Flood limits on questions and reviews: per user a minute (`COACH_USER_MESSAGES_PER_MINUTE`, default
+   * 6), per chat a minute (`COACH_CHAT_MESSAGES_PER_MINUTE`, default 30; 0 turns either off), and one
+   * user's messages waiting or running at once (`COACH_USER_QUEUE`, default 3).
+   */
+  limits: { userPerMinute: number; chatPerMinute: number; userQueue: number };
+  /** Model tokens a workspace may use a day. `COACH_DAILY_TOKEN_BUDGET`, default 0 (no budget). */
+  dailyTokenBudget: number;
+  /** Days conversations, reviews, feedback and tip records are kept. `COACH_RETENTION_DAYS`, default 180. */
+  retentionDays: number;
   /**
    * How long a replica's claim on a message it is answering lasts; when it runs out unfinished (the
    * replica died), another replica takes the message over. The lease is renewed every third of its
@@ -193,6 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
           model: e.COACH_MODEL,
           timeoutMs: e.LLM_TIMEOUT_MS,
           maxRetries: e.LLM_MAX_RETRIES,
+          maxTokens: e.LLM_MAX_TOKENS,
+          tokensParam: e.LLM_TOKENS_PARAM,
           ...(e.LLM_RERANK === 'on' ? { rerankTimeoutMs: e.LLM_RERANK_TIMEOUT_MS } : {}),
           structuredOutputs: e.LLM_STRUCTURED_OUTPUTS,
         }
@@ -200,6 +232,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     dbPath: e.COACH_DB_PATH,
     timezone: e.COACH_TIMEZONE,
     maxConcurrentLlm: e.COACH_MAX_CONCURRENT_LLM,
+    limits: {
+      userPerMinute: e.COACH_USER_MESSAGES_PER_MINUTE,
+      chatPerMinute: e.COACH_CHAT_MESSAGES_PER_MINUTE,
+      userQueue: e.COACH_USER_QUEUE,
+    },
+    dailyTokenBudget: e.COACH_DAILY_TOKEN_BUDGET,
+    retentionDays: e.COACH_RETENTION_DAYS,
     claimLeaseMs: e.COACH_CLAIM_LEASE_MS,
     sweepMs: e.COACH_SWEEP_MS,
     shutdownGraceMs: e.COACH_SHUTDOWN_GRACE_MS,

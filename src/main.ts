@@ -8,6 +8,7 @@ import { describeError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { openStore } from './core/store/index.ts';
 import { createTipScheduler, type PostFn } from './core/tips/scheduler.ts';
+import { createRetentionJob } from './core/upkeep/retention.ts';
 import { runService } from './service.ts';
 
 /**
@@ -46,7 +47,13 @@ async function main(): Promise<void> {
       intervalMs: config.sweepMs,
       resumers,
     });
-    await runService({ config, logger, store, adapters, scheduler, sweeper, owner });
+    const retention = createRetentionJob({
+      store,
+      logger,
+      days: config.retentionDays,
+      timezone: config.timezone,
+    });
+    await runService({ config, logger, store, adapters, scheduler, sweeper, retention, owner });
     // Work still in flight after the grace period (its leases are released) must not keep the process up.
     process.exit(0);
   }
@@ -58,10 +65,18 @@ async function main(): Promise<void> {
     posters: { terminal: terminalPoster(process.stdout) },
   });
   scheduler.start();
+  const retention = createRetentionJob({
+    store,
+    logger,
+    days: config.retentionDays,
+    timezone: config.timezone,
+  });
+  retention.start();
   try {
     await runTerminalChat({ engine, input: process.stdin, output: process.stdout, banner: banner(services) });
   } finally {
     scheduler.stop();
+    retention.stop();
     await store.close();
   }
 }

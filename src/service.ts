@@ -7,6 +7,7 @@ import { describeError } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
 import type { Store } from './core/store/types.ts';
 import type { TipScheduler } from './core/tips/scheduler.ts';
+import type { RetentionJob } from './core/upkeep/retention.ts';
 
 /** How long closing the HTTP server may wait for open connections before cutting them. */
 const HTTP_CLOSE_WAIT_MS = 2_000;
@@ -30,10 +31,12 @@ export async function runService(deps: {
   adapters: PlatformAdapter[];
   scheduler: TipScheduler;
   sweeper: TakeoverSweeper;
+  /** The daily retention job (`COACH_RETENTION_DAYS`). */
+  retention: RetentionJob;
   /** This replica's owner id on work leases (the engine's). */
   owner: string;
 }): Promise<void> {
-  const { config, logger, store, adapters, scheduler, sweeper, owner } = deps;
+  const { config, logger, store, adapters, scheduler, sweeper, retention, owner } = deps;
   // A stray rejection (e.g. a dropped database connection) is logged, never a crash of the replica.
   process.on('unhandledRejection', (err) => {
     logger.error({ event: 'unhandled_rejection', ...describeError(err) }, 'unhandled rejection');
@@ -57,6 +60,7 @@ export async function runService(deps: {
   for (const a of adapters) await a.start();
   scheduler.start();
   sweeper.start();
+  retention.start();
   logger.info(
     { event: 'service_started', port, owner, platforms: adapters.map((a) => a.platform) },
     'Coach is running',
@@ -68,6 +72,7 @@ export async function runService(deps: {
       logger.info({ event: 'shutdown', signal }, 'stopping');
       try {
         scheduler.stop();
+        retention.stop();
         await sweeper.stop();
         const grace = config.shutdownGraceMs;
         const finished = await within(grace, Promise.all(adapters.map((a) => a.stop(grace))));

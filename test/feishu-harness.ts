@@ -99,6 +99,10 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
       ? {}
       : { OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: llm.url, LLM_RERANK: 'off' }),
     LLM_MAX_RETRIES: '0',
+    // Tests send many messages from one user: the flood limits have tests of their own.
+    COACH_USER_MESSAGES_PER_MINUTE: '0',
+    COACH_CHAT_MESSAGES_PER_MINUTE: '0',
+    COACH_USER_QUEUE: '1000',
     LLM_TIMEOUT_MS: '5000',
     COACH_TIMEZONE: 'UTC',
     FEISHU_APP_ID: 'cli_fake_app',

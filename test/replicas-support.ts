@@ -61,6 +61,9 @@ export function spawnReplica(opts: ReplicaOptions): { ready: Promise<Replica>; d
       COACH_DB_PATH: join(dir, 'coach.db'),
       DATABASE_URL: opts.databaseUrl,
       PORT: '0',
+      COACH_USER_MESSAGES_PER_MINUTE: '0',
+      COACH_CHAT_MESSAGES_PER_MINUTE: '0',
+      COACH_USER_QUEUE: '1000',
       ...(opts.feishuUrl
         ? {
             FEISHU_APP_ID: 'cli_fake_app',

@@ -88,6 +88,8 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
           model: 'fake-model',
           timeoutMs: 5_000,
           maxRetries: 0,
+          maxTokens: 1_500,
+          tokensParam: 'max_tokens',
           structuredOutputs: 'auto',
         }
       : undefined,
@@ -95,6 +97,9 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     timezone: 'UTC',
     maxConcurrentLlm: 4,
     claimLeaseMs: DEFAULTS.claimLeaseMs,
+    limits: { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000 },
+    dailyTokenBudget: 0,
+    retentionDays: DEFAULTS.retentionDays,
     sweepMs: DEFAULTS.sweepMs,
     shutdownGraceMs: 5_000,
     port: 0,

@@ -43,6 +43,8 @@ export function createLlmClient(opts: LlmClientOptions): LlmClient {
     model: opts.model,
     log,
     idleTimeoutMs: opts.idleTimeoutMs ?? opts.timeoutMs,
+    maxTokens: opts.maxTokens,
+    tokensParam: opts.tokensParam ?? 'max_tokens',
     redact: redactor(opts.apiKey),
   };
   const jsonMode = jsonModeState(opts.structuredOutputs);

@@ -7,6 +7,9 @@ export interface LlmContext {
   model: string;
   log: Logger;
   idleTimeoutMs: number;
+  /** The output limit of a call that sets none, and the field it is sent in. */
+  maxTokens: number;
+  tokensParam: 'max_tokens' | 'max_completion_tokens';
   /** Removes the API key from texts headed for logs and error messages. */
   redact: (text: string) => string;
 }

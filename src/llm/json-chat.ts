@@ -111,7 +111,7 @@ async function request(
       messages,
       response_format: responseFormat,
       ...(opts.temperature === undefined ? {} : { temperature: opts.temperature }),
-      ...(opts.maxTokens === undefined ? {} : { max_tokens: opts.maxTokens }),
+      [ctx.tokensParam]: opts.maxTokens ?? ctx.maxTokens,
     },
     opts.timeoutMs === undefined ? undefined : { timeout: opts.timeoutMs, maxRetries: 0 },
   );

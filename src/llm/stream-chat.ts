@@ -40,7 +40,7 @@ export async function* streamChat(
         messages,
         stream: true,
         ...(opts.temperature === undefined ? {} : { temperature: opts.temperature }),
-        ...(opts.maxTokens === undefined ? {} : { max_tokens: opts.maxTokens }),
+        [ctx.tokensParam]: opts.maxTokens ?? ctx.maxTokens,
       },
       { signal: controller.signal },
     );

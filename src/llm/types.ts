@@ -36,6 +36,16 @@ export interface LlmClientOptions {
   structuredOutputs?: StructuredOutputsMode;
   /** Longest wait between two streamed chunks, in ms. Default: `timeoutMs`. */
   idleTimeoutMs?: number;
+  /**
+   * Output tokens allowed when a call does not set its own (`LLM_MAX_TOKENS`): every request carries a
+   * limit, so no answer can run on and on.
+   */
+  maxTokens: number;
+  /**
+   * The request field for that limit (`LLM_TOKENS_PARAM`): `max_tokens`, or `max_completion_tokens` for
+   * OpenAI's reasoning models, which refuse the first.
+   */
+  tokensParam?: 'max_tokens' | 'max_completion_tokens';
 }
 
 /** The chat model, whatever the OpenAI-compatible service behind it: the core's port. */

@@ -30,6 +30,9 @@ export const ENGINE_SETTINGS = {
   defaultTimezone: DEFAULTS.timezone,
   maxConcurrentLlm: DEFAULTS.maxConcurrentLlm,
   claimLeaseMs: DEFAULTS.claimLeaseMs,
+  // Tests send many messages from one user at once: the flood limits have their own tests.
+  limits: { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000 },
+  dailyTokenBudget: 0,
 };
 
 export const CHAT: ChatRef = { platform: 'slack', workspace: 'T1', chatId: 'C1' };

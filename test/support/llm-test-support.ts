@@ -13,6 +13,7 @@ export function testClient(baseURL: string, overrides: Partial<LlmClientOptions>
     model: 'fake-model',
     timeoutMs: 5_000,
     maxRetries: 2,
+    maxTokens: 1_500,
     logger: silentLogger(),
     ...overrides,
   });

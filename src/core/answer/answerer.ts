@@ -1,10 +1,11 @@
 import { describeError, isCoachError } from '../errors.ts';
-import type { LlmPort } from '../llm-port.ts';
+import type { LlmPort, TokenUsage } from '../llm-port.ts';
 import type { Logger } from '../logger.ts';
 import { loadPrompt, type PromptTemplate } from '../prompts.ts';
 import type { Lookup, Retriever, SearchHit } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { MAX_MODEL_CHARS } from '../text-limits.ts';
+import { estimateTokens } from '../tokens.ts';
 import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
@@ -85,7 +86,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const notes = q.truncated ? [truncationNote(q, lang)] : [];
     yield { type: 'status', text: lang === 'zh' ? '思考中…' : 'Thinking…' };
     const found = lookupWithTopic(retriever, q.text, topic);
-    const ranked = reranker ? await reranker.rerank(q.text, found.hits, lang) : found.hits;
+    const usage: TokenUsage = { input: 0, output: 0 };
+    const ranked = reranker
+      ? await reranker.rerank(q.text, found.hits, lang, (u) => {
+          usage.input += u.input;
+          usage.output += u.output;
+        })
+      : found.hits;
     const hits = ranked.slice(0, PROMPT_SOURCES);
     const messages = buildAnswerMessages(prompt, {
       question: q.text,
@@ -97,10 +104,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       missing: found.missing.map((c) => c.label[lang]),
     });
     let text = '';
+    usage.input += estimateTokens(messages.map((m) => m.content).join('\n'));
+    const used = (): TokenUsage => ({ input: usage.input, output: usage.output + estimateTokens(text) });
     const shown = createDeltaFilter(hits.length, prompt.canary);
     const unavailable = (): AnswerEvent => {
       const offline = answerOffline(retriever, question, { topic });
-      return { type: 'done', answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes] } };
+      return {
+        type: 'done',
+        answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes], usage: used() },
+      };
     };
     try {
       for await (const delta of llm.stream(messages, { signal: opts.signal, temperature: 0.3 })) {
@@ -126,7 +138,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       }
       const rest = shown.flush();
       if (rest) yield { type: 'delta', text: rest };
-      yield { type: 'done', answer: { ...done, notes: [...notes, CUT_OFF[lang]] } };
+      yield { type: 'done', answer: { ...done, notes: [...notes, CUT_OFF[lang]], usage: used() } };
       return;
     }
     const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
@@ -140,7 +152,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     }
     const rest = shown.flush();
     if (rest) yield { type: 'delta', text: rest };
-    yield { type: 'done', answer: { ...done, notes: [...notes, ...done.notes] } };
+    yield { type: 'done', answer: { ...done, notes: [...notes, ...done.notes], usage: used() } };
   }
 
   return {

@@ -24,7 +24,12 @@ export interface Reranker {
    * The hits in the model's order (its picks first, the rest after in retrieval order); the hits as
    * given when the call fails, times out or returns nothing usable. Never rejects.
    */
-  rerank(question: string, hits: SearchHit[], lang: Lang): Promise<SearchHit[]>;
+  rerank(
+    question: string,
+    hits: SearchHit[],
+    lang: Lang,
+    onUsage?: (usage: TokenUsage) => void,
+  ): Promise<SearchHit[]>;
 }
 
 /** Options of {@link createReranker}. */
@@ -42,7 +47,7 @@ export interface RerankerDeps {
 export function createReranker(deps: RerankerDeps): Reranker {
   const { llm, prompt, logger } = deps;
   return {
-    async rerank(question, hits, lang) {
+    async rerank(question, hits, lang, onCallUsage) {
       if (hits.length < 2) return hits;
       const candidates = hits
         .slice(0, RERANK_CANDIDATES)
@@ -54,6 +59,7 @@ export function createReranker(deps: RerankerDeps): Reranker {
         used.input += u.input;
         used.output += u.output;
         deps.onUsage?.(u);
+        onCallUsage?.(u);
       };
       try {
         const { value } = await llm.json(

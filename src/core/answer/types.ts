@@ -1,4 +1,5 @@
 import type { Lang } from '../knowledge/types.ts';
+import type { TokenUsage } from '../llm-port.ts';
 
 /** A knowledge entry an answer relies on, as shown to users. */
 export interface Citation {
@@ -26,6 +27,8 @@ export interface Answer {
   lang: Lang;
   /** How much of the question the knowledge covers (see {@link Coverage}). */
   coverage?: Coverage;
+  /** Model tokens the answer used (reported by the service, or estimated for a streamed answer). */
+  usage?: TokenUsage;
   /** One-line notices for the user: truncated input, AI model unavailable, … */
   notes: string[];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.ts';
 import { describeError } from '../errors.ts';
 import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
@@ -17,8 +18,11 @@ import {
   runCommand,
   runReview,
 } from './commands/index.ts';
-import { createKeyedLock, createSemaphore } from './concurrency.ts';
+import { createKeyedLock } from './concurrency.ts';
+import { createFairSlots } from './fair-slots.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { TEXT } from './text.ts';
+import { createTokenBudget } from './token-budget.ts';
 import type { IncomingMessage } from './types.ts';
 import { createWorkClaims, newWorkOwner, replyRefOf, workKeyOf } from './work.ts';
 
@@ -42,6 +46,14 @@ export interface ChatEngineDeps {
   claimLeaseMs: number;
   /** Pause between two renewals of a claimed message's lease while it is answered; default a third of the lease. */
   renewEveryMs?: number;
+  /**
+   * Flood limits on questions and reviews: per user and per chat a minute (`COACH_USER_MESSAGES_PER_MINUTE`,
+   * `COACH_CHAT_MESSAGES_PER_MINUTE`), and how many of one user's may wait or run at once
+   * (`COACH_USER_QUEUE`). Past them the user gets a short "busy, try in a minute" reply.
+   */
+  limits: { userPerMinute: number; chatPerMinute: number; userQueue: number };
+  /** Model tokens a workspace may use a day (`COACH_DAILY_TOKEN_BUDGET`); 0 for no budget. */
+  dailyTokenBudget: number;
 }
 
 /** The platform-neutral conversation engine. */
@@ -89,13 +101,23 @@ function capped(msg: IncomingMessage): IncomingMessage {
   return { ...msg, text, ...(context === undefined ? {} : { reviewContext: context }) };
 }
 
+/** A user's key in logs: hashed, so logs name no person. */
+function hashUser(userKey: string): string {
+  return createHash('sha256').update(userKey).digest('hex').slice(0, 12);
+}
+
 /** Creates the engine. */
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   const { answerer, reviewer, kb, store, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const historyTurns = deps.historyTurns ?? 10;
   const threads = createKeyedLock();
-  const llmSlots = createSemaphore(deps.maxConcurrentLlm);
+  const slots = createFairSlots(deps.maxConcurrentLlm);
+  const clockMs = () => now().getTime();
+  const userRate = createRateLimiter(deps.limits.userPerMinute, clockMs);
+  const chatRate = createRateLimiter(deps.limits.chatPerMinute, clockMs);
+  /** Questions and reviews of each user waiting or running in this process. */
+  const outstanding = new Map<string, number>();
   const work = createWorkClaims({
     store,
     logger,
@@ -127,7 +149,14 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     now,
     defaultTimezone: deps.defaultTimezone,
     historyTurns,
-    modelSlot: () => llmSlots.acquire(),
+    modelSlot: (userKey) => slots.acquire(userKey),
+    budget: createTokenBudget({
+      store,
+      logger,
+      daily: deps.dailyTokenBudget,
+      timezone: deps.defaultTimezone,
+      now,
+    }),
   };
 
   /** What a command run knows about its message. */
@@ -202,7 +231,29 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
         stopRenewing = work.keepAlive(key);
         const cmd: Command = parseCommand(msg.text);
         log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
-        yield* runCommand(cmd, contextOf(msg, lang, ref, log));
+        const userKey = `${msg.platform}:${msg.workspace}:${msg.userId}`;
+        const costly = cmd.name === 'ask' || cmd.name === 'review';
+        if (costly && !resumed) {
+          const limited = overLimit(msg, userKey);
+          if (limited) {
+            log.warn(
+              { event_type: 'rate_limited', reason: limited, user: hashUser(userKey) },
+              'message over a limit',
+            );
+            yield { type: 'final', reply: notice(TEXT.busy[lang], lang, ref) };
+            return;
+          }
+        }
+        if (costly) outstanding.set(userKey, (outstanding.get(userKey) ?? 0) + 1);
+        try {
+          yield* runCommand(cmd, contextOf(msg, lang, ref, log));
+        } finally {
+          if (costly) {
+            const left = (outstanding.get(userKey) ?? 1) - 1;
+            if (left > 0) outstanding.set(userKey, left);
+            else outstanding.delete(userKey);
+          }
+        }
       } catch (err) {
         log.error({ event_type: 'handle_failed', ...describeError(err) }, 'message handling failed');
         yield { type: 'final', reply: notice(TEXT.error[lang], lang, ref, 'error') };
@@ -217,6 +268,14 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       // However the work ends (completed, failed, or the consumer stopped early), renewals end with it.
       stopRenewing?.();
     }
+  }
+
+  /** Why a question or review must wait (the user's queue is full, or a rate is spent), if it must. */
+  function overLimit(msg: IncomingMessage, userKey: string): string | undefined {
+    if ((outstanding.get(userKey) ?? 0) >= deps.limits.userQueue) return 'user_queue';
+    if (!userRate.take(userKey)) return 'user_rate';
+    if (!chatRate.take(`${msg.platform}:${msg.workspace}:${msg.chatId}`)) return 'chat_rate';
+    return undefined;
   }
 
   /** Whether the message is for Coach; when the store cannot tell (outage), it is left alone. */

@@ -38,11 +38,23 @@ export const TEXT = {
     en: 'Thanks for the feedback! / 感谢反馈！',
     zh: 'Thanks for the feedback! / 感谢反馈！',
   },
+  busy: {
+    en: "You've sent me several messages at once and I'm still on the earlier ones. Please try again in a minute.",
+    zh: '你同时发来的消息有点多，我还在处理前面的。请一分钟后再试。',
+  },
   helpIntro: {
     en: "I'm Coach, your B2B marketing coach. Ask me anything about B2B marketing (English or Chinese), or use:",
     zh: '我是 Coach，你的 B2B 营销教练。直接提问即可（中英文都行），或者用这些命令：',
   },
 } as const satisfies Record<string, Said>;
+
+/** The note on an answer given offline because the workspace spent today's model budget. */
+export function budgetNote(budget: { budget: { timezone: string } }, lang: Lang): string {
+  const tz = budget.budget.timezone;
+  return lang === 'zh'
+    ? `本工作区今天的 AI 用量已达上限，这条回答来自知识库（离线），午夜（${tz}）后恢复。`
+    : `This workspace has used today's AI budget, so this answer comes from the knowledge base (offline). It resets at midnight (${tz}).`;
+}
 
 /** "Daily tips at …" confirmation. */
 export function tipsOnText(lang: Lang, time: string, timezone: string): string {

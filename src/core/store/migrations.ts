@@ -123,6 +123,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX work_leases_done ON work_leases (done_at) WHERE done_at IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'token usage and retention',
+    sql: `
+      -- model tokens per workspace and local day, for the optional daily budget
+      CREATE TABLE token_usage (
+        workspace TEXT NOT NULL,
+        day TEXT NOT NULL,
+        tokens INTEGER NOT NULL CHECK (tokens >= 0),
+        PRIMARY KEY (workspace, day)
+      ) STRICT, WITHOUT ROWID;
+      -- retention deletes by age
+      CREATE INDEX turns_at ON turns (at);
+      CREATE INDEX reviews_at ON reviews (at);
+      CREATE INDEX feedback_at ON feedback (at);
+      CREATE INDEX tip_slots_date ON tip_slots (local_date);
+    `,
+  },
 ];
 
 /** What `migrate` found and did. */

@@ -94,10 +94,10 @@ describe('postgres store', () => {
     const applied = logs.map(
       (l) => l.lines().find((line) => line.event === 'store_opened')?.applied as string[] | undefined,
     );
-    expect(applied.flat().sort()).toEqual(['001_initial', '002_work-leases']);
+    expect(applied.flat().sort()).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
     expect(applied.filter((names) => names?.length === 0)).toHaveLength(1);
     const rows = await sql<{ name: string }>(url, `SELECT name FROM ${PG_MIGRATIONS_TABLE} ORDER BY id`);
-    expect(rows.map((r) => r.name)).toEqual(['001_initial', '002_work-leases']);
+    expect(rows.map((r) => r.name)).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
     expect(await a?.claim('k', new Date())).toBe(true);
     expect(await b?.claim('k', new Date())).toBe(false);
 

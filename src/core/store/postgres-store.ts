@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openPool, reasonOf } from './postgres-open.ts';
+import { postgresUpkeep } from './postgres-upkeep.ts';
 import { postgresWork } from './postgres-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
 import {
@@ -90,6 +91,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   };
   const slot = (c: ChatRef, localDate: string) => [...chat(c), checkLocalDate(localDate)];
   const work = postgresWork(pool, logger, run);
+  const upkeep = postgresUpkeep(pool, run);
 
   return {
     kind: 'postgres',
@@ -312,6 +314,9 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     renewWork: work.renewWork,
     expiredWork: work.expiredWork,
     releaseOwner: work.releaseOwner,
+    addTokens: upkeep.addTokens,
+    tokensUsed: upkeep.tokensUsed,
+    pruneBefore: upkeep.pruneBefore,
 
     ping: async () => {
       if (closing) return false;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openDatabase } from './sqlite-open.ts';
+import { sqliteUpkeep } from './sqlite-upkeep.ts';
 import { sqliteWork } from './sqlite-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
 import {
@@ -50,9 +51,11 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
   );
   let s: ReturnType<typeof prepareStatements>;
   let work: ReturnType<typeof sqliteWork>;
+  let upkeep: ReturnType<typeof sqliteUpkeep>;
   try {
     s = prepareStatements(db);
     work = sqliteWork(db, logger, (op, fn) => run(op, fn));
+    upkeep = sqliteUpkeep(db, (op, fn) => run(op, fn));
   } catch (err) {
     db.close();
     throw new CoachError(
@@ -218,6 +221,9 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
     renewWork: work.renewWork,
     expiredWork: work.expiredWork,
     releaseOwner: work.releaseOwner,
+    addTokens: upkeep.addTokens,
+    tokensUsed: upkeep.tokensUsed,
+    pruneBefore: upkeep.pruneBefore,
 
     ping: () => {
       try {

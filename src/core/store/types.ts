@@ -154,10 +154,32 @@ export interface Store {
    * may take the work over at once. Returns how many leases it ended.
    */
   releaseOwner(owner: string): Promise<number>;
+  /**
+   * Adds `tokens` (model tokens a workspace used) to its count for `day` (a local date, `YYYY-MM-DD`) in
+   * one atomic statement; resolves with the day's new total. Rejects with `input_invalid` for a bad date
+   * or a negative count.
+   */
+  addTokens(workspace: string, day: string, tokens: number): Promise<number>;
+  /** The tokens a workspace used on `day` (0 when none). */
+  tokensUsed(workspace: string, day: string): Promise<number>;
+  /**
+   * Retention: deletes conversation turns, reviews and feedback recorded before `before`, and tip slots
+   * and token counts of local dates before `beforeDay`. Resolves with how many rows of each went.
+   */
+  pruneBefore(before: Date, beforeDay: string): Promise<PruneResult>;
   /** Cheap liveness check for /healthz: false (never a rejection) when the database does not answer. */
   ping(): Promise<boolean>;
   /** Closes the connection; idempotent. Later calls reject with `store_unavailable`. */
   close(): Promise<void>;
+}
+
+/** What one retention run deleted, per kind of record. */
+export interface PruneResult {
+  turns: number;
+  reviews: number;
+  feedback: number;
+  tipSlots: number;
+  tokenDays: number;
 }
 
 /**

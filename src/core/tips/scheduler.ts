@@ -55,6 +55,7 @@ export function createTipScheduler(deps: TipSchedulerDeps): TipScheduler {
   const attempts = deps.attempts ?? 3;
   const retryBaseMs = deps.retryBaseMs ?? 2_000;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  /** Tips given up for a day (`chat:date` keys), kept only while their day can still come up. */
   const gaveUp = new Set<string>();
   let job: Cron | undefined;
   let running: Promise<TickResult> | undefined;
@@ -135,6 +136,7 @@ export function createTipScheduler(deps: TipSchedulerDeps): TipScheduler {
 
   async function tick(at = now()): Promise<TickResult> {
     const result: TickResult = { posted: [], failed: [] };
+    forgetOldGiveUps(at);
     let subs: TipSubscription[];
     try {
       subs = await store.subscriptions();
@@ -153,6 +155,13 @@ export function createTipScheduler(deps: TipSchedulerDeps): TipScheduler {
       }
     }
     return result;
+  }
+
+  /** Drops give-ups of dates older than yesterday in UTC terms (any zone's due date is at most a day behind). */
+  function forgetOldGiveUps(at: Date) {
+    if (gaveUp.size === 0) return;
+    const horizon = new Date(at.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const key of gaveUp) if (key.slice(-10) < horizon) gaveUp.delete(key);
   }
 
   return {

@@ -1,6 +1,7 @@
 /** A question: answered from the knowledge (and the model, when one is configured), with the thread's history. */
 import { answerReply } from '../../reply/replies.ts';
 import type { RichReply } from '../../reply/types.ts';
+import { budgetNote } from '../text.ts';
 import type { Command, CommandRunner, CommandSpec } from './types.ts';
 
 export const askCommand: CommandSpec = {
@@ -29,12 +30,20 @@ export const runAsk: CommandRunner<Extract<Command, { name: 'ask' }>> = async fu
     role: t.role,
     text: t.text,
   }));
-  const release = services.answerer.online ? await services.modelSlot() : undefined;
+  const workspace = ctx.msg.workspace;
+  // A workspace that spent today's model budget is answered from the knowledge, and told why.
+  const spent = services.answerer.online && !(await services.budget.allows(workspace));
+  const release = services.answerer.online && !spent ? await services.modelSlot(ctx.userKey) : undefined;
   let final: RichReply | undefined;
   try {
-    for await (const ev of services.answerer.ask(cmd.text, { history })) {
-      if (ev.type === 'done') final = answerReply(ev.answer, ctx.ref);
-      else yield { ...ev, lang };
+    for await (const ev of services.answerer.ask(cmd.text, { history, offline: spent })) {
+      if (ev.type === 'done') {
+        await services.budget.record(workspace, ev.answer.usage);
+        const answer = spent
+          ? { ...ev.answer, notes: [budgetNote(services, lang), ...ev.answer.notes] }
+          : ev.answer;
+        final = answerReply(answer, ctx.ref);
+      } else yield { ...ev, lang };
     }
   } finally {
     release?.();

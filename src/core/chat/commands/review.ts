@@ -35,7 +35,7 @@ export async function* runReview(draft: string, ctx: CommandContext) {
     return;
   }
   yield { type: 'status' as const, text: TEXT.reviewing[lang], lang };
-  const release = await services.modelSlot();
+  const release = await services.modelSlot(ctx.userKey);
   let result: ReviewResult;
   try {
     result = await services.reviewer.review(

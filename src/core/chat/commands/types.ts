@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.ts';
 import type { ReplyEvent, RichReply } from '../../reply/types.ts';
 import type { Reviewer } from '../../review/types.ts';
 import type { ChatRef, Store, Turn } from '../../store/types.ts';
+import type { TokenBudget } from '../token-budget.ts';
 import type { IncomingMessage } from '../types.ts';
 
 /** A parsed chat command. Plain text is a question. */
@@ -65,8 +66,13 @@ export interface CommandServices {
   defaultTimezone: string;
   /** Turns of a thread passed to the answerer as history. */
   historyTurns: number;
-  /** Takes one of the model slots (`COACH_MAX_CONCURRENT_LLM`); resolves with its release. */
-  modelSlot(): Promise<() => void>;
+  /**
+   * Takes one of the model slots (`COACH_MAX_CONCURRENT_LLM`) for `userKey`: slots go to users in turn,
+   * so no user waits behind another's queue. Resolves with its release.
+   */
+  modelSlot(userKey: string): Promise<() => void>;
+  /** The workspace's daily token budget (`COACH_DAILY_TOKEN_BUDGET`). */
+  budget: TokenBudget;
 }
 
 /** What one run of a command knows about its message. */
