@@ -191,6 +191,9 @@ await runSlackBench();
 const { runSlackProcessBench } = await import('./slack-process.ts');
 await runSlackProcessBench();
 
+const { runFloodBench } = await import('./flood.ts');
+await runFloodBench();
+
 const { runStoreBench } = await import('./store.ts');
 console.log('\nStore claims');
 await runStoreBench();

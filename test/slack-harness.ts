@@ -33,6 +33,10 @@ export interface SlackHarnessOptions extends HarnessOptions {
   updateIntervalMs?: number;
   /** Log level of the captured logs (default `debug`; the bench uses `warn`). */
   logLevel?: string;
+  /** Flood limits (default: off, tests send many messages from one user). */
+  limits?: Config['limits'];
+  /** Model slots (default 4). */
+  maxConcurrentLlm?: number;
 }
 
 /** The shared harness plus Slack-specific handles for Slack-only tests. */
@@ -95,9 +99,9 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
       : undefined,
     dbPath: join(dir, 'coach.db'),
     timezone: 'UTC',
-    maxConcurrentLlm: 4,
+    maxConcurrentLlm: opts.maxConcurrentLlm ?? 4,
     claimLeaseMs: DEFAULTS.claimLeaseMs,
-    limits: { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000 },
+    limits: opts.limits ?? { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000 },
     dailyTokenBudget: 0,
     retentionDays: DEFAULTS.retentionDays,
     sweepMs: DEFAULTS.sweepMs,
