@@ -9,6 +9,7 @@ import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
 import { createReviewer } from './core/review/reviewer.ts';
 import type { Reviewer } from './core/review/types.ts';
 import type { Store } from './core/store/types.ts';
+import { type GuardedClient, withBreaker } from './llm/breaker.ts';
 import { createLlmClient } from './llm/client.ts';
 
 /** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
@@ -17,7 +18,8 @@ export interface CoachServices {
   logger: Logger;
   kb: KnowledgeBase;
   retriever: Retriever;
-  llm?: LlmPort;
+  /** The model behind its circuit breaker (undefined offline). */
+  llm?: GuardedClient;
   answerer: Answerer;
   reviewer: Reviewer;
 }
@@ -35,17 +37,20 @@ export function createServices(
   const retriever = createRetriever(kb);
   const llm =
     config.llm && !opts.offline
-      ? createLlmClient({
-          apiKey: config.llm.apiKey,
-          baseURL: config.llm.baseURL,
-          model: config.llm.model,
-          timeoutMs: config.llm.timeoutMs,
-          maxRetries: config.llm.maxRetries,
-          maxTokens: config.llm.maxTokens,
-          tokensParam: config.llm.tokensParam,
-          structuredOutputs: config.llm.structuredOutputs,
-          logger,
-        })
+      ? withBreaker(
+          createLlmClient({
+            apiKey: config.llm.apiKey,
+            baseURL: config.llm.baseURL,
+            model: config.llm.model,
+            timeoutMs: config.llm.timeoutMs,
+            maxRetries: config.llm.maxRetries,
+            maxTokens: config.llm.maxTokens,
+            tokensParam: config.llm.tokensParam,
+            structuredOutputs: config.llm.structuredOutputs,
+            logger,
+          }),
+          { failures: config.llm.breakerFailures, cooldownMs: config.llm.breakerCooldownMs, logger },
+        )
       : undefined;
   const answerer = createAnswerer({
     retriever,

@@ -19,6 +19,8 @@ export const DEFAULTS = {
   llmMaxRetries: 2,
   rerank: 'on',
   maxTokens: 1_500,
+  breakerFailures: 3,
+  breakerCooldownMs: 30_000,
   tokensParam: 'max_tokens',
   rerankTimeoutMs: 3_000,
   dbPath: 'data/coach.db',
@@ -71,6 +73,8 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: intWithDefault(DEFAULTS.llmTimeoutMs, 1_000, 600_000),
   LLM_MAX_RETRIES: intWithDefault(DEFAULTS.llmMaxRetries, 0, 10),
   LLM_MAX_TOKENS: intWithDefault(DEFAULTS.maxTokens, 64, 32_000),
+  LLM_BREAKER_FAILURES: intWithDefault(DEFAULTS.breakerFailures, 1, 100),
+  LLM_BREAKER_COOLDOWN_MS: intWithDefault(DEFAULTS.breakerCooldownMs, 100, 3_600_000),
   LLM_TOKENS_PARAM: optionalString
     .transform((v) => v ?? DEFAULTS.tokensParam)
     .pipe(z.enum(['max_tokens', 'max_completion_tokens'])),
@@ -131,6 +135,13 @@ export interface Config {
     maxRetries: number;
     /** Output tokens allowed per call. `LLM_MAX_TOKENS`, default 1500. */
     maxTokens: number;
+    /**
+     * The circuit breaker: after this many calls in a row fail with an outage (`LLM_BREAKER_FAILURES`,
+     * default 3), answers go offline at once for `breakerCooldownMs` (`LLM_BREAKER_COOLDOWN_MS`, default
+     * 30000), then one probe call decides whether the model is back.
+     */
+    breakerFailures: number;
+    breakerCooldownMs: number;
     /** `LLM_TOKENS_PARAM`: `max_tokens` (default) or `max_completion_tokens` (OpenAI reasoning models). */
     tokensParam: 'max_tokens' | 'max_completion_tokens';
     /**
@@ -224,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
           timeoutMs: e.LLM_TIMEOUT_MS,
           maxRetries: e.LLM_MAX_RETRIES,
           maxTokens: e.LLM_MAX_TOKENS,
+          breakerFailures: e.LLM_BREAKER_FAILURES,
+          breakerCooldownMs: e.LLM_BREAKER_COOLDOWN_MS,
           tokensParam: e.LLM_TOKENS_PARAM,
           ...(e.LLM_RERANK === 'on' ? { rerankTimeoutMs: e.LLM_RERANK_TIMEOUT_MS } : {}),
           structuredOutputs: e.LLM_STRUCTURED_OUTPUTS,

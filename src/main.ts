@@ -53,7 +53,19 @@ async function main(): Promise<void> {
       days: config.retentionDays,
       timezone: config.timezone,
     });
-    await runService({ config, logger, store, adapters, scheduler, sweeper, retention, owner });
+    const { llm } = services;
+    const model = llm ? () => ({ breaker: llm.breaker() }) : undefined;
+    await runService({
+      config,
+      logger,
+      store,
+      adapters,
+      scheduler,
+      sweeper,
+      retention,
+      owner,
+      ...(model ? { model } : {}),
+    });
     // Work still in flight after the grace period (its leases are released) must not keep the process up.
     process.exit(0);
   }

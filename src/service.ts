@@ -33,6 +33,8 @@ export async function runService(deps: {
   sweeper: TakeoverSweeper;
   /** The daily retention job (`COACH_RETENTION_DAYS`). */
   retention: RetentionJob;
+  /** The model's state for /healthz (its circuit breaker), when one is configured. */
+  model?: () => Record<string, unknown>;
   /** This replica's owner id on work leases (the engine's). */
   owner: string;
 }): Promise<void> {
@@ -53,6 +55,7 @@ export async function runService(deps: {
         ...(stopping ? { stopping } : {}),
         store: { kind: store.kind, ok: storeOk },
         platforms: Object.fromEntries(adapters.map((a) => [a.platform, a.health()])),
+        ...(deps.model ? { model: deps.model() } : {}),
       };
     },
   });

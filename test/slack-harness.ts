@@ -11,7 +11,7 @@ import { createHttpServer, type HttpServer } from '../src/adapters/http/server.t
 import type { PlatformAdapter } from '../src/adapters/platform.ts';
 import { createSlackAdapter } from '../src/adapters/slack/index.ts';
 import { createEngine, createServices } from '../src/app.ts';
-import { type Config, DEFAULTS } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import type { Store } from '../src/core/store/types.ts';
 import { createTipScheduler, type TipScheduler } from '../src/core/tips/scheduler.ts';
@@ -37,6 +37,8 @@ export interface SlackHarnessOptions extends HarnessOptions {
   limits?: Config['limits'];
   /** Model slots (default 4). */
   maxConcurrentLlm?: number;
+  /** More settings, as environment variables (they win over the harness's). */
+  env?: Record<string, string>;
 }
 
 /** The shared harness plus Slack-specific handles for Slack-only tests. */
@@ -82,33 +84,34 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
   const openai = opts.llm === 'none' ? undefined : await startFakeOpenAI();
   if (opts.llm === 'up') openai?.setDefaultReply(LLM_ANSWER);
   if (opts.llm === 'down') openai?.failTimes(200, 500);
-  const config: Config = {
-    knowledgeDir: 'knowledge',
-    logLevel: 'debug',
-    llm: openai
+  // The same settings a deployment reads, from the environment a test gives.
+  const limits = opts.limits ?? { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000 };
+  const config: Config = loadConfig({
+    KNOWLEDGE_DIR: 'knowledge',
+    LOG_LEVEL: 'debug',
+    ...(openai
       ? {
-          apiKey: 'sk-fake-test',
-          baseURL: openai.url,
-          model: 'fake-model',
-          timeoutMs: 5_000,
-          maxRetries: 0,
-          maxTokens: 1_500,
-          tokensParam: 'max_tokens',
-          structuredOutputs: 'auto',
+          OPENAI_API_KEY: 'sk-fake-test',
+          OPENAI_BASE_URL: openai.url,
+          COACH_MODEL: 'fake-model',
+          LLM_TIMEOUT_MS: '5000',
+          LLM_MAX_RETRIES: '0',
+          LLM_RERANK: 'off',
         }
-      : undefined,
-    dbPath: join(dir, 'coach.db'),
-    timezone: 'UTC',
-    maxConcurrentLlm: opts.maxConcurrentLlm ?? 4,
-    claimLeaseMs: DEFAULTS.claimLeaseMs,
-    limits: opts.limits ?? { userPerMinute: 0, chatPerMinute: 0, userQueue: 1_000 },
-    dailyTokenBudget: 0,
-    retentionDays: DEFAULTS.retentionDays,
-    sweepMs: DEFAULTS.sweepMs,
-    shutdownGraceMs: 5_000,
-    port: 0,
-    slack: { botToken: 'xoxb-fake-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl },
-  };
+      : {}),
+    COACH_DB_PATH: join(dir, 'coach.db'),
+    COACH_TIMEZONE: 'UTC',
+    COACH_MAX_CONCURRENT_LLM: String(opts.maxConcurrentLlm ?? 4),
+    COACH_USER_MESSAGES_PER_MINUTE: String(limits.userPerMinute),
+    COACH_CHAT_MESSAGES_PER_MINUTE: String(limits.chatPerMinute),
+    COACH_USER_QUEUE: String(limits.userQueue),
+    COACH_SHUTDOWN_GRACE_MS: '5000',
+    PORT: '0',
+    SLACK_BOT_TOKEN: 'xoxb-fake-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    ...opts.env,
+  });
   const services = createServices(config, logger);
   const store = openSqliteStore(config.dbPath);
   const engine = createEngine(services, store, opts.now ? { now: opts.now } : {});
