@@ -13,6 +13,14 @@ export function severityOf(f: FiredRule): Severity {
 }
 
 /**
+ * True for a rule that only publishes signals for other rules (a strength that moves no score, such
+ * as "told as a case"): it says nothing on its own, so it gets no finding.
+ */
+export function isSignalOnly(f: FiredRule): boolean {
+  return f.rule.effect.severity === 'strength' && f.rule.effect.delta === 0;
+}
+
+/**
  * Findings for the fired rules, in the draft's language: majors first, then minors, then strengths.
  * Every problem is reported; strengths are kept to one per dimension (the first rule in table order,
  * which is the strongest evidence) so that a good draft's card stays short.
@@ -21,6 +29,7 @@ export function buildFindings(fired: readonly FiredRule[], lang: ReviewLang): Fi
   const praised = new Set<string>();
   const findings: Finding[] = [];
   for (const f of fired) {
+    if (isSignalOnly(f)) continue;
     const severity = severityOf(f);
     if (severity === 'strength') {
       if (praised.has(f.rule.dimension)) continue;

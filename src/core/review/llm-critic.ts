@@ -259,14 +259,35 @@ const NUMBER = /(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?:\s?%)?(?![A-Za-z\d])/g;
  */
 export function placeholdInventedNumbers(rewrite: string, facts: string): string {
   const known = new Set([...facts.matchAll(NUMBER)].map((m) => normaliseNumber(m[0])));
-  return rewrite
-    .split(/(\[[^\]\n]*\])/)
+  return splitBrackets(rewrite)
     .map((part, i) =>
       i % 2 === 1
         ? part
         : part.replace(NUMBER, (n) => (known.has(normaliseNumber(n)) ? n : n.includes('%') ? '[X%]' : '[X]')),
     )
     .join('');
+}
+
+/**
+ * `text` cut into plain runs (even indexes) and one-line `[…]` groups (odd indexes), like
+ * `split(/(\[[^\]\n]*\])/)` but in one pass: that pattern is quadratic on a long run of `[`.
+ */
+export function splitBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let plainStart = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[' && open < 0) open = i;
+    else if (ch === '\n') open = -1;
+    else if (ch === ']' && open >= 0) {
+      parts.push(text.slice(plainStart, open), text.slice(open, i + 1));
+      plainStart = i + 1;
+      open = -1;
+    }
+  }
+  parts.push(text.slice(plainStart));
+  return parts;
 }
 
 function normaliseNumber(n: string): string {

@@ -12,9 +12,6 @@ import { DIMENSIONS, type ReviewLang, type ReviewResult } from './types.ts';
 // Compiled once at module load: a review only runs precompiled regexes.
 const engine = createRuleEngine();
 
-/** From this overall score, with no major finding, the draft needs polish rather than a rewrite. */
-const NO_REWRITE_FROM = 85;
-
 const INSTRUCTION_NOTE: Record<ReviewLang, string> = {
   en: 'The draft contained instructions to the reviewer; they were ignored and the text was reviewed as copy.',
   zh: '草稿里有写给评审的指令，已忽略，只按文案点评。',
@@ -59,7 +56,6 @@ export function reviewOffline(draft: string, opts: { lang?: ReviewLang } = {}): 
   }
   const overall = computeOverall(scores);
   const findings = buildFindings(fired, lang);
-  const needsRewrite = overall < NO_REWRITE_FROM || findings.some((f) => f.severity === 'major');
   const notes = [...prepared.notes];
   if (separated.instructions.length > 0) notes.push(INSTRUCTION_NOTE[lang]);
 
@@ -68,7 +64,9 @@ export function reviewOffline(draft: string, opts: { lang?: ReviewLang } = {}): 
     scores,
     findings,
     suggestions: buildSuggestions(scores, fired, lang),
-    rewrite: needsRewrite ? buildRewrite(extractFacts(run, separated.copy), lang) : null,
+    // Always offered: even strong copy gains from a head that says what it is and for whom, and the
+    // rewrite keeps the draft's own sentences whole, marking only what is missing.
+    rewrite: buildRewrite(extractFacts(run, separated.copy, lang), lang),
     mode: 'offline',
     lang,
     notes,

@@ -1,106 +1,211 @@
-import type { RuleRun } from './rule-engine.ts';
+import type { FiredRule, RuleRun } from './rule-engine.ts';
+import { findProductName } from './rules/customer-names.ts';
 import type { Signal } from './rules/index.ts';
+import { splitSentences } from './text-measure.ts';
 import type { ReviewLang } from './types.ts';
+
+/** What a sentence of the draft carries, from the rules that matched inside it. */
+export interface DraftSentence {
+  text: string;
+  result: boolean;
+  proof: boolean;
+  price: boolean;
+  /** Says what it is or for whom (a category, a label, an explicit target). */
+  says: boolean;
+  /** Empty talk: buzzwords, self-praise, self-introduction, with nothing checkable. */
+  empty: boolean;
+}
 
 /** Facts found in the draft, each a verbatim piece of it. */
 export interface DraftFacts {
-  /** Opening category label ("Clamp-on energy meters for molders"). */
-  label: string | null;
+  /** The product or vendor name ("Sentry"), when the copy names one. */
+  product: string | null;
+  /** What it is ("open-source distributed event streaming platform"). */
+  category: string | null;
+  /**
+   * Who it is for: an explicit target ("for developers"), a segment the product serves ("helps
+   * developers"), or the noun of a customer count ("140 mid-size distributors").
+   */
   segment: string | null;
-  role: string | null;
-  results: string[];
-  proofs: string[];
-  guarantee: string | null;
+  sentences: DraftSentence[];
+  /** Whether the draft names or counts customers (real proof, beyond an anonymous case). */
+  namedProof: boolean;
 }
 
-const CLAUSE_MARKS = new Set(['，', '。', '；', '！', '？', ';', '!', '?', '：', ':', '\n']);
-const MAX_CLAUSE_CHARS = 140;
-const PROOF_SIGNALS: readonly Signal[] = ['customer-count', 'named-customer', 'certification'];
+/** At most this many `[placeholders]` in a rewrite: the rest of the copy is the draft's own. */
+export const MAX_PLACEHOLDERS = 4;
 
-/** Collects the draft's own facts from what the rules matched, widened to their clause. */
-export function extractFacts(run: RuleRun, copy: string): DraftFacts {
-  const hitsWith = (pred: (signals: readonly Signal[], id: string) => boolean) =>
-    run.fired.filter((f) => pred(f.rule.effect.signals ?? [], f.rule.id)).flatMap((f) => f.hits);
-  const clauses = (hits: string[]) => distinct(hits.map((h) => clauseAround(copy, h)));
-  const label = hitsWith((_s, id) => id === 'cf.lead-label')[0]?.replace(/\s*[:：]$/, '') ?? null;
-  const guarantee = clauses(hitsWith((s) => s.includes('guarantee')))[0] ?? null;
-  const results = clauses(hitsWith((s) => s.includes('result-number'))).slice(0, 2);
-  const proofs = clauses(
-    hitsWith((s, id) => s.some((x) => PROOF_SIGNALS.includes(x)) || id === 'cr.case-or-testimony'),
-  )
-    .filter((p) => p !== guarantee && !results.includes(p))
-    .slice(0, 2);
+const RESULT_SIGNALS: readonly Signal[] = ['result-number'];
+const PROOF_SIGNALS: readonly Signal[] = [
+  'customer-count',
+  'named-customer',
+  'certification',
+  'guarantee',
+  'proof',
+];
+const PRICE_SIGNALS: readonly Signal[] = ['price', 'price-led', 'free-offer'];
+const EMPTY_SIGNALS: readonly Signal[] = [
+  'buzzword',
+  'superlative',
+  'self-focus',
+  'vague-claim',
+  'comparative',
+];
+const CONTENT_SIGNALS: readonly Signal[] = ['category', 'category-label', 'segment', 'benefit', 'role'];
+/** Verbs after which a segment word is the audience the product serves. */
+const SERVES = ['helps', 'help', 'lets', 'enables', 'serves', 'for', 'to', '帮助', '服务', '适用于', '为'];
+/** Nouns too general to be a segment ("Fortune 100 companies" is not a segment). */
+const GENERAL_NOUNS =
+  /^(?:companies|businesses|customers|clients|organi[sz]ations|enterprises|teams|users|brands|firms)$/i;
+
+/** Leading words of a category hit that are not the category ("is an", "provides", "是一款", "作为"). */
+const CATEGORY_LEAD =
+  /^(?:[A-Z][\w.+®-]*\s(?:is|are)\s(?:an|a|the)\s|It\s(?:is|are)\s(?:an|a|the)\s|[A-Z][\w.+®-]*,\s(?:an|a|the)\s|(?:provides|offers|delivers|builds|sells|makes)\s|是(?:一款|一个|一种|一家|一套)?|作为|专为|面向|针对)/;
+/** Self-praise at the front of a category ("most powerful", "国内领先的"). */
+const CATEGORY_PRAISE =
+  /^(?:the\s|our\s|most\s[a-z-]{2,15}\s|best\s|leading\s|world-class\s|next-generation\s|innovative\s|国内领先的|行业领先的|全球领先的|领先的|业界领先的)/i;
+const TARGET_LEAD =
+  /^(?:for|built for|designed for|made for|dedicated to|专为|面向|针对|只做|专做|专注于|专注|服务于|适用于|给)\s?/i;
+
+function hitsOf(run: RuleRun, pred: (f: FiredRule) => boolean): string[] {
+  return run.fired.filter(pred).flatMap((f) => f.hits.filter(Boolean));
+}
+
+function withSignal(signals: readonly Signal[]) {
+  return (f: FiredRule) => (f.rule.effect.signals ?? []).some((s) => signals.includes(s));
+}
+
+/** Collects the draft's facts from what the rules matched, sentence by sentence. */
+export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): DraftFacts {
+  const results = hitsOf(run, withSignal(RESULT_SIGNALS));
+  const proofs = hitsOf(run, (f) => f.rule.effect.delta > 0 && withSignal(PROOF_SIGNALS)(f));
+  const prices = hitsOf(run, withSignal(PRICE_SIGNALS));
+  const labels = hitsOf(run, (f) =>
+    ['cf.lead-label', 'cf.explicit-target', 'cf.category'].includes(f.rule.id),
+  );
+  const empties = hitsOf(run, withSignal(EMPTY_SIGNALS));
+  const contents = hitsOf(run, withSignal(CONTENT_SIGNALS));
+  const inside = (sentence: string, hits: string[]) => hits.some((h) => sentence.includes(h));
+
+  const sentences = splitSentences(copy).map((text) => {
+    const result = inside(text, results);
+    const proof = inside(text, proofs);
+    const checkable = result || proof || /\d/.test(text);
+    return {
+      text,
+      result,
+      proof,
+      price: inside(text, prices),
+      says: inside(text, labels),
+      empty: !checkable && inside(text, empties) && !inside(text, contents),
+    };
+  });
+
+  const category = hitsOf(run, (f) => f.rule.id === 'cf.category')
+    .map((h) => h.replace(CATEGORY_LEAD, '').replace(CATEGORY_PRAISE, '').trim())
+    .filter((h) => h.length > 1 && !/\s(?:for|built for|designed for|made for)$/.test(h))[0];
+  // The audience: an explicit target ("for developers"), else a segment the product serves
+  // ("helps developers…"); a segment word merely mentioned ("Carrier X: …") is not one.
+  const target =
+    hitsOf(run, (f) => f.rule.id === 'cf.explicit-target')[0] ??
+    hitsOf(run, (f) => f.rule.id === 'cf.segment').find((h) =>
+      SERVES.some((verb) => copy.includes(`${verb}${lang === 'zh' ? '' : ' '}${h}`)),
+    );
+  // "140 mid-size distributors" names a segment; "1000 家" or "Fortune 100 companies" does not.
+  const counted = hitsOf(run, (f) => f.rule.id === 'cr.customer-count')
+    .filter((h) => lang === 'en' && /^[\d,.]+\+?\s[A-Za-z]/.test(h))
+    .map((h) => h.replace(/^[\d,.]+\+?\s/, ''))
+    .find((noun) => !GENERAL_NOUNS.test(noun));
   return {
-    label,
-    segment: hitsWith((_s, id) => id === 'cf.segment')[0] ?? null,
-    role: hitsWith((s) => s.includes('role'))[0] ?? null,
-    results,
-    proofs,
-    guarantee,
+    product: findProductName(copy, lang),
+    category: category ?? null,
+    segment: target ? target.replace(TARGET_LEAD, '').trim() : (counted ?? null),
+    sentences,
+    namedProof: run.signals.has('named-customer') || run.signals.has('customer-count'),
   };
 }
 
+/** The words of a rewrite, per language. */
+interface Wording {
+  head(product: string | null, category: string | null, segment: string): string;
+  forSegment(segment: string): string;
+  segmentSlot: string;
+  resultAndCustomer(product: string | null): string;
+  resultSlot: string;
+  measuredAt: string;
+  terms(text: string): string;
+  colon: string;
+  end: string;
+}
+
+const WORDING: Record<ReviewLang, Wording> = {
+  en: {
+    head: (product, category, segment) =>
+      `${product ? `${product}, the ` : 'The '}${category ?? '[category]'} for ${segment}`,
+    forSegment: (segment) => `For ${segment}`,
+    segmentSlot: '[target segment]',
+    resultAndCustomer: (product) =>
+      `${product ? `With ${product}, ` : ''}[customer name] cut [metric] by [X%].`,
+    resultSlot: 'Result: [metric] cut by [X%].',
+    measuredAt: 'Measured at [customer name].',
+    terms: (text) => `Terms, after the value: ${text}`,
+    colon: ': ',
+    end: '.',
+  },
+  zh: {
+    head: (product, category, segment) =>
+      `${product ? `${product}，` : ''}面向${segment}的${category ?? '[品类]'}`,
+    forSegment: (segment) => `面向${segment}`,
+    segmentSlot: '[目标行业]',
+    resultAndCustomer: (product) => `[客户名]${product ? `用${product}` : ''}把[指标]降低了[X%]。`,
+    resultSlot: '结果：[指标]降低了[X%]。',
+    measuredAt: '数据来自[客户名]。',
+    terms: (text) => `价格条款（放在价值之后）：${text}`,
+    colon: '：',
+    end: '。',
+  },
+};
+
 /**
- * A rewrite skeleton in the draft's language: category and segment, result in numbers, proof, and
- * the decision maker's risk. It reuses the draft's own facts verbatim and marks every missing fact
- * as a `[placeholder]`; it never invents a number or a name.
+ * A stronger version of the draft, in its language, built from what this draft has: a head that says
+ * what it is and for whom (unless the draft already opens that way), then the draft's own sentences
+ * in their order, whole (never cut, so every number and quote stays intact), minus empty talk, with
+ * price terms moved last. What is missing becomes a `[placeholder]`, at most
+ * {@link MAX_PLACEHOLDERS}, most costly gap first. It never invents a number or a name.
  */
 export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
-  return lang === 'zh' ? rewriteZh(facts) : rewriteEn(facts);
-}
+  const w = WORDING[lang];
+  let budget = MAX_PLACEHOLDERS;
+  const take = (cost: number) => {
+    if (cost > budget) return false;
+    budget -= cost;
+    return true;
+  };
+  const all = facts.sentences;
+  const priced = all.filter((s) => s.price && !s.result);
+  const body = all.filter((s) => !priced.includes(s) && (!s.empty || /\d/.test(s.text)));
+  // Nothing the draft says survives (all buzz): keep its opening so the rewrite stays its own.
+  if (body.length + priced.length === 0 && all[0]) body.push(all[0]);
 
-function rewriteEn(f: DraftFacts): string {
-  const head = f.label ?? `[Category] for ${f.segment ?? '[target segment]'}`;
-  const result = f.results.length ? f.results.join('; ') : 'cut [metric] by [X%], from [before] to [after]';
-  const proof = f.proofs.length
-    ? f.proofs.join('; ')
-    : '[customer name] and [N] other [segment] customers; [certification or audit]';
-  const risk = f.guarantee ?? '[guarantee / SLA / acceptance terms]';
-  return [
-    `${head}: ${stripEnd(result)}.`,
-    `Proof: ${stripEnd(proof)}.`,
-    `For ${f.role ? `the ${f.role}` : '[the decision maker, e.g. CFO]'}: ${stripEnd(risk)}, so [the risk they answer for] is covered.`,
-  ].join('\n');
-}
+  // Placeholders, most costly gap first: no result, no proof, no segment, no category.
+  const missing: string[] = [];
+  const hasResult = all.some((s) => s.result);
+  const hasProof = facts.namedProof || all.some((s) => s.proof);
+  if (!hasResult && hasProof && take(2)) missing.push(w.resultSlot);
+  else if (!hasResult && !hasProof && take(3)) missing.push(w.resultAndCustomer(facts.product));
+  else if (hasResult && !hasProof && take(1)) missing.push(w.measuredAt);
 
-function rewriteZh(f: DraftFacts): string {
-  const head = f.label ?? `面向${f.segment ?? '[目标行业]'}的[品类]`;
-  const result = f.results.length ? f.results.join('；') : '把[指标]降低[X%]（从[之前]缩短到[之后]）';
-  const proof = f.proofs.length ? f.proofs.join('；') : '[客户名]等[N]家[行业]客户在用；[认证/第三方审计]';
-  const risk = f.guarantee ?? '[保障/SLA/验收条款]';
-  return [
-    `${head}：${stripEnd(result)}。`,
-    `证据：${stripEnd(proof)}。`,
-    `${f.role ?? '[关键决策者]'}最担心的[风险/验收/售后]：${stripEnd(risk)}。`,
-  ].join('\n');
-}
-
-function clauseAround(text: string, hit: string): string {
-  const at = text.indexOf(hit);
-  if (at < 0) return hit;
-  let start = at;
-  while (start > 0 && !endsClause(text, start - 1)) start--;
-  let end = at + hit.length;
-  while (end < text.length && !endsClause(text, end)) end++;
-  const clause = text.slice(start, end).trim();
-  return clause.length <= MAX_CLAUSE_CHARS ? clause : hit;
-}
-
-/** True when the character at `i` closes a clause (a comma or period only before whitespace). */
-function endsClause(text: string, i: number): boolean {
-  const ch = text[i] as string;
-  if (CLAUSE_MARKS.has(ch)) return true;
-  const next = text[i + 1];
-  if (ch === ',' || ch === '.') return next === undefined || /\s/.test(next);
-  return (ch === '—' || ch === '–') && text[i - 1] === ' ';
-}
-
-function stripEnd(s: string): string {
-  return s.replace(/[\s.。!！;；,，]+$/, '');
-}
-
-/** Keeps distinct pieces, dropping any that another piece contains. */
-function distinct(pieces: string[]): string[] {
-  const unique = [...new Set(pieces.filter(Boolean))];
-  return unique.filter((p) => !unique.some((q) => q !== p && q.includes(p)));
+  let head: string | null = null;
+  const segment = facts.segment ?? (take(1) ? w.segmentSlot : null);
+  if (body[0]?.says) {
+    // The draft opens by saying what it is: only add who it is for, when it does not say.
+    if (!facts.segment && segment) head = w.forSegment(segment);
+  } else if (segment) {
+    head = facts.category || take(1) ? w.head(facts.product, facts.category, segment) : w.forSegment(segment);
+  }
+  const [first, ...rest] = body.map((s) => s.text);
+  const opening = head ? (first ? `${head}${w.colon}${first}` : `${head}${w.end}`) : first;
+  return [opening, ...rest, ...missing, ...priced.map((s) => w.terms(s.text))]
+    .filter((l): l is string => Boolean(l))
+    .join('\n');
 }

@@ -1,6 +1,6 @@
 import type { Matcher, Rule, Signal } from './rules/index.ts';
 import { RULES } from './rules/index.ts';
-import { lexiconSource } from './rules/regex-source.ts';
+import { compile, lexiconSource, trimEndChars } from './rules/regex-source.ts';
 import { measureLength, splitSentences } from './text-measure.ts';
 import type { ReviewLang } from './types.ts';
 
@@ -65,8 +65,8 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
         const { hits, count } = c.find(text, input.lang, length);
         const present = hits.length >= (rule.minHits ?? 1) && densityHolds(rule, hits.length, length);
         if (!present) return;
-        const times =
-          rule.match.kind === 'text' ? Math.min(Math.max(hits.length, 1), rule.effect.maxHits ?? 1) : 1;
+        const counted = rule.match.kind === 'text' || rule.match.kind === 'finder';
+        const times = counted ? Math.min(Math.max(hits.length, 1), rule.effect.maxHits ?? 1) : 1;
         fired.push({ rule, hits, count, times, order: c.order });
         for (const s of rule.effect.signals ?? []) signals.add(s);
       };
@@ -104,10 +104,15 @@ function compileMatcher(match: Matcher): Finder {
       };
     case 'list':
       return (text, lang) => findList(text, lang, match.minItems, match.maxItem[lang]);
+    case 'finder':
+      return (text, lang) => {
+        const hits = match.find(text, lang);
+        return { hits, count: hits.length };
+      };
     case 'text': {
       const lexicon = lexiconSource(match.terms ?? []);
       const sources = [...(lexicon ? [lexicon] : []), ...(match.patterns ?? []).map((p) => p.source)];
-      const re = new RegExp(sources.map((s) => `(?:${s})`).join('|'), match.caseSensitive ? 'g' : 'gi');
+      const re = compile(sources.map((s) => `(?:${s})`).join('|'), match.caseSensitive ? 'g' : 'gi');
       return (text) => {
         const hits = findAll(re, text);
         return { hits, count: hits.length };
@@ -129,13 +134,13 @@ function findAll(re: RegExp, text: string): string[] {
   return out;
 }
 
-const LIST_SEPARATOR = /[,，、;；]\s*|\s+(?:and|or|&)\s+/;
+const LIST_SEPARATOR = /[,，、;；]\s?|\s(?:and|or|&)\s/;
 
 function findList(text: string, lang: ReviewLang, minItems: number, maxItem: number) {
   let best: string[] = [];
   for (const sentence of splitSentences(text)) {
     let run: string[] = [];
-    const body = sentence.replace(/[。！？.!?]+$/, '');
+    const body = trimEndChars(sentence, '。！？.!?');
     for (const raw of body.split(LIST_SEPARATOR)) {
       const item = raw.trim();
       const size = measureLength(item, lang);

@@ -4,15 +4,16 @@ import type { Dimension } from './types.ts';
 
 /**
  * Where each dimension starts before the rules move it. Dimensions that need evidence in the text
- * (numbers, proof, a named decision maker) start low; dimensions that are fine unless something
- * goes wrong (no price talk, clarity) start high.
+ * (numbers, proof, a named decision maker) start low; clarity is fine unless something goes wrong.
+ * Value-not-price starts neutral (3): copy that never mentions price has not yet shown value either;
+ * leading with an outcome lifts it, price, discounts or "free" as the message sink it.
  */
 export const BASE_SCORES: Readonly<Record<Dimension, number>> = {
   customer_value: 2,
   quantified_results: 1,
   credibility: 1,
   category_focus: 2,
-  value_not_price: 4,
+  value_not_price: 3,
   decision_maker_fit: 1,
   clarity: 4,
 };

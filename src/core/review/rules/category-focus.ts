@@ -1,10 +1,24 @@
-import { SEGMENT_SOURCE, SEGMENTS_EN, SEGMENTS_ZH, UNIVERSALS } from './lexicons.ts';
-import { termList } from './regex-source.ts';
+import {
+  CATEGORY_NOUNS_EN,
+  CATEGORY_NOUNS_ZH,
+  SEGMENT_SOURCE,
+  SEGMENTS_EN,
+  SEGMENTS_ZH,
+  UNIVERSALS,
+} from './lexicons.ts';
+import { alt, compile, termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['category-label', 'brand-as-mindshare'] as const;
 
-/** Rules for `category_focus`: a clear category and segment, first or only, low cognitive cost. */
+/** Category nouns, also capitalised (the category rule is case-sensitive: see below). */
+const CAT_EN = alt([...CATEGORY_NOUNS_EN, ...CATEGORY_NOUNS_EN.map((t) => t[0]?.toUpperCase() + t.slice(1))]);
+const CAT_ZH = alt(CATEGORY_NOUNS_ZH);
+
+/**
+ * Rules for `category_focus`: a clear category (what it is) and segment (who it is for), first or
+ * only, low cognitive cost. Copy that says neither — a slogan — leaves the buyer to guess.
+ */
 export const categoryFocusRules: readonly Rule[] = [
   {
     id: 'cf.segment',
@@ -13,7 +27,7 @@ export const categoryFocusRules: readonly Rule[] = [
     match: {
       kind: 'text',
       terms: [...SEGMENTS_EN, ...SEGMENTS_ZH],
-      patterns: [/\b\d+-bed\b|\b\d+\s?(?:to|-|–)\s?\d+\s?(?:employees|staff|people)\b/],
+      patterns: [/\b\d{1,4}-bed\b|\b\d{1,5}\s?(?:to|-|–)\s?\d{1,6}\s?(?:employees|staff|people)\b/],
     },
     effect: { delta: 1, severity: 'strength', signals: ['segment'] },
     message: {
@@ -21,7 +35,11 @@ export const categoryFocusRules: readonly Rule[] = [
       zh: '点明了目标行业或客群（{hits}），让对的客户一眼认出自己。',
     },
     knowledge: K,
-    invalid: ['Controllers at mid-size distributors.', '面向汽车零部件厂。'],
+    invalid: [
+      'Controllers at mid-size distributors.',
+      'Error tracking for developers.',
+      '面向汽车零部件厂。',
+    ],
     valid: ['Better data. Better decisions.', '让工作更简单。'],
   },
   {
@@ -31,8 +49,8 @@ export const categoryFocusRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        new RegExp(
-          String.raw`(?:\bfor\b|\bbuilt for\b|\bdesigned for\b|\bmade for\b|\bdedicated to\b|专为|面向|针对|只做|专做|专注于?|服务于|给)[^.!?;。；！？，,]{0,30}?${SEGMENT_SOURCE}`,
+        compile(
+          String.raw`(?:\bfor\b|\bbuilt for\b|\bdesigned for\b|\bmade for\b|\bdedicated to\b|专为|面向|针对|只做|专做|专注于|专注|服务于|适用于|给)[^.!?;。；！？，,]{0,30}?${SEGMENT_SOURCE}`,
         ),
       ],
     },
@@ -42,8 +60,49 @@ export const categoryFocusRules: readonly Rule[] = [
       zh: '明确说了为谁而做（{hits}）：清晰的品类标签降低了客户的认知成本。',
     },
     knowledge: K,
-    invalid: ['PCB assembly for medical-device OEMs.', '专为券商合规部设计的反洗钱监测。'],
+    invalid: [
+      'PCB assembly for medical-device OEMs.',
+      '专为券商合规部设计的反洗钱监测。',
+      '适用于 IoT 场景。',
+    ],
     valid: ['Protect what matters most.', '满足各类企业的用工需求。'],
+  },
+  {
+    id: 'cf.category',
+    dimension: 'category_focus',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        compile(String.raw`\b(?:[A-Z][\w.+®-]*|It)\s(?:is|are)\s(?:an|a|the)\s[^.;:!?]{0,60}?${CAT_EN}`),
+        compile(String.raw`\b[A-Z][\w.+®-]*,\s(?:an|a|the)\s[^.;:!?]{0,50}?${CAT_EN}`),
+        compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?]{0,50}?${CAT_EN}`),
+        compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
+        // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …").
+        compile(String.raw`^(?!The\s|Our\s|We\s|An?\s)[A-Z][\w -]{0,40}?${CAT_EN}`),
+        compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,]{0,30}?${CAT_ZH}`),
+        compile(`(?:作为|专为|面向|针对)[^，。；！？,]{0,24}?${CAT_ZH}`),
+      ],
+      // "Foo is a …" needs a capitalised name before "is": "The best data warehouse is a lakehouse" has none.
+      caseSensitive: true,
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['category'] },
+    message: {
+      en: 'Says what it is ({hits}), so the buyer knows which shelf to put it on.',
+      zh: '说清了它是什么（{hits}），客户知道该把它放在哪个货架上。',
+    },
+    knowledge: K,
+    invalid: [
+      'Apache Foo is an open-source event streaming platform.',
+      'Welcome to Acme, the spend management platform.',
+      'Acme provides open-source product analytics.',
+      'MaxFoo 是一款知识库问答系统。',
+    ],
+    valid: [
+      'The best data warehouse is a lakehouse.',
+      'Users and logs provide clues. Foo provides answers.',
+      '迎接重生，全面上云纪实。',
+    ],
   },
   {
     id: 'cf.lead-label',
@@ -53,8 +112,10 @@ export const categoryFocusRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        /^(?:[\w'’&+/-]+\s+){1,7}[\w'’&+/-]+\s*[:：]/,
-        /^(?=[^:：]*[\u4e00-\u9fff])[^:：。！？，,!?]{4,24}[:：]/,
+        compile(
+          String.raw`^[A-Za-z0-9][^:：.!?\u4e00-\u9fff]{0,60}?${CAT_EN}[^:：.!?\u4e00-\u9fff]{0,40}[:：]`,
+        ),
+        compile(`^[^:：。！？，,]{0,24}?${CAT_ZH}\\s?[:：]`),
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['category-label'] },
@@ -67,7 +128,14 @@ export const categoryFocusRules: readonly Rule[] = [
       'Clamp-on energy meters for molders: install in 15 minutes.',
       '医院耗材SPD托管：账实相符率99.6%。',
     ],
-    valid: ['Ledgerly: AI-powered AP automation.', 'Run payroll in 14 countries.'],
+    valid: [
+      'Ledgerly: AI-powered AP automation.',
+      'Run payroll in 14 countries.',
+      'Key findings: crashes fell 73%.',
+      '丰富的应用场景：承接了核心流量。',
+      '先说成果：性能提升 30 倍。',
+      '推荐使用主流的CRM系统品牌：显著提升效率。',
+    ],
   },
   {
     id: 'cf.first-or-only',
@@ -80,11 +148,11 @@ export const categoryFocusRules: readonly Rule[] = [
         专做 | 专注 | 国内首 | 全国首
       `),
       patterns: [
-        /\bonly\s+(?:[\w-]+\s+){0,3}?(?:that|to|which|built|designed)\b/,
-        /\bfirst\s+(?:[\w-]+\s+){0,3}?(?:to|that)\b/,
+        /\bonly\s[\w\s-]{0,30}?\b(?:that|to|which|built|designed)\b/,
+        /\bfirst\s[\w\s-]{0,30}?\b(?:to|that)\b/,
       ],
     },
-    effect: { delta: 2, severity: 'strength', signals: ['first-or-only'] },
+    effect: { delta: 1, severity: 'strength', signals: ['first-or-only'] },
     message: {
       en: 'Claims a position of first or only ({hits}); owning a narrow category is easier than being better in a broad one.',
       zh: '占住了“第一”或“唯一”（{hits}）；在细分品类里做唯一，比在大品类里做更好容易。',
@@ -108,7 +176,60 @@ export const categoryFocusRules: readonly Rule[] = [
       zh: '把{hits}换成你最能赢的细分市场：“专为[目标行业]打造的[品类]”。',
     },
     knowledge: K,
-    invalid: ['Built for businesses of every size.', '为各行各业提供一站式解决方案。'],
-    valid: ['Built for mid-size distributors.', '专为券商合规部设计。'],
+    invalid: [
+      'Built for businesses of every size.',
+      '为各行各业提供一站式解决方案。',
+      '服务了来自不同行业的客户。',
+    ],
+    valid: ['Built for mid-size distributors.', '专为券商合规部设计。', '覆盖招聘到薪酬的全流程。'],
+  },
+  {
+    id: 'cf.no-what-for-whom',
+    dimension: 'category_focus',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['category', 'category-label', 'segment', 'result-number', 'proof', 'quantity'] },
+    match: { kind: 'always' },
+    effect: { delta: -2, severity: 'major' },
+    message: {
+      en: 'Says neither what it is nor who it is for: the buyer has to guess the category before reading on.',
+      zh: '既没说它是什么，也没说为谁而做：客户得先猜你属于哪个品类。',
+    },
+    suggestion: {
+      en: 'Open with a label a buyer can file: "[category] for [target segment]".',
+      zh: '开头给一个客户能归类的标签：“面向[目标行业]的[品类]”。',
+    },
+    knowledge: K,
+    invalid: ['Users and logs provide clues. Foo provides answers.', '企业数智化，用它就够了！'],
+    valid: [
+      'Foo is an error tracking platform.',
+      'Error tracking for developers.',
+      '面向物联网的时序数据库。',
+      'Trusted by Siemens and Bosch.',
+    ],
+  },
+  {
+    id: 'cf.proof-without-what',
+    dimension: 'category_focus',
+    langs: ['en', 'zh'],
+    when: {
+      signals: ['proof'],
+      noSignals: ['category', 'category-label', 'segment', 'result-number', 'quantity'],
+    },
+    match: { kind: 'always' },
+    effect: { delta: -1, severity: 'minor' },
+    message: {
+      en: 'Proof without a category: say what it is and for whom before who uses it.',
+      zh: '有证据却没有品类：先说它是什么、为谁，再说谁在用。',
+    },
+    suggestion: {
+      en: 'Put the label first: "[category] for [target segment], trusted by …".',
+      zh: '把标签放在最前：“面向[目标行业]的[品类]，已被……采用”。',
+    },
+    knowledge: K,
+    invalid: ['Trusted by Siemens and Bosch.', '已服务海尔和美的。'],
+    valid: [
+      'Error tracking platform trusted by Siemens.',
+      'Users and logs provide clues. Foo provides answers.',
+    ],
   },
 ];

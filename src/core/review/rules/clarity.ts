@@ -1,6 +1,18 @@
 import { INSTRUCTION_PATTERNS } from '../instructions.ts';
+import { measureLength, splitSentences } from '../text-measure.ts';
+import type { ReviewLang } from '../types.ts';
 import { BUZZWORDS } from './lexicons.ts';
 import type { Rule } from './rule.ts';
+
+/** Longest sentence a buyer reads in one breath: words (en) or characters (zh). */
+const LONG_SENTENCE: Readonly<Record<ReviewLang, number>> = { en: 40, zh: 90 };
+
+/** Sentences over {@link LONG_SENTENCE}, quoted by their opening words. */
+function longSentences(text: string, lang: ReviewLang): string[] {
+  return splitSentences(text)
+    .filter((s) => measureLength(s, lang) > LONG_SENTENCE[lang])
+    .map((s) => s.slice(0, lang === 'zh' ? 16 : 40));
+}
 
 const K = ['category-label', 'thought-leadership'] as const;
 
@@ -42,8 +54,8 @@ export const clarityRules: readonly Rule[] = [
       kind: 'text',
       caseSensitive: true,
       patterns: [
-        /\b(?!(?:CFO|CIO|CEO|CTO|COO|CISO|CMO|HR|IT|VP|QA|ISO|SOC|SLA|NHS|OEM|PCB|AI|US|UK|EU|B2B|OK|KP)s?\b)[A-Z][A-Z0-9]{1,}s?\b/,
-        /\b[\w]+-(?:native|based|driven|powered|enabled|centric|agnostic)\b/,
+        /\b(?!(?:CFO|CIO|CEO|CTO|COO|CISO|CMO|HR|IT|VP|QA|ISO|SOC|SLA|NHS|OEM|PCB|AI|US|UK|EU|B2B|OK|KP)s?\b)[A-Z][A-Z0-9]{1,12}s?\b/,
+        /\b\w{1,20}-(?:native|based|driven|powered|enabled|centric|agnostic)\b/,
       ],
     },
     effect: { delta: -1, severity: 'minor', signals: ['jargon'] },
@@ -62,7 +74,7 @@ export const clarityRules: readonly Rule[] = [
     id: 'cl.too-long',
     dimension: 'clarity',
     langs: ['en', 'zh'],
-    match: { kind: 'length', over: { en: 60, zh: 120 } },
+    match: { kind: 'length', over: { en: 75, zh: 170 } },
     effect: { delta: -1, severity: 'minor', signals: ['too-long'] },
     message: {
       en: 'Long for a claim ({count} words); the buyer should grasp it in one read.',
@@ -74,8 +86,8 @@ export const clarityRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: [
-      `${'Our platform helps teams work better together every day. '.repeat(8)}`,
-      `${'我们的平台帮助团队每天更好地协作。'.repeat(8)}`,
+      `${'Our platform helps teams work better together every day. '.repeat(9)}`,
+      `${'我们的平台帮助团队每天更好地协作。'.repeat(11)}`,
     ],
     valid: ['Month-end close in 4 days, not 9.', '非计划停机从31小时降到9小时。'],
   },
@@ -83,7 +95,7 @@ export const clarityRules: readonly Rule[] = [
     id: 'cl.far-too-long',
     dimension: 'clarity',
     langs: ['en', 'zh'],
-    match: { kind: 'length', over: { en: 100, zh: 200 } },
+    match: { kind: 'length', over: { en: 110, zh: 260 } },
     effect: { delta: -1, severity: 'major' },
     message: {
       en: 'Far too long ({count} words): this is a brochure paragraph, not a claim.',
@@ -92,11 +104,76 @@ export const clarityRules: readonly Rule[] = [
     knowledge: K,
     invalid: [
       `${'Our platform helps teams work better together every day. '.repeat(13)}`,
-      `${'我们的平台帮助团队每天更好地协作。'.repeat(13)}`,
+      `${'我们的平台帮助团队每天更好地协作。'.repeat(17)}`,
     ],
     valid: [
       `${'Our platform helps teams work better together every day. '.repeat(8)}`,
       '非计划停机从31小时降到9小时。',
+    ],
+  },
+  {
+    id: 'cl.long-sentence',
+    dimension: 'clarity',
+    langs: ['en', 'zh'],
+    match: { kind: 'finder', find: longSentences },
+    effect: { delta: -1, severity: 'minor', signals: ['too-long'] },
+    message: {
+      en: 'A sentence runs on ({hits}…): the buyer loses the subject before the verb arrives.',
+      zh: '有一句话太长（{hits}…）：客户读到后面已经忘了主语。',
+    },
+    suggestion: {
+      en: 'Split the long sentence: one sentence for [who it is for and what they get], one for [the proof].',
+      zh: '把长句拆开：一句讲[为谁、得到什么]，一句讲[证据]。',
+    },
+    knowledge: K,
+    invalid: [
+      `The hub will aim to help companies ${'adopt new skills and technologies and '.repeat(6)}thrive.`,
+      `本平台${'涵盖测试跟踪、接口测试、性能测试，'.repeat(6)}实现端到端管理。`,
+    ],
+    valid: ['Month-end close in 4 days, not 9.', '非计划停机从31小时降到9小时。'],
+  },
+  {
+    id: 'cl.no-what-for-whom',
+    dimension: 'clarity',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['category', 'category-label', 'segment', 'result-number', 'proof', 'quantity'] },
+    match: { kind: 'always' },
+    effect: { delta: -2, severity: 'major' },
+    message: {
+      en: 'A slogan, not a claim: it says neither what the product is nor who it is for, so the reader cannot tell what is on offer.',
+      zh: '这是口号，不是主张：既没说产品是什么，也没说为谁，读者看不出你在卖什么。',
+    },
+    suggestion: {
+      en: 'Say it plainly first: "[product] is a [category] for [target segment]"; keep the slogan as a second line if you like it.',
+      zh: '先用大白话说清：“[产品]是面向[目标行业]的[品类]”；口号可以放到第二句。',
+    },
+    knowledge: K,
+    invalid: ['Users and logs provide clues. Foo provides answers.', '企业数智化，用它就够了！'],
+    valid: [
+      'Foo is an error tracking platform.',
+      '面向物联网的时序数据库。',
+      'Trusted by Siemens and Bosch.',
+    ],
+  },
+  {
+    id: 'cl.proof-without-what',
+    dimension: 'clarity',
+    langs: ['en', 'zh'],
+    when: {
+      signals: ['proof'],
+      noSignals: ['category', 'category-label', 'segment', 'result-number', 'quantity'],
+    },
+    match: { kind: 'always' },
+    effect: { delta: -1, severity: 'minor' },
+    message: {
+      en: 'Shows proof but not what is on offer: the reader learns who trusts it before learning what it is.',
+      zh: '有证据，却没说卖的是什么：读者先知道谁在用，却不知道它是什么。',
+    },
+    knowledge: K,
+    invalid: ['Trusted by Siemens and Bosch.', '已服务海尔和美的。'],
+    valid: [
+      'Error tracking platform trusted by Siemens.',
+      'Users and logs provide clues. Foo provides answers.',
     ],
   },
   {
@@ -131,16 +208,22 @@ export const clarityRules: readonly Rule[] = [
     id: 'cl.concrete',
     dimension: 'clarity',
     langs: ['en', 'zh'],
-    when: { signals: ['result-number'], noSignals: ['buzzword'] },
+    when: {
+      signals: ['segment', 'result-number', 'proof'],
+      noSignals: ['buzzword', 'jargon', 'too-long', 'exclamation'],
+    },
     match: { kind: 'always' },
     effect: { delta: 1, severity: 'strength' },
     message: {
-      en: 'Concrete and free of buzzwords: facts and figures instead of adjectives.',
-      zh: '具体、没有大词：用事实和数字代替形容词。',
+      en: 'Plain and concrete: who it is for, a result in numbers and proof, with no adjectives to decode.',
+      zh: '平实而具体：为谁、数字化结果、证据俱全，没有需要解码的形容词。',
     },
     knowledge: K,
-    invalid: ['Month-end close in 4 days, not 9.', '非计划停机从31小时降到9小时。'],
-    valid: ['A seamless way to cut costs by 30%.', '赋能企业，节电23%。'],
+    invalid: [
+      'Controllers at 140 mid-size distributors close the month in 4 days, not 9.',
+      '已为28家券商把误报率降低47%。',
+    ],
+    valid: ['A seamless way for banks to cut costs by 30%, trusted by Acme.', '赋能企业，节电23%。'],
   },
   {
     id: 'cl.instruction',

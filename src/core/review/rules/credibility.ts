@@ -1,32 +1,36 @@
-import { NUM_EN, SUPERLATIVES } from './lexicons.ts';
-import { termList } from './regex-source.ts';
+import { findCustomerCounts } from './customer-counts.ts';
+import { findNamedCustomers } from './customer-names.ts';
+import { NUM_EN, SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
+import {
+  ANONYMISED_EN,
+  ANONYMISED_ZH,
+  CASE_MARKERS_EN,
+  CASE_MARKERS_ZH,
+  CERTIFYING_WORDS_EN,
+  STANDARD_NAMES_EN,
+  STANDARDS_BARE,
+} from './proof-lexicons.ts';
+import { compile, termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 
-const CUSTOMER_NOUNS_EN = String.raw`(?:customers|clients|companies|hospitals|health systems|clinics|banks|credit unions|brokerages|insurers|lenders|plants|factories|sites|trusts|platforms|molders|manufacturers|distributors|retailers|wholesalers|fleets|carriers|shippers|warehouses|labs|schools|universities|stores|restaurants|hotels|brands|teams|enterprises|organi[sz]ations|OEMs|growers|farms|users|sellers|trials|deployments|installations|municipalities|utilities|agencies|firms|suppliers|producers|contractors|dealers|shops|practices|mills|foundries|operators|accounts|projects)\b`;
-const NAME_SUFFIX_ZH =
-  '(?:集团|银行|医院|证券|股份|汽车|电力|航空|物流|药业|制药|化工|涂料|建材|电器|能源|钢铁|石化|大学)';
+/** A flagship load only a named giant runs: 双11 (Alibaba), 春晚 (CCTV), 春运 (12306). */
+const FLAGSHIP_ZH =
+  /(?:支撑|承接|保障|扛住|经受)[^，。；]{0,10}?(?:双\s?11|双十一|双\s?12|双十二|春晚|春运)/g;
 
-/** Rules for `credibility`: testimony and evidence (customers, cases, third parties, guarantees). */
+/**
+ * Rules for `credibility`: testimony and evidence. What counts is what a buyer can check or weigh:
+ * named customers, customer counts, standards and audits, a quote from a named customer, a reported
+ * case (even anonymised), usage at scale, a guarantee. Self-praise (领先, 广受欢迎, "leading") and the
+ * bare word "case study" / 案例 with nothing named do not count.
+ */
 export const credibilityRules: readonly Rule[] = [
   {
     id: 'cr.customer-count',
     dimension: 'credibility',
     langs: ['en', 'zh'],
-    match: {
-      kind: 'text',
-      patterns: [
-        // Up to three describing words between the number and the noun, but not a preposition: in
-        // "from 9 days to 4 for 140 distributors" the count is "140 distributors", not "4 for 140…".
-        new RegExp(
-          String.raw`${NUM_EN}\+?\s+(?:(?!(?:for|to|from|in|at|of|by|with|per)\b)[\w'’-]+\s+){0,3}?${CUSTOMER_NOUNS_EN}`,
-        ),
-        /(?:\d+(?:[.,]\d+)*|[两三四五六七八九十百千万数]+)\s*(?:多|余)?家/,
-        /(?:服务|服务了|服务过|覆盖|累计)\s*(?:超过|逾)?\s*\d+(?:[.,]\d+)*\s*(?:多|余)?(?:家|个|位|所)/,
-        /\d+(?:[.,]\d+)*\s*(?:多|余)?(?:个|位|所)(?:客户|项目|工厂|园区|医院|门店|企业)/,
-      ],
-    },
+    match: { kind: 'finder', find: findCustomerCounts },
     effect: { delta: 2, severity: 'strength', signals: ['proof', 'customer-count'] },
     message: {
       en: 'Counts real customers ({hits}): social proof the buyer can weigh.',
@@ -36,32 +40,33 @@ export const credibilityRules: readonly Rule[] = [
     invalid: [
       'Used by 300+ hospitals.',
       'Controllers at 140 mid-size distributors.',
+      'Used by thousands of companies for data pipelines.',
+      'Helping 4,000+ businesses pass audits.',
+      'More than 80% of the Fortune 100 run it.',
       '已服务28家券商。',
       '已进入两家头部电池厂的供应链。',
+      '数百家客户在用。',
     ],
-    valid: ['Run payroll in 14 countries.', '我们是一家领先的企业。'],
+    valid: [
+      'Run payroll in 14 countries.',
+      'Installed in 12 plants of one customer.',
+      'Month-end close from 9 days to 4 for finance.',
+      '我们是一家领先的企业。',
+      '为某集团的12家工厂部署。',
+    ],
   },
   {
     id: 'cr.named-customer',
     dimension: 'credibility',
     langs: ['en', 'zh'],
     match: {
-      kind: 'text',
-      caseSensitive: true,
-      patterns: [
-        /\b(?:[Uu]sed|[Tt]rusted|[Cc]hosen|[Rr]elied on|[Aa]dopted|[Dd]eployed|[Bb]acked) by\s+(?:[A-Z]|\d)/,
-        /\b(?:[Cc]ustomers?|[Cc]lients?) (?:include|like|such as)\b/,
-        /\b[Aa]sk\s+(?:[A-Z][\w&'’-]+\s?){1,3}/,
-        /\b[A-Z][a-z]+(?:\s[A-Z][\w&-]+)+\s(?:cut|reduced|got|went|saved|increased|lowered|passed|shortened|doubled|halved|grew|moved)\b/,
-        /\b(?!(?:Today|It|Let|What|That|Here|There|Who|World|Year|Everyone|Nobody|One|He|She|Where|How|Why|When|Now|Nature|America)['’]s)[A-Z][a-zA-Z&-]+(?:\.?\s[A-Z][a-zA-Z&-]+)*['’]s\b/,
-        /\b[A-Z][\w&-]+(?:\s[A-Z][\w&-]+)*\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation)\b/,
-        new RegExp(
-          `(?:已为|已在|帮助|服务了|服务过|客户包括|客户有|例如|比如)[^，。；、的]{2,8}?${NAME_SUFFIX_ZH}`,
-        ),
-        /[^，。；、\s]{2,8}[、和与][^，。；、\s]{2,8}等\s*(?:\d+|[两三四五六七八九十百千数]+)\s*(?:多|余)?家/,
+      kind: 'finder',
+      find: (text, lang) => [
+        ...findNamedCustomers(text, lang),
+        ...(lang === 'zh' ? (text.match(FLAGSHIP_ZH) ?? []) : []),
       ],
     },
-    effect: { delta: 2, severity: 'strength', signals: ['proof', 'named-customer'] },
+    effect: { delta: 2, severity: 'strength', signals: ['proof', 'named-customer', 'case'] },
     message: {
       en: 'Names customers ({hits}); a named peer is the strongest testimony in B2B.',
       zh: '点出了客户名字（{hits}）；同行的真实名字是B2B里最有力的证词。',
@@ -70,34 +75,23 @@ export const credibilityRules: readonly Rule[] = [
     invalid: [
       "Brightcart's finance team went from 11 people to 3.",
       'Trusted by Siemens and Bosch.',
+      'Teams at Acme, Globex and Initech run their close on it.',
+      'Learn how Northwind Traders reduced returns by 20%.',
+      'A lead engineer at Contoso Bank shared how it halved build times.',
+      'With Ledgerly, Fabrikam has experienced fewer late payments.',
       '已为华彩涂料、青松建材等56家企业承运。',
+      '已服务招商银行和国家电网。',
+      '连锁品牌“鲜果铺”上线后，损耗降低12%。',
+      'Apache Foo 在天虹商场的应用实践',
     ],
-    valid: ['Our team of experts is passionate.', '专业物流，值得信赖。'],
-  },
-  {
-    id: 'cr.case-or-testimony',
-    dimension: 'credibility',
-    langs: ['en', 'zh'],
-    match: {
-      kind: 'text',
-      terms: termList(`
-        case study | case studies | customer story | success story | testimonial | pilot
-        reference customer | reference customers | independent | third-party | peer-reviewed | 案例 | 客户证言
-        试点 | 标杆客户 | 客户反馈 | 实测 | 第三方 | 对比数据 | 数据可查 | 出货数据
-      `),
-      patterns: [
-        /\b(?:customers|clients|operators|users|managers|teams|buyers|growers)\s+(?:report|say|tell us|told us|found)\b/,
-        /帮(?:助)?(?:一家|某|一位)/,
-      ],
-    },
-    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
-    message: {
-      en: "Brings testimony or a case ({hits}), which lets the buyer borrow another customer's experience.",
-      zh: '有案例或客户证言（{hits}），让客户借用别人的经验来放心。',
-    },
-    knowledge: K,
-    invalid: ['Operators report wall loss down to 0.05 mm.', '我们帮一家汽车内饰件厂把换型时间减半。'],
-    valid: ['We offer reliable logistics.', '数据安全，我们是认真的。'],
+    valid: [
+      'Our team of experts is passionate.',
+      'Ledgerly matches invoices to purchase orders line by line.',
+      "Ledgerly's matching engine cuts errors.",
+      '专业物流，值得信赖。',
+      '我们为各大银行提供服务。',
+      '某大型银行三个月上线。',
+    ],
   },
   {
     id: 'cr.certification-or-audit',
@@ -105,33 +99,109 @@ export const credibilityRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: termList(`
-        HIPAA | GDPR | FedRAMP | FDA | CE mark | CE-marked | GMP | IATF | CMMI | TÜV | DNV | UL listed
-        Gartner | Forrester | IDC | qualified by | certified | accredited | audited | approved by
-        validated by | 等级保护 | 认证 | 资质 | 检测报告 | CNAS | CMA | 国家级 | 专利 | 入围 | 中标
-      `),
+      terms: STANDARDS_BARE,
       patterns: [
-        /\bISO\s?\d{4,5}\b|\bSOC\s?[12]\b|\bPCI[- ]DSS\b/,
-        /\bpass(?:ed|es)?\s+(?:\w+\s+){0,4}?(?:inspections?|audits?|exams?|certifications?|assessments?)\b/,
+        compile(`${STANDARD_NAMES_EN}[\\s-]${CERTIFYING_WORDS_EN}`),
+        compile(`${STANDARD_NAMES_EN}\\s(?:and|&)\\s${STANDARD_NAMES_EN}[\\s-]${CERTIFYING_WORDS_EN}`),
+        compile(
+          `\\b(?:certified|accredited|audited|compliant|attested|validated)\\s(?:to|with|for|under|against)?\\s?${STANDARD_NAMES_EN}`,
+        ),
+        /\bpass(?:ed|es)?\s[\w\s]{0,30}?(?:inspections?|audits?|exams?|certifications?|assessments?)\b/,
         /\b(?:exams?|audits?|inspections?)\b[^.!?;]{0,40}\b(?:closed|passed)\b/,
-        /\b(?:no|zero)\s+(?:[\w-]+\s+)?(?:findings|citations|exceptions)\b/,
-        /等保[一二三四]级|通过[^，。；]{0,10}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过/,
-        /进入[^，。；]{0,10}供应链/,
+        /\b(?:no|zero)\s[\w -]{0,22}?(?:findings|citations|exceptions)\b/,
+        /\bRPO\b|\bRTO\b|\bfive nines\b|\b99\.9{2,5}\s?%\s(?:uptime|availability)\s(?:SLA|guarantee)/,
+        /等保[一二三四\d]级|三级等保|等级保护[一二三四\d]级|通过[^，。；]{0,10}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过/,
+        /进入[^，。；]{0,10}供应链|获得[^，。；]{0,12}认证|\d{1,5}\s?项(?:发明)?专利/,
+        /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
       ],
     },
     effect: { delta: 2, severity: 'strength', signals: ['proof', 'certification'] },
     message: {
-      en: "Cites third-party proof ({hits}): certifications and audits lower the buyer's risk.",
-      zh: '有第三方背书（{hits}）：认证和审计能降低客户的决策风险。',
+      en: "Cites third-party proof ({hits}): standards, certifications, audits and benchmarks lower the buyer's risk.",
+      zh: '有第三方背书（{hits}）：标准、认证、审计和基准测试能降低客户的决策风险。',
     },
     knowledge: K,
     invalid: [
       'ISO 27001 and SOC 2 certified.',
+      'HIPAA-compliant and PCI DSS certified.',
       'Qualified by DNV.',
+      'Record results on TPC-C.',
+      'RPO of zero and an RTO under 30 seconds.',
       '等保三级测评一次通过。',
       '并通过证监会现场检查。',
+      '金融级容灾，RPO=0。',
     ],
-    valid: ['Stay ahead of cyber threats.', '全方位守护企业数据资产。'],
+    valid: [
+      'Stay ahead of cyber threats.',
+      'Guide your team through the SOC 2 journey.',
+      '全方位守护企业数据资产。',
+      '支持多因素身份认证功能。',
+    ],
+  },
+  {
+    id: 'cr.anonymised-customer',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', patterns: [compile(ANONYMISED_EN), ANONYMISED_ZH] },
+    effect: { delta: 1, severity: 'strength', signals: ['proof', 'case'] },
+    message: {
+      en: 'Tells a customer case ({hits}), though without a name; naming the customer would double its weight.',
+      zh: '讲了客户案例（{hits}），但没有点名；能写出客户名字，分量会加倍。',
+    },
+    knowledge: K,
+    invalid: ['A logistics company cut empty miles by 18%.', '某医疗器械公司上线后成单周期缩短。'],
+    valid: ['We offer reliable logistics.', '数据安全，我们是认真的。'],
+  },
+  {
+    id: 'cr.quote',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        /[”"],?\s?(?:said|says|explains|explained|notes|noted|adds|added|shared|recalls|recalled)\s[A-Z]/,
+        /[”"],?\s?[A-Z][\w. -]{0,30}?\s(?:said|says|explained|noted|added|shared|recalled)\b/,
+        /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|VP|director|manager|head|lead|founder|president|officer)\s(?:at|of|from)\s[A-Z][^.!?]{0,40}?\s(?:shared|said|says|explained|told|described|noted)\b/,
+        /\b(?:customers|clients|operators|users|managers|teams|buyers|growers|engineers)\s(?:report|reported|say|said|tell us|told us|found)\b/,
+        /(?:总监|经理|负责人|CTO|CIO|CEO|架构师|工程师|总裁|董事长|主任|院长|厂长|创始人|副总)[^，。“]{0,8}?(?:表示|谈到|介绍|评价|认为|坦言|提到|说)/,
+        /[”」][，,]?[^，。“]{0,12}?(?:表示|说道|坦言)/,
+      ],
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['proof', 'case'] },
+    message: {
+      en: "Quotes a customer ({hits}), which lets the buyer borrow another customer's experience.",
+      zh: '引用了客户的原话（{hits}），让客户借用别人的经验来放心。',
+    },
+    knowledge: K,
+    invalid: [
+      '"We closed in four days," Dana Reyes said.',
+      'Operators report wall loss down to 0.05 mm.',
+      '该厂设备部经理表示，换型时间减半。',
+    ],
+    valid: ['We offer reliable logistics.', 'Our customers love us.', '数据安全，我们是认真的。'],
+  },
+  {
+    id: 'cr.usage-scale',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        compile(
+          String.raw`${NUM_EN}\+?\s(?:monthly\s|daily\s|active\s|end\s)?(?:users|developers|downloads|installs|devices|stars|members)\b`,
+        ),
+        /(?:下载量|用户数|用户量|装机量|连接数|开发者)[^，。；]{0,6}?(?:超过|超|逾|突破|达)\s?[\d一二两三四五六七八九十百千万亿]{1,6}/,
+        /(?:超过|逾|突破)\s?[\d一二两三四五六七八九十百千]{1,6}\s?(?:万|千万|百万|亿)\s?(?:台|个|位|名|次)?(?:设备|用户|开发者|下载|终端)/,
+      ],
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Shows use at scale ({hits}); users are not customers, so add who buys it and what they got.',
+      zh: '展示了使用规模（{hits}）；用户不等于客户，再补上谁在买、得到了什么。',
+    },
+    knowledge: K,
+    invalid: ['Feeds that reach over 200 million users.', '全球下载量超千万。'],
+    valid: ['Run payroll in 14 countries.', '支持千万级并发连接。'],
   },
   {
     id: 'cr.guarantee',
@@ -143,7 +213,7 @@ export const credibilityRules: readonly Rule[] = [
         SLA | warranty | money-back | refund | ours to pay | we pay | we'll pay | contractual
         or your money back | 赔付 | 兜底 | 承诺 | 质保 | 退款 | 返还 | 不省不收费 | 不达标 | 按合同 | 包赔
       `),
-      patterns: [/(?<!prices?\s)(?<!price\s)\bguarantee[sd]?\b/],
+      patterns: [/(?<!prices?\s)\bguarantee[sd]?\b/],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof', 'guarantee'] },
     message: {
@@ -155,6 +225,54 @@ export const credibilityRules: readonly Rule[] = [
     valid: ['Lowest prices guaranteed.', '价格实惠，欢迎来电。'],
   },
   {
+    id: 'cr.case-marker',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', patterns: [...CASE_MARKERS_EN, ...CASE_MARKERS_ZH] },
+    effect: { delta: 0, severity: 'strength', signals: ['case'] },
+    message: {
+      en: 'Tells it as something that happened ({hits}), not as a promise.',
+      zh: '当作已经发生的事来讲（{hits}），而不是一句承诺。',
+    },
+    knowledge: K,
+    invalid: ['Costs fell 30% after migrating.', '上线3个月后，成单周期缩短。'],
+    valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。'],
+  },
+  {
+    id: 'cr.case-result',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { signals: ['case', 'result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Reports a result as a case that happened, which a buyer weighs far above a promise.',
+      zh: '把结果写成已经发生的案例，客户会比一句承诺看重得多。',
+    },
+    knowledge: K,
+    invalid: ['Costs fell 30% after migrating to the new stack.', '上线3个月后，成单周期从92天压到57天。'],
+    valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。', '上线后效果显著。'],
+  },
+  {
+    id: 'cr.unsourced-result',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { signals: ['result-number'], noSignals: ['proof', 'case'] },
+    match: { kind: 'always' },
+    effect: { delta: 0, severity: 'minor' },
+    message: {
+      en: 'The numbers have no source: whose result is it? A claim the buyer cannot check counts for little.',
+      zh: '数字没有出处：这是谁的结果？客户无法核实的数字说服力有限。',
+    },
+    suggestion: {
+      en: 'Say whose result it is: "[customer name] cut …" or "measured at [N] [segment] customers".',
+      zh: '写明这是谁的结果：“[客户名]把……”或“在[N]家[行业]客户实测”。',
+    },
+    knowledge: K,
+    invalid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。'],
+    valid: ['Acme reduced costs by 30%.', '已服务28家券商，误报率降低47%。'],
+  },
+  {
     id: 'cr.unproven-superlative',
     dimension: 'credibility',
     langs: ['en', 'zh'],
@@ -162,7 +280,7 @@ export const credibilityRules: readonly Rule[] = [
     match: {
       kind: 'text',
       terms: SUPERLATIVES.filter((t) => t !== 'leading'),
-      patterns: [/\bleading\b(?!\s+to\b)/],
+      patterns: [/\bleading\b(?!\s+to\b)/, ...SUPERLATIVE_PATTERNS],
     },
     effect: { delta: -1, severity: 'minor', signals: ['superlative'] },
     message: {
@@ -174,14 +292,26 @@ export const credibilityRules: readonly Rule[] = [
       zh: '把{hits}换成客户能核实的证据：“[N]家[行业]客户在用”、客户名，或认证。',
     },
     knowledge: K,
-    invalid: ['The best-in-class security solution.', '是您节能降耗的最佳选择！'],
-    valid: ['The leading choice of 300 hospitals.', 'Errors leading to rework fell 40%.'],
+    invalid: [
+      'The best-in-class security solution.',
+      'The most powerful spend management platform.',
+      '是您节能降耗的最佳选择！',
+      '我们的产品广受欢迎。',
+      '行业领先的CRM。',
+      '销量全国第一。',
+    ],
+    valid: [
+      'The leading choice of 300 hospitals.',
+      'Errors leading to rework fell 40%.',
+      '专业物流，按时送达。',
+      '第一个月就见效。',
+    ],
   },
   {
     id: 'cr.no-proof',
     dimension: 'credibility',
     langs: ['en', 'zh'],
-    when: { noSignals: ['proof'] },
+    when: { noSignals: ['proof', 'case', 'result-number'] },
     match: { kind: 'always' },
     effect: { delta: -1, severity: 'major' },
     message: {
@@ -193,7 +323,12 @@ export const credibilityRules: readonly Rule[] = [
       zh: '补一条证据：客户名、“[N]家[行业]客户在用”、认证或审计结果，或一条保障承诺。',
     },
     knowledge: K,
-    invalid: ['Better data. Better decisions.', '数据安全，我们是认真的。'],
+    invalid: [
+      'Better data. Better decisions.',
+      '数据安全，我们是认真的。',
+      'Read our case study.',
+      '查看案例。',
+    ],
     valid: ['Used by 300+ hospitals.', '已服务28家券商。'],
   },
 ];

@@ -16,15 +16,15 @@ export const customerValueRules: readonly Rule[] = [
         不再 | 省去 | 省下 | 免去 | 避免 | 就能 | 即可 | 只需 | 无需 | 不用 | 按时 | 一次通过 | 不省不收费 | 兜底
       `),
       patterns: [
-        /\bso\s+(?:that\s+)?(?!much\b|many\b|far\b|long\b|on\b|to\b|too\b)(?:you|your|they|their|the|every|no|nobody|each|[a-z]+s)\b/,
-        /\b(?:helps?|lets?|allows?|enables?)\s+(?:you|your|teams?|them|[a-z]+\s+teams?)\b/,
-        /\bstop\s+\w+ing\b|,\s*not\s+\d|\bno\s+(?:shutdown|downtime|overtime|surprises|rework|penalt\w*|fines?)\b/,
-        /\b(?:cut|cuts|reduces?|lowers?|saves?|avoids?|eliminates?|prevents?|recovers?|protects?|wins?|grows?|ships?|passe[sd]|fewer|faster)\b/,
-        /让(?:您|你|客户|团队|老板|厂长|院长|店长|财务|采购)|帮(?:您|你|助)?|为您|少(?:看|走|跑|花|等|加班)|更(?:快|少|省|准|稳)/,
-        /降低|减少|缩短|节省|节约|提升|提高/,
+        /\bso\s(?:that\s)?(?!much\b|many\b|far\b|long\b|on\b|to\b|too\b)(?:you|your|they|their|the|every|no|nobody|each|companies|teams|[a-z]{2,20}s)\b/,
+        /\b(?:helps?|helping|lets?|allows?|enables?)\s(?:you|your|teams?|them|users|developers|companies|businesses|[a-z]{2,20}\steams?)\b/,
+        /\bstop\s\w{2,20}ing\b|,\s?not\s\d|\bno\s(?:shutdown|downtime|overtime|surprises|rework|penalties|penalty|fines|fine)\b|\bno (?:need|longer)\b|\bwithout (?:any |proportional )?(?:human|headcount|rework|downtime|code|coding)/,
+        /\b(?:cut|cuts|reduces?|reduced|lowers?|lowered|saves?|saved|avoids?|eliminates?|prevents?|recovers?|protects?|wins?|grows?|ships?|passe[sd]|resolves?|absorbed|fell|dropped|halved|shrank|doubled|tripled)\b/,
+        /让(?:您|你|客户|团队|老板|厂长|院长|店长|财务|采购)|帮(?:您|你|助)|为您|少(?:看|走|跑|花|等|加班)/,
+        /(?<!显著|大幅|有效|全面|极大|大大|明显)(?:降低|减少|缩短|节省|节约|提升|提高|降至|跃升|压到|压至)/,
       ],
     },
-    effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['benefit'] },
+    effect: { delta: 1, severity: 'strength', signals: ['benefit'] },
     message: {
       en: 'Speaks of what the customer gains ({hits}), not just what the product has.',
       zh: '讲到了客户得到什么（{hits}），而不只是产品有什么。',
@@ -35,7 +35,83 @@ export const customerValueRules: readonly Rule[] = [
       '让厂长每天早上就能看到停机风险。',
       'We cut overtime for plant teams.',
     ],
-    valid: ['Our platform has OCR and 40+ connectors.', '采用微服务架构，支持私有化部署。'],
+    valid: [
+      'Our platform has OCR and 40+ connectors.',
+      'Smarter, simpler, faster.',
+      '采用微服务架构，支持私有化部署。',
+      '更快更稳。',
+      '显著提升企业运营效率。',
+    ],
+  },
+  {
+    id: 'cv.outcome',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    when: { signals: ['business-result', 'case'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Leads with an outcome a customer got (money, time, errors), not with what the product has.',
+      zh: '先讲客户得到的业务结果（钱、时间、差错），而不是产品有什么。',
+    },
+    knowledge: K,
+    invalid: ['Acme cut operating costs by 30% after migrating.', '上线后，销售人均产出提升88%。'],
+    valid: ['Query speed up 20x after migrating.', '查询提速 20 倍。', 'Cut costs by up to 30%.'],
+  },
+  {
+    id: 'cv.unanchored-comparative',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['result-number'] },
+    match: {
+      kind: 'text',
+      patterns: [
+        /\b(?:smarter|simpler|faster|easier|better|quicker|safer|stronger|more efficient|more reliable|more secure)\b(?!\s(?:than|by)\b)(?![^.!?;]{0,25}\d)/,
+        /(?<!比[^，。]{0,8})更(?:快|稳|好|强|省|准|简单|高效|便捷|轻松|智能|安全|可靠)(?![^，。；]{0,6}(?:\d|倍))/,
+      ],
+    },
+    effect: { delta: -1, severity: 'minor', signals: ['comparative'] },
+    message: {
+      en: 'Comparatives with no anchor ({hits}): faster than what, by how much? Without a baseline they promise nothing.',
+      zh: '没有参照的比较级（{hits}）：比谁快、快多少？没有基准，等于没有承诺。',
+    },
+    suggestion: {
+      en: 'Anchor {hits}: "[X%] faster than [the old way]" or "from [before] to [after]".',
+      zh: '给{hits}加上参照：“比[原来的做法]快[X%]”或“从[之前]到[之后]”。',
+    },
+    knowledge: K,
+    invalid: ['Smarter, simpler, faster.', 'Helps developers solve quicker.', '更快更稳。'],
+    valid: ['Closes the month 40% faster than spreadsheets.', '比原来快3倍。', 'Payroll in 14 countries.'],
+  },
+  {
+    id: 'cv.nothing-offered',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['category', 'category-label', 'segment', 'result-number', 'benefit', 'you-focus'] },
+    match: { kind: 'always' },
+    effect: { delta: -1, severity: 'minor' },
+    message: {
+      en: 'Nothing here tells the buyer what they would get: no outcome, no product, no reader.',
+      zh: '读不出客户能得到什么：没有结果，没有产品，也没有对象。',
+    },
+    knowledge: K,
+    invalid: ['Trusted by the biggest names.', '迎接重生，全面上云纪实。'],
+    valid: ['Foo is an error tracking platform.', 'Your close takes 4 days.'],
+  },
+  {
+    id: 'cv.price-not-value',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    when: { signals: ['price'], noSignals: ['benefit', 'result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: -1, severity: 'minor' },
+    message: {
+      en: 'Offers price or terms instead of a gain: the buyer learns what it costs before what it does for them.',
+      zh: '只讲价格或条款，不讲收益：客户先知道花多少钱，却不知道能得到什么。',
+    },
+    knowledge: K,
+    invalid: ['There is a one time sign up fee and a low monthly fee.', '全网最低价，首月1折。'],
+    valid: ['Cut freight costs by 30%, free trial included.', '让厂长每天早上就能看到停机风险。'],
   },
   {
     id: 'cv.speaks-to-you',
@@ -60,7 +136,12 @@ export const customerValueRules: readonly Rule[] = [
     id: 'cv.feature-words',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
-    minHits: 2,
+    // A case that reports a business result may name the technology that delivered it.
+    when: { noSignals: ['business-result'] },
+    // A product description names a few technical traits; it reads as a feature list when three or
+    // more crowd the copy (5+ per 100 words or characters).
+    minHits: 3,
+    minDensity: 5,
     match: {
       kind: 'text',
       terms: termList(`
@@ -76,7 +157,7 @@ export const customerValueRules: readonly Rule[] = [
       `),
       patterns: [/(?<!技术|售后|服务)支持/],
     },
-    effect: { delta: -1, maxHits: 3, severity: 'minor', majorAt: 3, signals: ['feature'] },
+    effect: { delta: -1, severity: 'minor', majorAt: 4, signals: ['feature'] },
     message: {
       en: 'Reads like a feature list ({hits}): that is the product talking (USP), not the value the buyer gets (UVP).',
       zh: '读起来像功能清单（{hits}）：这是产品在说话（USP），而不是客户得到的价值（UVP）。',
@@ -100,10 +181,10 @@ export const customerValueRules: readonly Rule[] = [
       kind: 'text',
       terms: ['flash point', '宽温', '分辨率', '防护等级'],
       patterns: [
-        /\d+(?:\.\d+)?\s?(?:GHz|MHz|GB|TB|MB|Gbps|Mbps|cores?|threads?|kW|mAh|nm|dpi|fps|inch(?:es)?|核|线程|英寸|寸|万像素)(?![A-Za-z])/,
+        /(?<![\d.])\d[\d.]*\s?(?:GHz|MHz|GB|TB|MB|Gbps|Mbps|cores|core|threads|thread|kW|mAh|nm|dpi|fps|inches|inch|核|线程|英寸|寸|万像素)(?![A-Za-z])/,
         /(?<![A-Za-z])IP\d{2}(?!\d)/,
         /(?<![A-Za-z])pH\s?\d/,
-        /-?\d+(?:\.\d+)?\s?(?:to|–|-|~|～)\s?-?\d+(?:\.\d+)?\s?°\s?[CF]|-?\d+\s?(?:~|～|-)\s?-?\d+\s?℃/,
+        /(?<![\d.])-?\d[\d.]*\s?(?:to|–|-|~|～)\s?-?\d[\d.]*\s?°\s?[CF]|-?\d{1,3}\s?(?:~|～|-)\s?-?\d{1,3}\s?℃/,
       ],
       caseSensitive: true,
     },
@@ -124,7 +205,7 @@ export const customerValueRules: readonly Rule[] = [
     id: 'cv.feature-list',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
-    match: { kind: 'list', minItems: 4, maxItem: { en: 5, zh: 10 } },
+    match: { kind: 'list', minItems: 4, maxItem: { en: 3, zh: 8 } },
     effect: { delta: -2, severity: 'major', signals: ['feature-list'] },
     message: {
       en: 'A list of {count} items ({hits}) leaves the buyer to work out the value alone; lead with the one gain that matters.',

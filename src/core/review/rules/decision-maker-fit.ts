@@ -1,12 +1,12 @@
 import { CONCERNS_EN, CONCERNS_ZH, ROLES_EN, ROLES_ZH, UNIVERSALS } from './lexicons.ts';
-import { alt } from './regex-source.ts';
+import { alt, compile } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['key-decision-maker', 'decision-chain', 'risk-and-group-checks'] as const;
 
 /** Roles on the seller's own side ("our analysts") are not the buyer's decision makers. */
-const BUYER_ROLE_EN = new RegExp(String.raw`(?<!\bour\s+(?:[\w-]+\s+)?)${alt(ROLES_EN)}`);
-const BUYER_ROLE_ZH = new RegExp(`(?<!我们的?|我司的?)${alt(ROLES_ZH)}`);
+const BUYER_ROLE_EN = compile(String.raw`(?<!\bour\s|\bour\s[\w-]{1,20}\s)${alt(ROLES_EN)}`);
+const BUYER_ROLE_ZH = compile(`(?<!我们的?|我司的?)${alt(ROLES_ZH)}`);
 
 /** Rules for `decision_maker_fit`: speak to the key decision maker and their concern in the chain. */
 export const decisionMakerFitRules: readonly Rule[] = [
@@ -40,6 +40,51 @@ export const decisionMakerFitRules: readonly Rule[] = [
     knowledge: K,
     invalid: ['Every exception already explained to the auditors.', '环保验收一次通过。'],
     valid: ['Better data. Better decisions.', '让工作更简单。'],
+  },
+  {
+    id: 'dm.audience',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { signals: ['segment'], noSignals: ['universal'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Names the audience, so the copy reaches the team whose decision it is.',
+      zh: '点明了对象，文案能送到真正拍板的团队手里。',
+    },
+    knowledge: K,
+    invalid: ['Error tracking for developers.', '面向汽车零部件厂的预测性维护。'],
+    valid: ['Our CRM helps any business sell more.', '让工作更简单。'],
+  },
+  {
+    id: 'dm.category',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { signals: ['category'], noSignals: ['segment', 'universal'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Says what it is, so the buyer can tell whose budget and decision it falls to.',
+      zh: '说清了它是什么，客户能判断该由谁来拍板、走谁的预算。',
+    },
+    knowledge: K,
+    invalid: ['Foo is a distributed SQL database.', 'Foo 是一款时序数据库。'],
+    valid: ['Error tracking for developers.', 'Our CRM helps any business sell more.', '让工作更简单。'],
+  },
+  {
+    id: 'dm.outcome',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { signals: ['business-result'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Gives the decision maker a business number to defend the choice with.',
+      zh: '给了决策者一个能拿去汇报、为选择辩护的业务数字。',
+    },
+    knowledge: K,
+    invalid: ['Operating costs fell 30%.', '人力成本节约46.8万元。'],
+    valid: ['Query speed up 20x.', '让工作更简单。'],
   },
   {
     id: 'dm.for-everyone',

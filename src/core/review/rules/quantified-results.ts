@@ -1,21 +1,61 @@
-import { CHANGE_EN, CHANGE_ZH, NUM_EN, PCT, TIME_EN } from './lexicons.ts';
-import { termList } from './regex-source.ts';
+import { CHANGE_EN, CHANGE_ZH, DIGITS, NUM_EN, PCT, TIME_EN } from './lexicons.ts';
+import { compile, termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['results-in-numbers'] as const;
 
 /** A Chinese number that is surely a quantity: digits, fractions, or numerals followed by a unit. */
-const NUMQ_ZH = String.raw`(?:(?:百|千|万)分之[零一二两三四五六七八九十百\d.]+|\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万半几]+(?=倍|成|个|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度))`;
+const NUMQ_ZH = String.raw`(?:[百千万]分之[零一二两三四五六七八九十百\d.]{1,6}|\d{1,3}\/\d{1,3}|${DIGITS}|[一二两三四五六七八九十百千万半几]{1,6}(?=倍|成|个|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度))`;
 /** The same, with the unit that usually follows it kept in the match (so findings quote "54小时", not "54"). */
-const NUMU_ZH = String.raw`${NUMQ_ZH}(?:\s*(?:[%％]|倍|个月|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度|元|万元|亿元?|mg\/L|μm|mm))?`;
-/** Any character that stays inside the sentence (a period only inside a decimal number). */
-const STOP_EN = String.raw`(?:[^.!?;]|\.(?=\d))`;
+const NUMU_ZH = String.raw`${NUMQ_ZH}\s?(?:[%％]|倍|个百分点|个月|分钟|小时|毫秒|秒|天|周|月|年|次|人|家|条|项|单|张|吨|度|万元|亿元|元|亿|万|mg\/L|μm|mm)?`;
+/** Any character that stays inside the sentence (a period only where no space or end follows it). */
+const STOP_EN = String.raw`(?:(?!\.\s|\.$)[^!?;])`;
 const STOP_ZH = `[^，。；！？,;]`;
 /** A percentage that is not a discount ("50% off"). */
-const RESULT_PCT = String.raw`${PCT}(?!\s*(?:off|discount))`;
+const RESULT_PCT = String.raw`${PCT}(?!\s?(?:off|discount))`;
 const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b)`;
-/** An English number with its result unit, when it has one. */
-const NUMU_EN = `${NUM_EN}${RESULT_UNIT_EN}?`;
+/** An English number, possibly a range ("3–5"). */
+const NUMR_EN = String.raw`${NUM_EN}[–-]?\d{0,4}`;
+/** Nouns of change after a number ("a 73% reduction", "300%+ increase"). */
+const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|improvement|growth|gain|uplift|boost|lift|cut|jump|rise|speed-up|speedup)\b`;
+
+/** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
+const CHANGE_PATTERNS: readonly RegExp[] = [
+  compile(`${CHANGE_EN}${STOP_EN}{0,50}?${NUMR_EN}${RESULT_UNIT_EN}`),
+  compile(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
+  compile(
+    String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
+  ),
+  compile(String.raw`${NUM_EN}${RESULT_PCT}\+?\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  compile(
+    String.raw`${CHANGE_EN}\s(?:by\s)?(?:more than\s|over\s|nearly\s|almost\s|about\s)?(?:half|a third|a quarter|two-thirds|in half)\b`,
+  ),
+  // Not a discount (五折) nor a count of customers or sites ("不到 30 家").
+  compile(`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
+];
+
+/** Outcome figures that are results without a verb of change ("99.2% first-pass yield"). */
+const OUTCOME_PATTERNS: readonly RegExp[] = [
+  compile(
+    String.raw`${NUM_EN}${RESULT_PCT}\s(?:of\s)?[\w'’.,\s-]{0,40}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved|requests are served|served from)`,
+  ),
+  compile(String.raw`${NUM_EN}${RESULT_PCT}\s[a-z-]{0,20}\s?(?:rate|share|margin)\b`),
+  compile(
+    String.raw`\b(?:uptime|availability|accuracy|yield|rate|retention|OTIF|on-time delivery)\s(?:of\s|at\s|is\s|was\s|above\s)?${NUM_EN}${RESULT_PCT}`,
+  ),
+  compile(String.raw`\b(?:in|within|under|in just|in less than|inside)\s${NUM_EN}\s?${TIME_EN}`),
+  /\b(?:zero|0)\s[\w -]{0,20}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
+  compile(String.raw`\baverag(?:e|es|ed)\s(?:of\s)?${NUM_EN}`),
+  compile(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
+  /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉|SQL重写|改造|停服)/,
+  compile(
+    String.raw`${NUMQ_ZH}\s?(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告|切换)`,
+  ),
+];
+
+/** Words of a business outcome (money, time, errors, people), as opposed to a technical speed-up. */
+const BUSINESS_EN = String.raw`(?:costs?|spend|spending|revenue|sales|margin|profit|headcount|staff|people|hours?|days?|weeks?|months?|minutes?|errors?|defects?|crashes|incidents?|downtime|churn|conversion|win rate|tickets|support volume|demand|denials?|write-offs|overtime|energy|fuel|waste|scrap|returns|deliver(?:y|ies)|fines|penalt(?:y|ies)|discrepancies|picking|lead time|cycle time|close|payback|ROI|savings|resolutions|deployments?|stops|findings|yield|on time|accuracy|infrastructure|volume)\b`;
+const BUSINESS_ZH = `(?:成本|费用|收入|营收|销售|人效|人均|人力|成单|周期|转化|时长|工时|差错|错误|事故|停机|宕机|故障|损耗|能耗|电费|节电|库存|会议|产出|准确率|合格率|交期|时效|货损|投诉|回款|利润|降本|报表|响应时长|核算|天|小时|分钟)`;
 
 /** Rules for `quantified_results`: results in numbers versus "greatly improves efficiency". */
 export const quantifiedResultsRules: readonly Rule[] = [
@@ -26,19 +66,25 @@ export const quantifiedResultsRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        new RegExp(
-          String.raw`${CHANGE_EN}${STOP_EN}{0,40}?\bfrom\s+${STOP_EN}{0,25}?\d${STOP_EN}{0,30}?\bto\s+${STOP_EN}{0,15}?${NUMU_EN}`,
+        compile(
+          String.raw`${CHANGE_EN}${STOP_EN}{0,40}?\bfrom\s${STOP_EN}{0,25}?\d${STOP_EN}{0,30}?\bto\s${STOP_EN}{0,15}?${NUMR_EN}`,
         ),
-        new RegExp(
-          String.raw`${NUM_EN}\s*(?:${RESULT_PCT}|${TIME_EN}|[a-z]+)?\s*(?:,\s*not|instead of|rather than|versus|vs\.?|compared (?:with|to)|down from|up from)\s+(?:[a-z]+\s+){0,2}?${NUMU_EN}`,
+        compile(
+          String.raw`${NUM_EN}[a-z% -]{0,14}?(?:,\snot|\sinstead of|\srather than|\sversus|\svs\.|\svs|\scompared with|\scompared to|\sdown from|\sup from)\s[a-z ]{0,20}?${NUMR_EN}`,
         ),
-        new RegExp(
+        compile(
+          String.raw`\b(?:before|used to|previously|it could take|it would take|it took)\b[^.!?]{0,60}?${NUM_EN}\s?${TIME_EN}[\s\S]{0,120}?\b(?:now|today|after)\b[^.!?]{0,40}?(?:a few|${NUM_EN})\s?${TIME_EN}`,
+        ),
+        compile(
           `[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMU_ZH}`,
         ),
-        /\d[\d.,]*\s*[%％]?\s*(?:→|->|=>|➜|⟶)\s*\d/,
+        compile(
+          `(?:原本|原来|此前|以前|过去)${STOP_ZH}{0,20}?${NUMU_ZH}[^。；！？]{0,30}?(?:仅需|只需|只要|缩短到|降到|变为)\\s?${NUMU_ZH}`,
+        ),
+        /(?<![\d.,])\d[\d.,]*\s?[%％]?\s?(?:→|->|=>|➜|⟶)\s?\d/,
       ],
     },
-    effect: { delta: 2, severity: 'strength', signals: ['result-number', 'before-after'] },
+    effect: { delta: 1, severity: 'strength', signals: ['result-number', 'before-after'] },
     message: {
       en: 'Shows a before → after in numbers ({hits}): the most convincing way to state a result.',
       zh: '用数字写出了前后对比（{hits}），这是最有说服力的结果表达。',
@@ -47,7 +93,10 @@ export const quantifiedResultsRules: readonly Rule[] = [
     invalid: [
       'They cut the denial rate from 12% to 7%.',
       'Month-end close in 4 days, not 9.',
+      'Before the switch, it could take up to four days to deploy. Now it takes a few minutes.',
       '平均时效从72小时缩短到54小时。',
+      '响应时长由原来的22.8小时降至3.6小时。',
+      '原本需耗时 10 小时，迁移后仅需 20 分钟。',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
   },
@@ -55,17 +104,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     id: 'qr.change-in-numbers',
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
-    match: {
-      kind: 'text',
-      patterns: [
-        new RegExp(`${CHANGE_EN}${STOP_EN}{0,30}?${NUM_EN}${RESULT_UNIT_EN}`),
-        new RegExp(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
-        new RegExp(
-          String.raw`${NUM_EN}${RESULT_UNIT_EN}?\s+(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
-        ),
-        new RegExp(String.raw`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\s*折)`),
-      ],
-    },
+    match: { kind: 'text', patterns: CHANGE_PATTERNS },
     effect: { delta: 2, severity: 'strength', signals: ['result-number'] },
     message: {
       en: 'States a result in numbers ({hits}); buyers trust "reduced by X%" more than any adjective.',
@@ -75,8 +114,12 @@ export const quantifiedResultsRules: readonly Rule[] = [
     invalid: [
       'Write-offs fell 62% last year.',
       'Cut void fill by 70%.',
+      'A 73% reduction in crashes.',
+      'Costs were cut by more than half.',
+      'It boosted throughput by 3–5 times.',
       '可疑交易误报率降低47%。',
       '投资回收期不到8个月。',
+      '查询提速 20 倍。',
     ],
     valid: ['50% off your first year!', 'Features 12% active content.', '大幅降低企业用电成本。'],
   },
@@ -84,25 +127,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     id: 'qr.outcome-metric',
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
-    match: {
-      kind: 'text',
-      patterns: [
-        new RegExp(
-          String.raw`${NUM_EN}${RESULT_PCT}\s+(?:of\s+)?(?:[\w'’.,-]+\s+){0,6}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved)`,
-        ),
-        new RegExp(
-          String.raw`\b(?:uptime|availability|accuracy|yield|rate|retention|OTIF|on-time delivery)\s+(?:of\s+|at\s+|is\s+|was\s+|above\s+)?${NUM_EN}${RESULT_PCT}`,
-        ),
-        new RegExp(String.raw`\b(?:in|within|under|in just|in less than|inside)\s+${NUM_EN}\s*${TIME_EN}`),
-        /\b(?:zero|0)\s+(?:[\w-]+\s+){0,2}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
-        new RegExp(String.raw`\baverag(?:e|es|ed)\s+(?:of\s+)?${NUM_EN}`),
-        new RegExp(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
-        /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉)/,
-        new RegExp(
-          String.raw`${NUMQ_ZH}\s*(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告)`,
-        ),
-      ],
-    },
+    match: { kind: 'text', patterns: OUTCOME_PATTERNS },
     effect: { delta: 1, severity: 'strength', signals: ['result-number'] },
     message: {
       en: 'Gives a concrete outcome figure ({hits}); a before → after or a % change would make it stronger still.',
@@ -112,9 +137,92 @@ export const quantifiedResultsRules: readonly Rule[] = [
     invalid: [
       'A first-pass yield of 99.2% last year.',
       'Install on a running press in 15 minutes.',
+      'Carrier X: 12% damage rate.',
       '货损率0.03%，去年黑五零宕机。',
+      '3天完成Oracle平替。',
     ],
     valid: ['12% active content, pH 8.5.', '40+ ERP connectors.', '覆盖多个领域。'],
+  },
+  {
+    id: 'qr.several-results',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    minHits: 2,
+    match: { kind: 'text', patterns: [...CHANGE_PATTERNS, ...OUTCOME_PATTERNS] },
+    effect: { delta: 1, severity: 'strength', signals: ['result-number'] },
+    message: {
+      en: 'Backs the claim with {count} results in numbers ({hits}).',
+      zh: '用{count}个数字结果（{hits}）支撑主张。',
+    },
+    knowledge: K,
+    invalid: ['Query time fell 43% and compute costs fell 27%.', '会议时间减少30%，反应速度提升45%。'],
+    valid: ['Cut energy use by 23%.', '大幅降低用电成本。'],
+  },
+  {
+    id: 'qr.case-backed',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    when: { signals: ['result-number', 'case'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'The numbers come from a real case, not a spec sheet or a promise.',
+      zh: '数字来自真实案例，而不是规格书或一句承诺。',
+    },
+    knowledge: K,
+    invalid: ['Acme reduced returns by 20% after migrating.', '上线3个月后，成单周期从92天压到57天。'],
+    valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。'],
+  },
+  {
+    id: 'qr.business-outcome',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        // A number starts at its first digit (the guard keeps a long run of digits linear).
+        compile(String.raw`${BUSINESS_EN}[^.;!?,]{0,40}?\d|(?<!\d)\d[^.;!?,]{0,40}?\b${BUSINESS_EN}`),
+        compile(`${BUSINESS_ZH}[^。；！？，,;]{0,16}?\\d|(?<!\\d)\\d[^。；！？，,;]{0,16}?${BUSINESS_ZH}`),
+      ],
+    },
+    effect: { delta: 0, severity: 'strength', signals: ['business-result'] },
+    message: {
+      en: 'Puts a number on a business outcome ({hits}).',
+      zh: '给业务结果标了数字（{hits}）。',
+    },
+    knowledge: K,
+    invalid: ['Operating costs fell 30%.', '人力成本节约46.8万元。'],
+    valid: ['Query speed up 20x.', '查询提速 20 倍。'],
+  },
+  {
+    id: 'qr.quantity',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        compile(
+          String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:PB|TB|million|billion|trillion|M|k)?\s(?:users|events|messages|requests|transactions|rows|devices|downloads|connections|nodes|queries|customers|companies|businesses|fleets|data points|miles)\b`,
+        ),
+        // Data scale, not hardware specs: "10PB", not "4 GB RAM".
+        compile(String.raw`${DIGITS}\s?(?:PB|TB)\b`),
+        compile(
+          String.raw`(?:${DIGITS}|[一二两三四五六七八九十几])\s?(?:PB|TB|T\b|万|亿|千万|百万)|[千百万亿]{1,3}级别?|(?:亚秒|毫秒|秒)级|(?:超过|逾|达|近|连续)\s?${DIGITS}\s?(?:个月|年|万|亿|台|家|个)`,
+        ),
+      ],
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['quantity'] },
+    message: {
+      en: 'Gives figures of scale ({hits}); a customer result would say more than capacity.',
+      zh: '给出了规模数字（{hits}）；客户那里的结果比容量指标更有说服力。',
+    },
+    knowledge: K,
+    invalid: [
+      'Feeds that reach over 200 million users.',
+      '可以支持10PB以上的数据集。',
+      '可处理千万级别的并发。',
+    ],
+    valid: ['We make payroll easy.', '让工作更简单。'],
   },
   {
     id: 'qr.vague-claim',
@@ -125,12 +233,13 @@ export const quantifiedResultsRules: readonly Rule[] = [
       kind: 'text',
       terms: termList(`
         save time | save money | sell more | more, faster | grow your business | made easy | stay ahead
-        大幅 | 显著 | 极大 | 大大 | 明显 | 全面提升 | 效果显著 | 事半功倍 | 降本增效 | 提质增效 | 高质量发展
+        record time | great success | 大幅 | 显著 | 极大 | 大大 | 明显 | 全面提升 | 效果显著 | 事半功倍 | 降本增效 | 提质增效 | 高质量发展
+        突破性增长 | 降本提效
       `),
       patterns: [
-        /\b(?:greatly|significantly|dramatically|drastically|massively|substantially|vastly|hugely|radically)\s+(?:improv|increas|reduc|boost|cut|lower|enhanc|accelerat|simplif|speed)\w*/,
-        /\b(?:boost|improve|increase|maximi[sz]e|optimi[sz]e|enhance|accelerate|streamline|simplify|transform)s?\s+(?:your\s+|the\s+)?(?:\w+\s+)?(?:efficiency|productivity|performance|ROI|revenue|growth|operations|processes|satisfaction|workflows?|results|decisions)\b/,
-        /\b(?:better|smarter|faster)\s+(?:data|decisions|results|outcomes|performance|insights)\b/,
+        /\b(?:greatly|significantly|dramatically|drastically|massively|substantially|vastly|hugely|radically)\s(?:improv|increas|reduc|boost|cut|lower|enhanc|accelerat|simplif|speed)\w{0,6}/,
+        /\b(?:boost|improve|increase|maximi[sz]e|optimi[sz]e|enhance|accelerate|streamline|simplify|transform)s?\s(?:your\s|the\s)?[a-z]{0,15}\s?(?:efficiency|efficiencies|productivity|performance|ROI|revenue|growth|operations|processes|satisfaction|workflows?|results|decisions)\b/,
+        /\b(?:better|smarter|faster)\s(?:data|decisions|results|outcomes|performance|insights)\b/,
         /有效(?:提升|降低|提高|减少)|更(?:简单|高效|便捷|轻松|智能)/,
       ],
     },
@@ -151,7 +260,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     id: 'qr.no-result',
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
-    when: { noSignals: ['result-number'] },
+    when: { noSignals: ['result-number', 'quantity', 'customer-count'] },
     match: { kind: 'always' },
     effect: { delta: -1, severity: 'major' },
     message: {

@@ -1,3 +1,22 @@
+/**
+ * Compiles a regex source built from the lexicons. This is the only place the review code builds a
+ * RegExp at run time (the rule engine and the finders call it), so that one reason covers them all:
+ * every source is composed of literal terms and fragments of star height one — no quantified group
+ * holds a quantifier, no alternation repeats (regex-safety.test.ts checks every pattern built) — and
+ * the text it runs on is capped at 2,000 characters (`MAX_DRAFT_CHARS`), so none can backtrack
+ * exponentially and the worst polynomial case stays in milliseconds.
+ */
+export function compile(source: string, flags = ''): RegExp {
+  return new RegExp(source, flags);
+}
+
+/** `text` without the trailing characters in `chars` (a loop: `/[…]+$/` is quadratic on long runs). */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
 /** Escapes a literal for use inside a RegExp source. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,10 +33,13 @@ export function termSource(term: string): string {
   return head + body + tail;
 }
 
-/** A non-capturing alternation of literal terms, longest first so longer phrases win. */
+/**
+ * A non-capturing alternation of literal terms, longest first so longer phrases win. Word terms share
+ * one pair of boundary guards (see {@link lexiconSource}): a guard per term made every position of the
+ * text pay for every term.
+ */
 export function alt(terms: readonly string[]): string {
-  const sorted = [...terms].sort((a, b) => b.length - a.length);
-  return `(?:${sorted.map(termSource).join('|')})`;
+  return `(?:${lexiconSource(terms) ?? '(?!)'})`;
 }
 
 /**

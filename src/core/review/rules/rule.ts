@@ -12,15 +12,19 @@ export type Signal =
   | 'feature-list'
   | 'self-focus'
   | 'result-number'
+  | 'business-result'
+  | 'quantity'
   | 'before-after'
   | 'vague-claim'
   | 'proof'
+  | 'case'
   | 'customer-count'
   | 'named-customer'
   | 'certification'
   | 'guarantee'
   | 'superlative'
   | 'segment'
+  | 'category'
   | 'category-label'
   | 'first-or-only'
   | 'universal'
@@ -28,7 +32,9 @@ export type Signal =
   | 'concern'
   | 'price'
   | 'price-led'
+  | 'free-offer'
   | 'value-framing'
+  | 'comparative'
   | 'buzzword'
   | 'jargon'
   | 'too-long'
@@ -59,9 +65,17 @@ export type Matcher =
   /** Fires on a run of `minItems` or more short items separated by commas, 顿号 or "and". */
   | { kind: 'list'; minItems: number; maxItem: PerLang }
   /** Always one hit; combine with `when: { noSignals }` for rules about what is missing. */
-  | { kind: 'always' };
+  | { kind: 'always' }
+  /**
+   * Code for what one regex cannot say (e.g. telling the vendor's own name from a customer's).
+   * Returns the matched texts. It must stay linear in the text and use only safe regexes.
+   */
+  | { kind: 'finder'; find: (text: string, lang: ReviewLang) => string[] };
 
-/** What a firing rule does to its dimension's score. */
+/**
+ * What a firing rule does to its dimension's score. A `strength` with `delta: 0` only publishes its
+ * signals for other rules (e.g. "told as a case") and reports no finding.
+ */
 export interface Effect {
   /** Added to the dimension's score per counted hit (negative for problems). */
   delta: number;

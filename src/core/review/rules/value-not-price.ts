@@ -1,24 +1,33 @@
-import { PRICE_WORDS } from './lexicons.ts';
+import { PRICE_WORDS, TERMS_WORDS } from './lexicons.ts';
 import { termList } from './regex-source.ts';
 import type { Matcher, Rule } from './rule.ts';
 
 const K = ['value-over-price', 'redefined-4p'] as const;
 
-const PRICE_MATCHER: Matcher = {
+const PRICE_PATTERNS: readonly RegExp[] = [
+  /(?<![\d.])\d[\d.]*\s?(?:%|％|percent)\s?off\b/,
+  /\bsave\s\d{1,3}\s?%\son\b/,
+  /(?<![\d.])\d(?:\.\d)?\s?折(?!叠|射|线|腾|扣)/,
+  /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月|首年免费|买[一二三\d]送/,
+  /[$€£¥]\s?\d[\d.,]*\s?(?:\/|per )\s?(?:user|seat|month|mo|year|yr|license|licence)\b/,
+  /\b(?:starts?|starting|plans start|from|only|just)\s(?:at\s)?(?:just\s)?[$€£¥]\s?\d/,
+  /(?<![\d.])\d[\d.]*\s?元\/?[^\s，。]{0,3}?起|低至\s?[¥￥]?\d/,
+  /价格(?:只有|仅为|仅|只要|不到|低于)|欢迎[^，。！]{0,6}询价|来电询价/,
+];
+
+const PRICE_MATCHER: Matcher = { kind: 'text', terms: PRICE_WORDS, patterns: PRICE_PATTERNS };
+
+/** "Free" or payment terms as the message: "free to get started", "sign up fee", "先试用，满意后再付款". */
+const TERMS_MATCHER: Matcher = {
   kind: 'text',
-  terms: PRICE_WORDS,
+  terms: TERMS_WORDS,
   patterns: [
-    /\d+\s?(?:%|％|percent)\s?off\b/,
-    /\bsave\s+\d+\s?%\s+on\b/,
-    /(?<![\d.])\d(?:\.\d)?\s?折(?!叠|射|线|腾|扣)/,
-    /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月|首年免费|买[一二三\d]+送/,
-    /[$€£¥]\s?\d+(?:\.\d+)?\s*(?:\/|per\s)\s*(?:user|seat|month|mo|year|yr|license|licence)\b/,
-    /\b(?:starts?|starting|plans start|from|only|just)\s+(?:at\s+)?(?:just\s+)?[$€£¥]\s?\d/,
-    /\d+(?:\.\d+)?\s*元(?:\/[^\s，。]{1,3})?起|低至\s*[¥￥]?\d/,
+    // "is free", "free." — but not "ZooKeeper® free" / "JVM free" (without X) nor "free of bugs".
+    /\b(?:is|are)\s(?:completely\s|totally\s|always\s)?free\b|(?<![A-Z®™]\s)\bfree(?=[.!]|\s(?:for|to)\s(?:every|all|any|get|start|use))/,
   ],
 };
 
-/** Rules for `value_not_price`: lead with value (cost saved, risk lowered), not with low price. */
+/** Rules for `value_not_price`: lead with value (cost saved, risk lowered), not with low price or terms. */
 export const valueNotPriceRules: readonly Rule[] = [
   {
     id: 'vp.price-words',
@@ -35,22 +44,61 @@ export const valueNotPriceRules: readonly Rule[] = [
       zh: '把{hits}换成价值：“每年帮您省[X]元”“[N]个月回本”；优惠留到销售沟通时再谈。',
     },
     knowledge: K,
-    invalid: ['The cheapest tool on the market, 50% off!', '全网最低价，新用户首月1折。'],
+    invalid: [
+      'The cheapest tool on the market, 50% off!',
+      '全网最低价，新用户首月1折。',
+      '价格只有竞品的一半，欢迎来电询价。',
+    ],
     valid: ['Cut freight audit costs by 30%.', '吨水药剂成本下降18%。'],
+  },
+  {
+    id: 'vp.free-or-terms',
+    dimension: 'value_not_price',
+    langs: ['en', 'zh'],
+    match: TERMS_MATCHER,
+    effect: { delta: -2, severity: 'major', signals: ['price', 'free-offer'] },
+    message: {
+      en: 'Makes "free" or payment terms the message ({hits}): the buyer learns the price of trying before the value of buying.',
+      zh: '把“免费”或付款条款当成卖点（{hits}）：客户先记住试用的价钱，而不是买它的价值。',
+    },
+    suggestion: {
+      en: 'Lead with what the customer gets ("[outcome] in [N] weeks"); put {hits} in the small print or the sales call.',
+      zh: '先讲客户得到什么（“[N]周内[结果]”），把{hits}放到小字或销售沟通里。',
+    },
+    knowledge: K,
+    invalid: [
+      'All our packages are free to get started.',
+      'ERPNext does all of the above and more, for free.',
+      'There is a one time sign up fee and a low monthly fee, both are per user.',
+      '先试用，满意后再付款，不满意无理由退款！',
+    ],
+    valid: [
+      'Kafka API-compatible. ZooKeeper® free. JVM free.',
+      'Open-source product analytics, built for developers.',
+      '开源的数据可视化分析工具。',
+    ],
   },
   {
     id: 'vp.price-led',
     dimension: 'value_not_price',
     langs: ['en', 'zh'],
     scope: 'lead',
-    match: PRICE_MATCHER,
+    match: {
+      kind: 'text',
+      terms: [...PRICE_WORDS, ...TERMS_WORDS],
+      patterns: [...PRICE_PATTERNS, ...(TERMS_MATCHER.kind === 'text' ? (TERMS_MATCHER.patterns ?? []) : [])],
+    },
     effect: { delta: -1, severity: 'major', signals: ['price-led'] },
     message: {
       en: 'Leads with price ({hits}): the first thing the buyer learns is that you are cheap, not that you are safe to choose.',
       zh: '开头就谈价格（{hits}）：客户先记住的是“便宜”，而不是“选你不会错”。',
     },
     knowledge: K,
-    invalid: ['Lowest prices guaranteed on custom boxes.', '服务器租用特价促销！'],
+    invalid: [
+      'Lowest prices guaranteed on custom boxes.',
+      'There is a one time sign up fee.',
+      '服务器租用特价促销！',
+    ],
     valid: ['Pays back in 8 months. Free trial available.', '按效果付费，不省不收费。'],
   },
   {
@@ -62,11 +110,11 @@ export const valueNotPriceRules: readonly Rule[] = [
       terms: termList(`
         TCO | total cost of ownership | ROI | payback | pays back | pays for itself | gain-share
         gainshare | outcome-based | pay only for results | cost per | 回收期 | 回本 | 投资回报 | 省下 | 不省不收费 | 按效果付费
-        分成 | 少花 | 节省 | 节约
+        分成 | 少花 | 节省 | 节约 | 降本
       `),
       patterns: [
-        /\b(?:cut|cuts|reduc(?:e|es|ed)|lower(?:s|ed)?|sav(?:e|es|ed|ing)|avoid(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,4}?(?:costs?|spend|charges|fees|write-offs|overtime|penalt(?:y|ies)|waste|energy|fuel|scrap|rework|risk|losses)\b/,
-        /\b(?:costs?|write-offs|losses|charges|spend)\s+(?:fell|dropped|down|cut)\b/,
+        /(?<!\w)(?:cut|cuts|reduc(?:e|es|ed)|lower(?:s|ed)?|sav(?:e|es|ed|ing)|avoid(?:s|ed)?)\s[a-z -]{0,40}(?:costs?|spend|charges|fees|write-offs|overtime|penalty|penalties|waste|energy|fuel|scrap|rework|risk|losses|money)\b/,
+        /\b(?:costs?|write-offs|losses|charges|spend)\s(?:fell|dropped|down|cut|were cut|was cut|has been reduced|have been reduced)\b/,
         /降低[^，。；]{0,6}(?:成本|风险|损耗)|(?:成本|风险|损耗)[^，。；]{0,4}(?:下降|降低)/,
       ],
     },
@@ -78,5 +126,20 @@ export const valueNotPriceRules: readonly Rule[] = [
     knowledge: K,
     invalid: ['Cut dimensional-weight shipping charges by 14%.', '按节省下来的电费分成，不省不收费。'],
     valid: ['The cheapest tool on the market.', '价格全国最低。'],
+  },
+  {
+    id: 'vp.outcome-led',
+    dimension: 'value_not_price',
+    langs: ['en', 'zh'],
+    when: { signals: ['result-number'], noSignals: ['price'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Sells on an outcome in numbers, not on price: the buyer weighs what they get before what it costs.',
+      zh: '用数字化的结果而不是价格来打动客户：先让客户掂量得到什么，再谈花多少钱。',
+    },
+    knowledge: K,
+    invalid: ['Cut energy use by 23%.', '非计划停机从31小时降到9小时。'],
+    valid: ['50% off, and cut energy use by 23%.', '让工作更简单。'],
   },
 ];

@@ -1,0 +1,199 @@
+/**
+ * How the offline critic reads real copy the way an expert does: proof in every form a buyer
+ * checks, no false credit, dimensions that move with the copy, Chinese read as Chinese, and a
+ * calibrated overall score. Each case is a short made-up example of one defect.
+ */
+import { describe, expect, it } from 'vitest';
+import { separateInstructions } from './instructions.ts';
+import { reviewOffline } from './offline-critic.ts';
+import { createRuleEngine } from './rule-engine.ts';
+import { detectLang } from './text-measure.ts';
+
+const engine = createRuleEngine();
+
+/** The hits of one rule on a text, or null when it does not fire. */
+function hitsOf(ruleId: string, text: string): string[] | null {
+  const { copy, sentences } = separateInstructions(text);
+  const run = engine.run({ copy, lead: sentences[0] ?? '', draft: text, lang: detectLang(text) });
+  return run.fired.find((f) => f.rule.id === ruleId)?.hits ?? null;
+}
+
+describe('proof written in any form counts', () => {
+  it.each([
+    'Engineering teams at Acme, Globex and Initech run their releases on Shipfast.',
+    'Trusted by Northwind, Contoso and Fabrikam.',
+    'A senior architect at Contoso Bank said Shipfast halved their release time.',
+    'Learn how Northwind Traders reduced returns by 20%.',
+    '"We ship twice a day now," said Dana Reyes, CTO at Globex.',
+  ])('names customers in English: %s', (text) => {
+    expect(hitsOf('cr.named-customer', text) ?? hitsOf('cr.quote', text)).not.toBeNull();
+    expect(reviewOffline(text).scores.credibility).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    '已为华泰证券、宁波银行、青岛啤酒等数百家企业提供服务。',
+    '长江证券和海天集团都在用。',
+    '已服务招商银行与国家电网。',
+    '连锁品牌“鲜果铺”上线后，门店损耗降低12%。',
+  ])('names customers in Chinese: %s', (text) => {
+    expect(hitsOf('cr.named-customer', text)).not.toBeNull();
+    expect(reviewOffline(text).scores.credibility).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    '通过等保三级测评。',
+    '金融级容灾，RPO=0。',
+    'Record results on the TPC-C benchmark.',
+    'SOC 2 Type II and ISO 27001 certified.',
+    'PCI DSS compliant and HIPAA-compliant.',
+  ])('counts standards, certifications and benchmarks: %s', (text) => {
+    expect(hitsOf('cr.certification-or-audit', text)).not.toBeNull();
+  });
+
+  it.each([
+    '数百家客户在用。',
+    'Used by thousands of companies.',
+    'Helping 4,000+ businesses close their books.',
+    'More than half of the Fortune 500 run on it.',
+  ])('counts customers written in words or with a plus: %s', (text) => {
+    expect(hitsOf('cr.customer-count', text)).not.toBeNull();
+  });
+
+  it('credits an anonymised case with a result, less than a named one', () => {
+    const anonymous = reviewOffline('某连锁药店上线后，缺货率从9%降到2%。');
+    const named = reviewOffline('连锁药店“百草堂”上线后，缺货率从9%降到2%。');
+    expect(anonymous.scores.credibility).toBeGreaterThanOrEqual(2);
+    expect(named.scores.credibility).toBeGreaterThan(anonymous.scores.credibility);
+  });
+});
+
+describe('no false credit', () => {
+  it("does not count the vendor's own name as a customer", () => {
+    expect(
+      hitsOf('cr.named-customer', 'Ledgerly matches invoices to purchase orders line by line.'),
+    ).toBeNull();
+    expect(hitsOf('cr.named-customer', "Ledgerly's engine explains every exception.")).toBeNull();
+    expect(hitsOf('cr.named-customer', 'Acme is a payroll platform. Acme helps HR teams.')).toBeNull();
+  });
+
+  it("does not count one customer's sites as a customer count", () => {
+    expect(hitsOf('cr.customer-count', 'Running in 12 plants of one customer.')).toBeNull();
+    expect(hitsOf('cr.customer-count', '已在某集团的12家工厂上线。')).toBeNull();
+  });
+
+  it('gives no credit for the bare words "case study" or 案例', () => {
+    expect(reviewOffline('Read our case study.').scores.credibility).toBe(0);
+    expect(reviewOffline('查看更多案例。').scores.credibility).toBe(0);
+  });
+});
+
+describe('value_not_price moves with the copy', () => {
+  it.each([
+    'Free for every company, forever.',
+    'All packages are free to get started.',
+    'The cheapest scheduling tool, 40% off this month.',
+    'A one-time setup fee and a low monthly fee per user.',
+    '先试用，满意后再付款。',
+  ])('scores price- or free-led copy low: %s', (text) => {
+    expect(reviewOffline(text).scores.value_not_price).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps copy that never mentions price but leads with value high', () => {
+    expect(
+      reviewOffline('Clinics cut no-shows by 30% with reminder calls.').scores.value_not_price,
+    ).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads "X-free" and open source as no price at all', () => {
+    expect(
+      reviewOffline('A message broker for developers. JVM free. Open source.').scores.value_not_price,
+    ).toBe(3);
+  });
+});
+
+describe('clarity and category move with the copy', () => {
+  it('scores a slogan that says neither what nor for whom low on clarity and category', () => {
+    const r = reviewOffline('Tickets tell you what broke. Foo tells you why.');
+    expect(r.scores.clarity).toBeLessThanOrEqual(2);
+    expect(r.scores.category_focus).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    '赋能企业数字化转型，打造一站式智慧平台。',
+    'A next-gen, AI-powered platform that empowers innovative teams.',
+    'Re-imagine your operations and thrive with our AI-powered platform.',
+    '企业数智化，全链路降本提效。',
+  ])('scores buzzword strings low on clarity: %s', (text) => {
+    expect(reviewOffline(text).scores.clarity).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps a plain product description clear', () => {
+    expect(
+      reviewOffline('Foo is an error tracking platform for mobile developers.').scores.clarity,
+    ).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each([
+    ['Smarter, simpler, faster scheduling.', 'Scheduling that takes 10 minutes instead of 2 hours.'],
+    ['排班更快更稳。', '排班从2小时缩短到10分钟。'],
+  ])('does not give full customer value to unanchored comparatives: %s', (vague, anchored) => {
+    expect(reviewOffline(vague).scores.customer_value).toBeLessThan(
+      reviewOffline(anchored).scores.customer_value,
+    );
+    expect(reviewOffline(vague).scores.customer_value).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('Chinese read as Chinese', () => {
+  it('treats 专业 as ordinary and 广受欢迎 / 行业领先 / 第一 / 最… as unproven claims', () => {
+    expect(hitsOf('cr.unproven-superlative', '专业的冷链物流。')).toBeNull();
+    for (const text of [
+      '我们的系统广受欢迎。',
+      '行业领先的排班系统。',
+      '销量全国第一。',
+      '最好用的排班系统。',
+    ])
+      expect(hitsOf('cr.unproven-superlative', text), text).not.toBeNull();
+  });
+
+  it('reads 全流程 as scope, not "for everyone"', () => {
+    expect(hitsOf('cf.for-everyone', '覆盖从招聘到薪酬的全流程。')).toBeNull();
+    expect(hitsOf('dm.for-everyone', '覆盖从招聘到薪酬的全流程。')).toBeNull();
+  });
+
+  it('reads 上线 as go-live, not a decision maker concern', () => {
+    expect(hitsOf('dm.buyer-concern', '上线3个月，订单准时率提升到96%。')).toBeNull();
+  });
+
+  it('praises a headline before a colon only when it names a category', () => {
+    expect(hitsOf('cf.lead-label', '医院耗材托管：账实相符率99.6%。')).not.toBeNull();
+    for (const text of [
+      '先说成果：效率提升3倍。',
+      '丰富的应用场景：覆盖零售。',
+      'Key findings: crashes fell 30%.',
+    ])
+      expect(hitsOf('cf.lead-label', text), text).toBeNull();
+  });
+});
+
+describe('calibration', () => {
+  it.each([
+    'Finance teams at 120 mid-size distributors close the month in 4 days instead of 9; Northwind Traders cut write-offs by 35%.',
+    'Release platform for mobile teams. Engineering teams at Acme, Globex and Initech cut release time from 3 days to 4 hours.',
+    'With Shipfast, Northwind Traders has seen a 40% drop in failed deployments, and infrastructure costs fell by half.',
+    '连锁药店“百草堂”上线后，缺货率从9%降到2%，人力成本节约30万元，已通过等保三级测评。',
+    '专为城商行信息科技部设计的数据备份服务：已服务42家城商行，恢复时间从6小时缩短到20分钟，通过等保三级测评。',
+  ])('puts strong, proof-backed copy in the high band: %s', (text) => {
+    expect(reviewOffline(text).overall).toBeGreaterThanOrEqual(65);
+  });
+
+  it.each([
+    'We help companies unlock growth with innovative, next-gen solutions.',
+    '我们致力于为客户提供优质服务，助力企业数字化转型。',
+    'Users and logs provide clues. Foo provides answers.',
+    '推荐使用主流的排班系统：显著提升企业运营效率。',
+    'Free for every company. Smarter, simpler, faster scheduling.',
+  ])('puts vague copy in the low band: %s', (text) => {
+    expect(reviewOffline(text).overall).toBeLessThan(40);
+  });
+});

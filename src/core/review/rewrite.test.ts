@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { reviewOffline } from './offline-critic.ts';
+import { MAX_PLACEHOLDERS } from './rewrite.ts';
+
+const numbers = (text: string) => text.normalize('NFKC').match(/\d+(?:[.,]\d+)*/g) ?? [];
+const placeholders = (text: string) => (text.match(/\[[^\]\n]{1,40}\]/g) ?? []).length;
+const rewriteOf = (draft: string) => reviewOffline(draft).rewrite ?? '';
+
+const DRAFTS = [
+  'Shipfast is a release platform for mobile teams. Acme cut release time from 3 days to 4 hours, and 2,400 teams use it.',
+  'Our partners demonstrate measurable, repeatable gains, from 12% fewer defects to 30% faster audits.',
+  'Carrier A: 9% damage rate. Carrier B: 1%. Same lane, same product.',
+  'We make payroll easy.',
+  'Smarter, simpler, faster.',
+  'The cheapest CRM in Europe, 40% off this month, no setup fee.',
+  '专为连锁药店设计的库存系统：缺货率从9%降到2%，已服务120家药店。',
+  '某物流公司上线后，空驶率降低18%，司机月收入提升12%。',
+  '赋能企业数字化转型，打造一站式智慧平台。',
+  '让工作更简单，更高效。',
+];
+
+describe('buildRewrite', () => {
+  it.each(DRAFTS)('keeps every number of the draft and at most four placeholders: %s', (draft) => {
+    const rewrite = rewriteOf(draft);
+    for (const n of numbers(draft)) expect(numbers(rewrite)).toContain(n);
+    for (const n of numbers(rewrite)) expect(numbers(draft)).toContain(n);
+    expect(placeholders(rewrite)).toBeLessThanOrEqual(MAX_PLACEHOLDERS);
+  });
+
+  it('never produces the same text for two different drafts', () => {
+    const rewrites = DRAFTS.map(rewriteOf);
+    expect(new Set(rewrites).size).toBe(DRAFTS.length);
+    expect(rewriteOf('Users and logs provide clues. Foo provides answers.')).not.toBe(
+      rewriteOf('Tickets tell you what broke. Bar tells you why.'),
+    );
+  });
+
+  it('never cuts a clause: sentences with commas are kept whole', () => {
+    const draft = DRAFTS[1] as string;
+    expect(rewriteOf(draft)).toContain(draft);
+  });
+
+  it('keeps quotes and narrative in their order', () => {
+    const draft =
+      '"Before Shipfast, a release took four days. Now it takes minutes. It just runs," Dana Reyes said.';
+    expect(rewriteOf(draft)).toContain(
+      '"Before Shipfast, a release took four days.\nNow it takes minutes.\nIt just runs," Dana Reyes said.',
+    );
+  });
+
+  it('does not take a word the draft mentions for its segment ("for carrier")', () => {
+    const rewrite = rewriteOf(DRAFTS[2] as string);
+    expect(rewrite).not.toMatch(/for carrier/i);
+    expect(rewrite).toContain('[target segment]');
+  });
+
+  it("builds the head from this draft's category, segment and product", () => {
+    expect(rewriteOf('Acme is a payroll platform. Payroll runs itself.')).toMatch(
+      /^For \[target segment\]: Acme is a payroll platform\./,
+    );
+    expect(
+      rewriteOf('Error tracking platform for mobile developers. Crashes fell 40% at Northwind Traders.'),
+    ).toMatch(/^Error tracking platform for mobile developers\./);
+  });
+
+  it('uses placeholders only for what is missing', () => {
+    const strong = rewriteOf(
+      'Billing platform for 3PLs: Northwind Logistics cut invoice disputes by 40%, and 300+ 3PLs use it.',
+    );
+    expect(placeholders(strong)).toBe(0);
+    const noProof = rewriteOf('Scheduling software for clinics that cuts no-shows by 30%.');
+    expect(noProof).toContain('[customer name]');
+    expect(noProof).not.toContain('[X%]');
+  });
+
+  it('moves price terms after the value', () => {
+    const rewrite = rewriteOf(DRAFTS[5] as string);
+    expect(rewrite.split('\n').pop()).toMatch(/^Terms, after the value: .*40% off/);
+  });
+
+  it("writes in the draft's language", () => {
+    expect(rewriteOf(DRAFTS[6] as string)).toMatch(/[\u4e00-\u9fff]/);
+    expect(rewriteOf(DRAFTS[8] as string)).toContain('[客户名]');
+    expect(rewriteOf(DRAFTS[3] as string)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Finds customer counts: "140 mid-size distributors", "4,000+ businesses", "thousands of companies",
+ * "80% of the Fortune 100", "28家券商", "数百家客户". A count of one customer's sites ("12 plants of
+ * one customer", "某集团的12家工厂") is one customer, not twelve, and is left out.
+ */
+import type { ReviewLang } from '../types.ts';
+import { DIGITS, NUM_EN } from './lexicons.ts';
+import {
+  COUNT_WORDS_EN,
+  COUNT_WORDS_ZH,
+  CUSTOMER_NOUNS_EN,
+  CUSTOMER_NOUNS_ZH,
+  SITE_NOUNS_EN,
+} from './proof-lexicons.ts';
+import { alt, compile } from './regex-source.ts';
+
+const NOUNS_EN = alt(CUSTOMER_NOUNS_EN);
+
+/** "<number> <up to 30 letters> <customer noun>"; the words between are checked in code. */
+const NUMERIC_EN = compile(String.raw`${NUM_EN}\+?\s[a-zA-Z'’ -]{0,30}?${NOUNS_EN}`, 'gi');
+/** Prepositions that show the number counts something else ("4 for 140 distributors"). */
+const BETWEEN_STOP_EN = /\b(?:for|to|from|in|at|of|by|with|per|than|over|across|since|after|a|the)\b/i;
+/** What follows a count of one customer's sites. */
+const ONE_CUSTOMER_EN =
+  /^\s(?:of|at|for|across|in|belonging to)\s(?:one|a single|a|the same|one of our|our|a large|a global)\s(?:customer|client|company|manufacturer|retailer|bank|group|enterprise)\b/i;
+const SITE_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN})$`, 'i');
+
+const OTHER_EN: readonly RegExp[] = [
+  compile(`${COUNT_WORDS_EN}[a-z -]{0,25}?${NOUNS_EN}`, 'gi'),
+  /\b(?:over|more than|nearly|almost)\s(?:a|one)\s(?:hundred|thousand|million)\s(?:customers|companies|businesses|teams|organizations|organisations)\b/gi,
+  compile(
+    String.raw`(?:${DIGITS}\s?%|half|most|a third|a quarter|two-thirds)\s(?:of\s)?(?:all\s|the\s)?Fortune\s?\d{2,4}`,
+    'gi',
+  ),
+];
+
+/** Not right after "one customer's" ("一家客户的", "某集团的"): those are one customer's sites. */
+const NOT_ONE_CUSTOMER_ZH = String.raw`(?<!(?:一家|某|同一|一个)[\u4e00-\u9fa5]{0,8}的\s?)`;
+
+/** A count before 家 (companies), and counts of customers, projects or sites. */
+const ZH: readonly RegExp[] = [
+  compile(
+    String.raw`${NOT_ONE_CUSTOMER_ZH}(?:${DIGITS}|${COUNT_WORDS_ZH}|[两三四五六七八九十百千万数]{1,4})\s?[多余]?家`,
+    'g',
+  ),
+  compile(String.raw`(?:服务|服务了|服务过|覆盖|累计)\s?(?:超过|逾)?\s?${DIGITS}\s?[多余]?[家个位所]`, 'g'),
+  compile(
+    String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[多余]?[个位所](?:客户|项目|工厂|园区|医院|门店|企业)`,
+    'g',
+  ),
+  compile(`${COUNT_WORDS_ZH}[家个所]?${alt(CUSTOMER_NOUNS_ZH)}`, 'g'),
+];
+
+function all(re: RegExp, text: string, keep: (m: RegExpExecArray) => boolean = () => true): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') re.lastIndex++;
+    else if (keep(m)) out.push(m[0].trim());
+  }
+  return out;
+}
+
+/** Customer counts in the copy, in its language. */
+export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
+  if (lang === 'zh') return ZH.flatMap((re) => all(re, text));
+  const numeric = all(NUMERIC_EN, text, (m) => {
+    const words = m[0]
+      .replace(/^\S+\s/, '')
+      .split(' ')
+      .slice(0, -1)
+      .join(' ');
+    if (BETWEEN_STOP_EN.test(words) || words.split(' ').length > 3) return false;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    return !(SITE_EN.test(m[0]) && ONE_CUSTOMER_EN.test(after));
+  });
+  return [...numeric, ...OTHER_EN.flatMap((re) => all(re, text))];
+}

@@ -1,0 +1,284 @@
+/**
+ * Named customers in English copy, told apart from the vendor's own name: in "Ledgerly matches
+ * invoices..." Ledgerly is the seller, in "Capital One reduced query time by 43%..." Capital One is a
+ * customer. Regexes (each of star height one) find the anchors ("trusted by", "teams at", "how ...",
+ * a possessive); short linear loops read the capitalised words around them. The text is at most
+ * 2,000 characters (see `MAX_DRAFT_CHARS`).
+ */
+import { CATEGORY_NOUNS_EN, ROLES_EN, SEGMENTS_EN } from './lexicons.ts';
+import { CUSTOMER_NOUNS_EN } from './proof-lexicons.ts';
+import { alt, compile, trimEndChars } from './regex-source.ts';
+
+/** Capitalised words that open sentences or phrases but name nobody. */
+export const STOP_EN = new Set(
+  `A An The This That These Those It Its Our We Us You Your They Their He She I My Me Here There What Who
+  Why How When Where Which With Without For From Learn Read See Meet Welcome Before After Today Now Then
+  Meanwhile Key Most Many Some Every Each All Any No Not Nobody Everyone One Two Three Four Five Six Seven
+  Eight Nine Ten In On At By Of To And Or But So If As Hi Hello Dear Right Running Users Customers Teams
+  Fortune Global Local Month-end Year Years Finance Plant Plants Marketplaces Controllers Operators Also
+  Just Only More Less Instead While Since Until During Over Under About Across Between Thanks Using Use
+  Ask Try Get Start Join Book Call Cut Save Stop Run Build Close Ship Win Grow Better Faster Smarter
+  Simpler Stay Protect Drive Make Keep Turn Let Help Proof Result Results Source Note Update News
+  Introducing Inspired Built Designed Made Trusted Used Backed Powered Case Study Story Customer`.split(
+    /\s+/,
+  ),
+);
+
+/** Words that end a multi-word name ("Capital One" goes on, "Acme and" does not). */
+const CONT_STOP_EN = new Set('The A An And Or Of For With To In On At By From As'.split(' '));
+
+/** Lower-case words that, capitalised at a sentence start, are still common nouns ("Teams cut…"). */
+const COMMON_EN = new Set(
+  [...CUSTOMER_NOUNS_EN, ...SEGMENTS_EN, ...ROLES_EN, ...CATEGORY_NOUNS_EN].map((t) => t.toLowerCase()),
+);
+
+/** After a name, verbs of adopting a product: the name is a customer ("Hunt implemented …"). */
+const ADOPTION_VERBS_EN = new Set(
+  `implemented deployed adopted chose switched migrated moved replaced used uses rolled standardized
+  standardised consolidated runs relies trusts picked selected`.split(/\s+/),
+);
+
+/** After a name, verbs of a reported result: a customer only when a number follows in the sentence. */
+const RESULT_VERBS_EN = new Set(
+  `reduced cut saved went saw achieved grew doubled halved tripled shortened lowered increased improved
+  boosted eliminated scaled avoided recovered resolved passed closed hit reached`.split(/\s+/),
+);
+
+/** After has/have/had, participles that report a customer's result ("BookMyShow has experienced…"). */
+const PARTICIPLES_EN = new Set(
+  'experienced seen cut reduced saved achieved grown doubled halved eliminated avoided improved increased been'.split(
+    ' ',
+  ),
+);
+
+/** After a name, present-tense verbs of a seller describing its product ("Ledgerly matches…"). */
+const VENDOR_VERBS_EN = new Set(
+  `is are provides offers helps lets enables matches makes gives automates delivers supports turns builds
+  connects protects monitors tracks powers brings combines unifies simplifies streamlines handles checks
+  watches keeps reconciles finds stores processes analyzes analyses integrates manages schedules sends
+  collects resolves stays comes cuts saves reduces lowers eliminates prevents does works was will can gets`.split(
+    /\s+/,
+  ),
+);
+
+/** Adverbs allowed between a name and its verb ("Fin now resolves…"). */
+const ADVERBS_EN = new Set('now also automatically already still today then quickly'.split(' '));
+
+/** Words before a name that make it the product being used ("With TiDB,", "migrating to AWS"). */
+const VENDOR_BEFORE_EN =
+  /\b(?:with|using|use|uses|used|via|adopting|adopted|implemented|deploying|deployed|chose|choosing|selected|to|into|onto|welcome to|introducing|meet|before|after|on)\s$/i;
+
+/** Nouns after "Name's" that belong to a customer's business ("Brightcart's finance team"). */
+const CUSTOMER_SIDE_EN = new Set(
+  `team teams finance it engineers engineering staff operations ops cost costs revenue database databases
+  infrastructure annual developers support customers stores plants fleet drivers nurses data security sales
+  marketing hr payroll warehouse warehouses site sites hospital hospitals sre devops cfo cto cio controller
+  controllers auditors migration deployment adoption checkout app website employees people agents
+  monthly yearly quarterly core legacy online`.split(/\s+/),
+);
+
+/** Anchors after which names of customers follow ("Trusted by A, B and C"). */
+const LIST_ANCHORS_EN =
+  /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses) (?:include|including|like|such as|at)|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
+
+/** Job titles before "at <Company>" ("A senior architect at China Telecom Bestpay…"). */
+const ROLE_AT_EN =
+  /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
+
+/** "how/why/when <Name> <past verb>" and "With <Vendor>, <Name> has…". */
+const STORY_ANCHORS_EN = /\b(?:how|why|when|where|after|With [A-Z][\w.-]*,|Using [A-Z][\w.-]*,)\s/g;
+
+/** Clause starts, where "<Name> <verb>" may follow. */
+const CLAUSE_STARTS = /(?:^|[.!?;:]\s|,\s|\n)/g;
+
+/** A possessive ("Amazon's"). */
+const POSSESSIVE = /['’]s\s/g;
+
+/** Company suffixes ("Acme Logistics", "China Telecom"). */
+const ORG_SUFFIX_EN =
+  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores)\b/g;
+
+const WORD = /[A-Za-z0-9][A-Za-z0-9&.'’-]*/y;
+
+function isNameWord(word: string): boolean {
+  return (
+    /^[A-Z0-9]/.test(word) &&
+    /[A-Za-z]/.test(word) &&
+    !STOP_EN.has(word) &&
+    !COMMON_EN.has(word.toLowerCase())
+  );
+}
+
+function cleanWord(word: string): string {
+  return trimEndChars(word, ".,'’");
+}
+
+/** Reads a run of capitalised words (one name) starting at `pos`; returns it and where it ends. */
+function readName(text: string, pos: number): { name: string; end: number } | null {
+  const words: string[] = [];
+  let at = pos;
+  while (words.length < 5) {
+    WORD.lastIndex = at;
+    const m = WORD.exec(text);
+    if (!m) break;
+    const word = cleanWord(m[0]);
+    const capital = /^[A-Z0-9]/.test(word) && /[A-Za-z]/.test(word);
+    if (!capital || (words.length === 0 && !isNameWord(word))) break;
+    if (words.length > 0 && CONT_STOP_EN.has(word)) break;
+    words.push(word);
+    at = m.index + word.length;
+    if (word.length < m[0].length || text[at] !== ' ') break;
+    at += 1;
+  }
+  if (words.length === 0) return null;
+  const name = words.join(' ');
+  return { name, end: pos + name.length };
+}
+
+/** Reads a list of names ("A, B and C") starting at `pos`. */
+function readNames(text: string, pos: number): string[] {
+  const names: string[] = [];
+  let at = pos;
+  for (let i = 0; i < 6; i++) {
+    const one = readName(text, at);
+    if (!one) break;
+    names.push(one.name);
+    const sep = /^(?:,\s(?:and\s|&\s)?|\sand\s|\s&\s)/.exec(text.slice(one.end, one.end + 7));
+    if (!sep) break;
+    at = one.end + sep[0].length;
+  }
+  return names;
+}
+
+/** The capitalised words that end just before `end` ("Capital One" before "'s"). */
+function nameBefore(text: string, end: number): string | null {
+  const words = text.slice(Math.max(0, end - 60), end).split(' ');
+  const picked: string[] = [];
+  for (let i = words.length - 1; i >= 0 && picked.length < 4; i--) {
+    const w = words[i] as string;
+    if (!/^[A-Z0-9][A-Za-z0-9&.-]*$/.test(w) || !/[A-Za-z]/.test(w)) break;
+    picked.unshift(w);
+  }
+  while (picked.length > 0 && STOP_EN.has(picked[0] as string)) picked.shift();
+  if (picked.length === 0) return null;
+  const name = picked.join(' ');
+  return picked.length === 1 && !isNameWord(name) ? null : name;
+}
+
+/** The word after `pos` (skipping one adverb), lower-cased, and whether its sentence has a number. */
+function verbAfter(text: string, pos: number): { verb: string; next: string; number: boolean } {
+  const rest = text.slice(pos, pos + 160);
+  const words = rest
+    .slice(0, 60)
+    .trim()
+    .split(/[\s,]+/)
+    .map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
+  let i = 0;
+  if (ADVERBS_EN.has(words[0] ?? '')) i = 1;
+  const sentence = rest.split(/[.!?;](?:\s|$)/)[0] ?? '';
+  return {
+    verb: words[i] ?? '',
+    next: words[i + 1] === 'been' ? (words[i + 2] ?? '') : (words[i + 1] ?? ''),
+    number: /\d|\b(?:half|twice|double|triple)\b/.test(sentence),
+  };
+}
+
+/**
+ * True when the verb after a name makes it a customer: adopting a product, or reporting a result
+ * with a number ("Acme cut returns 30%"; not "Kubernetes reduced our ops burden").
+ */
+function isCustomerVerb(v: { verb: string; next: string; number: boolean }): boolean {
+  if (ADOPTION_VERBS_EN.has(v.verb)) return true;
+  if (RESULT_VERBS_EN.has(v.verb)) return v.number;
+  return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
+}
+
+/** Names the English copy uses for the seller or its product, which never count as customers. */
+export function vendorNamesEn(text: string): Set<string> {
+  const vendors = new Set<string>();
+  CLAUSE_STARTS.lastIndex = 0;
+  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
+    const start = m.index + m[0].length;
+    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
+    const one = readName(text, start);
+    if (!one) continue;
+    const after = text.slice(one.end, one.end + 60);
+    const v = verbAfter(text, one.end);
+    if (VENDOR_VERBS_EN.has(v.verb) && !isCustomerVerb(v)) vendors.add(one.name);
+    else if (/^,\s(?:an?|the)\s/.test(after) && categoryFollows(after)) vendors.add(one.name);
+  }
+  // Names right after "with", "using", "migrating to"… and appositives "TiDB, a … database".
+  const anyName = /\b[A-Z][A-Za-z0-9&.-]*/g;
+  for (let m = anyName.exec(text); m !== null; m = anyName.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    const one = readName(text, m.index);
+    if (!one) continue;
+    anyName.lastIndex = Math.max(anyName.lastIndex, one.end);
+    const after = text.slice(one.end, one.end + 60);
+    const verb = verbAfter(text, one.end);
+    if (VENDOR_BEFORE_EN.test(before)) vendors.add(one.name);
+    else if (VENDOR_VERBS_EN.has(verb.verb) && !isCustomerVerb(verb)) vendors.add(one.name);
+    else if (/^,\s(?:an?|the)\s/.test(after) && categoryFollows(after)) vendors.add(one.name);
+    else if (/^['’]s\s[A-Z]/.test(after)) vendors.add(one.name); // "Cloudflare's Rate Limiting"
+  }
+  return vendors;
+}
+
+const CATEGORY_EN = compile(`^[^.;:!?]{0,50}?\\b${alt(CATEGORY_NOUNS_EN)}`, 'i');
+function categoryFollows(after: string): boolean {
+  return CATEGORY_EN.test(after);
+}
+
+/**
+ * True when `name` is the vendor's. "Amazon" stays a customer beside the vendor "Amazon DynamoDB"
+ * (Amazon used AWS), but "Ledgerly's…" and "Ledgerly Cloud" are the vendor "Ledgerly".
+ */
+function isVendor(name: string, vendors: ReadonlySet<string>): boolean {
+  const bare = name.replace(/['’]s$/, '');
+  for (const v of vendors) if (bare === v || bare.startsWith(`${v} `)) return true;
+  return false;
+}
+
+/** Named customers in English copy. */
+export function namedCustomersEn(text: string): string[] {
+  const vendors = vendorNamesEn(text);
+  const found: string[] = [];
+  const add = (name: string | null) => {
+    if (name && !isVendor(name, vendors) && !found.includes(name)) found.push(name);
+  };
+  for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text))
+      for (const n of readNames(text, re.lastIndex)) add(n);
+  }
+  STORY_ANCHORS_EN.lastIndex = 0;
+  for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text)) {
+    const one = readName(text, STORY_ANCHORS_EN.lastIndex);
+    if (one && isCustomerVerb(verbAfter(text, one.end))) add(one.name);
+  }
+  CLAUSE_STARTS.lastIndex = 0;
+  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
+    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
+    const one = readName(text, m.index + m[0].length);
+    if (one && isCustomerVerb(verbAfter(text, one.end))) add(one.name);
+  }
+  POSSESSIVE.lastIndex = 0;
+  for (let m = POSSESSIVE.exec(text); m !== null; m = POSSESSIVE.exec(text)) {
+    const next = text
+      .slice(POSSESSIVE.lastIndex, POSSESSIVE.lastIndex + 40)
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .slice(0, 3);
+    const verb = verbAfter(text, POSSESSIVE.lastIndex);
+    if (isCustomerVerb(verb)) {
+      const name = nameBefore(text, m.index);
+      if (name) add(`${name}'s`); // "St. Catherine's cut their denial rate…"
+    } else if (next.some((w) => CUSTOMER_SIDE_EN.has(w))) add(nameBefore(text, m.index));
+  }
+  ORG_SUFFIX_EN.lastIndex = 0;
+  for (let m = ORG_SUFFIX_EN.exec(text); m !== null; m = ORG_SUFFIX_EN.exec(text)) {
+    const name = nameBefore(text, m.index);
+    if (name) add(`${name}${m[0]}`);
+  }
+  return found;
+}

@@ -1,0 +1,175 @@
+/**
+ * Named customers in Chinese copy: organisation names (2-8 characters before 银行, 证券, 集团, 医院...),
+ * well-known enterprises, quoted brands, customer lists ("A、B等56家企业") and the site of a practice
+ * write-up ("在小米的应用实践"). Generic words (各大银行, 手机银行), anonymised ones (某银行), the
+ * vendor's own name, and pedigree or integration mentions (来自华为, 支持腾讯云) do not count.
+ */
+import { SEGMENTS_ZH } from './lexicons.ts';
+import {
+  CUSTOMER_NOUNS_ZH,
+  GENERIC_NAME_PARTS_ZH,
+  ORG_SUFFIXES_ZH,
+  WELL_KNOWN_ZH,
+} from './proof-lexicons.ts';
+import { alt, compile } from './regex-source.ts';
+
+/** Characters that end a name when reading leftwards (punctuation and function words). */
+const ZH_STOPS = new Set(
+  Array.from(
+    '，。；：、！？“”‘’（）()《》【】「」,.;:!?"\'\n 的在为与和及是被把将从由向对给让用帮助服务已于等如例比像括有到至后前',
+  ),
+);
+
+/** Reads a name leftwards from `end` (exclusive): Han characters and Latin words, up to 10. */
+function zhNameBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 10) {
+    const ch = text[start - 1] as string;
+    if (ZH_STOPS.has(ch)) {
+      // A space inside a Latin name ("Moka BI") does not end it.
+      if (ch === ' ' && /[A-Za-z]/.test(text[start - 2] ?? '') && /[A-Za-z]/.test(text[start] ?? '')) {
+        start--;
+        continue;
+      }
+      break;
+    }
+    start--;
+  }
+  return text.slice(start, end).trim();
+}
+
+const WELL_KNOWN_RE = compile(alt(WELL_KNOWN_ZH), 'g');
+const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
+/**
+ * A quoted brand named as a customer: after a noun of organisation ("零售品牌“X”"), or as the one
+ * who adopted something ("“X”上线后", "“X”的CIO"). Quoted slogans and concepts ("“三地五中心”") are not.
+ */
+const QUOTED_BRAND_ZH =
+  /(?:品牌|客户|企业|公司|集团|商家|厂商|连锁|零售商|银行|医院|平台|门店|药店|超市|工厂|学校)[“「"]([^”」"，。、]{2,12})[”」"]|[“「"]([^”」"，。、]{2,12})[”」"](?=\s?(?:上线|导入|引入|采用|使用|部署|借助|选择|选用|接入|用|的(?:CIO|CTO|CEO|IT|信息|技术|财务|运营)))/g;
+/** The end of a customer list: "等56家", "等31家医院", "等数百家客户", "等知名企业". */
+const LIST_END_ZH = compile(
+  String.raw`等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:知名|头部|大型|主流|领先)?${alt(CUSTOMER_NOUNS_ZH)}`,
+  'g',
+);
+const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用)案例/g;
+/** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"). */
+const VENDOR_AFTER_ZH =
+  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
+/** Before a name, words that make it the product being used ("导入钉钉", "迁移至 OceanBase"). */
+const VENDOR_BEFORE_ZH =
+  /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
+const LATIN_NAME_ZH = /[A-Za-z][A-Za-z0-9.+-]*/g;
+
+/** Latin names the Chinese copy uses for the seller or its product ("OceanBase 是…", "迁移至 TiDB"). */
+export function vendorNamesZh(text: string): Set<string> {
+  const vendors = new Set<string>();
+  LATIN_NAME_ZH.lastIndex = 0;
+  for (let m = LATIN_NAME_ZH.exec(text); m !== null; m = LATIN_NAME_ZH.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const before = text.slice(Math.max(0, m.index - 5), m.index);
+    if (VENDOR_AFTER_ZH.test(after) || VENDOR_BEFORE_ZH.test(before) || m.index === 0) vendors.add(m[0]);
+  }
+  return vendors;
+}
+
+/** A well-known name followed by one of its products ("腾讯云", "华为手机") names the product. */
+const PRODUCT_AFTER_ZH =
+  /^(?:云|会议|文档|地图|网盘|邮箱|浏览器|手机|系统|芯片|鸿蒙|生态|小程序|商城|开放平台|开发者|账号|登录)/;
+/** Clauses that mention a company without making it a customer: pedigree, integrations, platforms. */
+const NOT_CUSTOMER_CLAUSE_ZH =
+  /来自|出身|曾就职|前员工|支持|兼容|适配|对接|集成|接入|部署在|部署于|运行在|运行于|基于|上架|入驻|投资|融资|领投|合作伙伴/;
+
+/** True when the clause before `index` says the name is a pedigree, an integration or an investor. */
+function notACustomer(text: string, index: number): boolean {
+  const clause =
+    text
+      .slice(Math.max(0, index - 30), index)
+      .split(/[，。；！？,;!?]/)
+      .pop() ?? '';
+  return NOT_CUSTOMER_CLAUSE_ZH.test(clause);
+}
+
+function isGenericZh(name: string): boolean {
+  return name.length < 2 || GENERIC_NAME_PARTS_ZH.test(name) || SEGMENTS_ZH.includes(name);
+}
+
+/** Named customers in Chinese copy. */
+export function namedCustomersZh(text: string): string[] {
+  const vendors = vendorNamesZh(text);
+  const found: string[] = [];
+  const add = (name: string) => {
+    const n = name.replace(/^[“「"]|[”」"]$/g, '').trim();
+    if (n.length < 2 || found.includes(n)) return;
+    for (const v of vendors) if (n === v || n.startsWith(v) || n.endsWith(v)) return;
+    found.push(n);
+  };
+  const sellerAt = (index: number, length: number) => {
+    const after = text.slice(index + length, index + length + 8);
+    const before = text.slice(Math.max(0, index - 1), index);
+    return VENDOR_AFTER_ZH.test(after) || before === '某' || index === 0;
+  };
+  WELL_KNOWN_RE.lastIndex = 0;
+  for (let m = WELL_KNOWN_RE.exec(text); m !== null; m = WELL_KNOWN_RE.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (!sellerAt(m.index, m[0].length) && !PRODUCT_AFTER_ZH.test(after) && !notACustomer(text, m.index))
+      add(m[0]);
+  }
+  ORG_SUFFIX_RE.lastIndex = 0;
+  for (let m = ORG_SUFFIX_RE.exec(text); m !== null; m = ORG_SUFFIX_RE.exec(text)) {
+    const head = zhNameBefore(text, m.index);
+    const start = m.index - head.length;
+    if (
+      head.length >= 2 &&
+      !isGenericZh(head) &&
+      !sellerAt(start, head.length + m[0].length) &&
+      !notACustomer(text, start)
+    ) {
+      add(head + m[0]);
+    }
+  }
+  QUOTED_BRAND_ZH.lastIndex = 0;
+  for (let m = QUOTED_BRAND_ZH.exec(text); m !== null; m = QUOTED_BRAND_ZH.exec(text))
+    add(m[1] ?? m[2] ?? '');
+  LIST_END_ZH.lastIndex = 0;
+  for (let m = LIST_END_ZH.exec(text); m !== null; m = LIST_END_ZH.exec(text)) {
+    for (const item of listItemsBefore(text, m.index)) add(item);
+  }
+  PRACTICE_ZH.lastIndex = 0;
+  for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
+    const name = practiceSite(text, m.index);
+    if (name) add(name);
+  }
+  return found;
+}
+
+/** Items of "A、B和C" that end at `end`, when at least two look like names. */
+function listItemsBefore(text: string, end: number): string[] {
+  const head = text.slice(Math.max(0, end - 60), end);
+  const tail = head.split(/[，。；：！？,;:!?]/).pop() ?? '';
+  const items = tail
+    .replace(/^.*?(?:包括|例如|比如|如|有|为|帮助|服务|已在|在|给)/, '')
+    .split(/[、和与及]/)
+    .map((s) => s.trim());
+  const names = items.filter(
+    (s) => s.length >= 2 && s.length <= 12 && !/[某各多众等]|行业|领域/.test(s) && !SEGMENTS_ZH.includes(s),
+  );
+  return names.length >= 2 && names.length === items.length ? names : [];
+}
+
+/** The site of "在 <X> 的应用实践": a named customer unless it is an industry or a scene. */
+function practiceSite(text: string, end: number): string | null {
+  const head = text.slice(Math.max(0, end - 30), end);
+  const at = head.lastIndexOf('在');
+  if (at < 0) return null;
+  const site = head
+    .slice(at + 1)
+    .replace(/(?:场景下|场景中|业务中|中|上|里)$/, '')
+    .trim()
+    .replace(/服务$/, '')
+    .trim()
+    .replace(/SaaS$/, '')
+    .trim();
+  if (site.length < 2 || site.length > 16 || /行业|领域|场景|业务|企业|公司|客户|用户|金融|电信/.test(site))
+    return null;
+  return site;
+}

@@ -1,0 +1,31 @@
+/**
+ * Finds named customers in copy, and the vendor's own product name, in either language (see
+ * customer-names-en.ts and customer-names-zh.ts): one regex cannot tell the seller's name from a
+ * customer's, so the finders read names in code around regex anchors.
+ */
+import type { ReviewLang } from '../types.ts';
+import { namedCustomersEn, STOP_EN, vendorNamesEn } from './customer-names-en.ts';
+import { namedCustomersZh, vendorNamesZh } from './customer-names-zh.ts';
+import { trimEndChars } from './regex-source.ts';
+
+/** Named customers in the copy, in its language. */
+export function findNamedCustomers(text: string, lang: ReviewLang): string[] {
+  return lang === 'zh' ? namedCustomersZh(text) : namedCustomersEn(text);
+}
+
+/**
+ * The product or vendor the copy is about ("Sentry", "OceanBase"): the earliest name the copy uses
+ * for the seller, or null when it names none.
+ */
+export function findProductName(text: string, lang: ReviewLang): string | null {
+  const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))];
+  const first = vendors
+    .map((v) => ({ v, at: text.indexOf(v) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
+  if (!first) return null;
+  // Join a following capitalised word: "Apache Doris", "EMQ X".
+  const next = /^ ([A-Z][A-Za-z0-9.+-]*)/.exec(text.slice(first.at + first.v.length))?.[1];
+  const name = next && !STOP_EN.has(next) ? `${first.v} ${next}` : first.v;
+  return trimEndChars(name, ',.:;，。：；');
+}

@@ -1,0 +1,106 @@
+/**
+ * The vocabulary of proof as a B2B buyer weighs it: who the customers are (nouns, organisation
+ * suffixes, well-known enterprises), standards and certifications, and the words that mark a
+ * reported case ("after migrating", "上线后") apart from a promise ("up to", "至少").
+ * Like lexicons.ts, every source keeps a star height of one.
+ */
+import { termList } from './regex-source.ts';
+
+/** Nouns a customer count counts ("140 distributors", "4,000+ businesses"). */
+export const CUSTOMER_NOUNS_EN = termList(`
+  customers | clients | companies | businesses | organizations | organisations | enterprises | brands
+  hospitals | health systems | clinics | banks | credit unions | brokerages | insurers | lenders | plants
+  factories | sites | trusts | platforms | molders | manufacturers | distributors | retailers
+  wholesalers | fleets | carriers | shippers | warehouses | labs | schools | universities | stores
+  restaurants | hotels | teams | OEMs | growers | farms | sellers | trials | deployments | installations
+  municipalities | utilities | agencies | firms | suppliers | producers | contractors | dealers | shops
+  practices | mills | foundries | operators | accounts | projects | startups | merchants | districts
+  centers | centres | fulfillment centers | fulfilment centres | facilities | branches | pharmacies | dealerships
+`);
+
+/** Nouns of sites that one customer can have many of ("12 plants of one customer" is one customer). */
+export const SITE_NOUNS_EN =
+  'plants|factories|sites|stores|warehouses|locations|branches|facilities|lines|offices';
+
+/** Counts written in words: "thousands of companies", "数百家客户". */
+export const COUNT_WORDS_EN = String.raw`\b(?:thousands|hundreds|dozens|millions|tens of thousands|hundreds of thousands)\s(?:of\s)?`;
+export const COUNT_WORDS_ZH =
+  '(?:数十|数百|数千|数万|几十|几百|几千|上百|上千|上万|近百|近千|近万|百余|千余|万余|成百上千|成千上万)';
+
+/** Nouns after a Chinese count ("28家券商", "数百家客户"). */
+export const CUSTOMER_NOUNS_ZH = termList(`
+  客户 | 企业 | 公司 | 机构 | 银行 | 券商 | 医院 | 工厂 | 门店 | 品牌 | 用户 | 商家 | 车企 | 厂商 | 园区 | 学校 | 高校 | 政府 | 单位 | 金融机构 | 企业用户 | 项目
+`);
+
+/**
+ * Standards, certifications, grades and benchmarks cited as proof on their own: a buyer reads
+ * "等保三级" or "TPC-C" as something a third party measured.
+ */
+export const STANDARDS_BARE = termList(`
+  FedRAMP | HITRUST | TÜV | DNV | UL listed | CE-marked | CE mark | IATF 16949 | CMMI | Gartner | Forrester
+  IDC | Magic Quadrant | Forrester Wave | TPC-C | TPC-H | TPC-DS | world record | world records
+  qualified by | accredited | audited by | approved by | validated by | certified by | independently audited
+  等级保护 | 检测报告 | CNAS | CMA | 国家级 | 入围 | 中标 | 世界纪录 | 两地三中心 | 三地五中心 | 异地多活 | 国密 | 信创认证 | 可信云 | 信通院
+`);
+
+/** Standard names that count with a certifying word next to them ("SOC 2 certified", "HIPAA-compliant"). */
+export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3})`;
+
+/** Words that turn a standard's name into a claim of meeting it. */
+export const CERTIFYING_WORDS_EN = String.raw`(?:certified|certification|compliant|compliance|accredited|audited|attested|attestation|report|Type\s?(?:1|2|I|II)|validated|registered|cleared|approved)`;
+
+/**
+ * Suffixes of Chinese organisation names ("招商银行", "国家电网"). Industry words that also name
+ * products (涂料, 建材, 食品) are left out, and so is 科技 (vendors use it): those names count only
+ * in a customer list ("华彩涂料、青松建材等56家企业").
+ */
+export const ORG_SUFFIXES_ZH = termList(`
+  银行 | 证券 | 保险 | 人寿 | 财险 | 基金 | 信托 | 期货 | 集团 | 电网 | 医院 | 大学 | 学院 | 股份 | 控股 | 药业 | 制药 | 地产 | 置业 | 烟草 | 邮政
+  广电 | 农商行 | 城商行
+`);
+
+/**
+ * Words that make a would-be name generic ("各大银行", "城市商业银行", "新能源汽车"): a named customer
+ * is a particular one.
+ */
+export const GENERIC_NAME_PARTS_ZH =
+  /各|多|众|某|该|本|我|贵|其|这|那|大型|中小|头部|主要|知名|领先|国有|股份制|商业|城市|农村|地方|区域|全国|民营|公立|三甲|二甲|新能源|燃油|专业|智慧|国际|现代|手机|网上|网络|开放|直销|线上|线下|互联网|专科|基层|重点|医疗|社会|养老|健康|财产|人身|意外|社区|村镇|外资|合资|私人|投资|消费|零售|公募|私募|货币|指数|产业|政府|城投|综合|连锁|普通|一般|合作|乘用|商用|智能|电动|传统|国内|海外|全球|行业|领域|场景|业务|系统|平台|数据|金融|服务|用户|客户|企业|公司|运营|管理|核心|研发|创新|数字|技术|产品|应用|家|个|类|种|些|等|\d/;
+
+/**
+ * Chinese enterprises every buyer knows: a name from this list is a named customer wherever it
+ * appears as one (the vendor exclusion still applies).
+ */
+export const WELL_KNOWN_ZH = termList(`
+  阿里巴巴 | 腾讯 | 华为 | 百度 | 京东 | 美团 | 字节跳动 | 小米 | 拼多多 | 网易 | 滴滴 | 快手 | 携程 | 蚂蚁集团 | 招商银行
+  工商银行 | 建设银行 | 农业银行 | 中国银行 | 交通银行 | 邮储银行 | 国家电网 | 南方电网 | 中国移动 | 中国电信 | 中国联通 | 中国石油
+  中国石化 | 中石油 | 中石化 | 中海油 | 中国平安 | 平安银行 | 中国人寿 | 比亚迪 | 宁德时代 | 顺丰 | 海尔 | 美的 | 格力 | 联想 | 中兴
+  吉利 | 长城汽车 | 蔚来 | 理想汽车 | 小鹏 | 上汽 | 一汽 | 东风汽车 | 中国银联 | 国航 | 南航 | 东航 | 中国中车 | 中粮 | 中信
+  光大银行 | 民生银行 | 浦发银行 | 兴业银行 | 华夏银行 | 北京银行 | 上海银行 | 宁波银行 | 江苏银行 | 微众银行 | 网商银行 | 新浪
+  搜狐 | 爱奇艺 | 哔哩哔哩 | 小红书 | 知乎 | 贝壳 | 唯品会 | 苏宁 | 海康威视 | 大疆 | 中芯国际 | 京东方 | 三一重工 | 徐工 | 茅台
+  伊利 | 蒙牛 | 农夫山泉 | 瑞幸 | 喜茶 | 中国邮政 | 国家电投 | 中国建筑 | 中国铁建 | 中国中铁 | 12306
+`);
+
+/** A Chinese anonymised customer: "某医疗器械公司", "华东某快消企业", "一家汽车内饰件厂". */
+export const ANONYMISED_ZH =
+  /(?:某|一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
+
+/** An English anonymised customer: "a logistics company", "one global retailer". */
+export const ANONYMISED_EN = String.raw`\b(?:a|one|another)\s(?:large\s|leading\s|global\s|major\s|mid-size\s|midsize\s|regional\s|national\s|top\s|Fortune 500\s|European\s|US\s|North American\s)?[a-z-]{3,20}\s(?:company|firm|provider|retailer|manufacturer|bank|insurer|hospital|carrier|distributor|brand|operator|customer|client|district|agency|startup|enterprise|chain|utility|university|marketplace|fintech|insurer)\b`;
+
+/**
+ * Marks of a reported case (past tense, after adoption, research) as opposed to a promise. A result
+ * next to one of these is evidence of what happened at a customer, not what the product might do.
+ */
+export const CASE_MARKERS_EN: readonly RegExp[] = [
+  /\b(?:after|since)\s(?:migrating|moving|switching|deploying|implementing|adopting|rolling out|going live|launching|installing|introducing|replacing)\b/,
+  /\b(?:has|have|had)\s(?:been\s)?(?:experienced|seen|cut|reduced|lowered|saved|achieved|improved|increased|absorbed|grown|doubled|halved|eliminated|avoided|shortened)\b/,
+  /\b(?:reduced|lowered|saved|achieved|improved|increased|boosted|doubled|halved|tripled|grew|shrank|dropped|fell|resolved|absorbed|eliminated|avoided|recovered|shortened|slashed|went from|saw|were cut|was cut)\b/,
+  /\b(?:the implementation of|rolled out|key findings|analysis of|study of|survey of|found that|years on|case study:|before [A-Z][\w-]*,)/,
+];
+
+/** The same marks in Chinese: after adoption or a run-in period, a report, a practice write-up. */
+export const CASE_MARKERS_ZH: readonly RegExp[] = [
+  /(?:上线|导入|引入|部署|使用|采用|迁移|切换|替换|运行|实施|改造|接入|应用|换库|上云)[^，。；！？,;]{0,14}?(?:后|之后|以来)/,
+  /\d{1,3}\s?(?:天|周|个月|年)(?:后|以来|之后)|(?:实录|纪实|案例[:：]|上线案例|应用实践|落地实践|最佳实践|成功实现|实现了|帮助[^，。]{1,12}?(?:将|把))/,
+  /原本|原来|此前/,
+];
