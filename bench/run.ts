@@ -193,6 +193,8 @@ await runSlackProcessBench();
 
 const { runFloodBench } = await import('./flood.ts');
 await runFloodBench();
+const { runFuzzBench } = await import('./fuzz.ts');
+runFuzzBench();
 
 const { runStoreBench } = await import('./store.ts');
 console.log('\nStore claims');

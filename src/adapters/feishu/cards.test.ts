@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RichReply } from '../../core/reply/types.ts';
 import {
   FEISHU_MAX_REQUEST_BYTES,
+  MAX_CONTENT_BYTES,
   renderCards,
   requestBytes,
   toLarkMarkdown,
@@ -94,5 +95,20 @@ describe('toLarkMarkdown', () => {
       '**Plan**\n┃ keep it\nsee *(uvp)* ‹at id=all></at>',
     );
     expect(toLarkMarkdown('snake_case_name stays')).toBe('snake_case_name stays');
+  });
+});
+
+describe('card byte budget on many short lines', () => {
+  it('splits like the direct measure: every card fits, and no two neighbours would have fitted as one', () => {
+    const text = Array.from({ length: 6_000 }, (_, i) => (i % 7 === 0 ? '' : `<"line" ${i}>`)).join('\n');
+    const cards = renderCards({ ...base, notes: [], buttons: [], citations: [], sections: [text] });
+    expect(cards.length).toBeGreaterThan(1);
+    for (const c of cards) expect(requestBytes(c)).toBeLessThanOrEqual(MAX_CONTENT_BYTES);
+    cards.slice(0, -1).forEach((c, i) => {
+      const next = cards[i + 1]?.elements[0];
+      expect(requestBytes({ ...c, elements: [...c.elements, next] })).toBeGreaterThan(MAX_CONTENT_BYTES);
+    });
+    const shown = cards.flatMap((c) => c.elements.filter((e) => e.tag === 'markdown').map((e) => e.content));
+    expect(shown.join('\n').replace(/\n+/g, '\n')).toBe(toLarkMarkdown(text).replace(/\n+/g, '\n'));
   });
 });

@@ -39,6 +39,12 @@ export function requestBytes(card: object): number {
   return Buffer.byteLength(JSON.stringify(JSON.stringify(card)));
 }
 
+/**
+ * What the quotes of an escaped string cost: `"` inside becomes `\"` outside, plus the outer pair. The
+ * rest of {@link escapedBytes} is a sum over the characters, so it adds up over concatenation.
+ */
+const QUOTES = 6;
+
 const TEXT = {
   en: {
     sources: 'Sources',
@@ -62,16 +68,24 @@ export function renderCards(reply: RichReply): Card[] {
   if (reply.buttons.length > 0) tail.push(actions(reply.buttons));
   const header = headerOf(reply);
   const pieces = body.flatMap((e) => splitElement(e));
+  // Running sums (card bytes are additive, see cardBytes): re-serialising the card for every piece
+  // was quadratic on a reply of many short lines.
+  const empty = cardBytes(header, []);
   const cards: CardElement[][] = [];
   let current: CardElement[] = [];
+  let bytes = empty;
   for (const e of pieces) {
-    if (current.length > 0 && cardBytes(header, [...current, e]) > MAX_CONTENT_BYTES) {
+    const own = elementBytes(e);
+    if (current.length > 0 && bytes + own + 1 > MAX_CONTENT_BYTES) {
       cards.push(current);
       current = [];
+      bytes = empty;
     }
+    bytes += own + (current.length > 0 ? 1 : 0);
     current.push(e);
   }
-  if (current.length > 0 && cardBytes(header, [...current, ...tail]) > MAX_CONTENT_BYTES) {
+  const tailBytes = tail.reduce((sum, e) => sum + elementBytes(e) + 1, 0);
+  if (current.length > 0 && bytes + tailBytes > MAX_CONTENT_BYTES) {
     cards.push(current);
     current = [];
   }
@@ -100,9 +114,17 @@ export function withoutButtons(card: Card, text: string): Card {
   return { ...card, elements: [...card.elements.filter((e) => e.tag !== 'action'), note(text)] };
 }
 
-/** What a card with this header and these elements costs inside a request body. */
+/**
+ * What a card with this header and these elements costs inside a request body. The escaping is per
+ * character, so the cost is additive: the card without elements, plus each element, plus the commas.
+ */
 export function cardBytes(header: { title: string; template: string }, elements: CardElement[]): number {
   return requestBytes({ ...baseCard(header.title, header.template), elements });
+}
+
+/** What one element adds to {@link cardBytes} (without the comma before it). */
+function elementBytes(e: CardElement): number {
+  return requestBytes(e) - 2;
 }
 
 function headerOf(reply: RichReply): { title: string; template: string } {
@@ -161,17 +183,23 @@ function splitElement(e: CardElement): CardElement[] {
   const half = (MAX_CONTENT_BYTES - 2_000) / 2;
   if (e.tag !== 'markdown' || requestBytes(e) <= 2 * half) return [e];
   const chunks: string[] = [];
-  let current = '';
+  let current: string[] = [];
+  // escapedBytes of the lines joined so far, kept as a running sum (it is additive, see QUOTES).
+  let bytes = QUOTES;
+  const newline = escapedBytes('\n') - QUOTES;
   for (const line of String(e.content).split('\n')) {
     for (const part of splitBytes(line, half)) {
-      const next = current ? `${current}\n${part}` : part;
-      if (escapedBytes(next) > half && current) {
-        chunks.push(current);
-        current = part;
-      } else current = next;
+      const own = escapedBytes(part) - QUOTES;
+      if (current.length > 0 && bytes + newline + own > half) {
+        chunks.push(current.join('\n'));
+        current = [];
+        bytes = QUOTES;
+      }
+      bytes += own + (current.length > 0 ? newline : 0);
+      current.push(part);
     }
   }
-  if (current) chunks.push(current);
+  if (current.length > 0) chunks.push(current.join('\n'));
   return chunks.map((content) => ({ tag: 'markdown', content }));
 }
 
@@ -185,19 +213,27 @@ function splitBytes(text: string, max: number): string[] {
   if (escapedBytes(text) <= max) return [text];
   const out: string[] = [];
   let current = '';
-  let bytes = 6;
+  let bytes = QUOTES;
   for (const ch of text) {
-    const b = escapedBytes(ch) - 6;
+    const b = charBytes(ch);
     if (bytes + b > max) {
       out.push(current);
       current = '';
-      bytes = 6;
+      bytes = QUOTES;
     }
     current += ch;
     bytes += b;
   }
   if (current) out.push(current);
   return out;
+}
+
+/** What one character costs inside `content`: its UTF-8 bytes, or its escapes measured. */
+function charBytes(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x20 || ch === '"' || ch === '\\' || (cp >= 0xd800 && cp < 0xe000))
+    return escapedBytes(ch) - QUOTES;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
 function truncateBytes(text: string, max: number): string {

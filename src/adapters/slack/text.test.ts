@@ -23,6 +23,13 @@ describe('slackToPlain', () => {
 });
 
 describe('markdownToMrkdwn', () => {
+  it('converts around code spans, in quotes, and drops the marks it uses internally', () => {
+    expect(markdownToMrkdwn('> *a* and **b**')).toBe('> _a_ and *b*');
+    expect(markdownToMrkdwn('**a `<x>` b** then `**c**`')).toBe('*a `&lt;x&gt;` b* then `**c**`');
+    expect(markdownToMrkdwn('x\u0001y\u0002z\u0003w `k`')).toBe('xyzw `k`');
+    expect(markdownToMrkdwn('`a` # not a heading\n# heading')).toBe('`a` # not a heading\n*heading*');
+  });
+
   it('converts bold, italics, headings, lists and links, and escapes the rest', () => {
     expect(
       markdownToMrkdwn('# Plan\n**Trust** first, *then* proof.\n- one\n* two\n[guide](https://x.io/a_b)'),

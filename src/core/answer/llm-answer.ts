@@ -93,8 +93,11 @@ function cleanMarkers(text: string, given: number, used: number[] = []): string 
   for (;;) {
     const open = text.indexOf('[', at);
     if (open < 0) return out + text.slice(at);
-    const close = text.indexOf(']', open + 1);
-    const inner = close > open && close - open <= 40 ? text.slice(open + 1, close) : undefined;
+    // Only a short window is searched: on a long run of `[` without `]` a search to the end of the
+    // text for every `[` would be quadratic.
+    const within = text.slice(open + 1, open + 41).indexOf(']');
+    const close = within < 0 ? -1 : open + 1 + within;
+    const inner = close > open ? text.slice(open + 1, close) : undefined;
     const numbers = inner !== undefined ? markerNumbers(inner) : undefined;
     if (!numbers) {
       out += text.slice(at, open + 1);
@@ -119,16 +122,21 @@ function markerNumbers(inner: string): number[] | undefined {
   return parts.map((p) => Number.parseInt(p, 10));
 }
 
+/** Most spaces and tabs held back before a possible marker (a longer run is shown as it comes). */
+const MAX_HELD_SPACES = 64;
+
 /**
- * Length of the end of a streamed text that may still grow into a marker: spaces and tabs, then maybe
- * an opening `[` with up to 16 digits, separators or spaces after it.
+ * Length of the end of a streamed text that may still grow into a marker: spaces and tabs (at most
+ * {@link MAX_HELD_SPACES}, so that a long run is not rescanned on every delta), then maybe an opening
+ * `[` with up to 16 digits, separators or spaces after it.
  */
 function openMarkerLength(text: string): number {
   const bracket = text.lastIndexOf('[');
   let start = text.length;
   if (bracket >= 0 && text.length - bracket <= 17 && MARKER_CHARS.test(text.slice(bracket + 1)))
     start = bracket;
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start -= 1;
+  const floor = Math.max(0, start - MAX_HELD_SPACES);
+  while (start > floor && (text[start - 1] === ' ' || text[start - 1] === '\t')) start -= 1;
   return text.length - start;
 }
 
