@@ -41,7 +41,12 @@ export async function runFloodBench(): Promise<void> {
     while (answeredAt === undefined && Date.now() < deadline) {
       const reply = h.slack
         .messages()
-        .find((m) => m.channel === other.chatId && m.kind === 'message' && /Sources|来源/.test(JSON.stringify(m.blocks)));
+        .find(
+          (m) =>
+            m.channel === other.chatId &&
+            m.kind === 'message' &&
+            /Sources|来源/.test(JSON.stringify(m.blocks)),
+        );
       if (reply) answeredAt = performance.now();
       else await new Promise((r) => setTimeout(r, 20));
     }
@@ -50,10 +55,19 @@ export async function runFloodBench(): Promise<void> {
       String(r.body.messages?.at(-1)?.content ?? '').includes('How do I win the trust of a CFO? ('),
     ).length;
     const busy = h.slack.messages().filter((m) => /try again in a minute/.test(m.text)).length;
-    line("other user's question → answer posted (target < 10 s)", answeredAt ? ms(answeredAt - asked) : 'not answered');
-    line('model calls made for the 40 flood messages', `${floodCalls} (limits: ${DEFAULTS.userQueue} at once, ${DEFAULTS.userMessagesPerMinute}/min)`);
+    line(
+      "other user's question → answer posted (target < 10 s)",
+      answeredAt ? ms(answeredAt - asked) : 'not answered',
+    );
+    line(
+      'model calls made for the 40 flood messages',
+      `${floodCalls} (limits: ${DEFAULTS.userQueue} at once, ${DEFAULTS.userMessagesPerMinute}/min)`,
+    );
     line('flood messages told to try again in a minute', String(busy));
-    line('flood: all 40 got a reply', String(h.slack.messages().filter((m) => m.channel === 'CFLOOD').length >= 40));
+    line(
+      'flood: all 40 got a reply',
+      String(h.slack.messages().filter((m) => m.channel === 'CFLOOD').length >= 40),
+    );
     line('total time', ms(performance.now() - started));
   } finally {
     await h.close();

@@ -3,7 +3,6 @@ import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
-import type { LlmPort } from './core/llm-port.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
 import { createReviewer } from './core/review/reviewer.ts';

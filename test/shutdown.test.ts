@@ -48,7 +48,9 @@ describe('SIGTERM', () => {
       // the answer was posted whole.
       const final = slack
         .messages()
-        .find((m) => m.channel === post.channel && m.threadTs === post.ts && /Part 12 of the answer/.test(m.text));
+        .find(
+          (m) => m.channel === post.channel && m.threadTs === post.ts && /Part 12 of the answer/.test(m.text),
+        );
       expect(final?.text).toMatch(/Part 1 of the answer/);
       expect(replica.logged('shutdown_timeout')).toEqual([]);
     } finally {

@@ -169,7 +169,11 @@ export async function startFakeFeishu(opts: { botOpenId?: string } = {}): Promis
  * Feishu's documented limits on a message request: a card (or post) request body ≤ 30 KB, a text one
  * ≤ 150 KB (code 230025); cards must use current fields (no legacy `wide_screen_mode`).
  */
-function limitProblem(op: FeishuOp | 'unknown', body: Record<string, unknown>, bytes: number): string | undefined {
+function limitProblem(
+  op: FeishuOp | 'unknown',
+  body: Record<string, unknown>,
+  bytes: number,
+): string | undefined {
   if (op !== 'im.message.create' && op !== 'im.message.reply' && op !== 'im.message.patch') return undefined;
   const isText = body.msg_type === 'text';
   const max = isText ? 150 * 1024 : 30 * 1024;

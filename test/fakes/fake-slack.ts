@@ -163,7 +163,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         case 'chat.postMessage':
           call.ts = nextTs();
           if (Array.isArray(body.blocks)) {
-            currentBlockIds.set(`${String(body.channel)}:${call.ts}`, blockIds(body.blocks as Record<string, unknown>[]));
+            currentBlockIds.set(
+              `${String(body.channel)}:${call.ts}`,
+              blockIds(body.blocks as Record<string, unknown>[]),
+            );
           }
           stored.push({
             channel: String(body.channel),

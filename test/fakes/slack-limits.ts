@@ -27,7 +27,8 @@ export function slackLimitViolations(method: string, body: Json, previousBlockId
   if (method === 'views.open' || method === 'views.update') {
     const view = (body.view ?? {}) as Json;
     const title = ((view.title ?? {}) as Json).text;
-    if (typeof title === 'string' && title.length > 24) out.push(where(`title of ${title.length} chars (> 24)`));
+    if (typeof title === 'string' && title.length > 24)
+      out.push(where(`title of ${title.length} chars (> 24)`));
     for (const k of ['submit', 'close']) {
       const t = ((view[k] ?? {}) as Json).text;
       if (typeof t === 'string' && t.length > 24) out.push(where(`${k} of ${t.length} chars (> 24)`));
@@ -41,9 +42,12 @@ export function slackLimitViolations(method: string, body: Json, previousBlockId
       const label = ((b.label ?? {}) as Json).text;
       if (typeof label === 'string' && label.length > 2_000) out.push(where('input label over 2,000 chars'));
       const ph = ((el.placeholder ?? {}) as Json).text;
-      if (typeof ph === 'string' && ph.length > 150) out.push(where(`placeholder of ${ph.length} chars (> 150)`));
-      if (typeof el.max_length === 'number' && el.max_length > 3_000) out.push(where('max_length over 3,000'));
-      if (typeof el.initial_value === 'string' && el.initial_value.length > 3_000) out.push(where('initial_value over 3,000'));
+      if (typeof ph === 'string' && ph.length > 150)
+        out.push(where(`placeholder of ${ph.length} chars (> 150)`));
+      if (typeof el.max_length === 'number' && el.max_length > 3_000)
+        out.push(where('max_length over 3,000'));
+      if (typeof el.initial_value === 'string' && el.initial_value.length > 3_000)
+        out.push(where('initial_value over 3,000'));
     }
   }
   return out;
@@ -67,7 +71,8 @@ function blockViolations(blocks: Json[]): string[] {
       if (t.length > 3_000) out.push(`${at}: text of ${t.length} chars (> 3,000)`);
       if (!t) out.push(`${at}: empty section text`);
     }
-    if (b.type === 'header' && typeof text?.text === 'string' && text.text.length > 150) out.push(`${at}: header over 150`);
+    if (b.type === 'header' && typeof text?.text === 'string' && text.text.length > 150)
+      out.push(`${at}: header over 150`);
     const elements = Array.isArray(b.elements) ? (b.elements as Json[]) : [];
     if (b.type === 'context') {
       if (elements.length > 10) out.push(`${at}: ${elements.length} elements (> 10)`);
@@ -81,7 +86,8 @@ function blockViolations(blocks: Json[]): string[] {
         const label = ((e.text ?? {}) as Json).text;
         if (typeof label === 'string' && label.length > 75) out.push(`${at}: button text over 75`);
         if (typeof e.value === 'string' && e.value.length > 2_000) out.push(`${at}: button value over 2,000`);
-        if (typeof e.action_id === 'string' && e.action_id.length > 255) out.push(`${at}: action_id over 255`);
+        if (typeof e.action_id === 'string' && e.action_id.length > 255)
+          out.push(`${at}: action_id over 255`);
       }
     }
   }

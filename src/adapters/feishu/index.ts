@@ -111,7 +111,6 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
 
   const work = createBackgroundWork(logger);
   let accepting = true;
-  let events = 0;
   const common: Omit<HandlerDeps, 'botOpenId' | 'track' | 'now' | 'maxEventAgeMs'> = {
     engine,
     api,
@@ -124,7 +123,6 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
     pacer: createPacer({ perMinute: PATCHES_PER_MINUTE, burst: 20 }),
   };
   const track = (name: string, fn: () => Promise<void>) => {
-    events += 1;
     work.run(name, {}, fn);
   };
 

@@ -13,7 +13,8 @@ let toSimplified: ((text: string) => string) | undefined;
 export function normalize(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase();
   if (!CJK.test(folded)) return folded;
-  const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
+  const convert = toSimplified ?? Converter({ from: 'tw', to: 'cn' });
+  toSimplified = convert;
   return convert(folded);
 }
 
