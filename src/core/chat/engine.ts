@@ -1,9 +1,19 @@
+/**
+ * The platform-neutral conversation engine. A message goes through two steps:
+ * 1. `accept` (before the adapter acknowledges the platform's delivery): decides whether it is for Coach,
+ *    checks the flood limits, and records it durably as work (`store.claimWork`, with a lease that is
+ *    renewed from then on), so that nothing acknowledged can be lost: if the process dies, another
+ *    replica (or this one after a restart) takes the work over;
+ * 2. `answer` (in the background): runs the command in the thread's turn and streams status, deltas and
+ *    exactly one final reply; the work is completed when the consumer asks for the next event after the
+ *    final reply, i.e. once the adapter has delivered it.
+ */
 import { createHash } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.ts';
 import { describeError } from '../errors.ts';
 import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
-import { notice, noticeEvent } from '../reply/replies.ts';
+import { notice } from '../reply/replies.ts';
 import type { ActionInput, ReplyEvent, RichReply } from '../reply/types.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import type { Reviewer } from '../review/types.ts';
@@ -13,14 +23,13 @@ import {
   type Command,
   type CommandContext,
   type CommandServices,
-  helpText,
   parseCommand,
   runCommand,
-  runReview,
 } from './commands/index.ts';
 import { createKeyedLock } from './concurrency.ts';
+import { runAction } from './engine-actions.ts';
 import { createFairSlots } from './fair-slots.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createFloodGuard, type FloodLimits } from './flood-guard.ts';
 import { TEXT } from './text.ts';
 import { createTokenBudget } from './token-budget.ts';
 import type { IncomingMessage } from './types.ts';
@@ -34,9 +43,9 @@ export interface ChatEngineDeps {
   store: Store;
   logger: Logger;
   now?: () => Date;
-  /** Time zone for `tips on` without one (`COACH_TIMEZONE`). */
+  /** Time zone for `tips on` without one, and of the token budget's days (`COACH_TIMEZONE`). */
   defaultTimezone: string;
-  /** Bound on LLM calls in flight (`COACH_MAX_CONCURRENT_LLM`). */
+  /** Bound on LLM calls in flight, shared fairly between users (`COACH_MAX_CONCURRENT_LLM`). */
   maxConcurrentLlm: number;
   /** Turns of a thread passed to the answerer as history. */
   historyTurns?: number;
@@ -44,46 +53,51 @@ export interface ChatEngineDeps {
   owner?: string;
   /** How long a claimed message stays this replica's before another may take it over (`COACH_CLAIM_LEASE_MS`). */
   claimLeaseMs: number;
-  /** Pause between two renewals of a claimed message's lease while it is answered; default a third of the lease. */
+  /** Pause between two renewals of a claimed message's lease; default a third of the lease. */
   renewEveryMs?: number;
   /**
-   * Flood limits on questions and reviews: per user and per chat a minute (`COACH_USER_MESSAGES_PER_MINUTE`,
-   * `COACH_CHAT_MESSAGES_PER_MINUTE`), and how many of one user's may wait or run at once
-   * (`COACH_USER_QUEUE`). Past them the user gets a short "busy, try in a minute" reply.
+   * Flood limits on questions and reviews (`COACH_USER_MESSAGES_PER_MINUTE`,
+   * `COACH_CHAT_MESSAGES_PER_MINUTE`, `COACH_USER_QUEUE`): past them the user gets "try again in a minute".
    */
-  limits: { userPerMinute: number; chatPerMinute: number; userQueue: number };
+  limits: FloodLimits;
   /** Model tokens a workspace may use a day (`COACH_DAILY_TOKEN_BUDGET`); 0 for no budget. */
   dailyTokenBudget: number;
+}
+
+/** A message `accept` took on: `answer` turns it into a reply. */
+export interface Ticket {
+  readonly msg: IncomingMessage;
+  /**
+   * `claimed`: recorded as work, to be answered; `busy`: over a flood limit (recorded; the reply asks to
+   * try later); `unavailable`: the store could not record it (the reply says so, once per message);
+   * `resumed`: taken over from a replica that died (the sweeper holds the lease).
+   */
+  readonly kind: 'claimed' | 'busy' | 'unavailable' | 'resumed';
 }
 
 /** The platform-neutral conversation engine. */
 export interface ChatEngine {
   /**
-   * Handles one user message: yields nothing when the message is not for Coach or was already
-   * handled or is being handled (a duplicate delivery, here or on another replica), otherwise
-   * status/delta events and exactly one final reply. Never throws: failures become a friendly final
-   * reply and one log line; a store that cannot record the claim gets a short "temporarily
-   * unavailable" note (once per message and process) instead of an unguarded answer.
-   *
-   * The message is claimed as work (`store.claimWork`, keyed by platform, workspace, chat and message
-   * id; the delivery's event id is claimed too). The work is completed when the consumer comes back
-   * for the next event after the final reply, i.e. once the adapter has posted it: an adapter that
-   * fails to post it leaves the iteration (`break`/throw), the work stays claimed, and another replica
-   * takes it over when the lease runs out. While the message is worked on (from the claim until the
-   * work is completed or given up), the lease is renewed every third of its length, so a slow answer
-   * is not taken over.
+   * Step 1, before the platform's delivery is acknowledged: undefined when the message is not for Coach
+   * or is a duplicate (this delivery or message was already taken, here or on another replica); else a
+   * ticket, with the message recorded as work (its lease renewed until it is answered). Never rejects.
    */
+  accept(msg: IncomingMessage): Promise<Ticket | undefined>;
+  /**
+   * Step 2, in the background: status/delta events and exactly one final reply. Never throws: failures
+   * become a friendly final reply and one log line. The work is completed when the consumer comes back
+   * for the next event after the final reply (it was delivered); a consumer that stops early leaves the
+   * work claimed, and it is taken over once its lease runs out.
+   */
+  answer(ticket: Ticket): AsyncIterable<ReplyEvent>;
+  /** `accept` then `answer`, for adapters that need no acknowledgement first (the terminal, tests). */
   handle(msg: IncomingMessage): AsyncIterable<ReplyEvent>;
   /**
-   * Finishes a message whose work this replica took over from one that died (the takeover sweeper
-   * already holds the lease): like `handle` without the "for Coach?" decision and without claiming.
-   * Completes the work the same way. The adapter must make sure the reply is not posted twice.
+   * Finishes a message whose work this replica took over (the takeover sweeper holds the lease): like
+   * `answer` without deciding or claiming. The adapter must make sure the reply is not posted twice.
    */
   resume(msg: IncomingMessage): AsyncIterable<ReplyEvent>;
-  /**
-   * Records a taken-over message as done without answering it: for an adapter that finds the reply
-   * already posted by the replica that died, or that cannot finish this kind of work elsewhere.
-   */
+  /** Records a taken-over message as done without answering it (the reply was already posted). */
   complete(msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'messageId'>): Promise<void>;
   /** A button click: feedback is stored; "review again" reviews the copy once more. */
   action(input: ActionInput): AsyncIterable<ReplyEvent>;
@@ -91,6 +105,8 @@ export interface ChatEngine {
   inThread(
     msg: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>,
   ): Promise<boolean>;
+  /** Whether this process is working on the message with this work key (the sweeper leaves those alone). */
+  holds(workKey: string): boolean;
 }
 
 /** The message with its text (and review context) capped to {@link MAX_INBOUND_CHARS}. */
@@ -106,18 +122,18 @@ function hashUser(userKey: string): string {
   return createHash('sha256').update(userKey).digest('hex').slice(0, 12);
 }
 
+const userKeyOf = (m: IncomingMessage) => `${m.platform}:${m.workspace}:${m.userId}`;
+
 /** Creates the engine. */
 export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
   const { answerer, reviewer, kb, store, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const historyTurns = deps.historyTurns ?? 10;
   const threads = createKeyedLock();
+  /** Accepting is serialised per thread too, so a thread's messages reach `answer` in arrival order. */
+  const accepting = createKeyedLock();
   const slots = createFairSlots(deps.maxConcurrentLlm);
-  const clockMs = () => now().getTime();
-  const userRate = createRateLimiter(deps.limits.userPerMinute, clockMs);
-  const chatRate = createRateLimiter(deps.limits.chatPerMinute, clockMs);
-  /** Questions and reviews of each user waiting or running in this process. */
-  const outstanding = new Map<string, number>();
+  const flood = createFloodGuard(deps.limits, () => now().getTime());
   const work = createWorkClaims({
     store,
     logger,
@@ -126,6 +142,12 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     leaseMs: deps.claimLeaseMs,
     ...(deps.renewEveryMs !== undefined ? { renewEveryMs: deps.renewEveryMs } : {}),
   });
+  /** Work this process holds (accepted or resumed, not yet finished): the key and how to stop renewing. */
+  const held = new Map<string, () => void>();
+  /** Threads with addressed messages accepted but not answered yet (their follow-ups are for Coach too). */
+  const pendingThreads = new Map<string, number>();
+  /** Flood-admitted messages, by work key → user key, released when finished. */
+  const admitted = new Map<string, string>();
 
   function threadKeyOf(
     m: Pick<IncomingMessage, 'platform' | 'workspace' | 'chatId' | 'threadId' | 'direct' | 'messageId'>,
@@ -136,6 +158,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
 
   async function inThread(m: Parameters<ChatEngine['inThread']>[0]): Promise<boolean> {
     if (!m.threadId) return false;
+    if (pendingThreads.has(threadKeyOf(m))) return true;
     const turns = await store.history(threadKeyOf(m), historyTurns);
     return turns.some((t) => t.role === 'assistant');
   }
@@ -170,18 +193,13 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       log,
       chat: { platform: msg.platform, workspace: msg.workspace, chatId: msg.chatId },
       threadKey,
-      userKey: `${msg.platform}:${msg.workspace}:${msg.userId}`,
+      userKey: userKeyOf(msg),
       remember: (userText, reply, kind) => remember(threadKey, msg, userText, reply, kind, log),
     };
   }
 
-  // Every message is capped before it is queued, claimed or stored: its lease, its place in the queue and
-  // its history hold at most MAX_INBOUND_CHARS characters, whatever an adapter passed in.
-  const handle = (msg: IncomingMessage) => answerMessage(capped(msg), false);
-  const resume = (msg: IncomingMessage) => answerMessage(capped(msg), true);
-
-  async function* answerMessage(msg: IncomingMessage, resumed: boolean): AsyncIterable<ReplyEvent> {
-    const log = logger.child({
+  const logFor = (msg: IncomingMessage) =>
+    logger.child({
       platform: msg.platform,
       workspace: msg.workspace,
       chat: msg.chatId,
@@ -189,93 +207,123 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       message: msg.messageId,
       event: msg.eventId,
     });
+
+  /** Starts renewing the lease of `key` and marks the thread as having pending work. */
+  function hold(msg: IncomingMessage): void {
+    const key = workKeyOf(msg);
+    if (held.has(key)) return;
+    held.set(key, work.keepAlive(key));
+    const thread = threadKeyOf(msg);
+    pendingThreads.set(thread, (pendingThreads.get(thread) ?? 0) + 1);
+  }
+
+  /** Stops renewing `key` and forgets it (idempotent). */
+  function letGo(msg: IncomingMessage): void {
+    const key = workKeyOf(msg);
+    const stop = held.get(key);
+    if (!stop) return;
+    stop();
+    held.delete(key);
+    const thread = threadKeyOf(msg);
+    const left = (pendingThreads.get(thread) ?? 1) - 1;
+    if (left > 0) pendingThreads.set(thread, left);
+    else pendingThreads.delete(thread);
+    const user = admitted.get(key);
+    if (user !== undefined) {
+      admitted.delete(key);
+      flood.done(user);
+    }
+  }
+
+  async function accept(raw: IncomingMessage): Promise<Ticket | undefined> {
+    const msg = capped(raw);
+    const log = logFor(msg);
+    const release = await accepting.acquire(threadKeyOf(msg));
+    try {
+      // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
+      // swallow the delivery that should be answered.
+      if (!(await forCoach(msg, log))) return undefined;
+      let claimed: boolean;
+      try {
+        claimed = await work.claim(msg);
+      } catch (err) {
+        // Answering without a claim could answer twice (Slack's message + app_mention pair, retries,
+        // other replicas) and without the thread's history: a short note is the honest reply.
+        log.error({ event_type: 'claim_failed', ...describeError(err) }, 'message not claimed: store down');
+        return work.firstNote(workKeyOf(msg)) ? { msg, kind: 'unavailable' } : undefined;
+      }
+      if (!claimed) {
+        log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
+        return undefined;
+      }
+      hold(msg);
+      const cmd = parseCommand(msg.text);
+      if (cmd.name === 'ask' || cmd.name === 'review') {
+        const userKey = userKeyOf(msg);
+        const limited = flood.admit(userKey, `${msg.platform}:${msg.workspace}:${msg.chatId}`);
+        if (limited) {
+          log.warn(
+            { event_type: 'rate_limited', reason: limited, user: hashUser(userKey) },
+            'message over a limit',
+          );
+          return { msg, kind: 'busy' };
+        }
+        admitted.set(workKeyOf(msg), userKey);
+      }
+      return { msg, kind: 'claimed' };
+    } catch (err) {
+      log.error({ event_type: 'accept_failed', ...describeError(err) }, 'message not accepted');
+      return undefined;
+    } finally {
+      release();
+    }
+  }
+
+  async function* answer(ticket: Ticket): AsyncIterable<ReplyEvent> {
+    const { msg, kind } = ticket;
+    const log = logFor(msg);
     const lang: Lang = detectLang(msg.text);
     const ref = replyRefOf(msg);
     const key = workKeyOf(msg);
-    let owned = false;
+    if (kind === 'unavailable') {
+      yield { type: 'final', reply: notice(TEXT.unavailable[lang], lang, ref, 'error') };
+      return;
+    }
+    if (kind === 'resumed') {
+      log.info({ event_type: 'work_resumed' }, 'answering a message taken over from another replica');
+      hold(msg);
+    }
     let release: (() => void) | undefined;
-    let stopRenewing: (() => void) | undefined;
     try {
+      // The thread's turn: messages of one thread are answered in arrival order, threads in parallel.
+      release = await threads.acquire(threadKeyOf(msg));
       try {
-        // Take the thread's turn first (synchronously queued on the first `next()`), so that the
-        // messages of a thread are decided and answered in arrival order, and a follow-up that arrives
-        // while Coach is still answering the thread is decided once that answer is stored.
-        release = await threads.acquire(threadKeyOf(msg));
-        if (resumed) {
-          log.info({ event_type: 'work_resumed' }, 'answering a message taken over from another replica');
+        if (kind === 'busy') {
+          yield { type: 'final', reply: notice(TEXT.busy[lang], lang, ref) };
         } else {
-          // Decide whether the message deserves a reply before claiming it, so an ignored copy cannot
-          // swallow the delivery that should be answered.
-          if (!(await forCoach(msg, log))) return;
-          let claimed: boolean;
-          try {
-            claimed = await work.claim(msg);
-          } catch (err) {
-            // Answering without a claim could answer twice (Slack's message + app_mention pair, retries,
-            // other replicas) and without the thread's history: a short note is the honest reply.
-            log.error(
-              { event_type: 'claim_failed', ...describeError(err) },
-              'message not claimed: store down',
-            );
-            if (work.firstNote(key)) {
-              yield { type: 'final', reply: notice(TEXT.unavailable[lang], lang, ref, 'error') };
-            }
-            return;
-          }
-          if (!claimed) {
-            log.info({ event_type: 'duplicate_dropped' }, 'duplicate delivery dropped');
-            return;
-          }
-        }
-        owned = true;
-        stopRenewing = work.keepAlive(key);
-        const cmd: Command = parseCommand(msg.text);
-        log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
-        const userKey = `${msg.platform}:${msg.workspace}:${msg.userId}`;
-        const costly = cmd.name === 'ask' || cmd.name === 'review';
-        if (costly && !resumed) {
-          const limited = overLimit(msg, userKey);
-          if (limited) {
-            log.warn(
-              { event_type: 'rate_limited', reason: limited, user: hashUser(userKey) },
-              'message over a limit',
-            );
-            yield { type: 'final', reply: notice(TEXT.busy[lang], lang, ref) };
-            return;
-          }
-        }
-        if (costly) outstanding.set(userKey, (outstanding.get(userKey) ?? 0) + 1);
-        try {
+          const cmd: Command = parseCommand(msg.text);
+          log.info({ event_type: 'message', command: cmd.name, chars: msg.text.length }, 'handling message');
           yield* runCommand(cmd, contextOf(msg, lang, ref, log));
-        } finally {
-          if (costly) {
-            const left = (outstanding.get(userKey) ?? 1) - 1;
-            if (left > 0) outstanding.set(userKey, left);
-            else outstanding.delete(userKey);
-          }
         }
       } catch (err) {
         log.error({ event_type: 'handle_failed', ...describeError(err) }, 'message handling failed');
         yield { type: 'final', reply: notice(TEXT.error[lang], lang, ref, 'error') };
-      } finally {
-        release?.();
       }
-      // Reached only when the consumer asked for the next event after the final reply (it was posted);
+      // Reached only when the consumer asked for the next event after the final reply (it was delivered);
       // a consumer that stopped early (`return`/`throw`) skips this and leaves the work to a takeover.
-      stopRenewing?.();
-      if (owned) await work.complete(key, log);
+      letGo(msg);
+      await work.complete(key, log);
     } finally {
-      // However the work ends (completed, failed, or the consumer stopped early), renewals end with it.
-      stopRenewing?.();
+      // However the work ends (completed, failed, or the consumer stopped early), renewals end with it,
+      // and the thread's next message may start.
+      letGo(msg);
+      release?.();
     }
   }
 
-  /** Why a question or review must wait (the user's queue is full, or a rate is spent), if it must. */
-  function overLimit(msg: IncomingMessage, userKey: string): string | undefined {
-    if ((outstanding.get(userKey) ?? 0) >= deps.limits.userQueue) return 'user_queue';
-    if (!userRate.take(userKey)) return 'user_rate';
-    if (!chatRate.take(`${msg.platform}:${msg.workspace}:${msg.chatId}`)) return 'chat_rate';
-    return undefined;
+  async function* handle(msg: IncomingMessage): AsyncIterable<ReplyEvent> {
+    const ticket = await accept(msg);
+    if (ticket) yield* answer(ticket);
   }
 
   /** Whether the message is for Coach; when the store cannot tell (outage), it is left alone. */
@@ -314,52 +362,14 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     }
   }
 
-  async function* action(input: ActionInput): AsyncIterable<ReplyEvent> {
-    const lang: Lang = 'en';
-    const ref = `${input.chat.platform}:${input.chat.chatId}:${input.messageRef}:action`;
-    try {
-      // A click delivered again (the platform retried, a replica saw it too) runs once.
-      if (input.eventId && !(await store.claim(`evt:${input.chat.platform}:${input.eventId}`, now()))) {
-        logger.info({ event_type: 'duplicate_dropped', action: input.action }, 'duplicate click dropped');
-        return;
-      }
-      if (input.action === 'feedback_up' || input.action === 'feedback_down') {
-        const [kind, aboutRef] = input.value.split('|');
-        await store.saveFeedback({
-          ...input.chat,
-          messageRef: input.messageRef,
-          userId: input.userId,
-          value: input.action === 'feedback_up' ? 'up' : 'down',
-          about: { kind: kind === 'review' ? 'review' : 'answer', ref: aboutRef ?? input.value },
-          at: now(),
-        });
-        logger.info(
-          { event_type: 'feedback', value: input.action, chat: input.chat.chatId },
-          'feedback stored',
-        );
-        yield noticeEvent(TEXT.feedbackThanks[lang], lang, ref);
-        return;
-      }
-      if (input.action === 'review_again') {
-        const msg: IncomingMessage = {
-          ...input.chat,
-          messageId: `${input.messageRef}:again:${now().getTime()}`,
-          userId: input.userId,
-          text: input.value,
-          direct: true,
-          addressed: true,
-        };
-        yield* runReview(input.value, contextOf(msg, detectLang(input.value), ref, logger));
-        return;
-      }
-      yield noticeEvent(helpText(lang), lang, ref, 'help');
-    } catch (err) {
-      logger.error({ event_type: 'action_failed', ...describeError(err) }, 'action failed');
-      yield { type: 'final', reply: notice(TEXT.error[lang], lang, ref, 'error') };
-    }
-  }
-
-  const complete: ChatEngine['complete'] = (msg) => work.complete(workKeyOf(msg), logger);
-
-  return { handle, resume, complete, action, inThread };
+  return {
+    accept,
+    answer,
+    handle,
+    resume: (msg) => answer({ msg: capped(msg), kind: 'resumed' }),
+    complete: (msg) => work.complete(workKeyOf(msg), logger),
+    action: (input) => runAction({ store, logger, now, contextOf }, input),
+    inThread,
+    holds: (key) => held.has(key),
+  };
 }

@@ -21,4 +21,9 @@ export interface IncomingMessage {
   addressed: boolean;
   /** For `review`: who the copy is for and what the product is (e.g. from Slack's review modal). */
   reviewContext?: string;
+  /**
+   * What the adapter needs to answer the message later, on any replica (kept in the work lease): e.g. a
+   * Slack command's `response_url`. Opaque to the core; strings only.
+   */
+  replyTo?: Record<string, string>;
 }

@@ -53,6 +53,7 @@ const messageSchema = z.object({
   direct: z.boolean(),
   addressed: z.boolean(),
   reviewContext: z.string().optional(),
+  replyTo: z.record(z.string(), z.string()).optional(),
 });
 
 const payloadSchema = z.object({ message: messageSchema, claimedAt: z.iso.datetime() });
@@ -79,6 +80,7 @@ export function parseWorkPayload(
     ...(message.threadId !== undefined ? { threadId: message.threadId } : {}),
     ...(message.eventId !== undefined ? { eventId: message.eventId } : {}),
     ...(message.reviewContext !== undefined ? { reviewContext: message.reviewContext } : {}),
+    ...(message.replyTo !== undefined ? { replyTo: message.replyTo } : {}),
   };
   return { message: clean, claimedAt: new Date(claimedAt) };
 }
