@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
+import { createAdmins } from './core/chat/admins.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
@@ -82,6 +83,7 @@ export function createEngine(
     claimLeaseMs: config.claimLeaseMs,
     limits: config.limits,
     dailyTokenBudget: config.dailyTokenBudget,
+    admins: createAdmins(config.admins),
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
     ...(opts.now === undefined ? {} : { now: opts.now }),
   });

@@ -52,4 +52,13 @@ describe('loadConfig', () => {
     ).toMatchObject({ claimLeaseMs: 1_500, sweepMs: 300, shutdownGraceMs: 0 });
     expect(() => loadConfig({ COACH_CLAIM_LEASE_MS: '0' })).toThrow(/COACH_CLAIM_LEASE_MS/);
   });
+
+  it('reads COACH_ADMINS as platform:user entries and names a bad one', () => {
+    expect(loadConfig({}).admins).toEqual([]);
+    expect(loadConfig({ COACH_ADMINS: 'slack:U01, feishu:t1:ou_x' }).admins).toEqual([
+      'slack:U01',
+      'feishu:t1:ou_x',
+    ]);
+    expect(() => loadConfig({ COACH_ADMINS: 'U01' })).toThrow(/COACH_ADMINS/);
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { FeishuSettings } from './adapters/feishu/index.ts';
 import type { SlackSettings } from './adapters/slack/index.ts';
+import { ADMIN_ENTRY } from './core/chat/admins.ts';
 import { CoachError } from './core/errors.ts';
 import { isTimeZone } from './core/tips/local-time.ts';
 
@@ -91,6 +92,14 @@ const envSchema = z.object({
   COACH_USER_QUEUE: intWithDefault(DEFAULTS.userQueue, 1, 1_000),
   COACH_DAILY_TOKEN_BUDGET: intWithDefault(DEFAULTS.dailyTokenBudget, 0, 1_000_000_000),
   COACH_RETENTION_DAYS: intWithDefault(DEFAULTS.retentionDays, 1, 36_500),
+  COACH_ADMINS: optionalString
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(ADMIN_ENTRY, 'each entry is <platform>:<user id>, e.g. slack:U0123ABCD'))),
   COACH_CLAIM_LEASE_MS: intWithDefault(DEFAULTS.claimLeaseMs, 100, 3_600_000),
   COACH_SWEEP_MS: intWithDefault(DEFAULTS.sweepMs, 50, 600_000),
   COACH_SHUTDOWN_GRACE_MS: intWithDefault(DEFAULTS.shutdownGraceMs, 0, 600_000),
@@ -169,6 +178,11 @@ export interface Config {
   dailyTokenBudget: number;
   /** Days conversations, reviews, feedback and tip records are kept. `COACH_RETENTION_DAYS`, default 180. */
   retentionDays: number;
+  /**
+   * Who may run the admin commands in chat: `COACH_ADMINS`, comma-separated `<platform>:<user id>` (or
+   * `<platform>:<workspace>:<user id>`), default none. See `core/chat/admins.ts`.
+   */
+  admins: readonly string[];
   /**
    * How long a replica's claim on a message it is answering lasts; when it runs out unfinished (the
    * replica died), another replica takes the message over. The lease is renewed every third of its
@@ -252,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     },
     dailyTokenBudget: e.COACH_DAILY_TOKEN_BUDGET,
     retentionDays: e.COACH_RETENTION_DAYS,
+    admins: e.COACH_ADMINS,
     claimLeaseMs: e.COACH_CLAIM_LEASE_MS,
     sweepMs: e.COACH_SWEEP_MS,
     shutdownGraceMs: e.COACH_SHUTDOWN_GRACE_MS,

@@ -19,6 +19,7 @@ import { detectLang } from '../retrieval/tokenize.ts';
 import type { Reviewer } from '../review/types.ts';
 import type { Store, Turn } from '../store/types.ts';
 import { capText, MAX_INBOUND_CHARS } from '../text-limits.ts';
+import { type Admins, createAdmins } from './admins.ts';
 import {
   type Command,
   type CommandContext,
@@ -62,6 +63,8 @@ export interface ChatEngineDeps {
   limits: FloodLimits;
   /** Model tokens a workspace may use a day (`COACH_DAILY_TOKEN_BUDGET`); 0 for no budget. */
   dailyTokenBudget: number;
+  /** Who may run the admin commands (`COACH_ADMINS`); default nobody but the terminal's user. */
+  admins?: Admins;
 }
 
 /** A message `accept` took on: `answer` turns it into a reply. */
@@ -173,6 +176,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     defaultTimezone: deps.defaultTimezone,
     historyTurns,
     modelSlot: (userKey) => slots.acquire(userKey),
+    admins: deps.admins ?? createAdmins([]),
     budget: createTokenBudget({
       store,
       logger,
@@ -194,6 +198,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
       chat: { platform: msg.platform, workspace: msg.workspace, chatId: msg.chatId },
       threadKey,
       userKey: userKeyOf(msg),
+      isAdmin: services.admins.includes(msg),
       remember: (userText, reply, kind) => remember(threadKey, msg, userText, reply, kind, log),
     };
   }

@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.ts';
 import type { ReplyEvent, RichReply } from '../../reply/types.ts';
 import type { Reviewer } from '../../review/types.ts';
 import type { ChatRef, Store, Turn } from '../../store/types.ts';
+import type { Admins } from '../admins.ts';
 import type { TokenBudget } from '../token-budget.ts';
 import type { IncomingMessage } from '../types.ts';
 
@@ -73,6 +74,8 @@ export interface CommandServices {
   modelSlot(userKey: string): Promise<() => void>;
   /** The workspace's daily token budget (`COACH_DAILY_TOKEN_BUDGET`). */
   budget: TokenBudget;
+  /** Who may run the admin commands (`COACH_ADMINS`). */
+  admins: Admins;
 }
 
 /** What one run of a command knows about its message. */
@@ -88,6 +91,8 @@ export interface CommandContext {
   threadKey: string;
   /** `platform:workspace:user`, the owner of reviews. */
   userKey: string;
+  /** The sender is named in `COACH_ADMINS` (or is the terminal's user): may run admin commands. */
+  isAdmin: boolean;
   /** Keeps the exchange as the thread's history (never throws). */
   remember(userText: string, reply: RichReply, kind: Turn['kind']): Promise<void>;
 }
