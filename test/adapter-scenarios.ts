@@ -5,6 +5,8 @@
  * a platform-neutral form.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../src/core/store/types.ts';
+import { slowClaims } from './support/slow-store.ts';
 
 /** A message the bot sent, flattened: where it went and all visible text (blocks/card included). */
 export interface SentMessage {
@@ -32,6 +34,8 @@ export interface HarnessOptions {
   llm: 'up' | 'down' | 'none';
   /** Fake clock for the scheduler. */
   now?: () => Date;
+  /** Wraps the store the engine uses (e.g. to slow its claims down). */
+  wrapStore?: (store: Store) => Store;
 }
 
 /** Drives one platform's adapter in tests. */
@@ -78,6 +82,18 @@ export function describeAdapterScenarios(
       // Every request of every scenario stays within the platform's documented limits.
       expect(h?.violations() ?? []).toEqual([]);
       await h?.close();
+    });
+
+    describe('claim before ack', () => {
+      it('records each message as work before the platform gets its acknowledgement', async () => {
+        let recorded = 0;
+        await open({ llm: 'none', wrapStore: (store) => slowClaims(store, 300, () => recorded++) });
+        await h.mention('What is a UVP?');
+        expect(recorded).toBe(1);
+        await h.command('tip');
+        expect(recorded).toBe(2);
+        expect(await h.sent(2)).toHaveLength(2);
+      });
     });
 
     describe('offline', () => {

@@ -113,7 +113,8 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
     FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
   });
   const services = createServices(config, logger);
-  const store = openSqliteStore(config.dbPath);
+  const opened = openSqliteStore(config.dbPath);
+  const store = opts.wrapStore ? opts.wrapStore(opened) : opened;
   const engine = createEngine(services, store, opts.now ? { now: opts.now } : {});
   const feishu = config.feishu;
   if (!feishu) throw new Error('Feishu settings missing');

@@ -113,7 +113,8 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     ...opts.env,
   });
   const services = createServices(config, logger);
-  const store = openSqliteStore(config.dbPath);
+  const opened = openSqliteStore(config.dbPath);
+  const store = opts.wrapStore ? opts.wrapStore(opened) : opened;
   const engine = createEngine(services, store, opts.now ? { now: opts.now } : {});
   const adapter = createSlackAdapter({
     settings: config.slack ?? { botToken: 'xoxb-fake-test' },

@@ -1,7 +1,9 @@
 /**
  * The event handlers registered on the SDK's EventDispatcher, the same ones in both modes (long
- * connection and HTTP). Each returns at once: the work (engine, LLM, API calls) runs in the background
- * through `track`, so that neither the HTTP answer nor the long connection's acknowledgement waits.
+ * connection and HTTP). A message handler resolves once the engine has accepted the message (claimed
+ * and recorded as work, about a millisecond): the HTTP answer and the long connection's acknowledgement
+ * wait for that and nothing more, so a crash after the ack cannot lose the message. The answer (engine,
+ * LLM, API calls) runs in the background through `track`.
  */
 import type { ChatEngine } from '../../core/chat/engine.ts';
 import type { IncomingMessage } from '../../core/chat/types.ts';
@@ -130,15 +132,20 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     return true;
   }
 
-  async function onMessage(m: FeishuMessage | undefined): Promise<void> {
+  /**
+   * Step 1 of a message, before the delivery is acknowledged: reads it and has the engine accept it
+   * (decide, claim, record the work). Returns the background step (the answer, or the polite "text
+   * only" notice), or undefined when there is nothing to do.
+   */
+  async function acceptMessage(m: FeishuMessage | undefined): Promise<(() => Promise<void>) | undefined> {
     if (!m) {
       logger.warn({ event: 'feishu_event_malformed' }, 'message event not understood');
-      return;
+      return undefined;
     }
     const ids = { chat: m.chatId, message: m.messageId, eventId: m.eventId };
     const bot = await deps.botOpenId();
-    if (m.fromBot || (bot !== undefined && m.userId === bot)) return;
-    if (stale(m.createdAt, ids)) return;
+    if (m.fromBot || (bot !== undefined && m.userId === bot)) return undefined;
+    if (stale(m.createdAt, ids)) return undefined;
     const msg: IncomingMessage = {
       platform: 'feishu',
       workspace: m.workspace,
@@ -159,22 +166,27 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       eventId: m.eventId,
     });
     if (m.text === undefined) {
-      if (!msg.addressed || politeSent.has(m.messageId)) return;
+      if (!msg.addressed || politeSent.has(m.messageId)) return undefined;
       politeSent.add(m.messageId);
       if (politeSent.size > 5_000) politeSent.clear();
       log.info({ event: 'feishu_not_text', msgType: m.msgType }, 'non-text message');
-      try {
-        await api.send(
-          dest,
-          { msgType: 'text', text: TEXT_ONLY_REPLY },
-          sendUuid(`text-only:${m.messageId}`),
-        );
-      } catch (err) {
-        log.warn({ event: 'feishu_reply_failed', ...describeError(err) }, 'text-only notice not delivered');
-      }
-      return;
+      return async () => {
+        try {
+          await api.send(
+            dest,
+            { msgType: 'text', text: TEXT_ONLY_REPLY },
+            sendUuid(`text-only:${m.messageId}`),
+          );
+        } catch (err) {
+          log.warn({ event: 'feishu_reply_failed', ...describeError(err) }, 'text-only notice not delivered');
+        }
+      };
     }
-    await deliverCards(deps, engine.handle(msg), dest, { uuidSeed: uuidSeedOf(msg), log });
+    const ticket = await engine.accept(msg);
+    if (!ticket) return undefined;
+    return async () => {
+      await deliverCards(deps, engine.answer(ticket), dest, { uuidSeed: uuidSeedOf(msg), log });
+    };
   }
 
   async function onCardAction(data: unknown): Promise<void> {
@@ -231,13 +243,14 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
     });
   }
 
-  async function onMenu(data: unknown): Promise<void> {
+  /** A bot-menu click: accepted like a message, answered in the background. */
+  async function acceptMenu(data: unknown): Promise<(() => Promise<void>) | undefined> {
     const c = parseMenuClick(data);
     if (!c) {
       logger.warn({ event: 'feishu_event_malformed' }, 'menu event not understood');
-      return;
+      return undefined;
     }
-    if (stale(c.createdAt, { user: c.userId, eventId: c.eventId })) return;
+    if (stale(c.createdAt, { user: c.userId, eventId: c.eventId })) return undefined;
     const text = menuCommand(c.key);
     const msg: IncomingMessage = {
       platform: 'feishu',
@@ -251,31 +264,35 @@ export function createHandlers(deps: HandlerDeps): FeishuHandlers {
       addressed: true,
     };
     const log = logger.child({ platform: 'feishu', user: c.userId, eventId: c.eventId, menu: c.key });
-    await deliverCards(deps, engine.handle(msg), destinationOf(msg), { uuidSeed: uuidSeedOf(msg), log });
+    const ticket = await engine.accept(msg);
+    if (!ticket) return undefined;
+    return async () => {
+      await deliverCards(deps, engine.answer(ticket), destinationOf(msg), { uuidSeed: uuidSeedOf(msg), log });
+    };
   }
 
   const run = (name: string, work: () => Promise<void>) => deps.track(name, work);
+  /** Accepts before the handler returns (so before the ack), then runs the rest in the background. */
+  const acceptThenRun = async (name: string, accepting: Promise<(() => Promise<void>) | undefined>) => {
+    const next = await accepting;
+    if (next) run(name, next);
+  };
 
   return {
-    'im.message.receive_v1': (data) => {
-      // Read now, so the queue holds the capped message and not the raw event. The bot's open_id is
-      // needed to read mentions; while it is still unknown the event is read once it is.
-      const bot = knownBotOpenId();
-      if (bot !== undefined) {
-        const parsed = parseMessageV2(data, bot);
-        run('message', () => onMessage(parsed));
-      } else run('message', async () => onMessage(parseMessageV2(data, await deps.botOpenId())));
+    'im.message.receive_v1': async (data) => {
+      // The bot's open_id is needed to read mentions; it is looked up first when still unknown.
+      const bot = knownBotOpenId() ?? (await deps.botOpenId());
+      await acceptThenRun('message', acceptMessage(parseMessageV2(data, bot)));
     },
-    message: (data) => {
-      const parsed = parseMessageV1(data);
-      run('message_v1', () => onMessage(parsed));
+    message: async (data) => {
+      await acceptThenRun('message_v1', acceptMessage(parseMessageV1(data)));
     },
     'card.action.trigger': (data) => {
       run('card_action', () => onCardAction(data));
       return {};
     },
-    'application.bot.menu_v6': (data) => {
-      run('menu', () => onMenu(data));
+    'application.bot.menu_v6': async (data) => {
+      await acceptThenRun('menu', acceptMenu(data));
     },
   };
 }

@@ -1,9 +1,11 @@
 /**
  * `POST /feishu/events` (HTTP mode): events and card callbacks on one URL. The raw body is verified
  * before anything else (4xx and no work on failure), the URL check is answered, and every other request
- * is acknowledged at once with 200 and handled in the background: Feishu wants an answer within ~3 s
- * and retries otherwise, so the engine and the LLM never hold the HTTP response.
+ * is acknowledged with 200 once the engine has accepted it (recorded as work, about a millisecond), so
+ * an acknowledged message survives a crash; the answer runs in the background. Feishu wants an answer
+ * within ~3 s and retries otherwise, so the engine and the LLM never hold the HTTP response.
  */
+import { describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { readBody } from '../http/body.ts';
 import type { RequestListener } from '../platform.ts';
@@ -12,8 +14,11 @@ import { type VerifySecrets, verifyRequest } from './verify.ts';
 /** Options of the route. */
 export interface FeishuRouteOptions extends VerifySecrets {
   logger: Logger;
-  /** Handles a verified payload (decrypted, not a URL check), after the response was sent. */
-  onPayload(payload: Record<string, unknown>): void;
+  /**
+   * Handles a verified payload (decrypted, not a URL check); the response waits for it to settle (the
+   * engine's accept), and is a 500, so that Feishu redelivers, when it fails.
+   */
+  onPayload(payload: Record<string, unknown>): Promise<void>;
   /** False while the adapter is stopping: answer 503 so that Feishu redelivers later. */
   accepting(): boolean;
   /** Bodies above this are refused (413). Default 1 MB. */
@@ -44,7 +49,12 @@ export function createFeishuRoute(opts: FeishuRouteOptions): RequestListener {
       return reply(result.status, { error: result.reason });
     }
     if (result.challenge !== undefined) return reply(200, { challenge: result.challenge });
+    try {
+      await opts.onPayload(result.payload);
+    } catch (err) {
+      logger.error({ event: 'feishu_dispatch_failed', ...describeError(err) }, 'event not accepted');
+      return reply(500, { error: 'not accepted, retry' });
+    }
     reply(200, {});
-    setImmediate(() => opts.onPayload(result.payload));
   };
 }

@@ -148,14 +148,12 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
       verificationToken: settings.verificationToken,
       logger,
       accepting: () => accepting,
-      onPayload: (payload) => {
+      onPayload: async (payload) => {
         if (isLegacyCardCallback(payload)) {
           handlers['card.action.trigger'](payload); // legacy card callback: no event type to dispatch on
           return;
         }
-        dispatcher.invoke(payload, { needCheck: false }).catch((err: unknown) => {
-          logger.error({ event: 'feishu_dispatch_failed', ...describeError(err) }, 'event dispatch failed');
-        });
+        await dispatcher.invoke(payload, { needCheck: false });
       },
     });
   }

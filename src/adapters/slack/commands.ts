@@ -26,27 +26,29 @@ export interface SlashCommand {
 }
 
 /**
- * `/coach <text>`: acked at once; `review` alone opens the review modal; anything else (a question or
- * any engine command: `review <copy>`, `tip`, `tips on 09:00 Asia/Shanghai`, `tips off`, `history`,
- * `help`) goes through the engine, and the reply is shown to the user only, with "Share in channel".
+ * `/coach <text>`: `review` alone opens the review modal; anything else (a question or any engine
+ * command: `review <copy>`, `tip`, `tips on 09:00 Asia/Shanghai`, `tips off`, `history`, `help`) is
+ * accepted by the engine (recorded as work, with its `response_url` so that any replica can answer it
+ * after a crash) and only then acked; the reply is shown to the user only, with "Share in channel".
  * `tips on/off` apply to the channel the command was typed in.
  */
 export function registerCommand(app: App, rt: SlackRuntime): void {
   app.command(COMMAND, async ({ command, ack, respond }) => {
-    await ack();
-    handleCommand(rt, command, respond);
+    await handleCommand(rt, command, ack, respond);
   });
 }
 
-/** Handles one `/coach` after the ack (exported for the Socket Mode registration test). */
-export function handleCommand(
+/** Handles one `/coach`: accepts, acks, answers in the background (exported for the Socket Mode test). */
+export async function handleCommand(
   rt: SlackRuntime,
   command: SlashCommand,
+  ack: () => Promise<void>,
   respond?: EphemeralTarget['respond'],
-): void {
+): Promise<void> {
   const text = slackToPlain(capText(command.text ?? '', MAX_INBOUND_CHARS));
   const fields = { channel: command.channel_id, user: command.user_id, command: text.split(/\s/)[0] ?? '' };
   if (REVIEW_ALONE.test(text)) {
+    await ack();
     rt.background('review_modal', fields, () =>
       openReviewModal(rt, command.trigger_id, {
         channel: command.channel_id,
@@ -55,23 +57,27 @@ export function handleCommand(
     );
     return;
   }
+  const msg: IncomingMessage = {
+    platform: 'slack',
+    workspace: command.team_id ?? command.enterprise_id ?? 'unknown',
+    chatId: command.channel_id,
+    messageId: `cmd:${command.trigger_id}`,
+    userId: command.user_id,
+    text,
+    direct: false,
+    addressed: true,
+    ...(command.response_url ? { replyTo: { responseUrl: command.response_url } } : {}),
+  };
+  const ticket = await rt.engine.accept(msg);
+  await ack();
+  if (!ticket) return;
   rt.background('command', fields, async () => {
-    const msg: IncomingMessage = {
-      platform: 'slack',
-      workspace: command.team_id ?? command.enterprise_id ?? 'unknown',
-      chatId: command.channel_id,
-      messageId: `cmd:${command.trigger_id}`,
-      userId: command.user_id,
-      text,
-      direct: false,
-      addressed: true,
-    };
     const sink = ephemeralSink(
       rt,
       { channel: command.channel_id, userId: command.user_id, ...(respond ? { respond } : {}) },
       (reply) => ({ id: rt.shares.put({ reply, channel: command.channel_id, userId: command.user_id }) }),
     );
-    const result = await deliverReply(rt.engine.handle(msg), sink, {
+    const result = await deliverReply(rt.engine.answer(ticket), sink, {
       ...rt.delivery,
       log: rt.logger.child(fields),
     });

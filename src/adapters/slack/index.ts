@@ -6,6 +6,7 @@ import { createBackgroundWork } from '../delivery/background.ts';
 import { createPacer } from '../delivery/pacer.ts';
 import { freshTimestamp, readBody } from '../http/body.ts';
 import type { PlatformAdapter, RequestListener } from '../platform.ts';
+import { acceptBeforeAck, createAcceptedEvents } from './accept.ts';
 import { registerActions } from './actions.ts';
 import { registerAssistant } from './assistant.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -57,6 +58,22 @@ function isJsonObject(raw: Buffer): boolean {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
   } catch {
     return false; // not JSON at all
+  }
+}
+
+/**
+ * Whether a `response_url` read back from a work lease may be called: Slack's own hosts over HTTPS, or
+ * the host of the configured Web API (`SLACK_API_URL`, e.g. a test server). Nothing else, whatever the
+ * database holds.
+ */
+export function trustedResponseUrl(url: string, apiUrl: string | undefined): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'https:' && (u.hostname === 'slack.com' || u.hostname.endsWith('.slack.com')))
+      return true;
+    return apiUrl !== undefined && u.host === new URL(apiUrl).host;
+  } catch {
+    return false; // not a URL
   }
 }
 
@@ -136,7 +153,10 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
       ...(deps.options?.retryBaseMs !== undefined ? { retryBaseMs: deps.options.retryBaseMs } : {}),
     },
     background: (name, fields, fn) => work.run(name, fields, fn),
+    accepted: createAcceptedEvents(),
+    trustedResponseUrl: (url) => trustedResponseUrl(url, settings.apiUrl),
   };
+  acceptBeforeAck(app, rt);
 
   registerMessageEvents(app, rt);
   registerCommand(app, rt);

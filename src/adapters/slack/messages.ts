@@ -7,9 +7,9 @@ import { threadSink } from './sinks.ts';
 import { describeSlackError } from './web-errors.ts';
 
 /**
- * Handles one message-like event: translates it and, when it is for Coach, runs the engine in the
- * background (the Events API request is already acked by Bolt) and delivers the reply into the thread.
- * `onStatus` replaces the placeholder (the assistant panel's "thinking…" status).
+ * Handles one message-like event: the engine accepted it before Bolt acked the delivery (accept.ts);
+ * when it is for Coach, answers in the background and delivers the reply into the thread. `onStatus`
+ * replaces the placeholder (the assistant panel's "thinking…" status).
  */
 export function handleMessageEvent(
   rt: SlackRuntime,
@@ -17,7 +17,8 @@ export function handleMessageEvent(
   event: SlackMessageEvent,
   onStatus?: (text: string) => Promise<void>,
 ): void {
-  const t = translateEvent(body, event, rt.botUserId());
+  const pre = rt.accepted.take(body);
+  const t = pre?.translated ?? translateEvent(body, event, rt.botUserId());
   if ('skip' in t) {
     rt.logger.debug({
       event: 'slack_event_skipped',
@@ -29,6 +30,9 @@ export function handleMessageEvent(
   }
   const fields = { channel: t.channel, message: t.msg.messageId, event_id: t.msg.eventId, type: event.type };
   rt.background('message', fields, async () => {
+    // Accepted before the ack; a body that was not (a listener called directly) is accepted now.
+    const ticket = pre ? pre.ticket : await rt.engine.accept(t.msg);
+    if (!ticket) return; // not for Coach, or a duplicate delivery (logged by the engine)
     // The assistant panel shows "thinking…" at once, even for an offline answer that has no status event.
     if (onStatus) {
       await onStatus('Thinking…').catch((err: unknown) =>
@@ -40,7 +44,7 @@ export function handleMessageEvent(
       { channel: t.channel, ...(t.replyThreadTs ? { threadTs: t.replyThreadTs } : {}) },
       { marker: replyRefOf(t.msg), ...(onStatus ? { onStatus } : {}) },
     );
-    const result = await deliverReply(rt.engine.handle(t.msg), sink, {
+    const result = await deliverReply(rt.engine.answer(ticket), sink, {
       ...rt.delivery,
       log: rt.logger.child(fields),
       pacer: { pacer: rt.pacer, key: t.msg.workspace },

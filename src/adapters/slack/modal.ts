@@ -1,4 +1,5 @@
 import type { App, types } from '@slack/bolt';
+import type { Ticket } from '../../core/chat/engine.ts';
 import type { IncomingMessage } from '../../core/chat/types.ts';
 import { capText, MAX_INBOUND_CHARS } from '../../core/text-limits.ts';
 import { deliverReply } from '../delivery/deliver.ts';
@@ -86,31 +87,39 @@ function parseMeta(raw: string | undefined): ModalMeta | undefined {
   }
 }
 
-/** Reviews `copy` through the engine and shows the result to the user only, with a button to post it. */
-async function reviewForUser(
-  rt: SlackRuntime,
-  opts: {
-    workspace: string;
-    userId: string;
-    messageId: string;
-    copy: string;
-    reviewContext?: string;
-    meta: ModalMeta | undefined;
-    respond?: EphemeralTarget['respond'];
-  },
-): Promise<void> {
-  const channel = opts.meta?.channel ?? opts.userId;
-  const msg: IncomingMessage = {
+/** What a review from the modal or the shortcut is about, and where its private reply goes. */
+interface ReviewRequest {
+  workspace: string;
+  userId: string;
+  messageId: string;
+  copy: string;
+  reviewContext?: string;
+  meta: ModalMeta | undefined;
+  respond?: EphemeralTarget['respond'];
+  /** The payload's `response_url`, kept with the work so a replica taking it over can answer. */
+  responseUrl?: string;
+}
+
+/** The engine message of a review request (its reply goes to the channel in the metadata, or a DM). */
+function reviewMessage(opts: ReviewRequest): IncomingMessage {
+  const responseUrl = opts.responseUrl ?? opts.meta?.responseUrl;
+  return {
     platform: 'slack',
     workspace: opts.workspace,
-    chatId: channel,
+    chatId: opts.meta?.channel ?? opts.userId,
     messageId: opts.messageId,
     userId: opts.userId,
     text: `review ${opts.copy}`,
     direct: false,
     addressed: true,
     ...(opts.reviewContext ? { reviewContext: opts.reviewContext } : {}),
+    ...(responseUrl ? { replyTo: { responseUrl } } : {}),
   };
+}
+
+/** Shows an accepted review to the user only, with a button to post it. */
+async function deliverReview(rt: SlackRuntime, ticket: Ticket, opts: ReviewRequest): Promise<void> {
+  const channel = ticket.msg.chatId;
   const threadTs = opts.meta?.threadTs;
   const label = threadTs ? 'Post in thread' : 'Share in channel';
   const respond = opts.respond ?? (opts.meta?.responseUrl ? respondTo(opts.meta.responseUrl) : undefined);
@@ -122,7 +131,7 @@ async function reviewForUser(
       label,
     }),
   );
-  const result = await deliverReply(rt.engine.handle(msg), sink, {
+  const result = await deliverReply(rt.engine.answer(ticket), sink, {
     ...rt.delivery,
     log: rt.logger.child({ channel, user: opts.userId }),
   });
@@ -136,6 +145,18 @@ async function reviewForUser(
   });
 }
 
+/** Accepts a review (recorded as work) before `ack`, then reviews in the background. */
+async function acceptReview(
+  rt: SlackRuntime,
+  name: string,
+  opts: ReviewRequest,
+  ack: () => Promise<void>,
+): Promise<void> {
+  const ticket = await rt.engine.accept(reviewMessage(opts));
+  await ack();
+  if (ticket) rt.background(name, { user: opts.userId }, () => deliverReview(rt, ticket, opts));
+}
+
 /**
  * The modal's submission (empty copy → `response_action: 'errors'`, else acked and reviewed in the
  * background) and the message shortcut "Review with Coach" (reviews the message's text).
@@ -147,41 +168,52 @@ export function registerReviewModal(app: App, rt: SlackRuntime): void {
       await ack({ response_action: 'errors', errors: { copy: 'Paste the copy you want reviewed.' } });
       return;
     }
-    await ack();
     const reviewContext = [audience && `Audience: ${audience}`, context && `Product: ${context}`]
       .filter(Boolean)
       .join('\n');
-    rt.background('review_modal_submit', { user: body.user.id }, () =>
-      reviewForUser(rt, {
+    await acceptReview(
+      rt,
+      'review_modal_submit',
+      {
         workspace: body.team?.id ?? body.enterprise?.id ?? 'unknown',
         userId: body.user.id,
         messageId: `view:${view.id}`,
         copy,
         ...(reviewContext ? { reviewContext } : {}),
         meta: parseMeta(view.private_metadata),
-      }),
+      },
+      () => ack(),
     );
   });
 
   app.shortcut(REVIEW_SHORTCUT, async ({ ack, shortcut, respond }) => {
-    await ack();
-    if (shortcut.type !== 'message_action') return;
+    if (shortcut.type !== 'message_action') {
+      await ack();
+      return;
+    }
     const copy = slackToPlain(capText(shortcut.message.text ?? '', MAX_INBOUND_CHARS));
     const channel = shortcut.channel.id;
     const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
-    rt.background('review_shortcut', { channel, user: shortcut.user.id }, async () => {
-      if (!copy) {
+    if (!copy) {
+      await ack();
+      rt.background('review_shortcut', { channel, user: shortcut.user.id }, async () => {
         await respond({ response_type: 'ephemeral', text: 'That message has no text for me to review.' });
-        return;
-      }
-      await reviewForUser(rt, {
+      });
+      return;
+    }
+    await acceptReview(
+      rt,
+      'review_shortcut',
+      {
         workspace: shortcut.team?.id ?? shortcut.user.team_id ?? 'unknown',
         userId: shortcut.user.id,
         messageId: `shortcut:${shortcut.trigger_id}`,
         copy,
         meta: { channel, threadTs },
         respond,
-      });
-    });
+        ...(shortcut.response_url ? { responseUrl: shortcut.response_url } : {}),
+      },
+      () => ack(),
+    );
   });
 }

@@ -4,14 +4,16 @@
  * on the placeholder, `coach_reply` on the final reply, both with the reply's ref) and, before
  * answering a taken-over message, reads the thread: a marked final reply means the dead replica got
  * that far (the work is only recorded as done), a marked placeholder is reused for the answer.
+ * Private replies (commands, the modal, the shortcut) are answered through their kept `response_url`.
  */
 import type { webApi } from '@slack/bolt';
 import type { IncomingMessage } from '../../core/chat/types.ts';
 import { replyRefOf } from '../../core/chat/work.ts';
 import { deliverReply } from '../delivery/deliver.ts';
+import { respondTo } from './ephemeral.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { PENDING_EVENT, REPLY_EVENT, type ThreadTarget } from './send.ts';
-import { threadSink } from './sinks.ts';
+import { ephemeralSink, threadSink } from './sinks.ts';
 import { describeSlackError } from './web-errors.ts';
 
 /** A Slack message ts (`1700000000.000100`): only real messages can be answered again in their thread. */
@@ -61,12 +63,7 @@ export function resumeMessage(rt: SlackRuntime, msg: IncomingMessage): void {
   const fields = { channel: msg.chatId, message: msg.messageId, resumed: true };
   rt.background('resume', fields, async () => {
     if (!SLACK_TS.test(msg.messageId)) {
-      // Slash commands and modal reviews answer ephemerally, through a response_url the lease does not keep.
-      rt.logger.warn(
-        { event: 'slack_resume_skipped', ...fields },
-        'taken-over command cannot be answered here',
-      );
-      await rt.engine.complete(msg);
+      await resumePrivate(rt, msg, fields);
       return;
     }
     const target = replyTargetOf(msg);
@@ -91,4 +88,32 @@ export function resumeMessage(rt: SlackRuntime, msg: IncomingMessage): void {
     });
     rt.logger.info({ event: 'slack_message_handled', ...fields, replied: result.delivered });
   });
+}
+
+/**
+ * A taken-over slash command, modal or shortcut review: its reply is private. It goes through the
+ * `response_url` kept with the work (valid 30 minutes) when there is one Coach trusts, else as an
+ * ephemeral message in the channel (or a DM), with "Share in channel" as usual. Slack keeps no trace
+ * of ephemeral replies to check, so one that the dead replica delivered in the last milliseconds
+ * before it died, before it recorded the work done, could show twice; answering is the safer side.
+ */
+async function resumePrivate(
+  rt: SlackRuntime,
+  msg: IncomingMessage,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const url = msg.replyTo?.responseUrl;
+  const respond = url && rt.trustedResponseUrl(url) ? respondTo(url) : undefined;
+  if (url && !respond)
+    rt.logger.warn({ event: 'slack_response_url_refused', ...fields }, 'response_url not trusted');
+  const sink = ephemeralSink(
+    rt,
+    { channel: msg.chatId, userId: msg.userId, ...(respond ? { respond } : {}) },
+    (reply) => ({ id: rt.shares.put({ reply, channel: msg.chatId, userId: msg.userId }) }),
+  );
+  const result = await deliverReply(rt.engine.resume(msg), sink, {
+    ...rt.delivery,
+    log: rt.logger.child(fields),
+  });
+  rt.logger.info({ event: 'slack_command_handled', ...fields, kind: result.reply?.kind, via: sink.via() });
 }

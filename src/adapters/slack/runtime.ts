@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger.ts';
 import type { BackgroundWork } from '../delivery/background.ts';
 import type { DeliverySettings } from '../delivery/deliver.ts';
 import type { Pacer } from '../delivery/pacer.ts';
+import type { AcceptedEvents } from './accept.ts';
 import type { ShareStore } from './ephemeral.ts';
 
 /** What the Slack listeners share: Web API clients, the engine, shares, pacing and background work. */
@@ -26,4 +27,8 @@ export interface SlackRuntime {
   delivery: DeliverySettings;
   /** Runs work after the listener has returned (Slack is acked first); logs a failure, never throws. */
   background: BackgroundWork['run'];
+  /** Message deliveries accepted before Bolt acked them (see accept.ts). */
+  accepted: AcceptedEvents;
+  /** Whether a `response_url` kept in a work lease may be called (Slack's hosts, or the configured API's). */
+  trustedResponseUrl(url: string): boolean;
 }
