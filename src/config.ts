@@ -36,6 +36,7 @@ export const DEFAULTS = {
   sweepMs: 5_000,
   /** Below Docker's 10 s stop timeout. */
   shutdownGraceMs: 8_000,
+  deliveryRetryMs: 600_000,
   port: 3_000,
   feishuDomain: 'feishu',
   feishuMode: 'ws',
@@ -103,6 +104,7 @@ const envSchema = z.object({
   COACH_CLAIM_LEASE_MS: intWithDefault(DEFAULTS.claimLeaseMs, 100, 3_600_000),
   COACH_SWEEP_MS: intWithDefault(DEFAULTS.sweepMs, 50, 600_000),
   COACH_SHUTDOWN_GRACE_MS: intWithDefault(DEFAULTS.shutdownGraceMs, 0, 600_000),
+  COACH_DELIVERY_RETRY_MS: intWithDefault(DEFAULTS.deliveryRetryMs, 0, 1_800_000),
   PORT: intWithDefault(DEFAULTS.port, 0, 65_535),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -197,6 +199,12 @@ export interface Config {
    * other replicas and the process exits. `COACH_SHUTDOWN_GRACE_MS`, default 8000 (below Docker's 10 s).
    */
   shutdownGraceMs: number;
+  /**
+   * How long a reply the platform refuses (an outage, rate limits) is retried by the process that holds
+   * it, with backoff up to 30 s, before the user gets a short "could not post" notice.
+   * `COACH_DELIVERY_RETRY_MS`, default 600000 (10 minutes).
+   */
+  deliveryRetryMs: number;
   /** HTTP port for `/healthz`, `/slack/events`, `/feishu/events`. `PORT`, default 3000. */
   port: number;
   /** Slack, when `SLACK_BOT_TOKEN` is set (each field names its variable). */
@@ -270,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     claimLeaseMs: e.COACH_CLAIM_LEASE_MS,
     sweepMs: e.COACH_SWEEP_MS,
     shutdownGraceMs: e.COACH_SHUTDOWN_GRACE_MS,
+    deliveryRetryMs: e.COACH_DELIVERY_RETRY_MS,
     port: e.PORT,
     slack: e.SLACK_BOT_TOKEN
       ? {

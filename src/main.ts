@@ -29,11 +29,25 @@ async function main(): Promise<void> {
     const adapters: PlatformAdapter[] = [];
     if (config.slack) {
       const { createSlackAdapter } = await import('./adapters/slack/index.ts');
-      adapters.push(createSlackAdapter({ settings: config.slack, engine, logger }));
+      adapters.push(
+        createSlackAdapter({
+          settings: config.slack,
+          engine,
+          logger,
+          deliveryRetryMs: config.deliveryRetryMs,
+        }),
+      );
     }
     if (config.feishu) {
       const { createFeishuAdapter } = await import('./adapters/feishu/index.ts');
-      adapters.push(createFeishuAdapter({ settings: config.feishu, engine, logger }));
+      adapters.push(
+        createFeishuAdapter({
+          settings: config.feishu,
+          engine,
+          logger,
+          deliveryRetryMs: config.deliveryRetryMs,
+        }),
+      );
     }
     const posters: Record<string, PostFn> = Object.fromEntries(adapters.map((a) => [a.platform, a.post]));
     const scheduler = createTipScheduler({ store, kb: services.kb, logger, posters });
@@ -46,6 +60,7 @@ async function main(): Promise<void> {
       leaseMs: config.claimLeaseMs,
       intervalMs: config.sweepMs,
       resumers,
+      holds: (key) => engine.holds(key),
     });
     const retention = createRetentionJob({
       store,

@@ -43,6 +43,8 @@ export interface FeishuHarnessOptions extends HarnessOptions {
   encryptKey?: string | null;
   /** Streaming patches interval etc. are the adapter's defaults; retries are made fast. */
   retryBaseMs?: number;
+  /** `COACH_DELIVERY_RETRY_MS` of the adapter (default 0: four attempts, then the notice). */
+  deliveryRetryMs?: number;
   /** Log level (default `debug`, every line kept in `logs`). */
   logLevel?: string;
   /** Scripts the fake LLM before the harness starts (e.g. slow chunks). */
@@ -123,6 +125,8 @@ export async function startFeishuHarness(opts: FeishuHarnessOptions): Promise<Fe
     engine,
     logger,
     retryBaseMs: opts.retryBaseMs ?? 5,
+    // Four attempts, then the notice: outage tests set a window of their own.
+    deliveryRetryMs: opts.deliveryRetryMs ?? 0,
   });
   const scheduler = createTipScheduler({
     store,

@@ -37,6 +37,8 @@ export interface SlackHarnessOptions extends HarnessOptions {
   limits?: Config['limits'];
   /** Model slots (default 4). */
   maxConcurrentLlm?: number;
+  /** `COACH_DELIVERY_RETRY_MS` of the adapter (default 0: four attempts, then the notice). */
+  deliveryRetryMs?: number;
   /** More settings, as environment variables (they win over the harness's). */
   env?: Record<string, string>;
 }
@@ -121,6 +123,8 @@ export async function startSlackHarness(opts: SlackHarnessOptions): Promise<Slac
     engine,
     logger,
     options: { updateIntervalMs: opts.updateIntervalMs ?? 1_000, retryBaseMs: 20 },
+    // Four attempts, then the notice: outage tests set a window of their own.
+    deliveryRetryMs: opts.deliveryRetryMs ?? 0,
   });
   const http: HttpServer = createHttpServer({
     routes: adapter.routes,

@@ -14,8 +14,10 @@ export interface BackgroundWork {
   readonly inFlight: number;
   /** Pieces started since creation. */
   readonly started: number;
-  /** Refuses new work (logged) from now on. */
+  /** Refuses new work (logged) from now on, and aborts {@link signal}. */
   close(): void;
+  /** Aborted by `close`: long waits (a reply's retries) end early and leave their work to another replica. */
+  readonly signal: AbortSignal;
   /** Waits until nothing is queued or running, at most `timeoutMs`; true when everything finished. */
   drain(timeoutMs: number): Promise<boolean>;
 }
@@ -29,6 +31,7 @@ export function createBackgroundWork(logger: Logger): BackgroundWork {
   let pumping = false;
   let open = true;
   let started = 0;
+  const stopping = new AbortController();
   const pump = () => {
     const start = queued.shift();
     if (!start) {
@@ -75,7 +78,9 @@ export function createBackgroundWork(logger: Logger): BackgroundWork {
     },
     close() {
       open = false;
+      stopping.abort();
     },
+    signal: stopping.signal,
     drain(timeoutMs) {
       return within(
         timeoutMs,

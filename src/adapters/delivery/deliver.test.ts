@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import type { ReplyEvent, RichReply } from '../../core/reply/types.ts';
-import { deliverReply } from './deliver.ts';
+import { createDeliveryStats, deliverReply } from './deliver.ts';
 import { createPacer } from './pacer.ts';
 import type { ProgressView, ReplySink, SinkFailure } from './sink.ts';
 
@@ -130,6 +130,7 @@ describe('deliverReply', () => {
       log: log.logger,
       updateIntervalMs: 1_000,
       retryBaseMs: 100,
+      retryWindowMs: 0,
       sleep: async (ms) => {
         waits.push(ms);
       },
@@ -140,6 +141,86 @@ describe('deliverReply', () => {
     expect(calls.at(-1)).toBe('failed:zh:P1');
     expect(state.askedAfterFinal).toBe(false);
     expect(log.events()).toContain('reply_undelivered');
+  });
+
+  it('through an outage, retries for the whole window with capped backoff, and delivers when the platform is back', async () => {
+    const clock = { t: 0 };
+    const outage = Array.from({ length: 40 }, () => ({ kind: 'other' }) as const);
+    const { sink, calls } = recordingSink({ final: outage });
+    const stats = createDeliveryStats();
+    const seen: number[] = [];
+    const state = { askedAfterFinal: false };
+    const result = await deliverReply(stream(clock, 0, 0, state), sink, {
+      log: memoryLogger().logger,
+      updateIntervalMs: 0,
+      retryBaseMs: 1_000,
+      maxBackoffMs: 30_000,
+      retryWindowMs: 20 * 60_000,
+      stats,
+      now: () => clock.t,
+      sleep: async (ms) => {
+        seen.push(stats.retrying);
+        clock.t += ms;
+      },
+    });
+    expect(result.delivered).toBe(true);
+    expect(calls.filter((c) => c.startsWith('final:'))).toHaveLength(41);
+    expect(Math.max(...seen)).toBe(1);
+    expect(stats).toEqual({ retrying: 0, undelivered: 0 });
+    expect(calls.some((c) => c.startsWith('failed:'))).toBe(false);
+    expect(state.askedAfterFinal).toBe(true);
+  });
+
+  it('gives up once the window is over: one notice, counted as undelivered, the work left claimed', async () => {
+    const clock = { t: 0 };
+    const { sink, calls } = recordingSink({
+      final: Array.from({ length: 100 }, () => ({ kind: 'other' }) as const),
+    });
+    const stats = createDeliveryStats();
+    const state = { askedAfterFinal: false };
+    const waits: number[] = [];
+    const result = await deliverReply(stream(clock, 0, 0, state), sink, {
+      log: memoryLogger().logger,
+      updateIntervalMs: 0,
+      retryBaseMs: 1_000,
+      retryWindowMs: 5 * 60_000,
+      stats,
+      now: () => clock.t,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock.t += ms;
+      },
+    });
+    expect(result.delivered).toBe(false);
+    expect(Math.max(...waits)).toBe(30_000);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5 * 60_000);
+    expect(calls.filter((c) => c.startsWith('failed:'))).toHaveLength(1);
+    expect(stats).toEqual({ retrying: 0, undelivered: 1 });
+    expect(state.askedAfterFinal).toBe(false);
+  });
+
+  it('stops retrying at once when the process stops: no notice, the work left for another replica', async () => {
+    const { sink, calls } = recordingSink({
+      final: Array.from({ length: 100 }, () => ({ kind: 'other' }) as const),
+    });
+    const stop = new AbortController();
+    const state = { askedAfterFinal: false };
+    let sleeps = 0;
+    const result = await deliverReply(stream({ t: 0 }, 0, 0, state), sink, {
+      log: memoryLogger().logger,
+      updateIntervalMs: 0,
+      signal: stop.signal,
+      sleep: (ms) =>
+        new Promise((resolve) => {
+          sleeps += 1;
+          if (sleeps === 3) stop.abort();
+          setTimeout(resolve, Math.min(ms, 5));
+        }),
+    });
+    expect(result).toMatchObject({ delivered: false, aborted: true });
+    expect(calls.filter((c) => c.startsWith('final:'))).toHaveLength(3);
+    expect(calls.some((c) => c.startsWith('failed:'))).toBe(false);
+    expect(state.askedAfterFinal).toBe(false);
   });
 
   it('keeps going when the placeholder cannot be posted: the final reply goes out as a new message', async () => {

@@ -24,17 +24,37 @@ export interface DeliverOptions {
   pacer?: { pacer: Pacer; key: string };
   /** A placeholder already posted (by a replica that died): updated and replaced like our own. */
   placeholder?: string;
-  /** Attempts at the final reply before giving up (default 4). */
+  /** Attempts at the final reply before giving up, at least (default 4). */
   finalAttempts?: number;
-  /** First pause between final attempts, doubled each time (default 1000 ms). */
+  /**
+   * How long the final reply is retried, at least, while the platform fails (an outage, rate limits):
+   * attempts go on until both `finalAttempts` and this time (from the first failure) are used up.
+   * `COACH_DELIVERY_RETRY_MS`, default 600000 (10 minutes); 0 for `finalAttempts` only.
+   */
+  retryWindowMs?: number;
+  /** First pause between final attempts, doubled each time (default 1000 ms)… */
   retryBaseMs?: number;
+  /** …up to this pause (default 30000 ms), or the platform's Retry-After when longer. */
+  maxBackoffMs?: number;
+  /**
+   * Aborted when the process stops: retries end at once, without the failure notice, and the work stays
+   * claimed, so that it is handed to another replica (or answered after a restart).
+   */
+  signal?: AbortSignal;
+  /** Counts of replies being retried and given up, for `/healthz`. */
+  stats?: DeliveryStats;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 /** The settings a platform gives every delivery. */
 export type DeliverySettings = Pick<DeliverOptions, 'updateIntervalMs'> &
-  Partial<Pick<DeliverOptions, 'retryBaseMs' | 'finalAttempts'>>;
+  Partial<
+    Pick<
+      DeliverOptions,
+      'retryBaseMs' | 'finalAttempts' | 'retryWindowMs' | 'maxBackoffMs' | 'signal' | 'stats'
+    >
+  >;
 
 /** How a delivery ended. */
 export interface DeliveryResult {
@@ -42,7 +62,22 @@ export interface DeliveryResult {
   delivered: boolean;
   /** The final reply the engine produced, if it got that far. */
   reply?: RichReply;
+  /** Stopped by `signal` while retrying: the work is left for another replica. */
+  aborted?: boolean;
 }
+
+/** Replies whose final delivery is being retried now, and those given up since start. */
+export interface DeliveryStats {
+  retrying: number;
+  undelivered: number;
+}
+
+export function createDeliveryStats(): DeliveryStats {
+  return { retrying: 0, undelivered: 0 };
+}
+
+/** Default of {@link DeliverOptions.retryWindowMs}. */
+export const DELIVERY_RETRY_MS = 600_000;
 
 const DEFAULT_RATE_PAUSE_MS = 30_000;
 
@@ -89,7 +124,9 @@ export async function deliverReply(
       if (ev.type === 'final') {
         reply = ev.reply;
         await inFlight;
-        if (!(await sendFinal(ev.reply))) {
+        const sent = await sendFinal(ev.reply);
+        if (sent === 'aborted') return { delivered: false, reply, aborted: true };
+        if (!sent) {
           await notifyFailure(ev.reply.lang);
           return { delivered: false, reply };
         }
@@ -117,28 +154,65 @@ export async function deliverReply(
     return { delivered: false, ...(reply ? { reply } : {}) };
   }
 
-  async function sendFinal(final: RichReply): Promise<boolean> {
+  async function sendFinal(final: RichReply): Promise<boolean | 'aborted'> {
     const attempts = opts.finalAttempts ?? 4;
     const base = opts.retryBaseMs ?? 1_000;
-    for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      try {
-        await sink.final(final, placeholder);
-        return true;
-      } catch (err) {
-        const f = sink.classify(err);
-        log.warn(
-          { event: 'reply_final_failed', attempt, failure: f.kind, ...describeError(err) },
-          'final reply not delivered',
-        );
-        if (f.kind === 'gone') placeholder = undefined;
-        if (attempt < attempts) {
-          const backoff = base * 2 ** (attempt - 1);
-          await sleep(f.kind === 'rate_limited' ? Math.max(f.retryAfterMs ?? 0, backoff) : backoff);
+    const maxBackoff = opts.maxBackoffMs ?? 30_000;
+    const window = opts.retryWindowMs ?? DELIVERY_RETRY_MS;
+    let firstFailure: number | undefined;
+    let attempt = 0;
+    try {
+      for (;;) {
+        attempt += 1;
+        try {
+          await sink.final(final, placeholder);
+          if (firstFailure !== undefined)
+            log.info({ event: 'reply_delivered_late', attempt }, 'reply delivered');
+          return true;
+        } catch (err) {
+          const f = sink.classify(err);
+          log.warn(
+            { event: 'reply_final_failed', attempt, failure: f.kind, ...describeError(err) },
+            'final reply not delivered',
+          );
+          if (f.kind === 'gone') placeholder = undefined;
+          if (firstFailure === undefined) {
+            firstFailure = now();
+            if (opts.stats) opts.stats.retrying += 1;
+          }
+          const backoff = Math.min(base * 2 ** Math.min(attempt - 1, 30), maxBackoff);
+          const wait = f.kind === 'rate_limited' ? Math.max(f.retryAfterMs ?? 0, backoff) : backoff;
+          // A reply too large is split finer by the sink; retrying it for minutes would not help.
+          const inWindow = f.kind !== 'too_large' && now() + wait - firstFailure <= window;
+          if (attempt >= attempts && !inWindow) break;
+          if (opts.signal?.aborted) return 'aborted';
+          await abortable(wait);
+          if (opts.signal?.aborted) return 'aborted';
         }
       }
+    } finally {
+      if (firstFailure !== undefined && opts.stats) opts.stats.retrying -= 1;
     }
-    log.error({ event: 'reply_undelivered', attempts }, 'the reply could not be delivered');
+    if (opts.stats) opts.stats.undelivered += 1;
+    log.error(
+      { event: 'reply_undelivered', attempts: attempt, retriedMs: now() - (firstFailure ?? now()) },
+      'the reply could not be delivered',
+    );
     return false;
+  }
+
+  /** `sleep`, cut short when the signal aborts. */
+  function abortable(ms: number): Promise<void> {
+    const signal = opts.signal;
+    if (!signal) return sleep(ms);
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      signal.addEventListener('abort', done, { once: true });
+      void sleep(ms).then(done);
+    });
   }
 
   async function notifyFailure(lang: Lang): Promise<void> {

@@ -8,6 +8,7 @@ import type { ChatEngine } from '../../core/chat/engine.ts';
 import { CoachError, describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createBackgroundWork } from '../delivery/background.ts';
+import { createDeliveryStats } from '../delivery/deliver.ts';
 import { createPacer } from '../delivery/pacer.ts';
 import type { PlatformAdapter } from '../platform.ts';
 import { createFeishuApi, type FeishuApi, sdkDomain, sdkLogger } from './api.ts';
@@ -50,6 +51,8 @@ export interface FeishuAdapterDeps {
   maxEventAgeMs?: number;
   /** First backoff delay of retried API calls (default 250 ms). */
   retryBaseMs?: number;
+  /** How long a refused reply is retried (`COACH_DELIVERY_RETRY_MS`); default 10 minutes. */
+  deliveryRetryMs?: number;
   /** Makes the long-connection client; default the SDK's `WSClient`. */
   createWsClient?: (opts: { appId: string; appSecret: string; domain: lark.Domain | string }) => WsClientLike;
   /** Sees the dispatcher once its handlers are registered (tests, diagnostics). */
@@ -110,6 +113,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
   };
 
   const work = createBackgroundWork(logger);
+  const deliveryStats = createDeliveryStats();
   let accepting = true;
   const common: Omit<HandlerDeps, 'botOpenId' | 'track' | 'now' | 'maxEventAgeMs'> = {
     engine,
@@ -119,6 +123,9 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
     delivery: {
       updateIntervalMs: PATCH_INTERVAL_MS,
       ...(deps.retryBaseMs !== undefined ? { retryBaseMs: deps.retryBaseMs } : {}),
+      ...(deps.deliveryRetryMs !== undefined ? { retryWindowMs: deps.deliveryRetryMs } : {}),
+      signal: work.signal,
+      stats: deliveryStats,
     },
     pacer: createPacer({ perMinute: PATCHES_PER_MINUTE, burst: 20 }),
   };
@@ -203,6 +210,7 @@ export function createFeishuAdapter(deps: FeishuAdapterDeps): PlatformAdapter {
         mode: settings.mode,
         connection: settings.mode === 'ws' ? (ws?.getConnectionStatus?.().state ?? 'stopped') : 'http',
         inFlight: work.inFlight,
+        delivery: { ...deliveryStats },
       };
     },
   };

@@ -6,28 +6,10 @@
  * Commands, the modal and the shortcut call `accept` themselves before their `ack()`.
  */
 import type { App } from '@slack/bolt';
-import type { Ticket } from '../../core/chat/engine.ts';
-import {
-  type SlackEventEnvelope,
-  type SlackMessageEvent,
-  type Translated,
-  translateEvent,
-} from './events.ts';
-import type { SlackRuntime } from './runtime.ts';
-
-/** What `accept` made of one delivery: the translation, and the ticket (undefined: not for Coach, or a duplicate). */
-export interface Accepted {
-  translated: Translated;
-  ticket: Ticket | undefined;
-}
+import { type SlackEventEnvelope, type SlackMessageEvent, translateEvent } from './events.ts';
+import type { Accepted, AcceptedEvents, SlackRuntime } from './runtime.ts';
 
 /** Accepted deliveries, keyed by the body object Bolt hands to the listener. */
-export interface AcceptedEvents {
-  set(body: object, accepted: Accepted): void;
-  /** The delivery's acceptance, once (a second listener for the same body gets undefined). */
-  take(body: object): Accepted | undefined;
-}
-
 export function createAcceptedEvents(): AcceptedEvents {
   const map = new WeakMap<object, Accepted>();
   return {

@@ -3,6 +3,7 @@ import type { ChatEngine } from '../../core/chat/engine.ts';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createBackgroundWork } from '../delivery/background.ts';
+import { createDeliveryStats } from '../delivery/deliver.ts';
 import { createPacer } from '../delivery/pacer.ts';
 import { freshTimestamp, readBody } from '../http/body.ts';
 import type { PlatformAdapter, RequestListener } from '../platform.ts';
@@ -43,6 +44,8 @@ export interface SlackAdapterDeps {
     /** First pause between attempts at a final reply (default 1000 ms). */
     retryBaseMs?: number;
   };
+  /** How long a refused reply is retried (`COACH_DELIVERY_RETRY_MS`); default 10 minutes. */
+  deliveryRetryMs?: number;
 }
 
 /** The HTTP path of Events API, slash commands and interactivity in HTTP mode. */
@@ -132,6 +135,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
   });
 
   const work = createBackgroundWork(logger);
+  const deliveryStats = createDeliveryStats();
   let botUserId: string | undefined;
   let ready = false;
   let lastError: string | undefined;
@@ -151,6 +155,9 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
     delivery: {
       updateIntervalMs: deps.options?.updateIntervalMs ?? 1_000,
       ...(deps.options?.retryBaseMs !== undefined ? { retryBaseMs: deps.options.retryBaseMs } : {}),
+      ...(deps.deliveryRetryMs !== undefined ? { retryWindowMs: deps.deliveryRetryMs } : {}),
+      signal: work.signal,
+      stats: deliveryStats,
     },
     background: (name, fields, fn) => work.run(name, fields, fn),
     accepted: createAcceptedEvents(),
@@ -241,6 +248,7 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
       mode: socketMode ? 'socket' : 'http',
       ready,
       inFlight: work.inFlight,
+      delivery: { ...deliveryStats },
       ...(lastError ? { lastError } : {}),
     }),
   };

@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
-import type { ChatEngine } from '../../core/chat/engine.ts';
+import type { ChatEngine, Ticket } from '../../core/chat/engine.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { BackgroundWork } from '../delivery/background.ts';
 import type { DeliverySettings } from '../delivery/deliver.ts';
 import type { Pacer } from '../delivery/pacer.ts';
-import type { AcceptedEvents } from './accept.ts';
 import type { ShareStore } from './ephemeral.ts';
+import type { Translated } from './events.ts';
 
 /** What the Slack listeners share: Web API clients, the engine, shares, pacing and background work. */
 export interface SlackRuntime {
@@ -31,4 +31,17 @@ export interface SlackRuntime {
   accepted: AcceptedEvents;
   /** Whether a `response_url` kept in a work lease may be called (Slack's hosts, or the configured API's). */
   trustedResponseUrl(url: string): boolean;
+}
+
+/** What `accept` made of one delivery: the translation, and the ticket (undefined: not for Coach, or a duplicate). */
+export interface Accepted {
+  translated: Translated;
+  ticket: Ticket | undefined;
+}
+
+/** Accepted deliveries, keyed by the body object Bolt hands to the listener. */
+export interface AcceptedEvents {
+  set(body: object, accepted: Accepted): void;
+  /** The delivery's acceptance, once (a second listener for the same body gets undefined). */
+  take(body: object): Accepted | undefined;
 }

@@ -74,7 +74,14 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
   let n = 0;
   let last: RichReply | undefined;
   const show = async (events: AsyncIterable<ReplyEvent>) =>
-    (await deliverReply(events, terminalSink(output), { log, updateIntervalMs: 0, finalAttempts: 1 })).reply;
+    (
+      await deliverReply(events, terminalSink(output), {
+        log,
+        updateIntervalMs: 0,
+        finalAttempts: 1,
+        retryWindowMs: 0,
+      })
+    ).reply;
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) continue;

@@ -41,7 +41,12 @@ async function claim(m: IncomingMessage, owner: string, when = t0) {
   await store.claimWork(workKeyOf(m), workPayload(m, when), when, 1_000, owner);
 }
 
-function sweeper(owner: string, now: Date, resumers: Record<string, Resumer>) {
+function sweeper(
+  owner: string,
+  now: Date,
+  resumers: Record<string, Resumer>,
+  holds?: (key: string) => boolean,
+) {
   return createTakeoverSweeper({
     store,
     logger: silentLogger(),
@@ -50,6 +55,7 @@ function sweeper(owner: string, now: Date, resumers: Record<string, Resumer>) {
     intervalMs: 5_000,
     resumers,
     now: () => now,
+    ...(holds ? { holds } : {}),
   });
 }
 
@@ -83,6 +89,19 @@ describe('takeover sweeper', () => {
     expect(await sweeper('B', at(5_000), { feishu: (x) => resumed.push(x) }).sweep()).toBe(0);
     expect(resumed).toEqual([]);
     expect((await store.expiredWork(at(5_000), 10)).length).toBe(2);
+  });
+
+  it('takes its own expired work over again when nothing here holds it any more (a reply given up)', async () => {
+    const running = msg('feishu', 'om_running');
+    const given = msg('feishu', 'om_given_up');
+    await claim(running, 'B');
+    await claim(given, 'B');
+    const resumed: IncomingMessage[] = [];
+    const held = new Set([workKeyOf(running)]);
+    expect(
+      await sweeper('B', at(5_000), { feishu: (x) => resumed.push(x) }, (k) => held.has(k)).sweep(),
+    ).toBe(1);
+    expect(resumed).toEqual([given]);
   });
 
   it('gives up work too old to answer, and payloads it cannot read', async () => {

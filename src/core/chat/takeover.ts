@@ -36,6 +36,13 @@ export interface TakeoverSweeperDeps {
   batch?: number;
   /** Default `MAX_TAKEOVER_AGE_MS`. */
   maxAgeMs?: number;
+  /**
+   * Whether this process is still working on the message (`engine.holds`): such a lease of our own is
+   * left alone. Our own expired lease that nothing here holds (a reply given up after an outage, work
+   * refused while a restart was under way) is taken over like any other. Without it, every lease of
+   * our own is left alone.
+   */
+  holds?: (key: string) => boolean;
 }
 
 /** The sweeper. */
@@ -66,8 +73,8 @@ export function createTakeoverSweeper(deps: TakeoverSweeperDeps): TakeoverSweepe
     const expired = await store.expiredWork(at, batch);
     let taken = 0;
     for (const item of expired) {
-      // Our own expired lease is a slow answer still running here, not a dead replica's.
-      if (item.owner === owner) continue;
+      // Our own expired lease may be a slow answer still running here, not a dead replica's.
+      if (item.owner === owner && (!deps.holds || deps.holds(item.key))) continue;
       const parsed = parseWorkPayload(item.payload);
       const resume = parsed ? resumers[parsed.message.platform] : undefined;
       if (parsed && !resume) continue;
