@@ -37,7 +37,10 @@ export interface Replica {
 /** Options of `startReplica`. */
 export interface ReplicaOptions {
   name: string;
-  databaseUrl: string;
+  /** PostgreSQL; without it the replica uses SQLite (`dbPath`, or a file in its own folder). */
+  databaseUrl?: string;
+  /** The SQLite file (kept across restarts: the test owns it). */
+  dbPath?: string;
   /** Base URL of the fake Feishu open platform: runs Feishu in HTTP mode. */
   feishuUrl?: string;
   /** `apiUrl` of the fake Slack: runs Slack in HTTP mode (signing secret `SLACK_TEST_SECRET`). */
@@ -58,8 +61,8 @@ export function spawnReplica(opts: ReplicaOptions): { ready: Promise<Replica>; d
       HOME: process.env.HOME ?? '',
       KNOWLEDGE_DIR: 'knowledge',
       LOG_LEVEL: 'info',
-      COACH_DB_PATH: join(dir, 'coach.db'),
-      DATABASE_URL: opts.databaseUrl,
+      COACH_DB_PATH: opts.dbPath ?? join(dir, 'coach.db'),
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
       PORT: '0',
       COACH_USER_MESSAGES_PER_MINUTE: '0',
       COACH_CHAT_MESSAGES_PER_MINUTE: '0',
@@ -202,6 +205,22 @@ export function groupMention(spec: {
   };
 }
 
+/** A direct (p2p) message to the bot (`im.message.receive_v1`, schema 2.0). */
+export function directMessage(spec: {
+  chatId: string;
+  messageId: string;
+  eventId: string;
+  text: string;
+}): object {
+  const event = groupMention({ ...spec, botOpenId: 'ou_unused' }) as {
+    event: { message: Record<string, unknown> };
+  };
+  event.event.message.chat_type = 'p2p';
+  event.event.message.content = JSON.stringify({ text: spec.text });
+  event.event.message.mentions = [];
+  return event;
+}
+
 /** Encrypts and signs a payload as Feishu does. */
 export function feishuRequest(payload: object): FeishuRequest {
   const body = JSON.stringify({ encrypt: encryptText(JSON.stringify(payload), REPLICA_ENCRYPT_KEY) });
@@ -227,6 +246,35 @@ export async function postFeishu(replica: Pick<Replica, 'url'>, req: FeishuReque
     method: 'POST',
     headers: req.headers,
     body: req.body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** POSTs a `/coach` slash command (form-encoded, signed) to a replica; resolves with the HTTP status. */
+export async function postSlackCommand(
+  replica: Pick<Replica, 'url'>,
+  spec: { channel: string; user: string; text: string; triggerId: string; responseUrl: string },
+): Promise<number> {
+  const raw = new URLSearchParams({
+    command: '/coach',
+    text: spec.text,
+    team_id: 'T1',
+    channel_id: spec.channel,
+    user_id: spec.user,
+    trigger_id: spec.triggerId,
+    response_url: spec.responseUrl,
+  }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SLACK_TEST_SECRET).update(`v0:${timestamp}:${raw}`).digest('hex')}`;
+  const res = await fetch(`${replica.url}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-signature': signature,
+      'x-slack-request-timestamp': String(timestamp),
+    },
+    body: raw,
   });
   await res.arrayBuffer();
   return res.status;

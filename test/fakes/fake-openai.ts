@@ -85,6 +85,8 @@ export interface FakeOpenAI {
   setDefaultReply(reply: FakeReply): FakeOpenAI;
   /** Number of queued behaviours not yet used. */
   pending(): number;
+  /** Drops every queued behaviour (an outage ends): from now on the default reply. */
+  clearQueue(): FakeOpenAI;
   /** Stops the server and drops every open connection (hanging requests included). */
   close(): Promise<void>;
 }
@@ -161,6 +163,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return fake;
     },
     pending: () => queue.length,
+    clearQueue: () => {
+      queue.length = 0;
+      return fake;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -139,6 +139,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         calls.push({ method, body, ok: false, error: failure.error, at });
         if (failure.error === 'ratelimited') {
           send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter ?? 1) });
+        } else if (/^http_\d{3}$/.test(failure.error)) {
+          // An outage: the HTTP status itself (`http_500`, `http_503`).
+          send(Number(failure.error.slice(5)), { ok: false, error: 'fatal_error' });
         } else send(200, { ok: false, error: failure.error });
         return;
       }
