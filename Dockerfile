@@ -21,6 +21,7 @@ RUN npm ci --omit=dev && npm cache clean --force
 
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+COPY assets ./assets
 COPY prompts ./prompts
 
 # Runs as the image's unprivileged user; the SQLite fallback path (unused with DATABASE_URL) stays writable.
@@ -35,5 +36,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
 
 # The compiled service, started directly so that SIGTERM reaches Coach itself (no npm wrapper process
 # in between): it stops taking events, lets work finish, hands unfinished work to the other replicas
-# and exits 0.
-CMD ["node", "dist/main.js"]
+# and exits 0. A 4 MB young generation (instead of 16 MB) keeps about 20 MB less resident.
+CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

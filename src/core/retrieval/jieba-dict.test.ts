@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { trimmedDict } from '../../../scripts/jieba-dict.ts';
+import { JIEBA_DICT, tokenize } from './tokenize.ts';
+
+describe('the trimmed segmenter dictionary', () => {
+  it('is current: every dictionary word of knowledge/ is in it (else run scripts/jieba-dict.ts)', () => {
+    expect(readFileSync(JIEBA_DICT, 'utf8')).toBe(trimmedDict());
+  }, 60_000);
+
+  it('still segments marketing questions into their words', () => {
+    expect(tokenize('怎样写出打动采购负责人的价值主张')).toEqual(
+      expect.arrayContaining(['打动', '采购', '负责人', '价值', '主张']),
+    );
+  });
+});
