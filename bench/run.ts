@@ -21,6 +21,13 @@ import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import { createLlmClient } from '../src/llm/client.ts';
 import { ms, percentile } from './stats.ts';
 
+// `npm run bench -- --soak [--minutes N] [--rate R] [--store postgres]`: only the soak (bench/soak.ts).
+if (process.argv.includes('--soak')) {
+  const { runSoak } = await import('./soak.ts');
+  await runSoak();
+  process.exit(0);
+}
+
 const logger = silentLogger();
 const kb = loadKnowledge('knowledge');
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
