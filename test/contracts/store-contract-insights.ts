@@ -188,7 +188,7 @@ export function describeInsightsContract(c: InsightsContractContext): void {
         tokensOut: 20,
         fallbacks: 1,
         errors: 0,
-        p50: 300,
+        avgLatencyMs: 600,
       });
       expect(d.tipsPerDay).toEqual([
         { day: '2025-03-04', tips: 1 },

@@ -55,12 +55,18 @@ export interface InsightFeedback {
   value: 'up' | 'down';
 }
 
-/** Which events a figure counts: since a time, optionally one chat (`platform` + `chatId`). */
+/**
+ * Which events a figure counts: since a time, optionally one chat (`platform` + `chatId`). Counts start
+ * at the first whole hour from `since`; people, latency and citations at the first whole UTC day.
+ */
 export interface InsightsFilter {
   since: Date;
   until?: Date;
   chat?: { platform: string; chatId: string };
-  /** Minutes east of UTC of the days and weeks figures are grouped by (`COACH_TIMEZONE` at query time). */
+  /**
+   * Minutes east of UTC of the days and weeks figures are grouped by (`COACH_TIMEZONE` at query time),
+   * rounded to whole hours.
+   */
   utcOffsetMinutes?: number;
 }
 
@@ -102,7 +108,7 @@ export interface InsightsDashboard extends InsightsSummary {
     fallbacks: number;
     errors: number;
   }[];
-  /** Reviews per week (Monday) with the average of each dimension and overall. */
+  /** Reviews per week (starting Monday) with the average of each dimension and overall. */
   reviewsPerWeek: {
     week: string;
     reviews: number;
@@ -121,7 +127,7 @@ export interface InsightsDashboard extends InsightsSummary {
     up: number;
     down: number;
   }[];
-  /** Model use per day: calls, tokens, fallbacks, errors, answer latency. */
+  /** Model use per day: calls, tokens, fallbacks, errors, average answer latency. */
   modelPerDay: {
     day: string;
     calls: number;
@@ -129,7 +135,7 @@ export interface InsightsDashboard extends InsightsSummary {
     tokensOut: number;
     fallbacks: number;
     errors: number;
-    p50: number | null;
+    avgLatencyMs: number | null;
   }[];
   tipsPerDay: { day: string; tips: number }[];
 }

@@ -175,18 +175,42 @@ export const MIGRATIONS: readonly Migration[] = [
         tokens_out INTEGER NOT NULL,
         overall REAL,
         scores TEXT, -- JSON object: dimension -> score
+        cited TEXT NOT NULL, -- entry and passage ids, comma-separated
         question TEXT,
         question_key TEXT,
         ref TEXT NOT NULL
       ) STRICT;
       CREATE INDEX insight_events_at ON insight_events (at);
       CREATE INDEX insight_events_ref ON insight_events (ref);
-      CREATE INDEX insight_events_unanswered ON insight_events (question_key) WHERE question_key IS NOT NULL;
-      CREATE TABLE insight_citations (
-        event_id INTEGER NOT NULL REFERENCES insight_events (id) ON DELETE CASCADE,
-        entry_id TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX insight_citations_event ON insight_citations (event_id);
+      CREATE INDEX insight_events_unanswered ON insight_events (question_key, at) WHERE question_key IS NOT NULL;
+      -- roll-ups kept as events are recorded, so figures read thousands of rows, not every event:
+      -- per hour (epoch hours) and chat, the counts and sums of the events
+      CREATE TABLE insight_hours (
+        hour INTEGER NOT NULL,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        questions INTEGER NOT NULL, answered INTEGER NOT NULL, partly INTEGER NOT NULL,
+        unanswered INTEGER NOT NULL, reviews INTEGER NOT NULL, errors INTEGER NOT NULL,
+        fallbacks INTEGER NOT NULL, calls INTEGER NOT NULL, tokens_in INTEGER NOT NULL,
+        tokens_out INTEGER NOT NULL, latency_sum INTEGER NOT NULL, latency_n INTEGER NOT NULL,
+        overall_sum REAL NOT NULL, d_customer_value REAL NOT NULL, d_quantified_results REAL NOT NULL,
+        d_credibility REAL NOT NULL, d_category_focus REAL NOT NULL, d_value_not_price REAL NOT NULL,
+        d_decision_maker_fit REAL NOT NULL, d_clarity REAL NOT NULL,
+        PRIMARY KEY (hour, platform, chat_id)
+      ) STRICT, WITHOUT ROWID;
+      -- per UTC day (epoch days) and chat: who was active, answer latencies (log bins), citations
+      CREATE TABLE insight_user_days (
+        day INTEGER NOT NULL, platform TEXT NOT NULL, chat_id TEXT NOT NULL, user_hash TEXT NOT NULL,
+        PRIMARY KEY (day, platform, chat_id, user_hash)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE insight_latency (
+        day INTEGER NOT NULL, platform TEXT NOT NULL, chat_id TEXT NOT NULL, bin INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, platform, chat_id, bin)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE insight_cited (
+        day INTEGER NOT NULL, platform TEXT NOT NULL, chat_id TEXT NOT NULL, entry_id TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, platform, chat_id, entry_id)
+      ) STRICT, WITHOUT ROWID;
       -- one vote per reply and user; a later vote replaces it
       CREATE TABLE insight_feedback (
         id INTEGER PRIMARY KEY,

@@ -1,48 +1,39 @@
 import type pg from 'pg';
-import { eventColumns, feedbackColumns, newSalt } from './insights-record.ts';
+import {
+  DAY_MS,
+  eventColumns,
+  feedbackColumns,
+  HOUR_MS,
+  newSalt,
+  ROLLUP_TABLES,
+  type Rollups,
+  rollupsOf,
+  rollupUpsert,
+  rollupValues,
+} from './insights-record.ts';
 import { type Dialect, dashboardOf, summaryOf } from './insights-sql.ts';
 import { type InsightEvent, type InsightFeedback, type InsightsStore, isFeedback } from './insights-types.ts';
 import { millis } from './store-input.ts';
 
-/** PostgreSQL's spelling of the insights queries: times are timestamptz, days counted in UTC + offset. */
-export const POSTGRES_DIALECT: Dialect = {
-  placeholder: (n) => `$${n}`,
-  time: (d) => d,
-  day: (col, offset) => `to_char((${col} AT TIME ZONE 'UTC') + interval '${offset} minutes', 'YYYY-MM-DD')`,
-  week: (col, offset) =>
-    `to_char(date_trunc('week', (${col} AT TIME ZONE 'UTC') + interval '${offset} minutes'), 'YYYY-MM-DD')`,
-  dim: (key) => `(scores->>'${key}')::float8`,
-  list: (col) => `string_agg(${col}, ',')`,
-};
+/** PostgreSQL's spelling of the insights queries: numbered placeholders, times as timestamptz. */
+export const POSTGRES_DIALECT: Dialect = { placeholder: (n) => `$${n}`, time: (d) => d };
 
-const EVENT_COLUMNS = [
-  'at',
-  'kind',
-  'platform',
-  'workspace',
-  'chat_id',
-  'user_hash',
-  'command',
-  'lang',
-  'outcome',
-  'fallback',
-  'model',
-  'latency_ms',
-  'tokens_in',
-  'tokens_out',
-  'overall',
-  'scores',
-  'question',
-  'question_key',
-  'ref',
-  'cited',
-] as const;
-/** Rows per INSERT, well under PostgreSQL's 65,535 parameters. */
+const EVENT_COLUMNS =
+  'at, kind, platform, workspace, chat_id, user_hash, command, lang, outcome, fallback, model, latency_ms, ' +
+  'tokens_in, tokens_out, overall, scores, cited, question, question_key, ref';
+/** Rows per statement, well under PostgreSQL's 65,535 parameters. */
 const BATCH = 1_000;
 
+/** Multi-row VALUES of `rows`, numbering placeholders from 1. */
+function values(rows: unknown[][]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sql = rows.map((r) => `(${r.map((v) => `$${params.push(v)}`).join(', ')})`).join(', ');
+  return { sql, params };
+}
+
 /**
- * Insights on the PostgreSQL store's database. A batch is written in one transaction: the events and
- * their citations in one statement per thousand rows, the votes in one upsert.
+ * Insights on the PostgreSQL store's database. A batch is written in one transaction: the events, the
+ * roll-ups (summed per key in the batch, one upsert per table and thousand rows) and the votes.
  */
 export function postgresInsights(
   pool: pg.Pool,
@@ -62,40 +53,45 @@ export function postgresInsights(
 
   async function insertEvents(client: pg.PoolClient, events: InsightEvent[], key: string): Promise<void> {
     for (let i = 0; i < events.length; i += BATCH) {
-      const values: unknown[] = [];
-      const rows = events.slice(i, i + BATCH).map((e) => {
-        const c = eventColumns(e, key);
-        const row = [
-          new Date(c.at),
-          c.kind,
-          c.platform,
-          c.workspace,
-          c.chatId,
-          c.userHash,
-          c.command,
-          c.lang,
-          c.outcome,
-          c.fallback,
-          c.model,
-          c.latencyMs,
-          c.tokensIn,
-          c.tokensOut,
-          c.overall,
-          c.scores,
-          c.question,
-          c.questionKey,
-          c.ref,
-          c.cited,
-        ];
-        const marks = row.map((v) => `$${values.push(v)}`);
-        return `(${marks.join(', ')})`;
-      });
-      await client.query(
-        `WITH ins AS (INSERT INTO insight_events (${EVENT_COLUMNS.join(', ')}) VALUES ${rows.join(', ')}
-           RETURNING id, cited)
-         INSERT INTO insight_citations (event_id, entry_id) SELECT id, unnest(cited) FROM ins`,
-        values,
+      const v = values(
+        events.slice(i, i + BATCH).map((e) => {
+          const c = eventColumns(e, key);
+          return [
+            new Date(c.at),
+            c.kind,
+            c.platform,
+            c.workspace,
+            c.chatId,
+            c.userHash,
+            c.command,
+            c.lang,
+            c.outcome,
+            c.fallback,
+            c.model,
+            c.latencyMs,
+            c.tokensIn,
+            c.tokensOut,
+            c.overall,
+            c.scores,
+            c.cited,
+            c.question,
+            c.questionKey,
+            c.ref,
+          ];
+        }),
       );
+      await client.query(`INSERT INTO insight_events (${EVENT_COLUMNS}) VALUES ${v.sql}`, v.params);
+    }
+    const rollups = rollupsOf(events, key);
+    for (const name of Object.keys(rollups) as (keyof Rollups)[]) {
+      const rows = rollups[name].map((r) => rollupValues(r));
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const part = rows.slice(i, i + BATCH);
+        await client.query(
+          rollupUpsert(ROLLUP_TABLES[name], part.length, (n) => `$${n}`),
+          part.flat(),
+        );
+      }
     }
   }
 
@@ -104,16 +100,23 @@ export function postgresInsights(
     const last = new Map(
       votes.map((v) => feedbackColumns(v, key)).map((c) => [`${c.ref}\0${c.userHash}`, c]),
     );
-    const values: unknown[] = [];
-    const rows = [...last.values()].map((c) => {
-      const row = [new Date(c.at), c.platform, c.workspace, c.chatId, c.userHash, c.about, c.ref, c.value];
-      return `(${row.map((v) => `$${values.push(v)}`).join(', ')})`;
-    });
+    const v = values(
+      [...last.values()].map((c) => [
+        new Date(c.at),
+        c.platform,
+        c.workspace,
+        c.chatId,
+        c.userHash,
+        c.about,
+        c.ref,
+        c.value,
+      ]),
+    );
     await client.query(
       `INSERT INTO insight_feedback (at, platform, workspace, chat_id, user_hash, about, ref, value)
-       VALUES ${rows.join(', ')}
+       VALUES ${v.sql}
        ON CONFLICT (ref, user_hash) DO UPDATE SET value = excluded.value, at = excluded.at`,
-      values,
+      v.params,
     );
   }
 
@@ -145,11 +148,17 @@ export function postgresInsights(
     pruneBefore: (before) =>
       run('insights.pruneBefore', async () => {
         const at = new Date(millis(before, 'before'));
+        const hour = Math.floor(at.getTime() / HOUR_MS);
+        const day = Math.floor(at.getTime() / DAY_MS);
         const r = await pool.query<{ n: number }>(
           `WITH e AS (DELETE FROM insight_events WHERE at < $1 RETURNING 1),
-                f AS (DELETE FROM insight_feedback WHERE at < $1 RETURNING 1)
+                f AS (DELETE FROM insight_feedback WHERE at < $1 RETURNING 1),
+                h AS (DELETE FROM insight_hours WHERE hour < $2 RETURNING 1),
+                u AS (DELETE FROM insight_user_days WHERE day < $3 RETURNING 1),
+                l AS (DELETE FROM insight_latency WHERE day < $3 RETURNING 1),
+                c AS (DELETE FROM insight_cited WHERE day < $3 RETURNING 1)
            SELECT ((SELECT count(*) FROM e) + (SELECT count(*) FROM f))::int AS n`,
-          [at],
+          [at, hour, day],
         );
         return r.rows[0]?.n ?? 0;
       }),
