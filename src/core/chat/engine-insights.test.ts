@@ -9,6 +9,7 @@ import {
   openStore,
   replyTo,
   setupEngineFixture,
+  textOf,
 } from '../../../test/support/engine-fixture.ts';
 import { answerEvent } from '../../../test/support/insights-seed.ts';
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
@@ -17,6 +18,7 @@ import { createInsightsRecorder } from '../insights/recorder.ts';
 import type { Logger } from '../logger.ts';
 import type { InsightsStore } from '../store/insights-types.ts';
 import type { Store } from '../store/types.ts';
+import { createAdmins } from './admins.ts';
 
 setupEngineFixture();
 
@@ -141,5 +143,27 @@ describe('insights recording', () => {
     expect(batches).toEqual([]); // nothing written on the caller's path
     await insights.flush();
     expect(batches).toEqual([3]);
+  });
+});
+
+describe('stats in chat', () => {
+  it('gives admins the headline figures, and everyone else a clear no', async () => {
+    const store = openStore();
+    const { engine } = engineWith({ store, admins: createAdmins(['slack:UADMIN']) });
+    await replyTo(engine, msg({ text: 'What CTR should our Google Ads get?' }));
+    await replyTo(engine, msg({ text: 'What is a UVP?' }));
+    const denied = await replyTo(engine, msg({ text: '/stats', userId: 'U1' }));
+    expect(textOf(denied)).toContain('Only Coach admins');
+    const shown = textOf(await replyTo(engine, msg({ text: '/stats 7d', userId: 'UADMIN' })));
+    expect(shown).toContain('Questions: **2**');
+    expect(shown).toMatch(/1× “What CTR should our Google Ads get\?”/);
+    expect(shown).toContain('usp-vs-uvp');
+    const zh = textOf(await replyTo(engine, msg({ text: '/统计 七天', userId: 'UADMIN' })));
+    expect(zh).toContain('用法');
+  });
+
+  it('reads "统计 …" without a slash as a question', async () => {
+    const { engine } = engineWith({ admins: createAdmins(['slack:U1']) });
+    expect((await replyTo(engine, msg({ text: '统计 数据怎么用在营销里' }))).kind).toBe('answer');
   });
 });

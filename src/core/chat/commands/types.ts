@@ -21,6 +21,7 @@ export type Command =
   | { name: 'tips_on'; time?: string; timezone?: string }
   | { name: 'tips_off' }
   | { name: 'history' }
+  | { name: 'stats'; since?: string }
   | { name: 'help'; unknown?: string }
   | { name: 'invalid'; message: string };
 
