@@ -132,19 +132,20 @@ function filterForm(o: PageOptions, t: Texts): string {
 }
 
 function cards(d: InsightsDashboard, t: Texts): string {
+  const num = (v: number) => v.toLocaleString('en');
   const pct = d.questions ? ` (${Math.round((100 * d.answered) / d.questions)}%)` : '';
   const items: [string, string, string][] = [
-    ['questions', t.cards.questions, String(d.questions)],
-    ['answered', t.cards.answered, `${d.answered}${pct}`],
-    ['unanswered', t.cards.unanswered, String(d.unanswered)],
-    ['feedback', t.cards.feedback, `${d.feedback.up} / ${d.feedback.down}`],
-    ['reviews', t.cards.reviews, `${d.reviews} (${fmt(d.overallAvg)})`],
-    ['tips', t.cards.tips, String(d.tipsSent)],
-    ['calls', t.cards.calls, String(d.modelCalls)],
-    ['tokens', t.cards.tokens, `${d.tokens.in} / ${d.tokens.out}`],
-    ['failures', t.cards.failures, `${d.fallbacks} / ${d.errors}`],
+    ['questions', t.cards.questions, num(d.questions)],
+    ['answered', t.cards.answered, `${num(d.answered)}${pct}`],
+    ['unanswered', t.cards.unanswered, num(d.unanswered)],
+    ['feedback', t.cards.feedback, `${num(d.feedback.up)} / ${num(d.feedback.down)}`],
+    ['reviews', t.cards.reviews, `${num(d.reviews)} (${fmt(d.overallAvg)})`],
+    ['tips', t.cards.tips, num(d.tipsSent)],
+    ['calls', t.cards.calls, num(d.modelCalls)],
+    ['tokens', t.cards.tokens, `${num(d.tokens.in)} / ${num(d.tokens.out)}`],
+    ['failures', t.cards.failures, `${num(d.fallbacks)} / ${num(d.errors)}`],
     ['latency', t.cards.latency, `${fmt(d.latencyMs.p50, ' ms')} / ${fmt(d.latencyMs.p95, ' ms')}`],
-    ['users', t.cards.users, String(d.users)],
+    ['users', t.cards.users, num(d.users)],
   ];
   return `<section class="cards">${items
     .map(
