@@ -4,11 +4,13 @@
  * plus rendering the HTML) take with 100,000 recorded events, on SQLite and on PostgreSQL (a throwaway
  * local server). Loopback only; figures are printed, never asserted. Alone: `npx tsx bench/insights.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderDashboard } from '../src/adapters/admin/page.ts';
+import { createAdminRoute } from '../src/adapters/admin/route.ts';
+import { createHttpServer } from '../src/adapters/http/server.ts';
 import { createInsightsRecorder } from '../src/core/insights/recorder.ts';
 import { silentLogger } from '../src/core/logger.ts';
 import type { InsightEvent } from '../src/core/store/insights-types.ts';
@@ -79,6 +81,75 @@ async function figures(name: string, store: Store): Promise<void> {
   line(`${name} admin page data, one chat, median`, ms(percentile(one, 50)));
 }
 
+/**
+ * First paint of the admin page in Chromium (when `/usr/bin/chromium` is there): signed in, the page
+ * loaded again and again, `first-contentful-paint` and the load event as the browser measures them.
+ */
+async function firstPaint(name: string, store: Store): Promise<void> {
+  if (!existsSync('/usr/bin/chromium')) {
+    line(`${name} admin page first paint`, 'skipped (no /usr/bin/chromium)');
+    return;
+  }
+  const token = 'bench-admin-token-0123456789';
+  const server = createHttpServer({
+    routes: {
+      '/admin/*': createAdminRoute({
+        insights: store.insights,
+        token,
+        logger: silentLogger(),
+        timezone: 'UTC',
+        now: () => NOW,
+      }),
+    },
+    health: async () => ({ ok: true }),
+    logger: silentLogger(),
+  });
+  const base = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/admin`);
+    await page.fill('input[name="token"]', token);
+    await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
+    const paints: number[] = [];
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      await page.goto(`${base}/admin?since=90d`, { waitUntil: 'load' });
+      // Headless Chromium records the paint entry a moment after load, or now and then not at all.
+      await page
+        .waitForFunction("performance.getEntriesByName('first-contentful-paint').length > 0", null, {
+          timeout: 5_000,
+        })
+        .catch(() => undefined);
+      const t = (await page.evaluate(`(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        const nav = performance.getEntriesByType('navigation')[0];
+        return [fcp ? fcp.startTime : NaN, nav ? nav.loadEventEnd : NaN];
+      })()`)) as [number, number];
+      if (Number.isFinite(t[0])) paints.push(t[0]);
+      loads.push(t[1]);
+    }
+    line(
+      `${name} admin page first paint, median of ${paints.length}`,
+      paints.length ? ms(percentile(paints, 50)) : 'not reported by the browser',
+    );
+    line(`${name} admin page loaded (charts drawn), median`, ms(percentile(loads, 50)));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /** Prints the insights figures on SQLite and PostgreSQL. */
 export async function runInsightsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'coach-bench-insights-'));
@@ -86,6 +157,7 @@ export async function runInsightsBench(): Promise<void> {
     const sqlite = openSqliteStore(join(dir, 'coach.db'));
     await recording('SQLite', sqlite);
     await figures('SQLite', sqlite);
+    await firstPaint('SQLite', sqlite);
     await sqlite.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
