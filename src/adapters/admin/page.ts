@@ -161,112 +161,53 @@ export function renderDashboard(d: InsightsDashboard, o: PageOptions): string {
   const c = t.col;
   const data = chartData(d, t, o.lang);
   const dims = DIMENSIONS.map((k) => DIMENSION_LABELS[k][o.lang]);
-  const sections = [
-    panel(
+  // Each section: its id (heading, chart and table ids), the table's columns and rows.
+  const specs: [keyof Texts['sections'], string[], Cell[][]][] = [
+    [
       'questions',
-      t.sections.questions,
-      table(
-        'table-questions',
-        [c.day, c.chat, c.questions],
-        d.perDay.map((r) => [r.day, chatLabel(r.platform, r.chatId), r.questions]),
-        t,
-      ),
-    ),
-    panel(
+      [c.day, c.chat, c.questions],
+      d.perDay.map((r) => [r.day, chatLabel(r.platform, r.chatId), r.questions]),
+    ],
+    [
       'outcomes',
-      t.sections.outcomes,
-      table(
-        'table-outcomes',
-        [c.day, c.answered, c.partly, c.unanswered, c.fallbacks, c.errors],
-        d.outcomesPerDay.map((r) => [r.day, r.answered, r.partly, r.unanswered, r.fallbacks, r.errors]),
-        t,
-      ),
-    ),
-    panel(
-      'gaps',
-      t.sections.gaps,
-      table(
-        'table-gaps',
-        [c.question, c.count, c.last],
-        d.unansweredQuestions.map((q) => [q.text, q.count, day(q.last)]),
-        t,
-      ),
-      false,
-    ),
-    panel(
+      [c.day, c.answered, c.partly, c.unanswered, c.fallbacks, c.errors],
+      d.outcomesPerDay.map((r) => [r.day, r.answered, r.partly, r.unanswered, r.fallbacks, r.errors]),
+    ],
+    ['gaps', [c.question, c.count, c.last], d.unansweredQuestions.map((q) => [q.text, q.count, day(q.last)])],
+    [
       'feedback',
-      t.sections.feedback,
-      table(
-        'table-feedback',
-        [c.reply, c.kind, c.chat, c.outcome, c.cited, c.up, c.down],
-        d.worstRated.map((r) => [
-          day(r.at) ?? r.ref,
-          r.kind,
-          r.chatId ? chatLabel(r.platform, r.chatId) : null,
-          r.outcome,
-          r.cited.join(', '),
-          r.up,
-          r.down,
-        ]),
-        t,
-      ),
-    ),
-    panel(
+      [c.reply, c.kind, c.chat, c.outcome, c.cited, c.up, c.down],
+      d.worstRated.map((r) => [
+        day(r.at) ?? r.ref,
+        r.kind,
+        r.chatId ? chatLabel(r.platform, r.chatId) : null,
+        r.outcome,
+        r.cited.join(', '),
+        r.up,
+        r.down,
+      ]),
+    ],
+    [
       'reviews',
-      t.sections.reviews,
-      table(
-        'table-reviews',
-        [c.week, c.reviews, c.overall, ...dims],
-        d.reviewsPerWeek.map((w) => [
-          w.week,
-          w.reviews,
-          w.overall,
-          ...DIMENSIONS.map((k) => w.avg[k] ?? null),
-        ]),
-        t,
-      ),
-    ),
-    panel(
-      'top',
-      t.sections.top,
-      table(
-        'table-top',
-        [c.entry, c.citations],
-        d.topEntries.map((e) => [e.id, e.count]),
-        t,
-      ),
-    ),
-    panel(
+      [c.week, c.reviews, c.overall, ...dims],
+      d.reviewsPerWeek.map((w) => [w.week, w.reviews, w.overall, ...DIMENSIONS.map((k) => w.avg[k] ?? null)]),
+    ],
+    ['top', [c.entry, c.citations], d.topEntries.map((e) => [e.id, e.count])],
+    [
       'model',
-      t.sections.model,
-      table(
-        'table-model',
-        [c.day, c.calls, c.tokensIn, c.tokensOut, c.fallbacks, c.errors],
-        d.modelPerDay.map((r) => [r.day, r.calls, r.tokensIn, r.tokensOut, r.fallbacks, r.errors]),
-        t,
-      ),
-    ),
-    panel(
+      [c.day, c.calls, c.tokensIn, c.tokensOut, c.fallbacks, c.errors],
+      d.modelPerDay.map((r) => [r.day, r.calls, r.tokensIn, r.tokensOut, r.fallbacks, r.errors]),
+    ],
+    [
       'latency',
-      t.sections.latency,
-      table(
-        'table-latency',
-        [c.day, c.avgMs],
-        d.modelPerDay.filter((r) => r.avgLatencyMs !== null).map((r) => [r.day, r.avgLatencyMs]),
-        t,
-      ),
-    ),
-    panel(
-      'tips',
-      t.sections.tips,
-      table(
-        'table-tips',
-        [c.day, c.tips],
-        d.tipsPerDay.map((r) => [r.day, r.tips]),
-        t,
-      ),
-    ),
+      [c.day, c.avgMs],
+      d.modelPerDay.filter((r) => r.avgLatencyMs !== null).map((r) => [r.day, r.avgLatencyMs]),
+    ],
+    ['tips', [c.day, c.tips], d.tipsPerDay.map((r) => [r.day, r.tips])],
   ];
+  const sections = specs.map(([id, head, rows]) =>
+    panel(id, t.sections[id], table(`table-${id}`, head, rows, t), id !== 'gaps'),
+  );
   return `<!doctype html>
 <html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -16,6 +16,7 @@ import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import type { Answerer } from '../answer/answerer.ts';
 import { createInsightsRecorder } from '../insights/recorder.ts';
 import type { Logger } from '../logger.ts';
+import type { RichReply } from '../reply/types.ts';
 import type { InsightsStore } from '../store/insights-types.ts';
 import type { Store } from '../store/types.ts';
 import { createAdmins } from './admins.ts';
@@ -50,26 +51,13 @@ describe('insights recording', () => {
     const { engine, store, insights } = recorded(openStore());
     const review = await replyTo(engine, msg({ text: 'review Cut energy costs 30% for mid-size plants.' }));
     const answer = await replyTo(engine, msg({ text: 'What is a UVP?' }));
-    const down = answer.buttons.find((b) => b.action === 'feedback_down');
-    await collect(
-      engine.action({
-        chat: CHAT,
-        userId: 'U1',
-        messageRef: '1700000000.999',
-        action: 'feedback_down',
-        value: down?.value ?? '',
-      }),
-    );
-    const again = review.buttons.find((b) => b.action === 'review_again');
-    await collect(
-      engine.action({
-        chat: CHAT,
-        userId: 'U1',
-        messageRef: '1700000001.000',
-        action: 'review_again',
-        value: again?.value ?? '',
-      }),
-    );
+    /** Clicks the reply's button for `action`, as U1 would. */
+    const click = (reply: RichReply, action: 'feedback_down' | 'review_again', messageRef: string) => {
+      const value = reply.buttons.find((b) => b.action === action)?.value ?? '';
+      return collect(engine.action({ chat: CHAT, userId: 'U1', messageRef, action, value }));
+    };
+    await click(answer, 'feedback_down', '1700000000.999');
+    await click(review, 'review_again', '1700000001.000');
     await insights.flush();
     const d = await store.insights.dashboard(SINCE);
     expect(d.reviews).toBe(2);
