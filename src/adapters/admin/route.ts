@@ -184,7 +184,9 @@ export function createAdminRoute(deps: AdminRouteDeps): RequestListener {
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/admin', 'http://localhost');
-    const path = url.pathname.replace(/\/+$/, '') || '/admin';
+    let end = url.pathname.length;
+    while (end > 1 && url.pathname[end - 1] === '/') end -= 1; // trailing slashes, without a regex
+    const path = url.pathname.slice(0, end);
     const secure = req.headers['x-forwarded-proto'] === 'https' || 'encrypted' in req.socket;
     const lang = langOf(req, url.searchParams);
     if (!auth) {
