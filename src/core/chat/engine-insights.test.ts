@@ -17,6 +17,9 @@ import type { Answerer } from '../answer/answerer.ts';
 import { createInsightsRecorder } from '../insights/recorder.ts';
 import type { Logger } from '../logger.ts';
 import type { RichReply } from '../reply/types.ts';
+import { reviewOffline } from '../review/offline-critic.ts';
+import { LLM_UNAVAILABLE_NOTE } from '../review/reviewer.ts';
+import type { Reviewer } from '../review/types.ts';
 import type { InsightsStore } from '../store/insights-types.ts';
 import type { Store } from '../store/types.ts';
 import { createAdmins } from './admins.ts';
@@ -97,6 +100,31 @@ describe('insights recording', () => {
       errors: 1,
       modelCalls: 1,
       tokens: { in: 120, out: 30 },
+    });
+  });
+
+  it("counts a review's model tokens, and a review given offline after a model failure as a fallback", async () => {
+    let down = false;
+    const reviewer: Reviewer = {
+      review: async (draft) => {
+        const r = reviewOffline(draft);
+        return down
+          ? { ...r, notes: [LLM_UNAVAILABLE_NOTE[r.lang], ...r.notes] }
+          : { ...r, mode: 'llm', usage: { input: 900, output: 150 } };
+      },
+    };
+    const store = openStore();
+    const insights = createInsightsRecorder({ store: store.insights, logger: memoryLogger().logger });
+    const { engine } = engineWith({ store, insights, reviewer });
+    await replyTo(engine, msg({ text: 'review Cut energy costs 30% for mid-size plants.' }));
+    down = true;
+    await replyTo(engine, msg({ text: 'review Cut energy costs 30% for mid-size plants.' }));
+    await insights.flush();
+    expect(await store.insights.summary(SINCE)).toMatchObject({
+      reviews: 2,
+      fallbacks: 1,
+      modelCalls: 2,
+      tokens: { in: 900, out: 150 },
     });
   });
 

@@ -78,8 +78,8 @@ export function recordReview(
     model: result?.mode === 'llm' || fallback,
     fallback,
     cited: result?.findings.flatMap((f) => f.knowledge_ids) ?? [],
-    tokensIn: 0,
-    tokensOut: 0,
+    tokensIn: result?.usage?.input ?? 0,
+    tokensOut: result?.usage?.output ?? 0,
     ...(result ? { overall: result.overall, scores: { ...result.scores } } : {}),
   });
 }
