@@ -179,9 +179,9 @@ export function renderDashboard(d: InsightsDashboard, o: PageOptions): string {
       [c.reply, c.kind, c.chat, c.outcome, c.cited, c.up, c.down],
       d.worstRated.map((r) => [
         day(r.at) ?? r.ref,
-        r.kind,
+        t.kinds[r.kind] ?? r.kind,
         r.chatId ? chatLabel(r.platform, r.chatId) : null,
-        r.outcome,
+        r.outcome === null ? null : (t.outcomes[r.outcome] ?? r.outcome),
         r.cited.join(', '),
         r.up,
         r.down,
