@@ -207,6 +207,10 @@ const { runStoreBench } = await import('./store.ts');
 console.log('\nStore claims');
 await runStoreBench();
 
+const { runInsightsBench } = await import('./insights.ts');
+console.log('\nInsights (100,000 recorded events)');
+await runInsightsBench();
+
 const { runReplicaBench } = await import('./replicas.ts');
 console.log('\nTwo replicas on PostgreSQL');
 await runReplicaBench();

@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
 import { createAdmins } from './core/chat/admins.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
+import type { InsightsRecorder } from './core/insights/recorder.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { Logger } from './core/logger.ts';
@@ -69,7 +70,7 @@ export function createServices(
 export function createEngine(
   services: CoachServices,
   store: Store,
-  opts: { owner?: string; now?: () => Date } = {},
+  opts: { owner?: string; now?: () => Date; insights?: InsightsRecorder } = {},
 ): ChatEngine {
   const { config } = services;
   return createChatEngine({
@@ -86,5 +87,6 @@ export function createEngine(
     admins: createAdmins(config.admins),
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
     ...(opts.now === undefined ? {} : { now: opts.now }),
+    ...(opts.insights === undefined ? {} : { insights: opts.insights }),
   });
 }

@@ -101,6 +101,9 @@ const envSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(ADMIN_ENTRY, 'each entry is <platform>:<user id>, e.g. slack:U0123ABCD'))),
+  COACH_ADMIN_TOKEN: optionalString.pipe(
+    z.string().min(16, { message: 'must be at least 16 characters (e.g. openssl rand -hex 24)' }).optional(),
+  ),
   COACH_CLAIM_LEASE_MS: intWithDefault(DEFAULTS.claimLeaseMs, 100, 3_600_000),
   COACH_SWEEP_MS: intWithDefault(DEFAULTS.sweepMs, 50, 600_000),
   COACH_SHUTDOWN_GRACE_MS: intWithDefault(DEFAULTS.shutdownGraceMs, 0, 600_000),
@@ -185,6 +188,12 @@ export interface Config {
    * `<platform>:<workspace>:<user id>`), default none. See `core/chat/admins.ts`.
    */
   admins: readonly string[];
+  /**
+   * Turns on the admin page (`/admin` on `PORT`, or `coach admin`): the token to sign in with (or to
+   * send as `Authorization: Bearer …`). `COACH_ADMIN_TOKEN`, at least 16 characters; default unset (the
+   * page is off and every `/admin` request gets 401).
+   */
+  adminToken?: string;
   /**
    * How long a replica's claim on a message it is answering lasts; when it runs out unfinished (the
    * replica died), another replica takes the message over. The lease is renewed every third of its
@@ -275,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     dailyTokenBudget: e.COACH_DAILY_TOKEN_BUDGET,
     retentionDays: e.COACH_RETENTION_DAYS,
     admins: e.COACH_ADMINS,
+    adminToken: e.COACH_ADMIN_TOKEN,
     claimLeaseMs: e.COACH_CLAIM_LEASE_MS,
     sweepMs: e.COACH_SWEEP_MS,
     shutdownGraceMs: e.COACH_SHUTDOWN_GRACE_MS,

@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { createTakeoverSweeper, type Resumer } from './core/chat/takeover.ts';
 import { newWorkOwner } from './core/chat/work.ts';
 import { describeError } from './core/errors.ts';
+import { createInsightsRecorder } from './core/insights/recorder.ts';
 import { createLogger } from './core/logger.ts';
 import { openStore } from './core/store/index.ts';
 import { createTipScheduler, type PostFn } from './core/tips/scheduler.ts';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const services = createServices(config, logger);
   const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, logger });
   const owner = newWorkOwner();
-  const engine = createEngine(services, store, { owner });
+  const insights = createInsightsRecorder({ store: store.insights, logger });
+  const engine = createEngine(services, store, { owner, insights });
 
   if (service) {
     const adapters: PlatformAdapter[] = [];
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
       sweeper,
       retention,
       owner,
+      insights,
       ...(model ? { model } : {}),
     });
     // Work still in flight after the grace period (its leases are released) must not keep the process up.
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
   } finally {
     scheduler.stop();
     retention.stop();
+    await insights.flush();
     await store.close();
   }
 }

@@ -1,9 +1,11 @@
+import { createAdminRoute } from './adapters/admin/route.ts';
 import { createHttpServer } from './adapters/http/server.ts';
 import type { PlatformAdapter } from './adapters/platform.ts';
 import type { Config } from './config.ts';
 import { within } from './core/async.ts';
 import type { TakeoverSweeper } from './core/chat/takeover.ts';
 import { describeError } from './core/errors.ts';
+import type { InsightsRecorder } from './core/insights/recorder.ts';
 import type { Logger } from './core/logger.ts';
 import type { Store } from './core/store/types.ts';
 import type { TipScheduler } from './core/tips/scheduler.ts';
@@ -37,6 +39,8 @@ export async function runService(deps: {
   model?: () => Record<string, unknown>;
   /** This replica's owner id on work leases (the engine's). */
   owner: string;
+  /** The engine's insights recorder: flushed before the admin page reads and before the store closes. */
+  insights?: InsightsRecorder;
 }): Promise<void> {
   const { config, logger, store, adapters, scheduler, sweeper, retention, owner } = deps;
   // A stray rejection (e.g. a dropped database connection) is logged, never a crash of the replica.
@@ -44,7 +48,16 @@ export async function runService(deps: {
     logger.error({ event: 'unhandled_rejection', ...describeError(err) }, 'unhandled rejection');
   });
   let stopping = false;
-  const routes = Object.assign({}, ...adapters.map((a) => a.routes));
+  const flush = async () => deps.insights?.flush();
+  const routes = Object.assign({}, ...adapters.map((a) => a.routes), {
+    '/admin/*': createAdminRoute({
+      insights: store.insights,
+      token: config.adminToken,
+      logger,
+      timezone: config.timezone,
+      beforeRead: flush,
+    }),
+  });
   const http = createHttpServer({
     routes,
     logger,
@@ -89,6 +102,7 @@ export async function runService(deps: {
         logger.error({ event: 'shutdown_failed', ...describeError(err) }, 'error while stopping');
       }
       if (!(await within(HTTP_CLOSE_WAIT_MS, http.close()))) http.server.closeAllConnections();
+      await flush();
       await store.close().catch((err: unknown) => {
         logger.warn({ event: 'store_close_failed', ...describeError(err) }, 'store close failed');
       });

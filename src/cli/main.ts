@@ -1,10 +1,12 @@
 import { describeError, isCoachError } from '../core/errors.ts';
+import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { UsageError } from './args.ts';
 import { ASK_USAGE, askCommand } from './ask.ts';
 import { cliServices, type Io, processIo } from './context.ts';
 import { KNOWLEDGE_USAGE, knowledgeCommand } from './knowledge.ts';
 import { REVIEW_USAGE, reviewCommand } from './review.ts';
 import { SEARCH_USAGE, searchCommand } from './search.ts';
+import { configuredStore, STATS_USAGE, statsCommand } from './stats.ts';
 import { TIP_USAGE, tipCommand } from './tip.ts';
 
 const USAGE = [
@@ -14,6 +16,8 @@ const USAGE = [
   `  ${REVIEW_USAGE.replace('usage: ', '')}`,
   `  ${TIP_USAGE.replace('usage: ', '')}`,
   `  ${KNOWLEDGE_USAGE.replace('usage: ', '')}`,
+  `  ${STATS_USAGE.replace('usage: ', '')}`,
+  `  ${ADMIN_USAGE.replace('usage: ', '')}`,
   'Run through npm: npm run -s coach -- <command> …',
 ].join('\n');
 
@@ -32,6 +36,10 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
         return await tipCommand(rest, () => cliServices(), io);
       case 'knowledge':
         return await knowledgeCommand(rest, io);
+      case 'stats':
+        return await statsCommand(rest, configuredStore, io);
+      case 'admin':
+        return await adminCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -6,6 +6,7 @@ import {
   type Store,
   TIP_SLOT_LEASE_MS,
 } from '../../src/core/store/types.ts';
+import { describeInsightsContract } from './store-contract-insights.ts';
 import { describeUpkeepContract } from './store-contract-upkeep.ts';
 import { describeWorkContract } from './store-contract-work.ts';
 
@@ -375,6 +376,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
 
     describeWorkContract({ store: () => store, second });
     describeUpkeepContract({ store: () => store, second });
+    describeInsightsContract({ store: () => store, second });
 
     describe('lifecycle', () => {
       it('answers ping while open, and fails cleanly once closed', async () => {

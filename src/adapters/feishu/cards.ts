@@ -60,6 +60,7 @@ const TEXT = {
 export function renderCards(reply: RichReply): Card[] {
   const t = TEXT[reply.lang];
   const body: CardElement[] = reply.sections.filter((s) => s.trim()).map((s) => markdown(s));
+  if (reply.trend) body.push(trendChart(reply.trend));
   if (reply.citations.length > 0) {
     const list = reply.citations.map((c, i) => `[${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`);
     body.push({ tag: 'hr' }, markdown(`**${t.sources}**\n${list.join('\n')}`));
@@ -142,6 +143,24 @@ function baseCard(title: string, template: string): Omit<Card, 'elements'> {
   return {
     config: { update_multi: true },
     header: { title: { tag: 'plain_text', content: title }, template },
+  };
+}
+
+/** The score trend as a card `chart` element (a VChart line spec), scores 0–100. */
+export function trendChart(trend: NonNullable<RichReply['trend']>): CardElement {
+  return {
+    tag: 'chart',
+    aspect_ratio: '16:9',
+    chart_spec: {
+      type: 'line',
+      title: { text: trend.title },
+      data: { values: trend.points.map((p) => ({ review: p.label, score: Math.round(p.overall) })) },
+      xField: 'review',
+      yField: 'score',
+      point: { visible: true },
+      label: { visible: true },
+      axes: [{ orient: 'left', min: 0, max: 100 }],
+    },
   };
 }
 

@@ -29,8 +29,20 @@ export const SERVER_LIMITS = {
 } as const;
 
 /**
- * Creates the shared server. Routes are exact paths (`/slack/events`, `/feishu/events`); anything
- * else is 404. A handler that throws answers 500 and logs one line instead of taking the process down.
+ * The `/x/*` route that serves `path` (`/admin/*` serves `/admin` and `/admin/…`), or '' when none does.
+ */
+function prefixOf(path: string, routes: Record<string, RequestListener>): string {
+  for (const key of Object.keys(routes)) {
+    if (!key.endsWith('/*')) continue;
+    const base = key.slice(0, -2);
+    if (path === base || path.startsWith(`${base}/`)) return key;
+  }
+  return '';
+}
+
+/**
+ * Creates the shared server. Routes are exact paths (`/slack/events`, `/feishu/events`), or a prefix
+ * written `/admin/*` (the page and everything under it); anything else is 404. A handler that throws answers 500 and logs one line instead of taking the process down.
  * Malformed and aborted requests are logged at warn, at most ten lines a minute of each kind.
  */
 export function createHttpServer(deps: {
@@ -53,7 +65,7 @@ export function createHttpServer(deps: {
         res.end(JSON.stringify(status));
         return;
       }
-      const route = routes[path];
+      const route = routes[path] ?? routes[prefixOf(path, routes)];
       if (!route) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('not found');

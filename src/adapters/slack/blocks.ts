@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { trendBars } from '../../core/reply/trend.ts';
 import type { Button, RichReply } from '../../core/reply/types.ts';
 import { splitText } from './split.ts';
 import { escapeSlack, markdownToMrkdwn, mrkdwnToFallback } from './text.ts';
@@ -63,6 +64,11 @@ export function renderReply(reply: RichReply, opts: RenderOptions = {}): SlackMe
   const body: Block[] = [];
   for (const s of reply.sections) {
     for (const chunk of splitText(markdownToMrkdwn(s), limits.sectionChars)) body.push(section(chunk));
+  }
+  // Slack draws no charts: the score trend as text bars in a code block.
+  if (reply.trend) {
+    const bars = `*${escapeSlack(reply.trend.title)}*\n\`\`\`${trendBars(reply.trend)}\`\`\``;
+    for (const chunk of splitText(bars, limits.sectionChars)) body.push(section(chunk));
   }
   const tail: Block[] = [];
   if (reply.citations.length > 0) tail.push(sourcesBlock(reply));

@@ -1,3 +1,4 @@
+import { trendBars } from '../../core/reply/trend.ts';
 import type { RichReply } from '../../core/reply/types.ts';
 import { plainLinks, terminalSafe } from '../delivery/safe-text.ts';
 
@@ -15,6 +16,7 @@ function renderText(reply: RichReply, opts: { bodyShown?: boolean }): string {
   if (reply.title) parts.push(reply.title);
   if (!opts.bodyShown)
     parts.push(...reply.sections.map((s) => plainLinks(s).replace(/\*\*(.+?)\*\*/g, '$1')));
+  if (reply.trend) parts.push(`${reply.trend.title}\n${trendBars(reply.trend)}`);
   if (reply.citations.length > 0) {
     const head = reply.lang === 'zh' ? '来源：' : 'Sources:';
     parts.push(

@@ -1,5 +1,6 @@
 /** Button clicks on Coach's replies: 👍/👎 are stored as feedback; "Review again" reviews the copy again. */
 import { describeError } from '../errors.ts';
+import type { InsightsRecorder } from '../insights/recorder.ts';
 import type { Lang } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import { notice, noticeEvent } from '../reply/replies.ts';
@@ -15,6 +16,8 @@ export interface ActionDeps {
   store: Store;
   logger: Logger;
   now: () => Date;
+  /** Votes are recorded for the insights too, joined to the reply they rate by its ref. */
+  insights: InsightsRecorder;
   contextOf(msg: IncomingMessage, lang: Lang, ref: string, log: Logger): CommandContext;
 }
 
@@ -31,13 +34,24 @@ export async function* runAction(deps: ActionDeps, input: ActionInput): AsyncIte
     }
     if (input.action === 'feedback_up' || input.action === 'feedback_down') {
       const [kind, aboutRef] = input.value.split('|');
+      const vote = {
+        value: input.action === 'feedback_up' ? 'up' : 'down',
+        about: { kind: kind === 'review' ? 'review' : 'answer', ref: aboutRef ?? input.value },
+        at: now(),
+      } as const;
       await store.saveFeedback({
         ...input.chat,
         messageRef: input.messageRef,
         userId: input.userId,
-        value: input.action === 'feedback_up' ? 'up' : 'down',
-        about: { kind: kind === 'review' ? 'review' : 'answer', ref: aboutRef ?? input.value },
-        at: now(),
+        ...vote,
+      });
+      deps.insights.record({
+        ...input.chat,
+        userKey: `${input.chat.platform}:${input.chat.workspace}:${input.userId}`,
+        about: vote.about.kind,
+        ref: vote.about.ref,
+        value: vote.value,
+        at: vote.at,
       });
       logger.info(
         { event_type: 'feedback', value: input.action, chat: input.chat.chatId },
@@ -55,7 +69,11 @@ export async function* runAction(deps: ActionDeps, input: ActionInput): AsyncIte
         direct: true,
         addressed: true,
       };
-      yield* runReview(input.value, deps.contextOf(msg, detectLang(input.value), ref, logger));
+      yield* runReview(
+        input.value,
+        deps.contextOf(msg, detectLang(input.value), ref, logger),
+        'review_again',
+      );
       return;
     }
     yield noticeEvent(helpText(lang), lang, ref, 'help');

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Answerer } from '../answer/answerer.ts';
 import { describeError } from '../errors.ts';
+import { createInsightsRecorder, type InsightsRecorder } from '../insights/recorder.ts';
 import type { KnowledgeBase, Lang } from '../knowledge/types.ts';
 import type { Logger } from '../logger.ts';
 import { notice } from '../reply/replies.ts';
@@ -65,6 +66,8 @@ export interface ChatEngineDeps {
   dailyTokenBudget: number;
   /** Who may run the admin commands (`COACH_ADMINS`); default nobody but the terminal's user. */
   admins?: Admins;
+  /** Where answers, reviews and votes are recorded for the insights; default a recorder on `store.insights`. */
+  insights?: InsightsRecorder;
 }
 
 /** A message `accept` took on: `answer` turns it into a reply. */
@@ -177,6 +180,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     historyTurns,
     modelSlot: (userKey) => slots.acquire(userKey),
     admins: deps.admins ?? createAdmins([]),
+    insights: deps.insights ?? createInsightsRecorder({ store: store.insights, logger }),
     budget: createTokenBudget({
       store,
       logger,
@@ -373,7 +377,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     handle,
     resume: (msg) => answer({ msg: capped(msg), kind: 'resumed' }),
     complete: (msg) => work.complete(workKeyOf(msg), logger),
-    action: (input) => runAction({ store, logger, now, contextOf }, input),
+    action: (input) => runAction({ store, logger, now, contextOf, insights: services.insights }, input),
     inThread,
     holds: (key) => held.has(key),
   };

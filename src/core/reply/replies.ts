@@ -17,6 +17,7 @@ const T = {
     tip: 'Tip of the day',
     noReviews: 'You have no reviews yet. Try `review <your tagline>`.',
     reviewsTitle: 'Your recent reviews',
+    trendTitle: 'Your overall score, review by review',
   },
   zh: {
     up: '👍 有帮助',
@@ -29,6 +30,7 @@ const T = {
     tip: '每日一招',
     noReviews: '你还没有点评记录。试试 `点评 你的广告语`。',
     reviewsTitle: '你最近的点评',
+    trendTitle: '每次点评的总分走势',
   },
 } as const;
 
@@ -126,7 +128,26 @@ export function historyReply(reviews: StoredReview[], lang: Lang, ref: string): 
         : `Trend: ${trend} (${delta >= 0 ? '+' : ''}${delta})${moved.length ? `\nMoved: ${moved.join(', ')}` : ''}`,
     );
   }
-  return { kind: 'history', lang, sections, citations: [], notes: [], buttons: [], ref };
+  const trend =
+    oldestFirst.length > 1
+      ? {
+          title: t.trendTitle,
+          points: oldestFirst.map((r, i) => ({
+            label: `${i + 1} · ${r.at.toISOString().slice(5, 10)}`,
+            overall: r.overall,
+          })),
+        }
+      : undefined;
+  return {
+    kind: 'history',
+    lang,
+    sections,
+    citations: [],
+    notes: [],
+    buttons: [],
+    ref,
+    ...(trend ? { trend } : {}),
+  };
 }
 
 /** A plain notice or help text. */

@@ -2,6 +2,7 @@ import type { Citation } from '../answer/types.ts';
 import type { Lang } from '../knowledge/types.ts';
 import type { ReviewResult } from '../review/types.ts';
 import type { ChatRef } from '../store/types.ts';
+import type { ScoreTrend } from './trend.ts';
 
 /** A button under a reply; `action` is what the adapter sends back to `engine.action`. */
 export interface Button {
@@ -22,6 +23,8 @@ export interface RichReply {
   sections: string[];
   citations: Citation[];
   review?: ReviewResult;
+  /** The user's review scores over time (`history`): a chart where the platform draws one, bars elsewhere. */
+  trend?: ScoreTrend;
   /** One-line notices (offline, truncated input, model unavailable). */
   notes: string[];
   buttons: Button[];

@@ -115,9 +115,14 @@ export function createLlmCritic(deps: {
       const messages = buildReviewMessages(prompt, { draft: prepared.draft, context, entries, lang });
 
       const started = Date.now();
+      const usage = { input: 0, output: 0 };
       const { value, raw } = await llm.json(messages, llmReviewSchema, {
         name: 'copy_review',
         temperature: 0.2,
+        onUsage: (u) => {
+          usage.input += u.input;
+          usage.output += u.output;
+        },
       });
       if (prompt.canary && (raw.includes(prompt.canary) || JSON.stringify(value).includes(prompt.canary))) {
         throw new CoachError('llm_bad_output', `LLM ${llm.model} repeated the review prompt's marker`, {
@@ -137,7 +142,11 @@ export function createLlmCritic(deps: {
         { event: 'llm_reviewed', ms: Date.now() - started, overall: result.overall, entries: entries.length },
         'LLM review done',
       );
-      return { ...result, notes: [...notes, ...result.notes] };
+      return {
+        ...result,
+        notes: [...notes, ...result.notes],
+        ...(usage.input + usage.output > 0 ? { usage } : {}),
+      };
     },
   };
 }

@@ -42,6 +42,8 @@ export interface ReviewResult {
   lang: ReviewLang;
   /** E.g. "Reviewed the first 2,000 characters of 5,300." or "AI model unavailable…". */
   notes: string[];
+  /** Model tokens the LLM critic used, as the service reported them (absent offline). */
+  usage?: { input: number; output: number };
 }
 
 /**
@@ -107,6 +109,7 @@ export const reviewResultSchema = z.object({
   mode: z.enum(['offline', 'llm']),
   lang: z.enum(['zh', 'en']),
   notes: z.array(z.string()),
+  usage: z.object({ input: z.number().int().min(0), output: z.number().int().min(0) }).optional(),
 });
 
 /** Reviews marketing copy (the LLM critic with the offline one as fallback, or the offline one alone). */

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './types.ts';
 
+export * from './insights-types.ts';
 // Only the type: the PostgreSQL driver and migrator (~300 ms to load) are imported when a URL asks for them.
 export type { PostgresStoreOptions } from './postgres-store.ts';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store.ts';

@@ -4,7 +4,11 @@ import type { Logger } from '../logger.ts';
 
 /** One step of the SQLite schema. Applied once, in order, recorded in `schema_migrations`. */
 export interface Migration {
-  /** 1, 2, 3… without gaps; never renumber or edit a released migration: add a new one. */
+  /**
+   * 1, 2, 3…, increasing; a number may be left free for a change made on another branch (each
+   * migration missing from `schema_migrations` is applied, in order). Never renumber or edit a
+   * released migration: add a new one.
+   */
   version: number;
   name: string;
   sql: string;
@@ -141,6 +145,88 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tip_slots_date ON tip_slots (local_date);
     `,
   },
+  // Version 5 belongs to the team-knowledge change (another branch); versions are applied by what is
+  // missing, not by the highest one, so a file migrated to 6 still gets 5 once that lands.
+  {
+    version: 6,
+    name: 'insights',
+    sql: `
+      -- per-database salt of the hashed user ids (one row, never shown)
+      CREATE TABLE insight_salt (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        salt TEXT NOT NULL
+      ) STRICT;
+      -- one row per answer or review: no message text but the text of unanswered questions
+      CREATE TABLE insight_events (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('answer', 'review')),
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        command TEXT NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('en', 'zh')),
+        outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'partly', 'unanswered', 'error')),
+        fallback INTEGER NOT NULL CHECK (fallback IN (0, 1)),
+        model INTEGER NOT NULL CHECK (model IN (0, 1)),
+        latency_ms INTEGER NOT NULL,
+        tokens_in INTEGER NOT NULL,
+        tokens_out INTEGER NOT NULL,
+        overall REAL,
+        scores TEXT, -- JSON object: dimension -> score
+        cited TEXT NOT NULL, -- entry and passage ids, comma-separated
+        question TEXT,
+        question_key TEXT,
+        ref TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX insight_events_at ON insight_events (at);
+      CREATE INDEX insight_events_ref ON insight_events (ref);
+      CREATE INDEX insight_events_unanswered ON insight_events (question_key, at) WHERE question_key IS NOT NULL;
+      -- roll-ups kept as events are recorded, so figures read thousands of rows, not every event:
+      -- per hour (epoch hours) and chat, the counts and sums of the events
+      CREATE TABLE insight_hours (
+        hour INTEGER NOT NULL,
+        platform TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        questions INTEGER NOT NULL, answered INTEGER NOT NULL, partly INTEGER NOT NULL,
+        unanswered INTEGER NOT NULL, reviews INTEGER NOT NULL, errors INTEGER NOT NULL,
+        fallbacks INTEGER NOT NULL, calls INTEGER NOT NULL, tokens_in INTEGER NOT NULL,
+        tokens_out INTEGER NOT NULL, latency_sum INTEGER NOT NULL, latency_n INTEGER NOT NULL,
+        overall_sum REAL NOT NULL, d_customer_value REAL NOT NULL, d_quantified_results REAL NOT NULL,
+        d_credibility REAL NOT NULL, d_category_focus REAL NOT NULL, d_value_not_price REAL NOT NULL,
+        d_decision_maker_fit REAL NOT NULL, d_clarity REAL NOT NULL,
+        PRIMARY KEY (hour, platform, chat_id)
+      ) STRICT, WITHOUT ROWID;
+      -- per UTC day (epoch days) and chat: who was active, answer latencies (log bins), citations
+      CREATE TABLE insight_user_days (
+        day INTEGER NOT NULL, platform TEXT NOT NULL, chat_id TEXT NOT NULL, user_hash TEXT NOT NULL,
+        PRIMARY KEY (day, platform, chat_id, user_hash)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE insight_latency (
+        day INTEGER NOT NULL, platform TEXT NOT NULL, chat_id TEXT NOT NULL, bin INTEGER NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, platform, chat_id, bin)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE insight_cited (
+        day INTEGER NOT NULL, platform TEXT NOT NULL, chat_id TEXT NOT NULL, entry_id TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (day, platform, chat_id, entry_id)
+      ) STRICT, WITHOUT ROWID;
+      -- one vote per reply and user; a later vote replaces it
+      CREATE TABLE insight_feedback (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        platform TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        chat_id TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        about TEXT NOT NULL CHECK (about IN ('answer', 'review')),
+        ref TEXT NOT NULL,
+        value TEXT NOT NULL CHECK (value IN ('up', 'down')),
+        UNIQUE (ref, user_hash)
+      ) STRICT;
+      CREATE INDEX insight_feedback_at ON insight_feedback (at);
+    `,
+  },
 ];
 
 /** What `migrate` found and did. */
@@ -178,16 +264,23 @@ export function migrate(
       name TEXT NOT NULL,
       applied_at INTEGER NOT NULL
     ) STRICT`);
-    const row = db.prepare<[], { v: number | null }>('SELECT max(version) AS v FROM schema_migrations').get();
-    const current = row?.v ?? 0;
+    const done = new Set(
+      db
+        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+        .all()
+        .map((r) => r.version),
+    );
+    const current = Math.max(0, ...done);
     const known = migrations.at(-1)?.version ?? 0;
-    if (current > known) throw new SchemaTooNewError(current, known);
+    const unknown = [...done].filter((v) => !migrations.some((m) => m.version === v));
+    if (current > known || unknown.length > 0)
+      throw new SchemaTooNewError(Math.max(current, ...unknown), known);
     const record = db.prepare<[number, string, number]>(
       'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
     );
     const applied: number[] = [];
     for (const m of migrations) {
-      if (m.version <= current) continue;
+      if (done.has(m.version)) continue;
       db.exec(m.sql);
       record.run(m.version, m.name, Date.now());
       applied.push(m.version);
@@ -203,8 +296,12 @@ export function migrate(
 
 function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) {
-      throw new CoachError('internal', `Migration "${m.name}" has version ${m.version}, expected ${i + 1}`);
+    const previous = i === 0 ? 0 : (migrations[i - 1]?.version ?? 0);
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new CoachError(
+        'internal',
+        `Migration "${m.name}" has version ${m.version}, expected a whole number above ${previous}`,
+      );
     }
   });
 }

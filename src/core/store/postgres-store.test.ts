@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../../../test/contracts/store-contract.ts';
@@ -5,7 +6,7 @@ import { type PgServer, startPostgres, TEST_PG_PASSWORD } from '../../../test/pg
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { CoachError } from '../errors.ts';
 import { openStore } from './index.ts';
-import { PG_MIGRATIONS_TABLE } from './postgres-open.ts';
+import { PG_MIGRATIONS_DIR, PG_MIGRATIONS_TABLE } from './postgres-open.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import type { Store } from './types.ts';
 
@@ -94,10 +95,16 @@ describe('postgres store', () => {
     const applied = logs.map(
       (l) => l.lines().find((line) => line.event === 'store_opened')?.applied as string[] | undefined,
     );
-    expect(applied.flat().sort()).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
+    // Every file of the folder, in order (each change adds its own: 004 team knowledge, 005 insights…).
+    const all = readdirSync(PG_MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => f.slice(0, -'.sql'.length))
+      .sort();
+    expect(all.slice(0, 3)).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
+    expect(applied.flat().sort()).toEqual(all);
     expect(applied.filter((names) => names?.length === 0)).toHaveLength(1);
     const rows = await sql<{ name: string }>(url, `SELECT name FROM ${PG_MIGRATIONS_TABLE} ORDER BY id`);
-    expect(rows.map((r) => r.name)).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
+    expect(rows.map((r) => r.name)).toEqual(all);
     expect(await a?.claim('k', new Date())).toBe(true);
     expect(await b?.claim('k', new Date())).toBe(false);
 

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { postgresInsights } from './postgres-insights.ts';
 import { openPool, reasonOf } from './postgres-open.ts';
 import { postgresUpkeep } from './postgres-upkeep.ts';
 import { postgresWork } from './postgres-work.ts';
@@ -95,6 +96,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
 
   return {
     kind: 'postgres',
+    insights: postgresInsights(pool, run),
 
     claim: (key, now) =>
       run('claim', async () => {

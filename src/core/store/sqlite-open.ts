@@ -37,7 +37,10 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions): OpenedDat
     if (!memory) checkLocation(shown);
     db = new Database(shown);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs))}`);
-    const journal = db.pragma('journal_mode = WAL', { simple: true });
+    // Switching a fresh file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once
+    // (without waiting on busy_timeout) when replicas starting together collide there: retry.
+    const conn = db;
+    const journal = whileBusy(() => conn.pragma('journal_mode = WAL', { simple: true }), opts.busyTimeoutMs);
     if (!memory && journal !== 'wal') {
       opts.logger.warn({ event: 'store_no_wal', path: shown, journal }, 'store: WAL not available');
     }
@@ -48,6 +51,26 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions): OpenedDat
   } catch (err) {
     if (db?.open) db.close();
     throw openError(shown, err, opts.busyTimeoutMs);
+  }
+}
+
+/**
+ * Runs `fn`, retrying for up to `timeoutMs` while SQLite reports the file busy or locked, with short
+ * pauses. Opening is synchronous, so the pause blocks: it only happens at startup.
+ */
+function whileBusy<T>(fn: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return fn();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      const busy =
+        typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+      if (!busy || Date.now() >= deadline) throw err;
+      Atomics.wait(pause, 0, 0, Math.min(5 + attempt * 5, 50));
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { sqliteInsights } from './sqlite-insights.ts';
 import { openDatabase } from './sqlite-open.ts';
 import { sqliteUpkeep } from './sqlite-upkeep.ts';
 import { sqliteWork } from './sqlite-work.ts';
@@ -52,10 +53,12 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
   let s: ReturnType<typeof prepareStatements>;
   let work: ReturnType<typeof sqliteWork>;
   let upkeep: ReturnType<typeof sqliteUpkeep>;
+  let insights: ReturnType<typeof sqliteInsights>;
   try {
     s = prepareStatements(db);
     work = sqliteWork(db, logger, (op, fn) => run(op, fn));
     upkeep = sqliteUpkeep(db, (op, fn) => run(op, fn));
+    insights = sqliteInsights(db, (op, fn) => run(op, fn));
   } catch (err) {
     db.close();
     throw new CoachError(
@@ -103,6 +106,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
 
   return {
     kind: 'sqlite',
+    insights,
 
     claim: (key, now) => run('claim', () => s.claim.run(key, millis(now, 'now')).changes === 1),
 

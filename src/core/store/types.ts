@@ -1,3 +1,5 @@
+import type { InsightsStore } from './insights-types.ts';
+
 /** A chat platform's name (`slack`, `feishu`, `terminal`…): each adapter names its own; the core knows none. */
 export type Platform = string;
 
@@ -68,6 +70,8 @@ export interface FeedbackRecord extends ChatRef {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** What was asked and answered, reviewed and rated, for `coach stats` and the admin page. */
+  readonly insights: InsightsStore;
   /** Atomically claims a key (an event id, or platform+workspace+chat+message id). True only for the first caller, ever (until pruned), across restarts and across processes sharing the database. */
   claim(key: string, now: Date): Promise<boolean>;
   /** Deletes claims older than `before` (the engine keeps them 48 h), and work completed before it. Returns how many. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerEvent } from '../../../test/support/insights-seed.ts';
 import { silentLogger } from '../logger.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/types.ts';
@@ -28,14 +29,17 @@ describe('retention', () => {
     const [a, b] = twoStores();
     const old = new Date('2025-01-01T08:00:00Z');
     const recent = new Date('2025-08-01T08:00:00Z');
-    for (const at of [old, recent])
+    for (const at of [old, recent]) {
       await a.appendTurn('thread', { role: 'user', text: at.toISOString(), at });
+      await a.insights.record([answerEvent({ at })]);
+    }
     const now = new Date('2025-08-02T08:00:00Z');
     const jobs = [a, b].map((store) =>
       createRetentionJob({ store, logger: silentLogger(), days: 180, timezone: 'UTC', now: () => now }),
     );
     const results = await Promise.all(jobs.map((j) => j.run()));
-    expect(results.filter(Boolean)).toEqual([expect.objectContaining({ turns: 1 })]);
+    expect(results.filter(Boolean)).toEqual([expect.objectContaining({ turns: 1, insights: 1 })]);
+    expect((await a.insights.summary({ since: old })).questions).toBe(1);
     expect((await a.history('thread', 10)).map((t) => t.text)).toEqual([recent.toISOString()]);
     // The same day again: nothing to do.
     expect(await jobs[0]?.run()).toBeUndefined();

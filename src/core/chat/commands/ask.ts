@@ -1,8 +1,11 @@
 /** A question: answered from the knowledge (and the model, when one is configured), with the thread's history. */
+
+import type { Answer } from '../../answer/types.ts';
 import { answerReply } from '../../reply/replies.ts';
-import type { RichReply } from '../../reply/types.ts';
+import type { ReplyEvent, RichReply } from '../../reply/types.ts';
 import { budgetNote } from '../text.ts';
-import type { Command, CommandRunner, CommandSpec } from './types.ts';
+import { recordAnswer, startTimer } from './insights-events.ts';
+import type { Command, CommandContext, CommandRunner, CommandSpec } from './types.ts';
 
 export const askCommand: CommandSpec = {
   key: 'ask',
@@ -25,6 +28,26 @@ export const askCommand: CommandSpec = {
 
 /** Streams the answer; the final reply carries its sources and 👍/👎. */
 export const runAsk: CommandRunner<Extract<Command, { name: 'ask' }>> = async function* (cmd, ctx) {
+  const elapsed = startTimer();
+  let recorded = false;
+  // Recorded once the answer is worked out (its latency excludes delivery), or as an error when it fails.
+  const record = (answer: Answer | undefined, model: boolean) => {
+    if (recorded) return;
+    recorded = true;
+    recordAnswer(ctx, cmd.text, answer, elapsed(), model);
+  };
+  try {
+    yield* answer(cmd, ctx, (model, a) => record(a, model));
+  } finally {
+    record(undefined, false);
+  }
+};
+
+async function* answer(
+  cmd: Extract<Command, { name: 'ask' }>,
+  ctx: CommandContext,
+  done: (model: boolean, answer: Answer) => void,
+): AsyncIterable<ReplyEvent> {
   const { services, lang } = ctx;
   const history = (await services.store.history(ctx.threadKey, services.historyTurns)).map((t) => ({
     role: t.role,
@@ -43,6 +66,7 @@ export const runAsk: CommandRunner<Extract<Command, { name: 'ask' }>> = async fu
           ? { ...ev.answer, notes: [budgetNote(services, lang), ...ev.answer.notes] }
           : ev.answer;
         final = answerReply(answer, ctx.ref);
+        done(Boolean(release), ev.answer);
       } else yield { ...ev, lang };
     }
   } finally {
@@ -51,4 +75,4 @@ export const runAsk: CommandRunner<Extract<Command, { name: 'ask' }>> = async fu
   if (!final) throw new Error('the answerer ended without an answer');
   await ctx.remember(cmd.text, final, 'answer');
   yield { type: 'final', reply: final };
-};
+}

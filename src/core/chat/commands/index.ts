@@ -10,6 +10,7 @@ import { askCommand, runAsk } from './ask.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand, runHistory } from './history.ts';
 import { reviewCommand, runReviewCommand } from './review.ts';
+import { runStats, statsCommand } from './stats.ts';
 import { runTip, tipCommand } from './tip.ts';
 import { runInvalid, runTipsOff, runTipsOn, tipsCommand } from './tips.ts';
 import type { Command, CommandContext, CommandSpec, SuggestedPrompt } from './types.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   tipCommand,
   tipsCommand,
   historyCommand,
+  statsCommand,
   helpCommand,
 ];
 
@@ -79,6 +81,8 @@ export function runCommand(cmd: Command, ctx: CommandContext): AsyncIterable<Rep
       return runTipsOff(cmd, ctx);
     case 'history':
       return runHistory(cmd, ctx);
+    case 'stats':
+      return runStats(cmd, ctx);
     case 'invalid':
       return runInvalid(cmd, ctx);
     case 'help':

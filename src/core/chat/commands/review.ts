@@ -4,6 +4,7 @@ import { noticeEvent, reviewReply } from '../../reply/replies.ts';
 import { looksLikeQuestion } from '../../review/input.ts';
 import type { ReviewResult } from '../../review/types.ts';
 import { TEXT } from '../text.ts';
+import { recordReview, startTimer } from './insights-events.ts';
 import type { Command, CommandContext, CommandRunner, CommandSpec } from './types.ts';
 
 export const reviewCommand: CommandSpec = {
@@ -23,8 +24,11 @@ export const reviewCommand: CommandSpec = {
 export const runReviewCommand: CommandRunner<Extract<Command, { name: 'review' }>> = (cmd, ctx) =>
   runReview(cmd.text, ctx);
 
-/** Reviews `draft` (also the "Review again" button): usage for empty copy, a pointer for a question. */
-export async function* runReview(draft: string, ctx: CommandContext) {
+/**
+ * Reviews `draft` (also the "Review again" button, `command` `review_again`): usage for empty copy, a
+ * pointer for a question.
+ */
+export async function* runReview(draft: string, ctx: CommandContext, command = 'review') {
   const { services, lang, ref, msg } = ctx;
   if (!draft.trim()) {
     yield noticeEvent(TEXT.reviewEmpty[lang], lang, ref);
@@ -35,6 +39,7 @@ export async function* runReview(draft: string, ctx: CommandContext) {
     return;
   }
   yield { type: 'status' as const, text: TEXT.reviewing[lang], lang };
+  const elapsed = startTimer();
   const release = await services.modelSlot(ctx.userKey);
   let result: ReviewResult;
   try {
@@ -47,10 +52,12 @@ export async function* runReview(draft: string, ctx: CommandContext) {
       yield noticeEvent(TEXT.reviewEmpty[lang], lang, ref);
       return;
     }
+    recordReview(ctx, command, undefined, elapsed());
     throw err;
   } finally {
     release();
   }
+  recordReview(ctx, command, result, elapsed());
   const reply = reviewReply(result, ref, draft);
   await services.store.saveReview({
     userKey: ctx.userKey,

@@ -3,6 +3,7 @@
  * message is parsed, and how it runs. One file per command in this folder; `index.ts` lists them.
  */
 import type { Answerer } from '../../answer/answerer.ts';
+import type { InsightsRecorder } from '../../insights/recorder.ts';
 import type { KnowledgeBase, Lang } from '../../knowledge/types.ts';
 import type { Logger } from '../../logger.ts';
 import type { ReplyEvent, RichReply } from '../../reply/types.ts';
@@ -20,6 +21,7 @@ export type Command =
   | { name: 'tips_on'; time?: string; timezone?: string }
   | { name: 'tips_off' }
   | { name: 'history' }
+  | { name: 'stats'; since?: string }
   | { name: 'help'; unknown?: string }
   | { name: 'invalid'; message: string };
 
@@ -76,6 +78,8 @@ export interface CommandServices {
   budget: TokenBudget;
   /** Who may run the admin commands (`COACH_ADMINS`). */
   admins: Admins;
+  /** Queues what each answer, review and vote did, for `coach stats` and the admin page; never throws. */
+  insights: InsightsRecorder;
 }
 
 /** What one run of a command knows about its message. */
