@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openPool, reasonOf } from './postgres-open.ts';
+import { postgresTeam } from './postgres-team.ts';
 import { postgresUpkeep } from './postgres-upkeep.ts';
 import { postgresWork } from './postgres-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
@@ -92,6 +93,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const slot = (c: ChatRef, localDate: string) => [...chat(c), checkLocalDate(localDate)];
   const work = postgresWork(pool, logger, run);
   const upkeep = postgresUpkeep(pool, run);
+  const team = await postgresTeam(pool, run, logger);
 
   return {
     kind: 'postgres',
@@ -317,6 +319,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     addTokens: upkeep.addTokens,
     tokensUsed: upkeep.tokensUsed,
     pruneBefore: upkeep.pruneBefore,
+    team,
 
     ping: async () => {
       if (closing) return false;

@@ -3,6 +3,7 @@ import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openDatabase } from './sqlite-open.ts';
 import { sqliteUpkeep } from './sqlite-upkeep.ts';
+import { sqliteTeam } from './sqlite-team.ts';
 import { sqliteWork } from './sqlite-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
 import {
@@ -52,10 +53,12 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
   let s: ReturnType<typeof prepareStatements>;
   let work: ReturnType<typeof sqliteWork>;
   let upkeep: ReturnType<typeof sqliteUpkeep>;
+  let team: ReturnType<typeof sqliteTeam>;
   try {
     s = prepareStatements(db);
     work = sqliteWork(db, logger, (op, fn) => run(op, fn));
     upkeep = sqliteUpkeep(db, (op, fn) => run(op, fn));
+    team = sqliteTeam(db, (op, fn) => run(op, fn));
   } catch (err) {
     db.close();
     throw new CoachError(
@@ -224,6 +227,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
     addTokens: upkeep.addTokens,
     tokensUsed: upkeep.tokensUsed,
     pruneBefore: upkeep.pruneBefore,
+    team,
 
     ping: () => {
       try {
