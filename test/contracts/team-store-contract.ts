@@ -7,7 +7,13 @@ const T0 = new Date('2025-03-01T08:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1_000);
 
 function passages(...texts: string[]): NewPassage[] {
-  return texts.map((text, seq) => ({ seq, heading: `H${seq}`, link: `doc.md#h${seq}`, text, hash: `hash-${text}` }));
+  return texts.map((text, seq) => ({
+    seq,
+    heading: `H${seq}`,
+    link: `doc.md#h${seq}`,
+    text,
+    hash: `hash-${text}`,
+  }));
 }
 
 const DOC = { key: 'cases/acme.md', title: 'Acme case', link: 'docs/cases/acme.md', revision: 'r1' };
@@ -76,7 +82,9 @@ export function describeTeamStoreContract(name: string, open: () => Promise<Cont
       expect(await store.team.revision()).toBeGreaterThan(r0);
       expect(await store.team.documents('s1')).toEqual([{ ...DOC, passages: 3 }]);
       await store.team.writeDocument('s1', { ...DOC, revision: 'r2', title: 'Acme' }, passages('uno'), at(2));
-      expect(await store.team.documents('s1')).toEqual([{ ...DOC, revision: 'r2', title: 'Acme', passages: 1 }]);
+      expect(await store.team.documents('s1')).toEqual([
+        { ...DOC, revision: 'r2', title: 'Acme', passages: 1 },
+      ]);
       const all = await store.team.changes(0);
       expect(all.passages).toHaveLength(1);
       expect(all.passages[0]).toMatchObject({

@@ -62,14 +62,26 @@ export async function postgresTeam(pool: pg.Pool, run: Run, logger: Logger): Pro
           const r = await c.query(
             `INSERT INTO team_sources (id, kind, location, chat, title, added_by, added_at, status)
              VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending') ON CONFLICT DO NOTHING`,
-            [src.id, src.kind, src.location, src.chat, src.title, src.addedBy ?? null, new Date(millis(now, 'now'))],
+            [
+              src.id,
+              src.kind,
+              src.location,
+              src.chat,
+              src.title,
+              src.addedBy ?? null,
+              new Date(millis(now, 'now')),
+            ],
           );
           if (r.rowCount === 1) await bump(c);
           return r.rowCount === 1;
         });
         const row = created
           ? await sourceRow('s.id = $1', [src.id])
-          : await sourceRow('s.kind = $1 AND s.location = $2 AND s.chat = $3', [src.kind, src.location, src.chat]);
+          : await sourceRow('s.kind = $1 AND s.location = $2 AND s.chat = $3', [
+              src.kind,
+              src.location,
+              src.chat,
+            ]);
         if (!row) throw new Error(`source ${src.id} clashes with another source's id`);
         return { source: sourceFromRow(row), created };
       }),
@@ -107,9 +119,10 @@ export async function postgresTeam(pool: pg.Pool, run: Run, logger: Logger): Pro
         tx(async (c) => {
           const at = new Date(millis(now, 'now'));
           // Locks the source row: a removal waits for this write, or this write sees the source gone.
-          const src = await c.query<{ chat: string }>('SELECT chat FROM team_sources WHERE id = $1 FOR SHARE', [
-            sourceId,
-          ]);
+          const src = await c.query<{ chat: string }>(
+            'SELECT chat FROM team_sources WHERE id = $1 FOR SHARE',
+            [sourceId],
+          );
           const chat = src.rows[0]?.chat;
           if (chat === undefined) return;
           const version = await bump(c);
@@ -120,7 +133,10 @@ export async function postgresTeam(pool: pg.Pool, run: Run, logger: Logger): Pro
                revision = excluded.revision, version = excluded.version, synced_at = excluded.synced_at`,
             [sourceId, doc.key, doc.title, doc.link, doc.revision, version, at],
           );
-          await c.query('DELETE FROM team_passages WHERE source_id = $1 AND doc_key = $2', [sourceId, doc.key]);
+          await c.query('DELETE FROM team_passages WHERE source_id = $1 AND doc_key = $2', [
+            sourceId,
+            doc.key,
+          ]);
           for (let i = 0; i < passages.length; i += ROWS_PER_INSERT) {
             const batch = passages.slice(i, i + ROWS_PER_INSERT);
             const values = batch.flatMap((p) => [
@@ -134,7 +150,9 @@ export async function postgresTeam(pool: pg.Pool, run: Run, logger: Logger): Pro
               p.text,
               p.hash,
             ]);
-            const rows = batch.map((_, j) => `(${Array.from({ length: 9 }, (_, k) => `$${j * 9 + k + 1}`).join(', ')})`);
+            const rows = batch.map(
+              (_, j) => `(${Array.from({ length: 9 }, (_, k) => `$${j * 9 + k + 1}`).join(', ')})`,
+            );
             await c.query(
               `INSERT INTO team_passages (id, source_id, doc_key, seq, chat, heading, link, text, hash)
                VALUES ${rows.join(', ')}`,
@@ -147,10 +165,10 @@ export async function postgresTeam(pool: pg.Pool, run: Run, logger: Logger): Pro
       run('team.removeDocuments', () =>
         tx(async (c) => {
           if (keys.length === 0) return 0;
-          const r = await c.query('DELETE FROM team_documents WHERE source_id = $1 AND key = ANY($2::text[])', [
-            sourceId,
-            keys,
-          ]);
+          const r = await c.query(
+            'DELETE FROM team_documents WHERE source_id = $1 AND key = ANY($2::text[])',
+            [sourceId, keys],
+          );
           const n = r.rowCount ?? 0;
           if (n > 0) await bump(c);
           return n;
@@ -270,7 +288,10 @@ async function hasVectorExtension(pool: pg.Pool, logger: Logger): Promise<boolea
     const row = available.rows[0];
     if (!row) return false;
     if (!row.installed) await pool.query('CREATE EXTENSION IF NOT EXISTS vector');
-    logger.info({ event: 'store_vector_extension', kind: 'postgres' }, 'pgvector is used for semantic search');
+    logger.info(
+      { event: 'store_vector_extension', kind: 'postgres' },
+      'pgvector is used for semantic search',
+    );
     return true;
   } catch (err) {
     logger.warn(

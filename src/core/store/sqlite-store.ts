@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { openDatabase } from './sqlite-open.ts';
-import { sqliteUpkeep } from './sqlite-upkeep.ts';
 import { sqliteTeam } from './sqlite-team.ts';
+import { sqliteUpkeep } from './sqlite-upkeep.ts';
 import { sqliteWork } from './sqlite-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
 import {

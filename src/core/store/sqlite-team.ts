@@ -53,12 +53,16 @@ export function sqliteTeam(db: Database.Database, run: Run): TeamKnowledgeStore 
        ON CONFLICT (source_id, key) DO UPDATE SET title = excluded.title, link = excluded.link,
          revision = excluded.revision, version = excluded.version, synced_at = excluded.synced_at`,
     ),
-    clearPassages: db.prepare<[string, string]>('DELETE FROM team_passages WHERE source_id = ? AND doc_key = ?'),
+    clearPassages: db.prepare<[string, string]>(
+      'DELETE FROM team_passages WHERE source_id = ? AND doc_key = ?',
+    ),
     insertPassage: db.prepare<[Record<string, unknown>]>(
       `INSERT INTO team_passages (id, source_id, doc_key, seq, chat, heading, link, text, hash)
        VALUES (@id, @sourceId, @docKey, @seq, @chat, @heading, @link, @text, @hash)`,
     ),
-    removeDocument: db.prepare<[string, string]>('DELETE FROM team_documents WHERE source_id = ? AND key = ?'),
+    removeDocument: db.prepare<[string, string]>(
+      'DELETE FROM team_documents WHERE source_id = ? AND key = ?',
+    ),
     recordSync: db.prepare<[Record<string, unknown>]>(
       `UPDATE team_sources SET status = @status, error = @error, problems = @problems, last_sync_at = @now,
          last_ok_at = CASE WHEN @status = 'error' THEN last_ok_at ELSE @now END,
@@ -158,10 +162,13 @@ export function sqliteTeam(db: Database.Database, run: Run): TeamKnowledgeStore 
       }),
     removeSource: (id) => run('team.removeSource', () => remove.immediate(id)),
     documents: (sourceId) =>
-      run('team.documents', () => s.documents.all(sourceId).map((d) => ({ ...d, passages: Number(d.passages) }))),
+      run('team.documents', () =>
+        s.documents.all(sourceId).map((d) => ({ ...d, passages: Number(d.passages) })),
+      ),
     writeDocument: (sourceId, doc, passages, now) =>
       run('team.writeDocument', () => write.immediate(sourceId, doc, passages, millis(now, 'now'))),
-    removeDocuments: (sourceId, keys) => run('team.removeDocuments', () => removeDocs.immediate(sourceId, keys)),
+    removeDocuments: (sourceId, keys) =>
+      run('team.removeDocuments', () => removeDocs.immediate(sourceId, keys)),
     recordSync: (sourceId, record, now) =>
       run('team.recordSync', () => {
         s.recordSync.run({

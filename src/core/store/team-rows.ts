@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SourceStatus, SyncProblem, TeamPassage, TeamSource } from '../team/types.ts';
-import { createHash } from 'node:crypto';
 
 // Team rows as the drivers return them (times: epoch ms in SQLite, Date in pg; problems: JSON text in
 // SQLite, parsed jsonb in pg; counts: number or bigint-as-string). One set of mappers for both stores.
@@ -71,7 +71,8 @@ export interface PassageRow {
 }
 
 /** The columns of {@link PassageRow}, for `FROM team_passages p JOIN team_documents d`. */
-export const PASSAGE_COLUMNS = 'p.id, p.source_id, p.doc_key, p.seq, p.chat, d.title, p.heading, p.link, p.text, p.hash';
+export const PASSAGE_COLUMNS =
+  'p.id, p.source_id, p.doc_key, p.seq, p.chat, d.title, p.heading, p.link, p.text, p.hash';
 
 export function passageFromRow(row: PassageRow): TeamPassage {
   return {
@@ -122,6 +123,5 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return []; // written by problemsJson, so only a hand edit gets here: show no problems rather than fail
-
   }
 }

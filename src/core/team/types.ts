@@ -130,10 +130,15 @@ export interface DocumentProvider {
    * this platform that names nothing it can read, credentials not configured).
    */
   recognise(location: string): { location: string; title: string } | undefined;
+  /** What it reads, for messages listing what can be added ("a folder or file on the server"). */
+  readonly accepts: string;
   /** Only URLs can be added from a chat: a local path from a chat would read the server's files. */
   readonly fromChat: boolean;
   /** The documents the source holds now, with their revisions (cheap: no content). Throws on failure. */
-  list(source: TeamSource, ctx: ProviderContext): Promise<{ docs: DocRef[]; problems: SyncProblem[] }>;
+  list(
+    source: TeamSource,
+    ctx: ProviderContext,
+  ): Promise<{ docs: DocRef[]; problems: SyncProblem[]; title?: string }>;
   /** One document's content. Throws (with a reason for the user) when it cannot be read. */
   read(source: TeamSource, doc: DocRef, ctx: ProviderContext): Promise<ParsedDoc>;
 }

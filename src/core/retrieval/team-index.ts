@@ -1,0 +1,195 @@
+/**
+ * The in-memory index of the team's passages, one per process, kept in step with the database: `refresh`
+ * reads the revision counter (a one-row query, at most every `refreshMs`) and, when it moved, loads only
+ * the documents written since and drops the ones removed. Search uses the same tokenizer as the curated
+ * entries (jieba for Chinese, stemming for English, Traditional folded to Simplified) and BM25, and never
+ * returns a passage scoped to another chat.
+ */
+import MiniSearch from 'minisearch';
+import type { KnowledgeEntry } from '../knowledge/types.ts';
+import type { TeamChanges } from '../store/team-types.ts';
+import type { Scope, TeamPassage } from '../team/types.ts';
+import { tokenize } from './tokenize.ts';
+
+/** Where the index loads passages from (`store.team`). */
+export interface TeamPassageSource {
+  revision(): Promise<number>;
+  changes(since: number): Promise<TeamChanges>;
+}
+
+/** A raw keyword match of one passage. */
+export interface TeamMatch {
+  entry: KnowledgeEntry;
+  /** BM25 over title and body. */
+  score: number;
+  /** The question's terms it contains. */
+  terms: string[];
+}
+
+/** See the module comment. */
+export interface TeamIndex {
+  /** Passages held. */
+  readonly size: number;
+  /** Connects the index to the database (until then it is empty and `refresh` does nothing). */
+  connect(source: TeamPassageSource): void;
+  /** Loads what changed in the database; `force` skips the `refreshMs` pause. Concurrent calls share one load. */
+  refresh(force?: boolean): Promise<void>;
+  /** Passages matching any of `terms`, visible in `chat` ('' sees team-wide passages only), best first. */
+  match(terms: string[], chat: Scope, limit: number): TeamMatch[];
+  /** Share of passages holding a term (0 when none does). */
+  documentFrequency(term: string): number;
+  /** A passage by id. */
+  get(id: string): KnowledgeEntry | undefined;
+  /** Every passage visible in `chat` (for scoring vectors in process). */
+  visible(chat: Scope): KnowledgeEntry[];
+  /** Called with the passages added and removed by each refresh (the vector cache follows it). */
+  onUpdate?: (added: KnowledgeEntry[], removed: string[]) => void;
+}
+
+/** Options of {@link createTeamIndex}. */
+export interface TeamIndexOptions {
+  /** Shortest pause between two revision checks (ms); default 1000. 0 checks on every refresh. */
+  refreshMs?: number;
+  now?: () => number;
+}
+
+interface Indexed {
+  id: string;
+  title: string;
+  body: string;
+}
+
+/** A passage as a searchable entry: one language (its own), titled by document and heading. */
+export function passageEntry(p: TeamPassage): KnowledgeEntry {
+  const title = p.heading ? `${p.title} › ${p.heading}` : p.title;
+  return {
+    id: p.id,
+    title: { en: title, zh: title },
+    tags: [],
+    source: 'team',
+    related: [],
+    body: { en: p.text, zh: p.text },
+    tip: { en: '', zh: '' },
+    questions: { en: [], zh: [] },
+    file: p.link,
+    team: { sourceId: p.sourceId, chat: p.chat, docTitle: p.title, heading: p.heading, link: p.link },
+  };
+}
+
+/** Creates an empty index. */
+export function createTeamIndex(opts: TeamIndexOptions = {}): TeamIndex {
+  const refreshMs = opts.refreshMs ?? 1_000;
+  const clock = opts.now ?? Date.now;
+  const mini = new MiniSearch<Indexed>({
+    fields: ['title', 'body'],
+    idField: 'id',
+    tokenize: (text) => text.split(' ').filter(Boolean),
+    processTerm: (t) => t,
+    searchOptions: { boost: { title: 2, body: 1 }, combineWith: 'OR', prefix: false, fuzzy: false },
+  });
+  const entries = new Map<string, KnowledgeEntry>();
+  /** Document (`source id` + NUL + key) → its version and passage ids. */
+  const docs = new Map<string, { version: number; ids: string[] }>();
+  const df = new Map<string, number>();
+  let source: TeamPassageSource | undefined;
+  let seen = -1;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let loading: Promise<void> | undefined;
+
+  const termsOf = (e: KnowledgeEntry) => ({
+    title: tokenize(e.title.en),
+    body: tokenize(e.body.en),
+  });
+  const add = (e: KnowledgeEntry) => {
+    const t = termsOf(e);
+    mini.add({ id: e.id, title: t.title.join(' '), body: t.body.join(' ') });
+    for (const term of new Set([...t.title, ...t.body])) df.set(term, (df.get(term) ?? 0) + 1);
+    entries.set(e.id, e);
+  };
+  const drop = (id: string) => {
+    const e = entries.get(id);
+    if (!e) return;
+    const t = termsOf(e);
+    for (const term of new Set([...t.title, ...t.body])) {
+      const n = (df.get(term) ?? 1) - 1;
+      if (n <= 0) df.delete(term);
+      else df.set(term, n);
+    }
+    mini.discard(id);
+    entries.delete(id);
+  };
+
+  function apply(changes: TeamChanges): void {
+    const current = new Map(changes.docs.map((d) => [`${d.sourceId}\u0000${d.key}`, d.version]));
+    const removed: string[] = [];
+    for (const [key, doc] of docs) {
+      const version = current.get(key);
+      if (version === undefined || version > doc.version) {
+        for (const id of doc.ids) {
+          drop(id);
+          removed.push(id);
+        }
+        docs.delete(key);
+      }
+    }
+    const added: KnowledgeEntry[] = [];
+    for (const p of changes.passages) {
+      const key = `${p.sourceId}\u0000${p.docKey}`;
+      const version = current.get(key) ?? 0;
+      const doc = docs.get(key) ?? { version, ids: [] };
+      if (entries.has(p.id)) drop(p.id);
+      const entry = passageEntry(p);
+      add(entry);
+      doc.ids.push(p.id);
+      docs.set(key, doc);
+      added.push(entry);
+    }
+    seen = changes.revision;
+    if (added.length > 0 || removed.length > 0) index.onUpdate?.(added, removed);
+  }
+
+  const index: TeamIndex = {
+    get size() {
+      return entries.size;
+    },
+    connect(s) {
+      source = s;
+      checkedAt = Number.NEGATIVE_INFINITY;
+    },
+    refresh(force = false) {
+      if (!source) return Promise.resolve();
+      if (loading) return loading;
+      const at = clock();
+      if (!force && at - checkedAt < refreshMs) return Promise.resolve();
+      checkedAt = at;
+      const from = source;
+      loading = (async () => {
+        const revision = await from.revision();
+        if (revision === seen) return;
+        apply(await from.changes(Math.max(0, seen)));
+      })().finally(() => {
+        loading = undefined;
+      });
+      return loading;
+    },
+    match(terms, chat, limit) {
+      if (entries.size === 0 || terms.length === 0) return [];
+      const results = mini.search(terms.join(' '), {
+        tokenize: (s) => s.split(' '),
+        filter: (r) => {
+          const scope = entries.get(String(r.id))?.team?.chat ?? '';
+          return scope === '' || scope === chat;
+        },
+      });
+      return results.slice(0, limit).flatMap((r) => {
+        const entry = entries.get(String(r.id));
+        return entry ? [{ entry, score: r.score, terms: r.queryTerms }] : [];
+      });
+    },
+    documentFrequency: (term) => (entries.size === 0 ? 0 : (df.get(term) ?? 0) / entries.size),
+    get: (id) => entries.get(id),
+    visible: (chat) =>
+      [...entries.values()].filter((e) => (e.team?.chat ?? '') === '' || e.team?.chat === chat),
+  };
+  return index;
+}
