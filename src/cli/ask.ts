@@ -1,4 +1,5 @@
 import type { CoachServices } from '../app.ts';
+import { citationLine } from '../core/answer/citations.ts';
 import type { Answer } from '../core/answer/types.ts';
 import { parseFlags, UsageError } from './args.ts';
 import type { Io } from './context.ts';
@@ -46,7 +47,7 @@ export function formatAnswer(a: Answer, opts: { bodyShown?: boolean } = {}): str
     parts.push(
       [
         a.lang === 'zh' ? '来源：' : 'Sources:',
-        ...a.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`),
+        ...a.citations.map((c, i) => `  ${citationLine(c, c.n ?? i + 1, a.lang)}`),
       ].join('\n'),
     );
   }

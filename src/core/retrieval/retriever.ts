@@ -100,6 +100,13 @@ export interface Retriever {
    */
   prepare(query: string, opts?: { chat?: string }): Promise<void>;
   /**
+   * Keyword matches among the team's passages alone (no coverage judgement), visible in `chat`, best
+   * first, each with the question's words it contains: for a review looking for proof the draft could use.
+   */
+  teamPassages(query: string, opts?: SearchOptions): (SearchHit & { terms: string[] })[];
+  /** True for a word (an index term) the curated entries use. */
+  knowsTerm(term: string): boolean;
+  /**
    * Scores pieces of text (sentences of entries) by how well they answer the question: the
    * rarity-weighted words each shares with the question, plus the terms of the question's concepts it
    * contains. The question is read once; texts of the knowledge are read once per process.
@@ -308,6 +315,13 @@ export function createRetriever(
     kb,
     lookup,
     prepare,
+    teamPassages: (query, { k = 5, chat = '' } = {}) =>
+      (team?.index.match(readQuery(query).terms, chat, k) ?? []).map((m) => ({
+        entry: m.entry,
+        score: m.score,
+        terms: m.terms,
+      })),
+    knowsTerm: (term) => rarity.has(term),
     sentenceScorer,
     search: (query, opts) => lookup(query, opts).hits,
   };

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../../../test/contracts/store-contract.ts';
@@ -5,9 +6,15 @@ import { type PgServer, startPostgres, TEST_PG_PASSWORD } from '../../../test/pg
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { CoachError } from '../errors.ts';
 import { openStore } from './index.ts';
-import { PG_MIGRATIONS_TABLE } from './postgres-open.ts';
+import { PG_MIGRATIONS_DIR, PG_MIGRATIONS_TABLE } from './postgres-open.ts';
 import { openPostgresStore } from './postgres-store.ts';
 import type { Store } from './types.ts';
+
+/** Every migration this Coach ships, in order (`001_initial`, …). */
+const KNOWN_MIGRATIONS = readdirSync(PG_MIGRATIONS_DIR)
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => f.slice(0, -'.sql'.length))
+  .sort();
 
 // One throwaway server for this file. The contract scenarios share one database, emptied before each
 // (creating and migrating a database takes ~300 ms, emptying it ~10 ms); the other tests create their own.
@@ -94,10 +101,10 @@ describe('postgres store', () => {
     const applied = logs.map(
       (l) => l.lines().find((line) => line.event === 'store_opened')?.applied as string[] | undefined,
     );
-    expect(applied.flat().sort()).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
+    expect(applied.flat().sort()).toEqual(KNOWN_MIGRATIONS);
     expect(applied.filter((names) => names?.length === 0)).toHaveLength(1);
     const rows = await sql<{ name: string }>(url, `SELECT name FROM ${PG_MIGRATIONS_TABLE} ORDER BY id`);
-    expect(rows.map((r) => r.name)).toEqual(['001_initial', '002_work-leases', '003_token-usage-retention']);
+    expect(rows.map((r) => r.name)).toEqual(KNOWN_MIGRATIONS);
     expect(await a?.claim('k', new Date())).toBe(true);
     expect(await b?.claim('k', new Date())).toBe(false);
 

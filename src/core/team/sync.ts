@@ -31,6 +31,11 @@ export interface SyncDeps {
   now: () => Date;
   /** This process's name on leases. */
   owner: string;
+  /**
+   * Documents that failed to read, by source, key and revision, with the reason: an unchanged broken file
+   * is reported again without being parsed again.
+   */
+  failures?: Map<string, string>;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -88,6 +93,12 @@ export async function syncSource(
     for (const doc of listing.docs) {
       const before = known.get(doc.key);
       if (before && before.revision === doc.revision) continue;
+      const failureKey = `${source.id}\u0000${doc.key}\u0000${doc.revision}`;
+      const failed = deps.failures?.get(failureKey);
+      if (failed) {
+        problems.push({ file: doc.link, reason: failed });
+        continue;
+      }
       if (bytes + (doc.bytes ?? 0) > ctx.limits.sourceBytes) {
         problems.push({
           file: doc.link,
@@ -120,6 +131,8 @@ export async function syncSource(
         report.read += 1;
       } catch (err) {
         problems.push({ file: doc.link, reason: describeError(err).message });
+        if (deps.failures && deps.failures.size < 10_000)
+          deps.failures.set(failureKey, describeError(err).message);
         log.warn(
           { event: 'team_document_unreadable', document: doc.link, reason: describeError(err).message },
           'document cannot be read',

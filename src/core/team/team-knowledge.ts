@@ -72,6 +72,7 @@ export function sourceIdOf(kind: string, location: string, chat: Scope): string 
 export function createTeamKnowledge(deps: TeamKnowledgeDeps): TeamKnowledge {
   const { store, providers, limits, logger, owner } = deps;
   const now = deps.now ?? (() => new Date());
+  const failures = new Map<string, string>();
   const visible = (s: TeamSource, scope: Scope | undefined) =>
     scope === undefined || s.chat === '' || s.chat === scope;
   const changed = async () => {
@@ -165,7 +166,7 @@ export function createTeamKnowledge(deps: TeamKnowledgeDeps): TeamKnowledge {
           continue;
         }
         const ctx = { limits, ...(opts.signal ? { signal: opts.signal } : {}) };
-        reports.push(await syncSource(source, provider, ctx, { store, logger, now, owner }));
+        reports.push(await syncSource(source, provider, ctx, { store, logger, now, owner, failures }));
       }
       if (reports.some((r) => r.read > 0 || r.removed > 0)) await changed();
       return reports;
