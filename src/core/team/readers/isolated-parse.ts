@@ -4,10 +4,18 @@
  * running and reports the file with the reason.
  */
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CoachError } from '../../errors.ts';
+import type { ParseAnswer, ParseRequest } from './parse-child.ts';
 
-const CHILD = fileURLToPath(new URL('./parse-child.mjs', import.meta.url));
+/**
+ * The child's script: compiled JavaScript next to this module when Coach runs from `dist/`, else the
+ * TypeScript source, run with the tsx loader (development, tests).
+ */
+const COMPILED = fileURLToPath(new URL('./parse-child.js', import.meta.url));
+const CHILD = existsSync(COMPILED) ? COMPILED : fileURLToPath(new URL('./parse-child.ts', import.meta.url));
+const LOADER = CHILD === COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 
 /** Heap of the parsing process (MB): ample for real documents, small enough to stop a bomb early. */
 const HEAP_MB = 384;
@@ -30,7 +38,7 @@ export function parseIsolated(
 ): Promise<ParsedFile> {
   return new Promise((resolve, reject) => {
     const child = fork(CHILD, [], {
-      execArgv: [`--max-old-space-size=${HEAP_MB}`],
+      execArgv: [...LOADER, `--max-old-space-size=${HEAP_MB}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -51,9 +59,9 @@ export function parseIsolated(
     child.stderr?.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString('utf8')).slice(-2_000);
     });
-    child.on('message', (answer: { ok: boolean; reason?: string } & Partial<ParsedFile>) => {
-      if (!answer.ok) return fail(answer.reason ?? 'cannot be parsed');
-      finish(() => resolve(answer as ParsedFile));
+    child.on('message', (answer: ParseAnswer) => {
+      if (!answer.ok) return fail(answer.reason);
+      finish(() => resolve(answer));
     });
     child.on('error', (err) => fail(`the parser could not start: ${err.message}`));
     child.on('exit', (code, signal) => {
@@ -65,6 +73,6 @@ export function parseIsolated(
           : `the parser stopped (${signal ?? `exit code ${code}`}) on this file`,
       );
     });
-    child.send({ kind, data, maxPages: opts.maxPages });
+    child.send({ kind, data, maxPages: opts.maxPages } satisfies ParseRequest);
   });
 }
