@@ -73,7 +73,7 @@ export function createFeishuDocsProvider(opts: FeishuDocsOptions): DocumentProvi
       };
     },
     list: (source, ctx) => get().list(source, ctx.limits.documents),
-    read: (source, doc, ctx) => get().read(doc, ctx.limits.fileBytes),
+    read: (_source, doc, ctx) => get().read(doc, ctx.limits.fileBytes),
   };
 }
 
