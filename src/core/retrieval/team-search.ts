@@ -9,7 +9,7 @@
  */
 import type { Coverage } from '../answer/types.ts';
 import type { Scope } from '../team/types.ts';
-import type { Lookup, RetrievalParams, SearchHit } from './retriever.ts';
+import type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
 import type { TeamIndex } from './team-index.ts';
 
 /** Thresholds of the team's outcomes (coverage of the question's weighted words). */
