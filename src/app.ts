@@ -6,9 +6,11 @@ import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
+import { createTeamIndex, type TeamIndex } from './core/retrieval/team-index.ts';
 import { createReviewer } from './core/review/reviewer.ts';
 import type { Reviewer } from './core/review/types.ts';
 import type { Store } from './core/store/types.ts';
+import type { TeamKnowledge } from './core/team/team-knowledge.ts';
 import { type GuardedClient, withBreaker } from './llm/breaker.ts';
 import { createLlmClient } from './llm/client.ts';
 
@@ -22,6 +24,10 @@ export interface CoachServices {
   llm?: GuardedClient;
   answerer: Answerer;
   reviewer: Reviewer;
+  /** The team's passages in memory, kept in step with the store it was given (empty without one). */
+  teamIndex: TeamIndex;
+  /** Run after a sync changed the team's passages (computes missing embeddings, when configured). */
+  afterTeamChange?: () => Promise<void>;
 }
 
 /**
@@ -31,10 +37,16 @@ export interface CoachServices {
 export function createServices(
   config: Config,
   logger: Logger,
-  opts: { offline?: boolean } = {},
+  opts: { offline?: boolean; store?: Store } = {},
 ): CoachServices {
   const kb = loadKnowledge(config.knowledgeDir);
-  const retriever = createRetriever(kb);
+  const teamIndex = createTeamIndex();
+  if (opts.store) teamIndex.connect(opts.store.team);
+  const retriever = createRetriever(kb, {}, {
+    index: teamIndex,
+    onError: (err) =>
+      logger.warn({ event: 'team_index_unavailable', reason: (err as Error).message }, 'team passages not refreshed'),
+  });
   const llm =
     config.llm && !opts.offline
       ? withBreaker(
@@ -59,7 +71,7 @@ export function createServices(
     ...(config.llm?.rerankTimeoutMs === undefined ? {} : { rerankTimeoutMs: config.llm.rerankTimeoutMs }),
   });
   const reviewer = createReviewer({ llm, retriever, logger });
-  return { config, logger, kb, retriever, llm, answerer, reviewer };
+  return { config, logger, kb, retriever, llm, answerer, reviewer, teamIndex };
 }
 
 /**
@@ -69,7 +81,7 @@ export function createServices(
 export function createEngine(
   services: CoachServices,
   store: Store,
-  opts: { owner?: string; now?: () => Date } = {},
+  opts: { owner?: string; now?: () => Date; team?: TeamKnowledge } = {},
 ): ChatEngine {
   const { config } = services;
   return createChatEngine({
@@ -86,5 +98,6 @@ export function createEngine(
     admins: createAdmins(config.admins),
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
     ...(opts.now === undefined ? {} : { now: opts.now }),
+    ...(opts.team === undefined ? {} : { team: opts.team }),
   });
 }

@@ -57,7 +57,7 @@ export function blocksOf(lines: string[]): Record<string, unknown>[] {
     {
       block_id: 'page',
       block_type: 1,
-      page: { elements: [{ text_run: { content: 'ignored page title' } }] },
+      page: { elements: [{ text_run: { content: 'page title' } }] },
     },
     ...lines.map((line, i) => {
       const level = /^(#+) /.exec(line)?.[1]?.length;

@@ -5,12 +5,10 @@
  * `wiki.spaceNode.list`, whose `obj_edit_time` is the revision). Scopes: `docx:document:readonly`,
  * `wiki:wiki:readonly`; the documents must be shared with the app (or the app added to the space).
  */
-import * as lark from '@larksuiteoapi/node-sdk';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { createSpacer, type Spacer } from '../../core/team/spacer.ts';
 import type { DocRef, DocumentProvider, SyncProblem, TeamSource } from '../../core/team/types.ts';
-import { sdkDomain, sdkLogger } from './api.ts';
 import { createFeishuCall, type FeishuCall } from './call.ts';
 import { type DocxBlock, docxBlocks } from './docs-blocks.ts';
 import { type FeishuDocLink, parseFeishuLink } from './docs-links.ts';
@@ -45,14 +43,18 @@ const WHAT = 'a Feishu/Lark docx document, wiki page or wiki space link';
 export function createFeishuDocsProvider(opts: FeishuDocsOptions): DocumentProvider {
   const { credentials, logger } = opts;
   let reader: ReturnType<typeof connect> | undefined;
-  const get = () => {
+  const check = () => {
     if (!credentials) {
       throw new CoachError(
         'input_invalid',
         'Feishu/Lark documents need the app credentials: set FEISHU_APP_ID and FEISHU_APP_SECRET (with the docx:document:readonly and wiki:wiki:readonly scopes).',
       );
     }
-    reader ??= connect(credentials, logger, opts);
+    return credentials;
+  };
+  /** The SDK (~400 ms to load) is loaded by the first sync, not by recognising a link. */
+  const get = () => {
+    reader ??= connect(check(), logger, opts);
     return reader;
   };
   return {
@@ -62,7 +64,7 @@ export function createFeishuDocsProvider(opts: FeishuDocsOptions): DocumentProvi
     recognise(location) {
       const link = parseFeishuLink(location);
       if (!link) return undefined;
-      get(); // refuse at once when the credentials are missing
+      check(); // refuse at once when the credentials are missing
       const url =
         link.type === 'wiki_space'
           ? `${link.origin}/wiki/space/${link.spaceId}`
@@ -72,16 +74,18 @@ export function createFeishuDocsProvider(opts: FeishuDocsOptions): DocumentProvi
         title: link.type === 'wiki_space' ? `Wiki space ${link.spaceId}` : 'Feishu document',
       };
     },
-    list: (source, ctx) => get().list(source, ctx.limits.documents),
-    read: (_source, doc, ctx) => get().read(doc, ctx.limits.fileBytes),
+    list: async (source, ctx) => (await get()).list(source, ctx.limits.documents),
+    read: async (_source, doc, ctx) => (await get()).read(doc, ctx.limits.fileBytes),
   };
 }
 
-function connect(
+async function connect(
   credentials: { appId: string; appSecret: string; domain: string },
   logger: Logger,
   opts: FeishuDocsOptions,
 ) {
+  const lark = await import('@larksuiteoapi/node-sdk');
+  const { sdkDomain, sdkLogger } = await import('./api.ts');
   const client = new lark.Client({
     appId: credentials.appId,
     appSecret: credentials.appSecret,
@@ -219,7 +223,7 @@ function connect(
         pageToken = answer.data?.has_more ? answer.data.page_token : undefined;
       } while (pageToken);
       const parsed = docxBlocks(items);
-      return { title: parsed.title ?? doc.title, blocks: parsed.blocks, bytes };
+      return { title: doc.title || parsed.title || 'Untitled', blocks: parsed.blocks, bytes };
     },
   };
 }

@@ -18,6 +18,7 @@ import type { ActionInput, ReplyEvent, RichReply } from '../reply/types.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import type { Reviewer } from '../review/types.ts';
 import type { Store, Turn } from '../store/types.ts';
+import type { TeamKnowledge } from '../team/team-knowledge.ts';
 import { capText, MAX_INBOUND_CHARS } from '../text-limits.ts';
 import { type Admins, createAdmins } from './admins.ts';
 import {
@@ -65,6 +66,8 @@ export interface ChatEngineDeps {
   dailyTokenBudget: number;
   /** Who may run the admin commands (`COACH_ADMINS`); default nobody but the terminal's user. */
   admins?: Admins;
+  /** The team's own knowledge (`learn`, `sources`, `forget`); absent: those commands say it is not set up. */
+  team?: TeamKnowledge;
 }
 
 /** A message `accept` took on: `answer` turns it into a reply. */
@@ -177,6 +180,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     historyTurns,
     modelSlot: (userKey) => slots.acquire(userKey),
     admins: deps.admins ?? createAdmins([]),
+    ...(deps.team ? { team: deps.team } : {}),
     budget: createTokenBudget({
       store,
       logger,

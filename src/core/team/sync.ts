@@ -91,6 +91,7 @@ export async function syncSource(
     let passages = stored.reduce((n, d) => n + d.passages, 0);
     let bytes = 0;
     for (const doc of listing.docs) {
+      if (ctx.signal?.aborted) break; // shutting down: the rest is read by the next sync
       const before = known.get(doc.key);
       if (before && before.revision === doc.revision) continue;
       const failureKey = `${source.id}\u0000${doc.key}\u0000${doc.revision}`;

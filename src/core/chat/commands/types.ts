@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.ts';
 import type { ReplyEvent, RichReply } from '../../reply/types.ts';
 import type { Reviewer } from '../../review/types.ts';
 import type { ChatRef, Store, Turn } from '../../store/types.ts';
+import type { TeamKnowledge } from '../../team/team-knowledge.ts';
 import type { Admins } from '../admins.ts';
 import type { TokenBudget } from '../token-budget.ts';
 import type { IncomingMessage } from '../types.ts';
@@ -21,6 +22,7 @@ export type Command =
   | { name: 'tips_off' }
   | { name: 'history' }
   | { name: 'help'; unknown?: string }
+  | { name: 'team'; action: 'learn' | 'sources' | 'forget'; arg: string }
   | { name: 'invalid'; message: string };
 
 /** How the message that carried a command word looked. */
@@ -76,6 +78,8 @@ export interface CommandServices {
   budget: TokenBudget;
   /** Who may run the admin commands (`COACH_ADMINS`). */
   admins: Admins;
+  /** The team's own knowledge (`learn`, `sources`, `forget`), when the process has it. */
+  team?: TeamKnowledge;
 }
 
 /** What one run of a command knows about its message. */

@@ -7,7 +7,6 @@ import { extname } from 'node:path';
 import { CoachError, isCoachError } from '../../errors.ts';
 import { markdownBlocks, textBlocks } from '../markdown-blocks.ts';
 import type { DocBlock, TeamLimits } from '../types.ts';
-import { htmlFragmentToMarkdown, htmlPageToMarkdown } from './html.ts';
 import { parseIsolated } from './isolated-parse.ts';
 import { checkZip } from './zip-guard.ts';
 
@@ -52,6 +51,7 @@ export async function readDocument(
         return { blocks: textBlocks(utf8(data)) };
       case '.html':
       case '.htm': {
+        const { htmlPageToMarkdown } = await html();
         const page = htmlPageToMarkdown(utf8(data));
         const md = markdownBlocks(page.markdown);
         const title = page.title ?? md.title;
@@ -66,6 +66,7 @@ export async function readDocument(
       case '.docx': {
         await checkZip(data, limits.fileBytes * UNZIP_FACTOR);
         const parsed = await parseIsolated('docx', data, { maxPages: limits.pdfPages });
+        const { htmlFragmentToMarkdown } = await html();
         return markdownBlocks(htmlFragmentToMarkdown('html' in parsed ? parsed.html : ''));
       }
       default:
@@ -82,6 +83,11 @@ export async function readDocument(
       },
     );
   }
+}
+
+/** The HTML readers (about 200 ms to load): loaded by the first HTML or DOCX file, not at start-up. */
+function html() {
+  return import('./html.ts');
 }
 
 function utf8(data: Buffer): string {
