@@ -37,6 +37,8 @@ export async function runService(deps: {
   model?: () => Record<string, unknown>;
   /** This replica's owner id on work leases (the engine's). */
   owner: string;
+  /** The team's knowledge: its sync schedule, and its summary in /healthz (a failing source shows there). */
+  team?: { start(): void; stop(): Promise<void>; health(): Promise<object> };
 }): Promise<void> {
   const { config, logger, store, adapters, scheduler, sweeper, retention, owner } = deps;
   // A stray rejection (e.g. a dropped database connection) is logged, never a crash of the replica.
@@ -56,6 +58,9 @@ export async function runService(deps: {
         store: { kind: store.kind, ok: storeOk },
         platforms: Object.fromEntries(adapters.map((a) => [a.platform, a.health()])),
         ...(deps.model ? { model: deps.model() } : {}),
+        ...(deps.team
+          ? { team: await deps.team.health().catch(() => ({ ok: false, error: 'store unavailable' })) }
+          : {}),
       };
     },
   });
@@ -64,6 +69,7 @@ export async function runService(deps: {
   scheduler.start();
   sweeper.start();
   retention.start();
+  deps.team?.start();
   logger.info(
     { event: 'service_started', port, owner, platforms: adapters.map((a) => a.platform) },
     'Coach is running',
@@ -77,6 +83,7 @@ export async function runService(deps: {
         scheduler.stop();
         retention.stop();
         await sweeper.stop();
+        await deps.team?.stop();
         const grace = config.shutdownGraceMs;
         const finished = await within(grace, Promise.all(adapters.map((a) => a.stop(grace))));
         if (!finished) logger.warn({ event: 'shutdown_timeout' }, 'work in flight did not finish in time');

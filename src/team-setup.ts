@@ -20,7 +20,9 @@ export function teamProviders(config: Config, logger: Logger): DocumentProvider[
   return [
     createFolderProvider(),
     createFeishuDocsProvider({
-      ...(feishu ? { credentials: { appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain } } : {}),
+      ...(feishu
+        ? { credentials: { appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain } }
+        : {}),
       logger,
     }),
     createNotionProvider({

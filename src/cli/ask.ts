@@ -1,27 +1,29 @@
 import type { CoachServices } from '../app.ts';
 import { citationLine } from '../core/answer/citations.ts';
 import type { Answer } from '../core/answer/types.ts';
-import { parseFlags, UsageError } from './args.ts';
+import { CHAT_FLAG, chatOf, parseFlags, UsageError } from './args.ts';
 import type { Io } from './context.ts';
 
-export const ASK_USAGE = 'usage: coach ask "<question>" [--json] [--offline]';
+export const ASK_USAGE = 'usage: coach ask "<question>" [--json] [--offline] [--chat <platform>:<chat id>]';
 
 /** `coach ask`: a cited answer; streamed in text mode when an LLM is configured. */
 export async function askCommand(
   argv: string[],
-  services: (o: { offline?: boolean }) => CoachServices,
+  services: (o: { offline?: boolean }) => Promise<CoachServices>,
   io: Io,
 ): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     json: { type: 'boolean' },
     offline: { type: 'boolean' },
+    ...CHAT_FLAG,
   });
+  const chat = chatOf(values.chat);
   const question = positionals.join(' ');
   if (!question.trim()) throw new UsageError('no question given');
-  const s = services({ offline: Boolean(values.offline) });
+  const s = await services({ offline: Boolean(values.offline) });
   let final: Answer | undefined;
   let streamed = false;
-  for await (const ev of s.answerer.ask(question)) {
+  for await (const ev of s.answerer.ask(question, { chat })) {
     if (ev.type === 'delta' && !values.json) {
       io.out(ev.text);
       streamed = true;

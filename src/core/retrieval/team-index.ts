@@ -61,7 +61,14 @@ interface Indexed {
 
 /** A passage as a searchable entry: one language (its own), titled by document and heading. */
 export function passageEntry(p: TeamPassage): KnowledgeEntry {
-  const title = p.heading ? `${p.title} › ${p.heading}` : p.title;
+  // A document whose first heading is its title ("# Acme case study") does not say it twice.
+  const own =
+    p.heading === p.title
+      ? ''
+      : p.heading.startsWith(`${p.title} › `)
+        ? p.heading.slice(p.title.length + 3)
+        : p.heading;
+  const title = own ? `${p.title} › ${own}` : p.title;
   return {
     id: p.id,
     title: { en: title, zh: title },
