@@ -179,7 +179,7 @@ export function describeTeamStoreContract(name: string, open: () => Promise<Cont
       const t = store.team;
       expect(await t.claimLease('sync', 'A', T0, 60_000)).toBe(true);
       expect(await t.claimLease('sync', 'B', at(30), 60_000)).toBe(false);
-      expect(await t.claimLease('sync', 'A', at(30), 60_000)).toBe(true); // its own again
+      expect(await t.claimLease('sync', 'A', at(30), 60_000)).toBe(false); // held, even by its owner
       expect(await t.renewLease('sync', 'B', at(31), 60_000)).toBe(false);
       expect(await t.renewLease('sync', 'A', at(31), 60_000)).toBe(true);
       expect(await t.claimLease('sync', 'B', at(90), 60_000)).toBe(false); // renewed until 91

@@ -223,7 +223,7 @@ export async function postgresTeam(pool: pg.Pool, run: Run, logger: Logger): Pro
         const r = await query(
           `INSERT INTO team_leases (name, owner, expires_at) VALUES ($1, $2, $3)
            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-           WHERE team_leases.expires_at <= $4 OR team_leases.owner = excluded.owner`,
+           WHERE team_leases.expires_at <= $4`,
           [name, owner, new Date(at + checkLease(leaseMs)), new Date(at)],
         );
         return r.rowCount === 1;

@@ -80,7 +80,7 @@ export function sqliteTeam(db: Database.Database, run: Run): TeamKnowledgeStore 
     claimLease: db.prepare<[Record<string, unknown>]>(
       `INSERT INTO team_leases (name, owner, expires_at) VALUES (@name, @owner, @expiresAt)
        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-       WHERE team_leases.expires_at <= @now OR team_leases.owner = excluded.owner`,
+       WHERE team_leases.expires_at <= @now`,
     ),
     renewLease: db.prepare<[Record<string, unknown>]>(
       'UPDATE team_leases SET expires_at = @expiresAt WHERE name = @name AND owner = @owner',

@@ -76,8 +76,8 @@ export interface TeamKnowledgeStore {
   /** What replicas need to bring their index from `since` to now. */
   changes(since: number): Promise<TeamChanges>;
   /**
-   * Takes the named lease for `leaseMs` when nobody holds it or its lease ran out (the owner may take its
-   * own again). True for the caller that got it.
+   * Takes the named lease for `leaseMs` when nobody holds it or its lease ran out; a holder (the same
+   * owner included) keeps it until then (`renewLease` extends it). True for the caller that got it.
    */
   claimLease(name: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   /** Extends a lease the owner still holds; false when it lost it. */

@@ -43,7 +43,9 @@ export function createTeamSyncJob(deps: TeamSyncJobDeps): TeamSyncJob {
   let abort = new AbortController();
 
   async function run(): Promise<boolean> {
-    if (!(await store.claimLease(SCHEDULE_LEASE, owner, now(), everyMs))) {
+    // A little shorter than the period, so that this replica's own next tick (which may fire a hair
+    // early) finds it free.
+    if (!(await store.claimLease(SCHEDULE_LEASE, owner, now(), Math.max(1, Math.floor(everyMs * 0.9))))) {
       logger.debug({ event: 'team_sync_skipped' }, 'another replica syncs this period');
       return false;
     }
