@@ -6,6 +6,7 @@ import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
+import { createSemanticSearch } from './core/retrieval/semantic.ts';
 import { createTeamIndex, type TeamIndex } from './core/retrieval/team-index.ts';
 import { createReviewer } from './core/review/reviewer.ts';
 import type { Reviewer } from './core/review/types.ts';
@@ -13,6 +14,7 @@ import type { Store } from './core/store/types.ts';
 import type { TeamKnowledge } from './core/team/team-knowledge.ts';
 import { type GuardedClient, withBreaker } from './llm/breaker.ts';
 import { createLlmClient } from './llm/client.ts';
+import { createEmbeddingsClient } from './llm/embeddings.ts';
 
 /** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
 export interface CoachServices {
@@ -42,11 +44,29 @@ export function createServices(
   const kb = loadKnowledge(config.knowledgeDir);
   const teamIndex = createTeamIndex();
   if (opts.store) teamIndex.connect(opts.store.team);
-  const retriever = createRetriever(kb, {}, {
-    index: teamIndex,
-    onError: (err) =>
-      logger.warn({ event: 'team_index_unavailable', reason: (err as Error).message }, 'team passages not refreshed'),
-  });
+  const emb = config.team.embeddings;
+  const semantic =
+    emb && opts.store && !opts.offline
+      ? createSemanticSearch({
+          store: opts.store.team,
+          index: teamIndex,
+          embeddings: createEmbeddingsClient({ ...emb, logger }),
+          logger,
+        })
+      : undefined;
+  const retriever = createRetriever(
+    kb,
+    {},
+    {
+      index: teamIndex,
+      ...(semantic ? { semantic } : {}),
+      onError: (err) =>
+        logger.warn(
+          { event: 'team_index_unavailable', reason: (err as Error).message },
+          'team passages not refreshed',
+        ),
+    },
+  );
   const llm =
     config.llm && !opts.offline
       ? withBreaker(
@@ -71,7 +91,23 @@ export function createServices(
     ...(config.llm?.rerankTimeoutMs === undefined ? {} : { rerankTimeoutMs: config.llm.rerankTimeoutMs }),
   });
   const reviewer = createReviewer({ llm, retriever, logger });
-  return { config, logger, kb, retriever, llm, answerer, reviewer, teamIndex };
+  const afterTeamChange = semantic
+    ? async () => {
+        await teamIndex.refresh(true);
+        await semantic.indexVectors();
+      }
+    : undefined;
+  return {
+    config,
+    logger,
+    kb,
+    retriever,
+    llm,
+    answerer,
+    reviewer,
+    teamIndex,
+    ...(afterTeamChange ? { afterTeamChange } : {}),
+  };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface TeamRef {
   heading: string;
   /** The file path or URL, with the anchor of its place. */
   link: string;
+  /** SHA-256 of its text (the key of its cached embedding). */
+  hash: string;
 }
 
 /** A source article, as cited to users. */

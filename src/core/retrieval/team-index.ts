@@ -42,6 +42,8 @@ export interface TeamIndex {
   get(id: string): KnowledgeEntry | undefined;
   /** Every passage visible in `chat` (for scoring vectors in process). */
   visible(chat: Scope): KnowledgeEntry[];
+  /** Every passage held. */
+  all(): KnowledgeEntry[];
   /** Called with the passages added and removed by each refresh (the vector cache follows it). */
   onUpdate?: (added: KnowledgeEntry[], removed: string[]) => void;
 }
@@ -79,7 +81,14 @@ export function passageEntry(p: TeamPassage): KnowledgeEntry {
     tip: { en: '', zh: '' },
     questions: { en: [], zh: [] },
     file: p.link,
-    team: { sourceId: p.sourceId, chat: p.chat, docTitle: p.title, heading: p.heading, link: p.link },
+    team: {
+      sourceId: p.sourceId,
+      chat: p.chat,
+      docTitle: p.title,
+      heading: p.heading,
+      link: p.link,
+      hash: p.hash,
+    },
   };
 }
 
@@ -195,6 +204,7 @@ export function createTeamIndex(opts: TeamIndexOptions = {}): TeamIndex {
     },
     documentFrequency: (term) => (entries.size === 0 ? 0 : (df.get(term) ?? 0) / entries.size),
     get: (id) => entries.get(id),
+    all: () => [...entries.values()],
     visible: (chat) =>
       [...entries.values()].filter((e) => (e.team?.chat ?? '') === '' || e.team?.chat === chat),
   };
