@@ -200,6 +200,10 @@ const { runStoreBench } = await import('./store.ts');
 console.log('\nStore claims');
 await runStoreBench();
 
+const { runTeamKnowledgeBench } = await import('./team-knowledge.ts');
+console.log("\nTeam knowledge (the team's own documents)");
+await runTeamKnowledgeBench();
+
 const { runReplicaBench } = await import('./replicas.ts');
 console.log('\nTwo replicas on PostgreSQL');
 await runReplicaBench();
