@@ -15,9 +15,9 @@ import { createTeamIndex } from '../src/core/retrieval/team-index.ts';
 import { createReviewer } from '../src/core/review/reviewer.ts';
 import type { Store } from '../src/core/store/types.ts';
 import { createFolderProvider } from '../src/core/team/folder-provider.ts';
-import { createTeamKnowledge } from '../src/core/team/team-knowledge.ts';
 import { blocksOf, type FakeFeishuDocs, startFakeFeishuDocs } from './fakes/fake-feishu-docs.ts';
 import { engineWith, kb, msg, replyTo, setupEngineFixture, textOf } from './support/engine-fixture.ts';
+import { teamOn } from './support/team-fixture.ts';
 
 const LINK = 'https://acme.feishu.cn/docx/CaseTok1234';
 const A = { chatId: 'C1' };
@@ -47,9 +47,9 @@ describe('team knowledge from chat', () => {
     const index = createTeamIndex({ refreshMs: 0 });
     index.connect(store.team);
     const retriever = createRetriever(kb, {}, { index });
-    const team = createTeamKnowledge({
-      store: store.team,
-      providers: [
+    const team = teamOn(
+      store,
+      [
         createFolderProvider(),
         createFeishuDocsProvider({
           credentials: { appId: 'cli_a1b2c3d4e5f60789', appSecret: 's', domain: fake.url },
@@ -57,11 +57,8 @@ describe('team knowledge from chat', () => {
           perSecond: 0,
         }),
       ],
-      limits: { fileBytes: 1e6, sourceBytes: 1e7, pdfPages: 10, passages: 1_000, documents: 100 },
-      logger: silentLogger(),
-      owner: 'test',
-      onChange: () => index.refresh(true),
-    });
+      { onChange: () => index.refresh(true) },
+    );
     engine = engineWith({
       store,
       answerer: createAnswerer({ retriever, logger: silentLogger() }),

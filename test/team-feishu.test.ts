@@ -7,18 +7,11 @@ import { createFeishuDocsProvider } from '../src/adapters/feishu/docs-provider.t
 import { isCoachError } from '../src/core/errors.ts';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import type { Store } from '../src/core/store/types.ts';
-import { createTeamKnowledge, type TeamKnowledge } from '../src/core/team/team-knowledge.ts';
-import type { TeamLimits } from '../src/core/team/types.ts';
+import type { TeamKnowledge } from '../src/core/team/team-knowledge.ts';
 import { blocksOf, type FakeFeishuDocs, startFakeFeishuDocs } from './fakes/fake-feishu-docs.ts';
 import { memoryLogger } from './support/memory-logger.ts';
+import { teamOn } from './support/team-fixture.ts';
 
-const LIMITS: TeamLimits = {
-  fileBytes: 1_000_000,
-  sourceBytes: 10_000_000,
-  pdfPages: 10,
-  passages: 1_000,
-  documents: 100,
-};
 const HOST = 'https://acme.feishu.cn';
 
 describe('Feishu / Lark documents as team knowledge', () => {
@@ -39,13 +32,7 @@ describe('Feishu / Lark documents as team knowledge', () => {
       perSecond: 0,
       retryBaseMs: 1,
     });
-    team = createTeamKnowledge({
-      store: store.team,
-      providers: [provider],
-      limits: LIMITS,
-      logger: log.logger,
-      owner: 'A',
-    });
+    team = teamOn(store, [provider], { logger: log.logger, owner: 'A' });
   });
 
   afterEach(async () => {
@@ -213,10 +200,7 @@ describe('Feishu / Lark documents as team knowledge', () => {
     const err = await team.add(`${HOST}/sheets/shtcnAbc12345`).catch((e: unknown) => e);
     expect(isCoachError(err, 'input_invalid')).toBe(true);
     expect((err as Error).message).toContain('not a docx document');
-    const bare = createTeamKnowledge({
-      store: store.team,
-      providers: [createFeishuDocsProvider({ logger: log.logger })],
-      limits: LIMITS,
+    const bare = teamOn(store, [createFeishuDocsProvider({ logger: log.logger })], {
       logger: log.logger,
       owner: 'A',
     });

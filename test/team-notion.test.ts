@@ -7,18 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotionProvider } from '../src/adapters/notion/provider.ts';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import type { Store } from '../src/core/store/types.ts';
-import { createTeamKnowledge, type TeamKnowledge } from '../src/core/team/team-knowledge.ts';
-import type { TeamLimits } from '../src/core/team/types.ts';
+import type { TeamKnowledge } from '../src/core/team/team-knowledge.ts';
 import { block, type FakeNotion, startFakeNotion } from './fakes/fake-notion.ts';
 import { memoryLogger } from './support/memory-logger.ts';
+import { teamOn } from './support/team-fixture.ts';
 
-const LIMITS: TeamLimits = {
-  fileBytes: 1_000_000,
-  sourceBytes: 10_000_000,
-  pdfPages: 10,
-  passages: 1_000,
-  documents: 100,
-};
 const id = (n: number) => `1d2c3b4a-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const bare = (n: number) => id(n).replace(/-/g, '');
 
@@ -48,13 +41,7 @@ describe('Notion as team knowledge', () => {
         clock += ms;
       },
     });
-    team = createTeamKnowledge({
-      store: store.team,
-      providers: [provider],
-      limits: LIMITS,
-      logger: log.logger,
-      owner: 'A',
-    });
+    team = teamOn(store, [provider], { logger: log.logger, owner: 'A' });
     fake.pages.set(id(1), {
       id: id(1),
       title: 'Sales playbook',
@@ -153,10 +140,7 @@ describe('Notion as team knowledge', () => {
       error: expect.stringContaining('share the page or database with the integration'),
     });
     expect((await store.team.source(source.id))?.status).toBe('error');
-    const none = createTeamKnowledge({
-      store: store.team,
-      providers: [createNotionProvider({ logger: log.logger })],
-      limits: LIMITS,
+    const none = teamOn(store, [createNotionProvider({ logger: log.logger })], {
       logger: log.logger,
       owner: 'A',
     });

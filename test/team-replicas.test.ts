@@ -16,17 +16,9 @@ import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import type { Store } from '../src/core/store/types.ts';
 import { createFolderProvider } from '../src/core/team/folder-provider.ts';
 import { createTeamSyncJob } from '../src/core/team/sync-job.ts';
-import { createTeamKnowledge } from '../src/core/team/team-knowledge.ts';
-import type { DocumentProvider, TeamLimits } from '../src/core/team/types.ts';
 import { type PgServer, startPostgres } from './pg-server.ts';
+import { counting, TEST_LIMITS, teamOn } from './support/team-fixture.ts';
 
-const LIMITS: TeamLimits = {
-  fileBytes: 1e6,
-  sourceBytes: 1e8,
-  pdfPages: 10,
-  passages: 10_000,
-  documents: 1_000,
-};
 const kb = loadKnowledge('knowledge');
 let root: string;
 let pg: PgServer;
@@ -49,25 +41,11 @@ function folder(name: string, files: Record<string, string>): string {
 }
 
 function replica(store: Store, owner: string) {
-  const reads: string[] = [];
-  const folderProvider = createFolderProvider();
-  const provider: DocumentProvider = {
-    ...folderProvider,
-    read: (source, doc, ctx) => {
-      reads.push(doc.key);
-      return folderProvider.read(source, doc, ctx);
-    },
-  };
+  const provider = counting(createFolderProvider());
   const index = createTeamIndex({ refreshMs: 0 });
   index.connect(store.team);
-  const team = createTeamKnowledge({
-    store: store.team,
-    providers: [provider],
-    limits: LIMITS,
-    logger: silentLogger(),
-    owner,
-  });
-  return { team, reads, index, retriever: createRetriever(kb, {}, { index }) };
+  const team = teamOn(store, [provider], { owner, limits: { ...TEST_LIMITS, passages: 10_000 } });
+  return { team, reads: provider.reads, index, retriever: createRetriever(kb, {}, { index }) };
 }
 
 const backends: [string, () => Promise<[Store, Store]>][] = [

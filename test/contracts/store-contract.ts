@@ -8,6 +8,7 @@ import {
 } from '../../src/core/store/types.ts';
 import { describeUpkeepContract } from './store-contract-upkeep.ts';
 import { describeWorkContract } from './store-contract-work.ts';
+import { describeTeamContract } from './team-store-contract.ts';
 
 /** What a backend gives the contract: a fresh, empty store per test. */
 export interface ContractFixture {
@@ -375,6 +376,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
 
     describeWorkContract({ store: () => store, second });
     describeUpkeepContract({ store: () => store, second });
+    describeTeamContract({ store: () => store, second });
 
     describe('lifecycle', () => {
       it('answers ping while open, and fails cleanly once closed', async () => {

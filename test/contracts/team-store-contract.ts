@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/store/types.ts';
 import type { NewPassage } from '../../src/core/team/types.ts';
-import type { ContractFixture } from './store-contract.ts';
+import type { WorkContractContext } from './store-contract-work.ts';
 
 const T0 = new Date('2025-03-01T08:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1_000);
@@ -19,32 +19,16 @@ function passages(...texts: string[]): NewPassage[] {
 const DOC = { key: 'cases/acme.md', title: 'Acme case', link: 'docs/cases/acme.md', revision: 'r1' };
 
 /**
- * The behaviour every `store.team` backend must have (`TeamKnowledgeStore`). Backends:
- * `sqlite-team.test.ts` and `postgres-team.test.ts`.
+ * The behaviour every `store.team` backend must have (`TeamKnowledgeStore`), registered by
+ * `describeStoreContract` for each backend (SQLite file and memory, PostgreSQL).
  */
-export function describeTeamStoreContract(name: string, open: () => Promise<ContractFixture>): void {
-  describe(`Team knowledge store contract: ${name}`, () => {
-    let fixture: ContractFixture;
-    let opened: Store[];
+export function describeTeamContract(c: WorkContractContext): void {
+  describe('team knowledge', () => {
     let store: Store;
-
-    beforeEach(async () => {
-      fixture = await open();
-      store = fixture.store;
-      opened = [store];
+    beforeEach(() => {
+      store = c.store();
     });
-
-    afterEach(async () => {
-      for (const s of opened) await s.close();
-      await fixture.cleanup();
-    });
-
-    async function second(ctx: TestContext): Promise<Store> {
-      if (!fixture.reopen) ctx.skip('backend cannot reopen its database');
-      const s = await (fixture.reopen as () => Promise<Store>)();
-      opened.push(s);
-      return s;
-    }
+    const second = c.second;
 
     const addSource = (id: string, chat = '', location = `/docs/${id}`) =>
       store.team.addSource({ id, kind: 'folder', location, chat, title: id, addedBy: 'cli' }, T0);

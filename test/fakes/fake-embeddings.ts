@@ -6,7 +6,7 @@
  * and can fail.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocal } from './http-fake.ts';
 
 const SYNONYMS: Record<string, string> = {
   churn: 'attrition',
@@ -90,19 +90,14 @@ export async function startFakeEmbeddings(): Promise<FakeEmbeddings> {
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const base = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: `${base}/v1`,
     inputs,
     requests,
     failNext(times = 1) {
       failures += times;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }

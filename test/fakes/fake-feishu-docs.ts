@@ -4,8 +4,8 @@
  * `wiki.space.getNode` and `wiki.spaceNode.list` (paginated). Tests edit `docs` and `nodes` between syncs,
  * script failures with `failNext`, and read `calls`.
  */
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { closeServer, listenLocal, sendJson } from './http-fake.ts';
 
 /** The operations the fake knows. */
 export type DocsOp = 'token' | 'docx.get' | 'docx.blocks' | 'wiki.getNode' | 'wiki.nodes';
@@ -103,31 +103,31 @@ export async function startFakeFeishuDocs(opts: { pageSize?: number } = {}): Pro
       else if (blocks) call.op = 'docx.blocks';
       else if (spaceNodes) call.op = 'wiki.nodes';
       else if (doc) call.op = 'docx.get';
-      else return send(res, 404, { code: 404, msg: `no route for ${path}` });
+      else return sendJson(res, 404, { code: 404, msg: `no route for ${path}` });
       const op = call.op;
       const failure = failures.get(op)?.shift();
       if (failure)
-        return send(res, failure.status ?? 200, {
+        return sendJson(res, failure.status ?? 200, {
           code: failure.code ?? 1,
           msg: failure.msg ?? 'scripted failure',
         });
-      if (op === 'token') return send(res, 200, { code: 0, tenant_access_token: 't-docs', expire: 7200 });
+      if (op === 'token') return sendJson(res, 200, { code: 0, tenant_access_token: 't-docs', expire: 7200 });
       if (op === 'docx.get' || op === 'docx.blocks') {
         const id = (doc ?? blocks)?.[1] ?? '';
         const d = docs.get(id);
-        if (!d) return send(res, 200, { code: 1770002, msg: 'not found' });
+        if (!d) return sendJson(res, 200, { code: 1770002, msg: 'not found' });
         if (op === 'docx.get') {
-          return send(res, 200, {
+          return sendJson(res, 200, {
             code: 0,
             data: { document: { document_id: id, revision_id: d.revision, title: d.title } },
           });
         }
-        return send(res, 200, { code: 0, data: page(d.blocks, query.page_token) });
+        return sendJson(res, 200, { code: 0, data: page(d.blocks, query.page_token) });
       }
       if (op === 'wiki.getNode') {
         const node = nodes.find((n) => n.node_token === query.token);
-        if (!node) return send(res, 200, { code: 131005, msg: 'not found' });
-        return send(res, 200, {
+        if (!node) return sendJson(res, 200, { code: 131005, msg: 'not found' });
+        return sendJson(res, 200, {
           code: 0,
           data: { node: { ...node, node_type: 'origin', has_child: hasChild(node) } },
         });
@@ -137,14 +137,13 @@ export async function startFakeFeishuDocs(opts: { pageSize?: number } = {}): Pro
       const children = nodes
         .filter((n) => n.space_id === space && (n.parent_node_token ?? undefined) === (parent || undefined))
         .map((n) => ({ ...n, node_type: 'origin', has_child: hasChild(n) }));
-      return send(res, 200, { code: 0, data: page(children, query.page_token) });
+      return sendJson(res, 200, { code: 0, data: page(children, query.page_token) });
     });
   });
   const hasChild = (n: FakeNode) => nodes.some((c) => c.parent_node_token === n.node_token);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const base = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: base,
     calls,
     docs,
     nodes,
@@ -154,15 +153,6 @@ export async function startFakeFeishuDocs(opts: { pageSize?: number } = {}): Pro
       failures.set(op, list);
     },
     count: (op) => calls.filter((c) => c.op === op).length,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

@@ -4,7 +4,7 @@
  * and scripted 429s with `Retry-After`. Tests edit `pages`, `blocks` and `databases` between syncs.
  */
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenLocal, sendJson } from './http-fake.ts';
 
 /** A page as the API returns it (the parts Coach reads). */
 export interface FakePage {
@@ -82,7 +82,7 @@ export async function startFakeNotion(opts: { pageSize?: number } = {}): Promise
     properties: { Name: { id: 'title', type: 'title', title: [{ type: 'text', plain_text: p.title }] } },
   });
   const notFound = (res: ServerResponse, what: string) =>
-    send(res, 404, {
+    sendJson(res, 404, {
       object: 'error',
       status: 404,
       code: 'object_not_found',
@@ -118,12 +118,12 @@ export async function startFakeNotion(opts: { pageSize?: number } = {}): Promise
       const children = /^\/v1\/blocks\/([^/]+)\/children$/.exec(path);
       if (page) {
         const p = pages.get(page[1] ?? '');
-        return p ? send(res, 200, pageBody(p)) : notFound(res, 'page');
+        return p ? sendJson(res, 200, pageBody(p)) : notFound(res, 'page');
       }
       if (db) {
         const d = databases.get(db[1] ?? '');
         if (!d) return notFound(res, 'database');
-        return send(res, 200, {
+        return sendJson(res, 200, {
           object: 'database',
           id: db[1],
           title: [{ plain_text: d.title }],
@@ -138,14 +138,14 @@ export async function startFakeNotion(opts: { pageSize?: number } = {}): Promise
           const p = pages.get(id);
           return p ? [pageBody(p)] : [];
         });
-        return send(res, 200, list(rows, body.start_cursor ?? null));
+        return sendJson(res, 200, list(rows, body.start_cursor ?? null));
       }
       if (children) {
         const kids = blocks.get(children[1] ?? '');
         if (!kids) return notFound(res, 'block');
-        return send(res, 200, list(kids, url.searchParams.get('start_cursor')));
+        return sendJson(res, 200, list(kids, url.searchParams.get('start_cursor')));
       }
-      send(res, 400, {
+      sendJson(res, 400, {
         object: 'error',
         status: 400,
         code: 'invalid_request_url',
@@ -153,10 +153,9 @@ export async function startFakeNotion(opts: { pageSize?: number } = {}): Promise
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const base = await listenLocal(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: base,
     calls,
     pages,
     blocks,
@@ -164,15 +163,6 @@ export async function startFakeNotion(opts: { pageSize?: number } = {}): Promise
     rateLimitNext(seconds, times = 1) {
       for (let i = 0; i < times; i++) limits.push(seconds);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

@@ -5,10 +5,10 @@
  * entries (jieba for Chinese, stemming for English, Traditional folded to Simplified) and BM25, and never
  * returns a passage scoped to another chat.
  */
-import MiniSearch from 'minisearch';
 import type { KnowledgeEntry } from '../knowledge/types.ts';
 import type { TeamChanges } from '../store/team-types.ts';
 import type { Scope, TeamPassage } from '../team/types.ts';
+import { createBm25Index } from './team-bm25.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Where the index loads passages from (`store.team`). */
@@ -55,12 +55,6 @@ export interface TeamIndexOptions {
   now?: () => number;
 }
 
-interface Indexed {
-  id: string;
-  title: string;
-  body: string;
-}
-
 /** A passage as a searchable entry: one language (its own), titled by document and heading. */
 export function passageEntry(p: TeamPassage): KnowledgeEntry {
   // A document whose first heading is its title ("# Acme case study") does not say it twice.
@@ -96,42 +90,44 @@ export function passageEntry(p: TeamPassage): KnowledgeEntry {
 export function createTeamIndex(opts: TeamIndexOptions = {}): TeamIndex {
   const refreshMs = opts.refreshMs ?? 1_000;
   const clock = opts.now ?? Date.now;
-  const mini = new MiniSearch<Indexed>({
-    fields: ['title', 'body'],
-    idField: 'id',
-    tokenize: (text) => text.split(' ').filter(Boolean),
-    processTerm: (t) => t,
-    searchOptions: { boost: { title: 2, body: 1 }, combineWith: 'OR', prefix: false, fuzzy: false },
-  });
+  const bm25 = createBm25Index();
   const entries = new Map<string, KnowledgeEntry>();
+  /** Passage id → its slot in the BM25 index, and slot → passage. */
+  const slotOf = new Map<string, number>();
+  const atSlot: (KnowledgeEntry | undefined)[] = [];
+  /** Chat scope → its number in the BM25 index (0: team-wide). */
+  const scopeIds = new Map<string, number>([['', 0]]);
   /** Document (`source id` + NUL + key) → its version and passage ids. */
   const docs = new Map<string, { version: number; ids: string[] }>();
-  const df = new Map<string, number>();
   let source: TeamPassageSource | undefined;
   let seen = -1;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let loading: Promise<void> | undefined;
 
-  const termsOf = (e: KnowledgeEntry) => ({
-    title: tokenize(e.title.en),
-    body: tokenize(e.body.en),
-  });
+  const termsOf = (e: KnowledgeEntry) => ({ title: tokenize(e.title.en), body: tokenize(e.body.en) });
+  const scopeOf = (chat: string) => {
+    let id = scopeIds.get(chat);
+    if (id === undefined) {
+      id = scopeIds.size;
+      scopeIds.set(chat, id);
+    }
+    return id;
+  };
   const add = (e: KnowledgeEntry) => {
     const t = termsOf(e);
-    mini.add({ id: e.id, title: t.title.join(' '), body: t.body.join(' ') });
-    for (const term of new Set([...t.title, ...t.body])) df.set(term, (df.get(term) ?? 0) + 1);
+    const slot = bm25.add(t.title, t.body, scopeOf(e.team?.chat ?? ''));
+    slotOf.set(e.id, slot);
+    atSlot[slot] = e;
     entries.set(e.id, e);
   };
   const drop = (id: string) => {
     const e = entries.get(id);
-    if (!e) return;
+    const slot = slotOf.get(id);
+    if (!e || slot === undefined) return;
     const t = termsOf(e);
-    for (const term of new Set([...t.title, ...t.body])) {
-      const n = (df.get(term) ?? 1) - 1;
-      if (n <= 0) df.delete(term);
-      else df.set(term, n);
-    }
-    mini.discard(id);
+    bm25.remove(slot, t.title, t.body);
+    atSlot[slot] = undefined;
+    slotOf.delete(id);
     entries.delete(id);
   };
 
@@ -190,19 +186,14 @@ export function createTeamIndex(opts: TeamIndexOptions = {}): TeamIndex {
     },
     match(terms, chat, limit) {
       if (entries.size === 0 || terms.length === 0) return [];
-      const results = mini.search(terms.join(' '), {
-        tokenize: (s) => s.split(' '),
-        filter: (r) => {
-          const scope = entries.get(String(r.id))?.team?.chat ?? '';
-          return scope === '' || scope === chat;
-        },
-      });
-      return results.slice(0, limit).flatMap((r) => {
-        const entry = entries.get(String(r.id));
-        return entry ? [{ entry, score: r.score, terms: r.queryTerms }] : [];
+      // An unknown chat has no passages of its own: -1 matches only team-wide ones.
+      const scope = chat ? (scopeIds.get(chat) ?? -1) : 0;
+      return bm25.search(terms, scope, limit).flatMap((h) => {
+        const entry = atSlot[h.slot];
+        return entry ? [{ entry, score: h.score, terms: h.terms }] : [];
       });
     },
-    documentFrequency: (term) => (entries.size === 0 ? 0 : (df.get(term) ?? 0) / entries.size),
+    documentFrequency: (term) => (entries.size === 0 ? 0 : bm25.frequency(term) / entries.size),
     get: (id) => entries.get(id),
     all: () => [...entries.values()],
     visible: (chat) =>

@@ -7,14 +7,7 @@
 import type { NewPassage, Scope, SourceStatus, SyncProblem, TeamPassage, TeamSource } from '../team/types.ts';
 
 /** A source as registered (the rest of {@link TeamSource} starts empty). */
-export interface NewTeamSource {
-  id: string;
-  kind: string;
-  location: string;
-  chat: Scope;
-  title: string;
-  addedBy?: string;
-}
+export type NewTeamSource = Pick<TeamSource, 'id' | 'kind' | 'location' | 'chat' | 'title' | 'addedBy'>;
 
 /** A document as stored: what the next sync compares against. */
 export interface StoredDocument {

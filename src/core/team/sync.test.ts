@@ -4,29 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDocx, makePdf } from '../../../test/support/make-docs.ts';
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
+import { counting, TEST_LIMITS, teamOn } from '../../../test/support/team-fixture.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/types.ts';
 import { createFolderProvider } from './folder-provider.ts';
-import { createTeamKnowledge, type TeamKnowledge } from './team-knowledge.ts';
-import type { DocumentProvider, TeamLimits } from './types.ts';
-
-const LIMITS: TeamLimits = {
-  fileBytes: 2_000_000,
-  sourceBytes: 20_000_000,
-  pdfPages: 50,
-  passages: 1_000,
-  documents: 1_000,
-};
-
-/** A provider that counts the documents it reads. */
-function counting(inner: DocumentProvider): DocumentProvider & { reads: string[] } {
-  const reads: string[] = [];
-  const read: DocumentProvider['read'] = (source, doc, ctx) => {
-    reads.push(doc.key);
-    return inner.read(source, doc, ctx);
-  };
-  return { ...inner, reads, read };
-}
+import type { TeamKnowledge } from './team-knowledge.ts';
 
 describe('team knowledge sync (folder)', () => {
   let dir: string;
@@ -62,13 +44,7 @@ describe('team knowledge sync (folder)', () => {
     store = openSqliteStore(join(dir, 'coach.db'));
     log = memoryLogger();
     provider = counting(createFolderProvider());
-    team = createTeamKnowledge({
-      store: store.team,
-      providers: [provider],
-      limits: LIMITS,
-      logger: log.logger,
-      owner: 'A',
-    });
+    team = teamOn(store, [provider], { logger: log.logger });
   });
 
   afterEach(async () => {
@@ -162,13 +138,7 @@ describe('team knowledge sync (folder)', () => {
   });
 
   it('keeps a source within its passage limit, naming what was left out', async () => {
-    const small = createTeamKnowledge({
-      store: store.team,
-      providers: [provider],
-      limits: { ...LIMITS, passages: 3 },
-      logger: log.logger,
-      owner: 'A',
-    });
+    const small = teamOn(store, [provider], { logger: log.logger, limits: { ...TEST_LIMITS, passages: 3 } });
     await small.add(docs);
     const [report] = await small.sync();
     expect(report?.passages).toBeLessThanOrEqual(3);
@@ -178,13 +148,7 @@ describe('team knowledge sync (folder)', () => {
   it('two processes syncing at once read each document once', async () => {
     const otherStore = openSqliteStore(join(dir, 'coach.db'));
     const otherProvider = counting(createFolderProvider());
-    const other = createTeamKnowledge({
-      store: otherStore.team,
-      providers: [otherProvider],
-      limits: LIMITS,
-      logger: log.logger,
-      owner: 'B',
-    });
+    const other = teamOn(otherStore, [otherProvider], { logger: log.logger, owner: 'B' });
     try {
       const { source } = await team.add(docs);
       const [a, b] = await Promise.all([team.sync(), other.sync()]);
