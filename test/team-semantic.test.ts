@@ -77,6 +77,11 @@ describe('semantic search over team passages', () => {
 
     await team.sync();
     expect(fake.inputs.filter((t) => t !== Q)).toHaveLength(2);
+
+    // The answerer prepares the question it looks up, so its answer cites the passage found by meaning.
+    const c = replica(true);
+    const answer = await c.answerer.answer(`  How did we   reduce churn?  `);
+    expect(answer.citations.filter((c) => c.team).map((c) => c.title)).toEqual(['Retention report']);
   });
 
   it('falls back to keyword search when the embeddings endpoint fails', async () => {

@@ -80,7 +80,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const history = opts.history ?? [];
     const topic = topicOf(history);
     const chat = opts.chat ?? '';
-    await retriever.prepare(question, { chat });
+    // Prepared with the text the lookups below use (the cleaned question), so semantic ranks are found.
+    await retriever.prepare(cleanedOrRaw(question), { chat });
     if (!llm || !prompt || opts.offline) {
       yield {
         type: 'done',
@@ -188,6 +189,15 @@ function lookupWithTopic(retriever: Retriever, question: string, topic: string, 
     ...(own.hits.length > 0 ? own : withTopic),
     hits: hits.slice(0, RERANK_CANDIDATES),
   };
+}
+
+/** The question as lookups see it; the raw text when it is empty (answering then says so). */
+function cleanedOrRaw(question: string): string {
+  try {
+    return prepareQuestion(question).text;
+  } catch {
+    return question; // an empty question: the answer below reports it as such
+  }
 }
 
 function reasonOf(err: unknown): string {
