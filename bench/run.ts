@@ -210,6 +210,9 @@ await runStoreBench();
 const { runInsightsBench } = await import('./insights.ts');
 console.log('\nInsights (100,000 recorded events)');
 await runInsightsBench();
+const { runTeamKnowledgeBench } = await import('./team-knowledge.ts');
+console.log("\nTeam knowledge (the team's own documents)");
+await runTeamKnowledgeBench();
 
 const { runReplicaBench } = await import('./replicas.ts');
 console.log('\nTwo replicas on PostgreSQL');

@@ -27,9 +27,13 @@ const upToDate =
 
 if (!upToDate) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', INFO], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', INFO],
+    {
+      stdio: 'inherit',
+    },
+  );
   cpSync('src/core/store/pg-migrations', 'dist/core/store/pg-migrations', { recursive: true });
   // tsc leaves its info file alone when no output changed (a file touched, not edited): mark the build.
   const now = new Date();

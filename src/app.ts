@@ -7,11 +7,15 @@ import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { Logger } from './core/logger.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
+import { createSemanticSearch } from './core/retrieval/semantic.ts';
+import { createTeamIndex, type TeamIndex } from './core/retrieval/team-index.ts';
 import { createReviewer } from './core/review/reviewer.ts';
 import type { Reviewer } from './core/review/types.ts';
 import type { Store } from './core/store/types.ts';
+import type { TeamKnowledge } from './core/team/team-knowledge.ts';
 import { type GuardedClient, withBreaker } from './llm/breaker.ts';
 import { createLlmClient } from './llm/client.ts';
+import { createEmbeddingsClient } from './llm/embeddings.ts';
 
 /** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
 export interface CoachServices {
@@ -23,6 +27,10 @@ export interface CoachServices {
   llm?: GuardedClient;
   answerer: Answerer;
   reviewer: Reviewer;
+  /** The team's passages in memory, kept in step with the store it was given (empty without one). */
+  teamIndex: TeamIndex;
+  /** Run after a sync changed the team's passages (computes missing embeddings, when configured). */
+  afterTeamChange?: () => Promise<void>;
 }
 
 /**
@@ -32,10 +40,34 @@ export interface CoachServices {
 export function createServices(
   config: Config,
   logger: Logger,
-  opts: { offline?: boolean } = {},
+  opts: { offline?: boolean; store?: Store } = {},
 ): CoachServices {
   const kb = loadKnowledge(config.knowledgeDir);
-  const retriever = createRetriever(kb);
+  const teamIndex = createTeamIndex();
+  if (opts.store) teamIndex.connect(opts.store.team);
+  const emb = config.team.embeddings;
+  const semantic =
+    emb && opts.store && !opts.offline
+      ? createSemanticSearch({
+          store: opts.store.team,
+          index: teamIndex,
+          embeddings: createEmbeddingsClient({ ...emb, logger }),
+          logger,
+        })
+      : undefined;
+  const retriever = createRetriever(
+    kb,
+    {},
+    {
+      index: teamIndex,
+      ...(semantic ? { semantic } : {}),
+      onError: (err) =>
+        logger.warn(
+          { event: 'team_index_unavailable', reason: (err as Error).message },
+          'team passages not refreshed',
+        ),
+    },
+  );
   const llm =
     config.llm && !opts.offline
       ? withBreaker(
@@ -60,7 +92,23 @@ export function createServices(
     ...(config.llm?.rerankTimeoutMs === undefined ? {} : { rerankTimeoutMs: config.llm.rerankTimeoutMs }),
   });
   const reviewer = createReviewer({ llm, retriever, logger });
-  return { config, logger, kb, retriever, llm, answerer, reviewer };
+  const afterTeamChange = semantic
+    ? async () => {
+        await teamIndex.refresh(true);
+        await semantic.indexVectors();
+      }
+    : undefined;
+  return {
+    config,
+    logger,
+    kb,
+    retriever,
+    llm,
+    answerer,
+    reviewer,
+    teamIndex,
+    ...(afterTeamChange ? { afterTeamChange } : {}),
+  };
 }
 
 /**
@@ -70,7 +118,7 @@ export function createServices(
 export function createEngine(
   services: CoachServices,
   store: Store,
-  opts: { owner?: string; now?: () => Date; insights?: InsightsRecorder } = {},
+  opts: { owner?: string; now?: () => Date; insights?: InsightsRecorder; team?: TeamKnowledge } = {},
 ): ChatEngine {
   const { config } = services;
   return createChatEngine({
@@ -88,5 +136,6 @@ export function createEngine(
     ...(opts.owner === undefined ? {} : { owner: opts.owner }),
     ...(opts.now === undefined ? {} : { now: opts.now }),
     ...(opts.insights === undefined ? {} : { insights: opts.insights }),
+    ...(opts.team === undefined ? {} : { team: opts.team }),
   });
 }

@@ -61,4 +61,32 @@ describe('loadConfig', () => {
     ]);
     expect(() => loadConfig({ COACH_ADMINS: 'U01' })).toThrow(/COACH_ADMINS/);
   });
+
+  it('reads the team knowledge settings: sync interval, limits, Notion, embeddings', () => {
+    const d = loadConfig({}).team;
+    expect(d).toMatchObject({
+      syncEveryMs: 3_600_000,
+      limits: { fileBytes: 20 * 1_048_576, pdfPages: 500, passages: 20_000 },
+    });
+    expect(d.dir).toBeUndefined();
+    expect(d.notion).toBeUndefined();
+    expect(d.embeddings).toBeUndefined();
+    expect(loadConfig({ COACH_SYNC_EVERY: '30m' }).team.syncEveryMs).toBe(1_800_000);
+    expect(loadConfig({ COACH_SYNC_EVERY: 'off' }).team.syncEveryMs).toBe(0);
+    expect(() => loadConfig({ COACH_SYNC_EVERY: 'hourly' })).toThrow(/COACH_SYNC_EVERY/);
+    expect(() => loadConfig({ TEAM_MAX_FILE_MB: '0' })).toThrow(/TEAM_MAX_FILE_MB/);
+    const t = loadConfig({
+      TEAM_KNOWLEDGE_DIR: 'docs',
+      NOTION_TOKEN: 'ntn_x',
+      OPENAI_API_KEY: 'sk-x',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      EMBEDDINGS_MODEL: 'text-embedding-3-small',
+    }).team;
+    expect(t).toMatchObject({
+      dir: 'docs',
+      notion: { token: 'ntn_x' },
+      embeddings: { model: 'text-embedding-3-small', apiKey: 'sk-x', baseURL: 'http://127.0.0.1:9/v1' },
+    });
+    expect(() => loadConfig({ EMBEDDINGS_MODEL: 'm' })).toThrow(/EMBEDDINGS_API_KEY/);
+  });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { FeishuSettings } from './adapters/feishu/index.ts';
 import type { SlackSettings } from './adapters/slack/index.ts';
+import { duration, type TeamEnv, type TeamSettings, teamSettings } from './config-team.ts';
 import { ADMIN_ENTRY } from './core/chat/admins.ts';
 import { CoachError } from './core/errors.ts';
 import { isTimeZone } from './core/tips/local-time.ts';
@@ -40,6 +41,12 @@ export const DEFAULTS = {
   port: 3_000,
   feishuDomain: 'feishu',
   feishuMode: 'ws',
+  syncEvery: '1h',
+  teamMaxFileMb: 20,
+  teamMaxSourceMb: 500,
+  teamMaxPdfPages: 500,
+  teamMaxPassages: 20_000,
+  teamMaxDocuments: 5_000,
 } as const;
 
 /** Empty strings in `.env` files mean "not set". */
@@ -121,6 +128,22 @@ const envSchema = z.object({
   FEISHU_MODE: optionalString.transform((v) => v ?? DEFAULTS.feishuMode).pipe(z.enum(['ws', 'http'])),
   FEISHU_ENCRYPT_KEY: optionalString,
   FEISHU_VERIFICATION_TOKEN: optionalString,
+  TEAM_KNOWLEDGE_DIR: optionalString,
+  COACH_SYNC_EVERY: duration(DEFAULTS.syncEvery),
+  TEAM_MAX_FILE_MB: intWithDefault(DEFAULTS.teamMaxFileMb, 1, 1_024),
+  TEAM_MAX_SOURCE_MB: intWithDefault(DEFAULTS.teamMaxSourceMb, 1, 100_000),
+  TEAM_MAX_PDF_PAGES: intWithDefault(DEFAULTS.teamMaxPdfPages, 1, 100_000),
+  TEAM_MAX_PASSAGES: intWithDefault(DEFAULTS.teamMaxPassages, 1, 1_000_000),
+  TEAM_MAX_DOCUMENTS: intWithDefault(DEFAULTS.teamMaxDocuments, 1, 1_000_000),
+  NOTION_TOKEN: optionalString,
+  NOTION_API_URL: optionalString.pipe(
+    z.url({ message: 'must be a URL such as https://api.notion.com' }).optional(),
+  ),
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_BASE_URL: optionalString.pipe(
+    z.url({ message: 'must be a URL such as https://api.openai.com/v1' }).optional(),
+  ),
+  EMBEDDINGS_API_KEY: optionalString,
   DATABASE_URL: optionalString.pipe(
     z
       .string()
@@ -222,6 +245,8 @@ export interface Config {
   feishu?: FeishuSettings;
   /** `DATABASE_URL` (postgres://…): several replicas share one PostgreSQL; unset → SQLite at `dbPath`. */
   databaseUrl?: string;
+  /** The team's own knowledge (README "Your team's knowledge"). */
+  team: TeamSettings;
 }
 
 /**
@@ -310,8 +335,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
           }
         : undefined,
     databaseUrl: e.DATABASE_URL,
+    team: teamSettings(e satisfies TeamEnv),
   };
 }
+
+/** Every variable Coach reads (`.env.example` documents each one). */
+export const SETTINGS: readonly string[] = Object.keys(envSchema.shape);
 
 function readProcessEnv(): NodeJS.ProcessEnv {
   if (existsSync('.env')) process.loadEnvFile('.env');

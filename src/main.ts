@@ -11,6 +11,7 @@ import { openStore } from './core/store/index.ts';
 import { createTipScheduler, type PostFn } from './core/tips/scheduler.ts';
 import { createRetentionJob } from './core/upkeep/retention.ts';
 import { runService } from './service.ts';
+import { startTeam } from './team-setup.ts';
 
 /**
  * Wires config → store → services → engine → adapters. With any chat platform configured it runs
@@ -21,11 +22,12 @@ async function main(): Promise<void> {
   const service = Boolean(config.slack || config.feishu);
   // The terminal chat shares the screen with the logs: keep them to warnings unless LOG_LEVEL asks for more.
   const logger = createLogger(!service && config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const services = createServices(config, logger);
   const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, logger });
+  const services = createServices(config, logger, { store });
   const owner = newWorkOwner();
   const insights = createInsightsRecorder({ store: store.insights, logger });
-  const engine = createEngine(services, store, { owner, insights });
+  const { team, job: teamSync } = await startTeam(services, store, owner);
+  const engine = createEngine(services, store, { owner, insights, team });
 
   if (service) {
     const adapters: PlatformAdapter[] = [];
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
       owner,
       insights,
       ...(model ? { model } : {}),
+      team: { start: () => teamSync.start(), stop: () => teamSync.stop(), health: () => team.status() },
     });
     // Work still in flight after the grace period (its leases are released) must not keep the process up.
     process.exit(0);
@@ -102,11 +105,13 @@ async function main(): Promise<void> {
     timezone: config.timezone,
   });
   retention.start();
+  teamSync.start();
   try {
     await runTerminalChat({ engine, input: process.stdin, output: process.stdout, banner: banner(services) });
   } finally {
     scheduler.stop();
     retention.stop();
+    await teamSync.stop();
     await insights.flush();
     await store.close();
   }

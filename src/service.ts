@@ -41,6 +41,8 @@ export async function runService(deps: {
   owner: string;
   /** The engine's insights recorder: flushed before the admin page reads and before the store closes. */
   insights?: InsightsRecorder;
+  /** The team's knowledge: its sync schedule, and its summary in /healthz (a failing source shows there). */
+  team?: { start(): void; stop(): Promise<void>; health(): Promise<object> };
 }): Promise<void> {
   const { config, logger, store, adapters, scheduler, sweeper, retention, owner } = deps;
   // A stray rejection (e.g. a dropped database connection) is logged, never a crash of the replica.
@@ -69,6 +71,9 @@ export async function runService(deps: {
         store: { kind: store.kind, ok: storeOk },
         platforms: Object.fromEntries(adapters.map((a) => [a.platform, a.health()])),
         ...(deps.model ? { model: deps.model() } : {}),
+        ...(deps.team
+          ? { team: await deps.team.health().catch(() => ({ ok: false, error: 'store unavailable' })) }
+          : {}),
       };
     },
   });
@@ -77,6 +82,7 @@ export async function runService(deps: {
   scheduler.start();
   sweeper.start();
   retention.start();
+  deps.team?.start();
   logger.info(
     { event: 'service_started', port, owner, platforms: adapters.map((a) => a.platform) },
     'Coach is running',
@@ -90,6 +96,7 @@ export async function runService(deps: {
         scheduler.stop();
         retention.stop();
         await sweeper.stop();
+        await deps.team?.stop();
         const grace = config.shutdownGraceMs;
         const finished = await within(grace, Promise.all(adapters.map((a) => a.stop(grace))));
         if (!finished) logger.warn({ event: 'shutdown_timeout' }, 'work in flight did not finish in time');

@@ -40,13 +40,16 @@ const OWNERS: [RegExp, string][] = [
   [/^pg$|^node-pg-migrate/, 'src/core/store/'],
   // It evaluates `---js` front matter unless given engines: one guarded place reads front matter.
   [/^gray-matter$/, 'src/core/knowledge/front-matter.ts'],
+  [/^@notionhq\//, 'src/adapters/notion/'],
+  // Document parsers run in the isolated child process only.
+  [/^mammoth$|^pdfjs-dist/, 'src/core/team/readers/parse-child.ts'],
 ];
 
 /** Folders of src/adapters shared by every platform. */
 const SHARED_ADAPTER_PARTS = new Set(['delivery', 'http', 'platform.ts']);
 
 /** Core capabilities that must not know the chat engine. */
-const CAPABILITIES = ['answer', 'knowledge', 'retrieval', 'review', 'store', 'tips', 'reply'];
+const CAPABILITIES = ['answer', 'knowledge', 'retrieval', 'review', 'store', 'tips', 'reply', 'team'];
 
 function violations(from: (path: string) => boolean, to: (target: string) => boolean): string[] {
   return files

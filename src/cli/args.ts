@@ -32,3 +32,15 @@ export async function* stdinLines(): AsyncIterable<string> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of rl) yield line;
 }
+
+/** `--chat <platform>:<chat id>`: answer as that chat would be answered (its own team documents too). */
+export const CHAT_FLAG = { chat: { type: 'string' } } as const;
+
+/** The value of `--chat`, checked; '' when absent (team-wide documents only). */
+export function chatOf(value: string | boolean | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string' || !/^[a-z]+:[A-Za-z0-9_.:@-]{1,128}$/.test(value)) {
+    throw new UsageError('--chat takes <platform>:<chat id>, e.g. slack:C0123ABCD or feishu:oc_1a2b3c');
+  }
+  return value;
+}

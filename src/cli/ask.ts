@@ -1,26 +1,29 @@
 import type { CoachServices } from '../app.ts';
+import { citationLine } from '../core/answer/citations.ts';
 import type { Answer } from '../core/answer/types.ts';
-import { parseFlags, UsageError } from './args.ts';
+import { CHAT_FLAG, chatOf, parseFlags, UsageError } from './args.ts';
 import type { Io } from './context.ts';
 
-export const ASK_USAGE = 'usage: coach ask "<question>" [--json] [--offline]';
+export const ASK_USAGE = 'usage: coach ask "<question>" [--json] [--offline] [--chat <platform>:<chat id>]';
 
 /** `coach ask`: a cited answer; streamed in text mode when an LLM is configured. */
 export async function askCommand(
   argv: string[],
-  services: (o: { offline?: boolean }) => CoachServices,
+  services: (o: { offline?: boolean }) => Promise<CoachServices>,
   io: Io,
 ): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     json: { type: 'boolean' },
     offline: { type: 'boolean' },
+    ...CHAT_FLAG,
   });
+  const chat = chatOf(values.chat);
   const question = positionals.join(' ');
   if (!question.trim()) throw new UsageError('no question given');
-  const s = services({ offline: Boolean(values.offline) });
+  const s = await services({ offline: Boolean(values.offline) });
   let final: Answer | undefined;
   let streamed = false;
-  for await (const ev of s.answerer.ask(question)) {
+  for await (const ev of s.answerer.ask(question, { chat })) {
     if (ev.type === 'delta' && !values.json) {
       io.out(ev.text);
       streamed = true;
@@ -46,7 +49,7 @@ export function formatAnswer(a: Answer, opts: { bodyShown?: boolean } = {}): str
     parts.push(
       [
         a.lang === 'zh' ? '来源：' : 'Sources:',
-        ...a.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`),
+        ...a.citations.map((c, i) => `  ${citationLine(c, c.n ?? i + 1, a.lang)}`),
       ].join('\n'),
     );
   }

@@ -2,7 +2,7 @@ import { describeError, isCoachError } from '../core/errors.ts';
 import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { UsageError } from './args.ts';
 import { ASK_USAGE, askCommand } from './ask.ts';
-import { cliServices, type Io, processIo } from './context.ts';
+import { cliServices, closeCliStores, curatedServices, type Io, processIo } from './context.ts';
 import { KNOWLEDGE_USAGE, knowledgeCommand } from './knowledge.ts';
 import { REVIEW_USAGE, reviewCommand } from './review.ts';
 import { SEARCH_USAGE, searchCommand } from './search.ts';
@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       case 'review':
         return await reviewCommand(rest, (o) => cliServices(o), io);
       case 'tip':
-        return await tipCommand(rest, () => cliServices(), io);
+        return await tipCommand(rest, () => curatedServices(), io);
       case 'knowledge':
         return await knowledgeCommand(rest, io);
       case 'stats':
@@ -56,6 +56,8 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     const { code, message } = describeError(err);
     io.err(`coach ${command ?? ''}: ${message} (${code})\n`);
     return 1;
+  } finally {
+    await closeCliStores();
   }
 }
 

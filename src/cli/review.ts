@@ -3,11 +3,11 @@ import { CoachError, describeError } from '../core/errors.ts';
 import { reviewReply } from '../core/reply/replies.ts';
 import { looksLikeQuestion } from '../core/review/input.ts';
 import type { ReviewResult } from '../core/review/types.ts';
-import { parseFlags, stdinLines, UsageError } from './args.ts';
+import { CHAT_FLAG, chatOf, parseFlags, stdinLines, UsageError } from './args.ts';
 import type { Io } from './context.ts';
 
 export const REVIEW_USAGE =
-  'usage: coach review "<draft>" [--json] [--offline] | coach review --jsonl [--offline] < drafts.jsonl';
+  'usage: coach review "<draft>" [--json] [--offline] [--chat <platform>:<chat id>] | coach review --jsonl [--offline] < drafts.jsonl';
 
 /** The review as the CLI prints it with --json (a contract scripts rely on). */
 function contract(r: ReviewResult) {
@@ -18,21 +18,23 @@ function contract(r: ReviewResult) {
 /** `coach review`: scores copy against the principles; `--jsonl` reviews a batch from stdin. */
 export async function reviewCommand(
   argv: string[],
-  services: (o: { offline?: boolean }) => CoachServices,
+  services: (o: { offline?: boolean }) => Promise<CoachServices>,
   io: Io,
 ): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     json: { type: 'boolean' },
     jsonl: { type: 'boolean' },
     offline: { type: 'boolean' },
+    ...CHAT_FLAG,
   });
-  const s = services({ offline: Boolean(values.offline) });
+  const chat = chatOf(values.chat);
+  const s = await services({ offline: Boolean(values.offline) });
   if (values.jsonl) {
     if (positionals.length > 0)
       throw new UsageError('--jsonl reads drafts from stdin; pass no draft argument');
     for await (const line of stdinLines()) {
       if (!line.trim()) continue;
-      io.out(`${JSON.stringify(await reviewLine(s, line))}\n`);
+      io.out(`${JSON.stringify(await reviewLine(s, line, chat))}\n`);
     }
     return 0;
   }
@@ -45,13 +47,13 @@ export async function reviewCommand(
       'that looks like a question, not copy to review: try `coach ask "<question>"`',
     );
   }
-  const result = await s.reviewer.review(draft);
+  const result = await s.reviewer.review(draft, { chat });
   if (values.json) io.out(`${JSON.stringify(contract(result))}\n`);
   else io.out(`${formatReview(result, draft)}\n`);
   return 0;
 }
 
-async function reviewLine(s: CoachServices, line: string): Promise<Record<string, unknown>> {
+async function reviewLine(s: CoachServices, line: string, chat: string): Promise<Record<string, unknown>> {
   let id: unknown = null;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -61,7 +63,7 @@ async function reviewLine(s: CoachServices, line: string): Promise<Record<string
     id = item.id ?? null;
     if (typeof item.draft !== 'string' || !item.draft.trim())
       return { id, error: 'missing or empty "draft"' };
-    return { id, ...contract(await s.reviewer.review(item.draft)) };
+    return { id, ...contract(await s.reviewer.review(item.draft, { chat })) };
   } catch (err) {
     if (err instanceof SyntaxError) return { id, error: `not valid JSON: ${err.message}` };
     s.logger.warn({ event: 'review_line_failed', ...describeError(err) }, 'review of a batch line failed');

@@ -9,6 +9,7 @@ import {
 import { describeInsightsContract } from './store-contract-insights.ts';
 import { describeUpkeepContract } from './store-contract-upkeep.ts';
 import { describeWorkContract } from './store-contract-work.ts';
+import { describeTeamContract } from './team-store-contract.ts';
 
 /** What a backend gives the contract: a fresh, empty store per test. */
 export interface ContractFixture {
@@ -377,6 +378,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     describeWorkContract({ store: () => store, second });
     describeUpkeepContract({ store: () => store, second });
     describeInsightsContract({ store: () => store, second });
+    describeTeamContract({ store: () => store, second });
 
     describe('lifecycle', () => {
       it('answers ping while open, and fails cleanly once closed', async () => {

@@ -10,6 +10,7 @@ import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { trimEndChars } from '../../core/text-limits.ts';
 import type { SinkFailure } from '../delivery/sink.ts';
+import { type ApiAnswer, createFeishuCall, RATE_LIMIT_CODES } from './call.ts';
 
 /** Where a message goes: into a chat / to a user, or as a reply to a message (optionally in its thread). */
 export type Destination =
@@ -32,8 +33,6 @@ export interface FeishuApi {
   patch(messageId: string, card: object, opts?: { attempts?: number }): Promise<void>;
 }
 
-/** Codes Feishu answers when a rate limit is hit: app-wide frequency limit, per-chat message limit. */
-const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 /** The message was recalled (230011), or is older than 14 days and can no longer be edited (230031). */
 const GONE_CODES = new Set([230011, 230031]);
 /** The request body is over Feishu's limit (30 KB for cards). */
@@ -72,54 +71,13 @@ export function sendUuid(seed: string): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, 32);
 }
 
-interface ApiAnswer {
-  code?: number;
-  msg?: string;
-}
-
 /** Creates the wrapper. */
 export function createFeishuApi(opts: FeishuApiOptions): FeishuApi {
   const { client, logger } = opts;
   const attempts = opts.attempts ?? 4;
   const retryBaseMs = opts.retryBaseMs ?? 250;
 
-  async function call<T extends ApiAnswer>(
-    op: string,
-    fn: () => Promise<T>,
-    maxAttempts = attempts,
-  ): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      let answer: T | undefined;
-      let status: number | undefined;
-      let code: number | undefined;
-      let msg = '';
-      try {
-        answer = await fn();
-        code = answer?.code;
-        msg = answer?.msg ?? '';
-      } catch (err) {
-        // axios throws on HTTP errors; Feishu's body (with its code) is in `response.data`.
-        const response = (err as { response?: { status?: number; data?: ApiAnswer } }).response;
-        status = response?.status;
-        code = response?.data?.code;
-        msg = response?.data?.msg ?? (err instanceof Error ? err.message : String(err));
-      }
-      if (answer && code === 0) return answer;
-      const retryable =
-        status === 429 ||
-        (code !== undefined && RATE_LIMIT_CODES.has(code)) ||
-        (status !== undefined && status >= 500) ||
-        (answer === undefined && status === undefined);
-      if (retryable && attempt < maxAttempts) {
-        logger.debug({ event: 'feishu_api_retry', op, code, status, attempt }, 'retrying a Feishu call');
-        await new Promise((r) => setTimeout(r, retryBaseMs * 2 ** (attempt - 1)));
-        continue;
-      }
-      throw new CoachError('platform_error', `Feishu ${op} failed: ${msg || 'no answer'}`, {
-        details: { op, code, status, attempts: attempt },
-      });
-    }
-  }
+  const call = createFeishuCall({ logger, attempts, retryBaseMs });
 
   function content(body: Outgoing): { msg_type: string; content: string } {
     return body.msgType === 'interactive'

@@ -6,6 +6,7 @@
  * into several cards, the buttons and notes on the last one. Every card is sent with `update_multi` so
  * that `im.message.patch` can update it (streaming, "thanks" after a vote).
  */
+import { citationLine } from '../../core/answer/citations.ts';
 import type { Button, RichReply } from '../../core/reply/types.ts';
 import { plainLinks } from '../delivery/safe-text.ts';
 
@@ -62,7 +63,7 @@ export function renderCards(reply: RichReply): Card[] {
   const body: CardElement[] = reply.sections.filter((s) => s.trim()).map((s) => markdown(s));
   if (reply.trend) body.push(trendChart(reply.trend));
   if (reply.citations.length > 0) {
-    const list = reply.citations.map((c, i) => `[${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`);
+    const list = reply.citations.map((c, i) => citationLine(c, c.n ?? i + 1, reply.lang));
     body.push({ tag: 'hr' }, markdown(`**${t.sources}**\n${list.join('\n')}`));
   }
   const tail: CardElement[] = reply.notes.map((n) => note(`ℹ️ ${n}`));

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { TEAM_DOC_LABEL } from '../../core/answer/citations.ts';
 import { trendBars } from '../../core/reply/trend.ts';
 import type { Button, RichReply } from '../../core/reply/types.ts';
 import { splitText } from './split.ts';
@@ -110,8 +111,11 @@ export function renderReply(reply: RichReply, opts: RenderOptions = {}): SlackMe
 /** The sources as a context block: "Sources: [1] title — source". */
 function sourcesBlock(reply: RichReply): Block {
   const head = reply.lang === 'zh' ? '*来源：*' : '*Sources:*';
-  const lines = reply.citations.map(
-    (c, i) => `[${c.n ?? i + 1}] ${escapeSlack(c.title)} — ${escapeSlack(c.source)}`,
+  // Team documents are marked as such, their link in plain sight (Slack links a bare URL to itself).
+  const lines = reply.citations.map((c, i) =>
+    c.team
+      ? `[${c.n ?? i + 1}] 📄 ${escapeSlack(c.title)} — ${escapeSlack(c.source)} _(${TEAM_DOC_LABEL[reply.lang]})_`
+      : `[${c.n ?? i + 1}] ${escapeSlack(c.title)} — ${escapeSlack(c.source)}`,
   );
   const elements: string[] = [];
   let current = head;

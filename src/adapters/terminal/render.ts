@@ -1,3 +1,4 @@
+import { citationLine } from '../../core/answer/citations.ts';
 import { trendBars } from '../../core/reply/trend.ts';
 import type { RichReply } from '../../core/reply/types.ts';
 import { plainLinks, terminalSafe } from '../delivery/safe-text.ts';
@@ -20,9 +21,7 @@ function renderText(reply: RichReply, opts: { bodyShown?: boolean }): string {
   if (reply.citations.length > 0) {
     const head = reply.lang === 'zh' ? '来源：' : 'Sources:';
     parts.push(
-      [head, ...reply.citations.map((c, i) => `  [${c.n ?? i + 1}] ${c.title} (${c.id}) — ${c.source}`)].join(
-        '\n',
-      ),
+      [head, ...reply.citations.map((c, i) => `  ${citationLine(c, c.n ?? i + 1, reply.lang)}`)].join('\n'),
     );
   }
   if (reply.buttons.some((b) => b.action === 'feedback_up')) {

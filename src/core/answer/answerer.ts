@@ -25,6 +25,11 @@ export interface AskOptions {
   /** Force the offline composer even when an LLM is configured. */
   offline?: boolean;
   signal?: AbortSignal;
+  /**
+   * The asking chat (`<platform>:<chat id>`): it sees the team-wide passages and its own, never another
+   * chat's. Absent: team-wide passages only.
+   */
+  chat?: string;
 }
 
 /** Answers questions: with the LLM when there is one, offline otherwise or when it fails. */
@@ -74,10 +79,13 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   async function* ask(question: string, opts: AskOptions = {}): AsyncIterable<AnswerEvent> {
     const history = opts.history ?? [];
     const topic = topicOf(history);
+    const chat = opts.chat ?? '';
+    // Prepared with the text the lookups below use (the cleaned question), so semantic ranks are found.
+    await retriever.prepare(cleanedOrRaw(question), { chat });
     if (!llm || !prompt || opts.offline) {
       yield {
         type: 'done',
-        answer: answerOffline(retriever, question, { topic }),
+        answer: answerOffline(retriever, question, { topic, chat }),
       };
       return;
     }
@@ -85,7 +93,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const lang = detectLang(q.text);
     const notes = q.truncated ? [truncationNote(q, lang)] : [];
     yield { type: 'status', text: lang === 'zh' ? '思考中…' : 'Thinking…' };
-    const found = lookupWithTopic(retriever, q.text, topic);
+    const found = lookupWithTopic(retriever, q.text, topic, chat);
     const usage: TokenUsage = { input: 0, output: 0 };
     const ranked = reranker
       ? await reranker.rerank(q.text, found.hits, lang, (u) => {
@@ -108,7 +116,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const used = (): TokenUsage => ({ input: usage.input, output: usage.output + estimateTokens(text) });
     const shown = createDeltaFilter(hits.length, prompt.canary);
     const unavailable = (): AnswerEvent => {
-      const offline = answerOffline(retriever, question, { topic });
+      const offline = answerOffline(retriever, question, { topic, chat });
       return {
         type: 'done',
         answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes], usage: used() },
@@ -171,16 +179,25 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
  * Retrieval's candidates for the model (up to {@link RERANK_CANDIDATES}): the follow-up's own hits
  * first, then hits found with the thread's topic when the follow-up alone finds too few.
  */
-function lookupWithTopic(retriever: Retriever, question: string, topic: string): Lookup {
-  const own = retriever.lookup(question, { k: RERANK_CANDIDATES });
+function lookupWithTopic(retriever: Retriever, question: string, topic: string, chat: string): Lookup {
+  const own = retriever.lookup(question, { k: RERANK_CANDIDATES, chat });
   if (!topic || own.hits.length >= PROMPT_SOURCES) return own;
-  const withTopic = retriever.lookup(`${question}\n${topic}`, { k: RERANK_CANDIDATES });
+  const withTopic = retriever.lookup(`${question}\n${topic}`, { k: RERANK_CANDIDATES, chat });
   const seen = new Set(own.hits.map((h) => h.entry.id));
   const hits: SearchHit[] = [...own.hits, ...withTopic.hits.filter((h) => !seen.has(h.entry.id))];
   return {
     ...(own.hits.length > 0 ? own : withTopic),
     hits: hits.slice(0, RERANK_CANDIDATES),
   };
+}
+
+/** The question as lookups see it; the raw text when it is empty (answering then says so). */
+function cleanedOrRaw(question: string): string {
+  try {
+    return prepareQuestion(question).text;
+  } catch {
+    return question; // an empty question: the answer below reports it as such
+  }
 }
 
 function reasonOf(err: unknown): string {

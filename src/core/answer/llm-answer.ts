@@ -38,7 +38,11 @@ export function buildAnswerMessages(
     ? hits
         .map((h, i) => {
           const e = h.entry;
-          return `[${i + 1}] ${e.title[lang]} (id: ${e.id})\n${trim(e.body[lang], SOURCE_CHARS)}`;
+          // The team's own documents are marked, so the answer can say which facts are theirs.
+          const head = e.team
+            ? `[${i + 1}] ${e.title[lang]} (id: ${e.id}) — TEAM DOCUMENT (${e.team.link})`
+            : `[${i + 1}] ${e.title[lang]} (id: ${e.id})`;
+          return `${head}\n${trim(e.body[lang], SOURCE_CHARS)}`;
         })
         .join('\n\n')
     : '(none matched)';

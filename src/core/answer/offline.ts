@@ -8,7 +8,7 @@
 import type { KnowledgeEntry, Lang } from '../knowledge/types.ts';
 import type { Lookup, Retriever } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
-import { citationOf } from './citations.ts';
+import { citationOf, TEAM_DOC_LABEL } from './citations.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
 import { bodySentences } from './sentences.ts';
 import type { Answer } from './types.ts';
@@ -51,14 +51,19 @@ const ASKS_HOW = {
 };
 
 /** Answers a question from the knowledge alone. */
-export function answerOffline(retriever: Retriever, question: string, opts: { topic?: string } = {}): Answer {
+export function answerOffline(
+  retriever: Retriever,
+  question: string,
+  opts: { topic?: string; chat?: string } = {},
+): Answer {
   const q = prepareQuestion(question);
   const lang = detectLang(q.text);
   const notes = q.truncated ? [truncationNote(q, lang)] : [];
   // A follow-up that finds nothing on its own ("and for SaaS?") is searched with the thread's topic.
-  let found = retriever.lookup(q.text, { k: MAX_SOURCES });
+  const chat = opts.chat ?? '';
+  let found = retriever.lookup(q.text, { k: MAX_SOURCES, chat });
   if (found.hits.length === 0 && opts.topic) {
-    const withTopic = retriever.lookup(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES });
+    const withTopic = retriever.lookup(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES, chat });
     if (withTopic.hits.length > 0) found = withTopic;
   }
   if (found.coverage === 'not_covered' || found.hits.length === 0) {
@@ -88,13 +93,13 @@ export function composeAnswer(retriever: Retriever, question: string, found: Loo
   }
   const score = retriever.sentenceScorer(question);
   const { text, apply } = quote(score, lead, lang, LEAD_SENTENCES);
-  parts.push(`**${lead.title[lang]}** [1]`, text);
+  parts.push(`**${titleOf(lead, lang)}** [1]`, text);
   if (apply && ASKS_HOW[lang].test(question)) parts.push(apply);
   if (rest.length > 0) {
     parts.push(
       [
         TEXT[lang].also,
-        ...rest.map((e, i) => `• **${e.title[lang]}** [${i + 2}]: ${quote(score, e, lang, 1).text}`),
+        ...rest.map((e, i) => `• **${titleOf(e, lang)}** [${i + 2}]: ${quote(score, e, lang, 1).text}`),
       ].join('\n'),
     );
   }
@@ -117,6 +122,11 @@ function quote(
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, n);
   const chosen = (best[0]?.score ?? 0) > 0 ? best.sort((a, b) => a.i - b.i) : scored.slice(0, n);
   return { text: chosen.map((s) => s.text).join(lang === 'zh' ? '' : ' '), ...(apply ? { apply } : {}) };
+}
+
+/** An entry's title in the answer; a team passage's says it is from the team's documents. */
+function titleOf(entry: KnowledgeEntry, lang: Lang): string {
+  return entry.team ? `📄 ${entry.title[lang]} (${TEAM_DOC_LABEL[lang]})` : entry.title[lang];
 }
 
 /** The labels of what the question asks that the knowledge does not cover, in `lang`. */

@@ -10,6 +10,8 @@ export interface Citation {
   source: string;
   /** The number the answer's text uses for it ([1], [2]…), when it differs from the list order. */
   n?: number;
+  /** A passage of the team's own documents (`source` is then its file path or URL), not a principle. */
+  team?: true;
 }
 
 /**

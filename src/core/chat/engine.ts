@@ -19,6 +19,7 @@ import type { ActionInput, ReplyEvent, RichReply } from '../reply/types.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import type { Reviewer } from '../review/types.ts';
 import type { Store, Turn } from '../store/types.ts';
+import type { TeamKnowledge } from '../team/team-knowledge.ts';
 import { capText, MAX_INBOUND_CHARS } from '../text-limits.ts';
 import { type Admins, createAdmins } from './admins.ts';
 import {
@@ -68,6 +69,8 @@ export interface ChatEngineDeps {
   admins?: Admins;
   /** Where answers, reviews and votes are recorded for the insights; default a recorder on `store.insights`. */
   insights?: InsightsRecorder;
+  /** The team's own knowledge (`learn`, `sources`, `forget`); absent: those commands say it is not set up. */
+  team?: TeamKnowledge;
 }
 
 /** A message `accept` took on: `answer` turns it into a reply. */
@@ -181,6 +184,7 @@ export function createChatEngine(deps: ChatEngineDeps): ChatEngine {
     modelSlot: (userKey) => slots.acquire(userKey),
     admins: deps.admins ?? createAdmins([]),
     insights: deps.insights ?? createInsightsRecorder({ store: store.insights, logger }),
+    ...(deps.team ? { team: deps.team } : {}),
     budget: createTokenBudget({
       store,
       logger,

@@ -24,6 +24,23 @@ export interface KnowledgeEntry {
   questions: Record<Lang, string[]>;
   /** The file it came from, relative to the knowledge folder. */
   file: string;
+  /** Set on a passage of the team's own documents (then `id` is `team:…`); absent on curated entries. */
+  team?: TeamRef;
+}
+
+/** Where a team passage comes from, for its citation and its scope. */
+export interface TeamRef {
+  sourceId: string;
+  /** '' for team-wide; else the one chat (`<platform>:<chat id>`) that may see it. */
+  chat: string;
+  /** The document's title. */
+  docTitle: string;
+  /** Its heading path (`Results › Q3`), '' at the top of the document. */
+  heading: string;
+  /** The file path or URL, with the anchor of its place. */
+  link: string;
+  /** SHA-256 of its text (the key of its cached embedding). */
+  hash: string;
 }
 
 /** A source article, as cited to users. */

@@ -12,51 +12,15 @@
  */
 import MiniSearch from 'minisearch';
 import type { Coverage } from '../answer/types.ts';
-import type { Concept, GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
+import type { GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { type ConceptMatches, createConceptMatcher } from './concept-match.ts';
+import type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
 import { normalize } from './normalize.ts';
+import type { TeamIndex } from './team-index.ts';
+import { lookupTeam, mergeTeam, type SemanticRank } from './team-search.ts';
 import { tokenize } from './tokenize.ts';
 
-/** One search result. `score` is comparable across questions (see the thresholds in {@link RetrievalParams}). */
-export interface SearchHit {
-  entry: KnowledgeEntry;
-  score: number;
-}
-
-/** What the knowledge has for a question. */
-export interface Lookup {
-  coverage: Coverage;
-  /** Best entries first; empty when not covered. */
-  hits: SearchHit[];
-  /** The topics of `concepts.json` the question mentions. */
-  concepts: Concept[];
-  /** What the question asks that the knowledge does not cover (out-of-scope concepts it mentions). */
-  missing: Concept[];
-}
-
-/** Scoring knobs. The defaults were chosen on the dev sets (see README "Retrieval"). */
-export interface RetrievalParams {
-  /** Field weights of the BM25 ranking. */
-  boost: { title: number; tags: number; body: number; glossary: number; questions: number };
-  /** Points a mentioned concept gives an entry it points to with weight 1. */
-  conceptPoints: number;
-  /** Weight, in the lexical score, of a word that belongs to a concept found in the question. */
-  conceptWordBoost: number;
-  /** Points a glossary term found in the question gives each entry it names. */
-  glossaryBonus: number;
-  /** Share of the lexical score kept whatever the coverage (the rest scales with coverage). */
-  coverageFloor: number;
-  /** Coverage at which the lexical score counts in full. */
-  coverageFull: number;
-  /** Lexical score kept when an entry matches only one word of the question. */
-  singleWord: number;
-  /** At or above, with a concept or glossary term found in the question: covered. */
-  coverScore: number;
-  /** At or above, without concept support: covered all the same. */
-  strongScore: number;
-  /** At or above: at least partly covered. */
-  partialScore: number;
-}
+export type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
 
 /** The defaults (see the README for how they were chosen). */
 export const DEFAULT_PARAMS: RetrievalParams = {
@@ -72,12 +36,38 @@ export const DEFAULT_PARAMS: RetrievalParams = {
   partialScore: 8,
 };
 
+/** Options of one search: how many hits, and the chat asking (it sees team-wide passages and its own). */
+export interface SearchOptions {
+  k?: number;
+  /** `<platform>:<chat id>` of the asking chat; '' or absent: team-wide passages only. */
+  chat?: string;
+}
+
+/** Semantic search over the team's passages (embeddings), when configured. */
+export interface SemanticSearch {
+  /** The passages nearest in meaning to the question, visible in `chat`, nearest first. */
+  ranks(query: string, chat: string): Promise<Map<string, SemanticRank>>;
+}
+
 /** Search over the knowledge base. */
 export interface Retriever {
   /** Best entries first; empty when the question is not covered at all (partly covered keeps its hits). */
-  search(query: string, opts?: { k?: number }): SearchHit[];
+  search(query: string, opts?: SearchOptions): SearchHit[];
   /** The hits with the outcome, the concepts found and what is not covered. */
-  lookup(query: string, opts?: { k?: number }): Lookup;
+  lookup(query: string, opts?: SearchOptions): Lookup;
+  /**
+   * Gets the team's passages ready for a question: brings the index up to the database's revision and,
+   * with embeddings, finds the passages nearest in meaning (used by the next `lookup` of that question).
+   * Never throws: on failure the last loaded passages and keyword search are used.
+   */
+  prepare(query: string, opts?: { chat?: string }): Promise<void>;
+  /**
+   * Keyword matches among the team's passages alone (no coverage judgement), visible in `chat`, best
+   * first, each with the question's words it contains: for a review looking for proof the draft could use.
+   */
+  teamPassages(query: string, opts?: SearchOptions): (SearchHit & { terms: string[] })[];
+  /** True for a word (an index term) the curated entries use. */
+  knowsTerm(term: string): boolean;
   /**
    * Scores pieces of text (sentences of entries) by how well they answer the question: the
    * rarity-weighted words each shares with the question, plus the terms of the question's concepts it
@@ -100,8 +90,20 @@ interface Doc {
   questions: string;
 }
 
+/** The team's side of retrieval (see `team-index.ts`, `team-search.ts`). */
+export interface TeamRetrieval {
+  index: TeamIndex;
+  semantic?: SemanticSearch;
+  /** Told about a failed refresh or semantic search (they fall back, never fail the question). */
+  onError?: (err: unknown) => void;
+}
+
 /** Builds the index (tens of milliseconds for the curated entries). */
-export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalParams> = {}): Retriever {
+export function createRetriever(
+  kb: KnowledgeBase,
+  params: Partial<RetrievalParams> = {},
+  team?: TeamRetrieval,
+): Retriever {
   const p: RetrievalParams = { ...DEFAULT_PARAMS, ...params };
   const index = new MiniSearch<Doc>({
     fields: ['title', 'tags', 'body', 'glossary', 'questions'],
@@ -142,7 +144,37 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
     return words;
   };
 
-  function lookup(query: string, { k = 5 } = {}): Lookup {
+  /** Semantic ranks found by `prepare`, per chat and question (a few recent ones). */
+  const semanticRanks = new Map<string, Map<string, SemanticRank>>();
+
+  function lookup(query: string, { k = 5, chat = '' }: SearchOptions = {}): Lookup {
+    const curated = lookupCurated(query, k);
+    if (!team || team.index.size === 0) return curated;
+    const found = lookupTeam(team.index, readQuery(query).terms, {
+      chat,
+      params: p,
+      curatedKnows: (t) => rarity.has(t),
+      semantic: semanticRanks.get(`${chat}\u0000${query}`),
+    });
+    return mergeTeam(curated, found, k);
+  }
+
+  async function prepare(query: string, { chat = '' } = {}): Promise<void> {
+    if (!team) return;
+    try {
+      await team.index.refresh();
+      if (!team.semantic || team.index.size === 0) return;
+      const key = `${chat}\u0000${query}`;
+      if (semanticRanks.has(key)) return;
+      const ranks = await team.semantic.ranks(query, chat);
+      if (semanticRanks.size >= 64) semanticRanks.delete(semanticRanks.keys().next().value ?? '');
+      semanticRanks.set(key, ranks);
+    } catch (err) {
+      team.onError?.(err);
+    }
+  }
+
+  function lookupCurated(query: string, k: number): Lookup {
     const { terms, found } = readQuery(query);
     const topicTerms = found.topics.reduce((n, t) => n + t.terms.length, 0);
     const outTerms = found.out.reduce((n, t) => n + t.terms.length, 0);
@@ -225,7 +257,12 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
 
   function sentenceScorer(query: string): (text: string) => number {
     const read = readQuery(query);
-    const words = read.terms.map((t) => [t, rarity.get(t) ?? 0] as const);
+    // Words only the team's documents use (a customer's name) weigh by their rarity there.
+    const teamWeight = (t: string) => {
+      const share = team?.index.documentFrequency(t) ?? 0;
+      return share > 0 ? Math.log(1 + 1 / share) : 0;
+    };
+    const words = read.terms.map((t) => [t, rarity.get(t) ?? teamWeight(t)] as const);
     const asked = read.found.topics.map((t) => t.concept.id);
     return (text) => {
       const sentence = readText(text);
@@ -239,6 +276,14 @@ export function createRetriever(kb: KnowledgeBase, params: Partial<RetrievalPara
   return {
     kb,
     lookup,
+    prepare,
+    teamPassages: (query, { k = 5, chat = '' } = {}) =>
+      (team?.index.match(readQuery(query).terms, chat, k) ?? []).map((m) => ({
+        entry: m.entry,
+        score: m.score,
+        terms: m.terms,
+      })),
+    knowsTerm: (term) => rarity.has(term),
     sentenceScorer,
     search: (query, opts) => lookup(query, opts).hits,
   };

@@ -8,6 +8,7 @@ import type { Retriever } from '../retrieval/retriever.ts';
 import { prepareDraft } from './input.ts';
 import { separateInstructions } from './instructions.ts';
 import { clampScores, computeOverall, DIMENSION_KNOWLEDGE } from './rubric.ts';
+import type { TeamProof } from './team-proof.ts';
 import { detectLang } from './text-measure.ts';
 import {
   DIMENSIONS,
@@ -81,7 +82,7 @@ export interface LlmCritic {
    * @throws CoachError `input_empty` for an empty draft; `llm_unavailable` / `llm_bad_output` when the
    * model fails, answers with unusable JSON, or leaks the prompt's marker.
    */
-  review(draft: string, opts?: { context?: string }): Promise<ReviewResult>;
+  review(draft: string, opts?: { context?: string; proofs?: TeamProof[] }): Promise<ReviewResult>;
 }
 
 /**
@@ -112,7 +113,8 @@ export function createLlmCritic(deps: {
       if (lang !== prepared.lang) prepared = prepareDraft(rawDraft, { lang });
       const context = cleanContext(opts.context);
       const entries = selectEntries(retriever, `${prepared.draft}\n${context}`);
-      const messages = buildReviewMessages(prompt, { draft: prepared.draft, context, entries, lang });
+      const proofs = opts.proofs ?? [];
+      const messages = buildReviewMessages(prompt, { draft: prepared.draft, context, entries, lang, proofs });
 
       const started = Date.now();
       const usage = { input: 0, output: 0 };
@@ -132,7 +134,8 @@ export function createLlmCritic(deps: {
       const result = finishLlmReview(value, {
         lang,
         givenIds: entries.map((e) => e.id),
-        facts: `${prepared.draft}\n${context}`,
+        // Numbers the team's proof states may be used in the rewrite; no others.
+        facts: [prepared.draft, context, ...proofs.map((p) => p.quote)].join('\n'),
         hasInstructions: separated.instructions.length > 0,
         canary: prompt.canary,
       });
@@ -166,6 +169,7 @@ export function selectEntries(retriever: Retriever, query: string): KnowledgeEnt
   }
   for (const hit of retriever.search(query, { k: MAX_PROMPT_ENTRIES })) {
     if (picked.size >= MAX_PROMPT_ENTRIES) break;
+    if (hit.entry.team) continue; // the team's passages come in as proof, not as principles
     picked.set(hit.entry.id, hit.entry);
   }
   return [...picked.values()].slice(0, MAX_PROMPT_ENTRIES);
@@ -174,9 +178,23 @@ export function selectEntries(retriever: Retriever, query: string): KnowledgeEnt
 /** Builds the chat messages: the fixed system prompt, and the knowledge, context and draft as data. */
 export function buildReviewMessages(
   prompt: PromptTemplate,
-  input: { draft: string; context: string; entries: KnowledgeEntry[]; lang: ReviewLang },
+  input: {
+    draft: string;
+    context: string;
+    entries: KnowledgeEntry[];
+    lang: ReviewLang;
+    proofs?: TeamProof[];
+  },
 ): ChatMessage[] {
   const { draft, context, entries, lang } = input;
+  const proof = input.proofs?.length
+    ? input.proofs
+        .map(
+          (p, i) =>
+            `(${i + 1}) ${p.entry.title[lang]} — ${p.entry.team?.link ?? ''}\n${trimText(p.entry.body[lang], ENTRY_CHARS)}`,
+        )
+        .join('\n\n')
+    : '(none)';
   const knowledge = entries.length
     ? entries
         .map((e, i) => `[${i + 1}] ${e.title[lang]} (id: ${e.id})\n${trimText(e.body[lang], ENTRY_CHARS)}`)
@@ -193,6 +211,7 @@ export function buildReviewMessages(
         draft,
         language: LANGUAGE_NAME[lang],
         ids,
+        proof,
       }),
     },
   ];

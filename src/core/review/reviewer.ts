@@ -5,6 +5,7 @@ import type { PromptTemplate } from '../prompts.ts';
 import type { Retriever } from '../retrieval/retriever.ts';
 import { createLlmCritic } from './llm-critic.ts';
 import { reviewOffline } from './offline-critic.ts';
+import { findTeamProof, type TeamProof, withTeamProof } from './team-proof.ts';
 import type { Reviewer, ReviewLang, ReviewResult } from './types.ts';
 
 /** Note added to the offline review when the LLM critic failed. */
@@ -32,18 +33,28 @@ export function createReviewer(deps: {
   prompt?: PromptTemplate;
 }): Reviewer & { readonly online: boolean } {
   const { llm, retriever, logger } = deps;
+  /** Proof points from the team's passages the chat may see (none when the draft is empty). */
+  const proofsFor = async (draft: string, chat = ''): Promise<TeamProof[]> => {
+    if (!draft.trim()) return [];
+    await retriever.prepare(draft, { chat });
+    return findTeamProof(retriever, draft, chat);
+  };
   if (!llm) {
     return {
       online: false,
-      review: async (draft) => reviewOffline(draft),
+      review: async (draft, opts) => {
+        const result = reviewOffline(draft);
+        return withTeamProof(result, await proofsFor(draft, opts?.chat));
+      },
     };
   }
   const critic = createLlmCritic({ llm, retriever, logger, prompt: deps.prompt });
   return {
     online: true,
     async review(draft, opts) {
+      const proofs = await proofsFor(draft, opts?.chat);
       try {
-        return await critic.review(draft, opts);
+        return withTeamProof(await critic.review(draft, { ...opts, proofs }), proofs);
       } catch (err) {
         if (INPUT_ERRORS.some((code) => isCoachError(err, code))) throw err;
         const { code, message } = describeError(err);
@@ -51,7 +62,7 @@ export function createReviewer(deps: {
           { event: 'llm_review_failed', reason: reasonOf(err), code, model: llm.model },
           `LLM review failed, using the rule-based review: ${message.slice(0, 200)}`,
         );
-        return withUnavailableNote(reviewOffline(draft));
+        return withTeamProof(withUnavailableNote(reviewOffline(draft)), proofs);
       }
     },
   };

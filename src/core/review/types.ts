@@ -114,5 +114,9 @@ export const reviewResultSchema = z.object({
 
 /** Reviews marketing copy (the LLM critic with the offline one as fallback, or the offline one alone). */
 export interface Reviewer {
-  review(draft: string, opts?: { context?: string }): Promise<ReviewResult>;
+  /**
+   * Reviews a draft. `context`: the author's note on audience, channel or goal. `chat`: the asking chat
+   * (`<platform>:<chat id>`), whose team passages (and the team-wide ones) may supply proof points.
+   */
+  review(draft: string, opts?: { context?: string; chat?: string }): Promise<ReviewResult>;
 }

@@ -145,8 +145,70 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX tip_slots_date ON tip_slots (local_date);
     `,
   },
-  // Version 5 belongs to the team-knowledge change (another branch); versions are applied by what is
-  // missing, not by the highest one, so a file migrated to 6 still gets 5 once that lands.
+  {
+    version: 5,
+    name: 'team knowledge',
+    sql: `
+      -- the team's own sources (a folder, documents on a platform); chat '' = team-wide
+      CREATE TABLE team_sources (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        location TEXT NOT NULL,
+        chat TEXT NOT NULL,
+        title TEXT NOT NULL,
+        added_by TEXT,
+        added_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'ok', 'warning', 'error')),
+        error TEXT,
+        problems TEXT NOT NULL DEFAULT '[]', -- JSON [{file, reason}]
+        last_sync_at INTEGER,
+        last_ok_at INTEGER,
+        UNIQUE (kind, location, chat)
+      ) STRICT;
+      -- version: the revision (team_meta) of the write that last changed the document
+      CREATE TABLE team_documents (
+        source_id TEXT NOT NULL REFERENCES team_sources (id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        synced_at INTEGER NOT NULL,
+        PRIMARY KEY (source_id, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX team_documents_version ON team_documents (version);
+      CREATE TABLE team_passages (
+        id TEXT PRIMARY KEY,
+        source_id TEXT NOT NULL,
+        doc_key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        chat TEXT NOT NULL,
+        heading TEXT NOT NULL,
+        link TEXT NOT NULL,
+        text TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        FOREIGN KEY (source_id, doc_key) REFERENCES team_documents (source_id, key) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX team_passages_doc ON team_passages (source_id, doc_key, seq);
+      CREATE TABLE team_meta (
+        key TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO team_meta (key, value) VALUES ('revision', 0);
+      CREATE TABLE team_leases (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      -- embeddings cache: little-endian float32 vectors by text hash
+      CREATE TABLE team_vectors (
+        model TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, hash)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
   {
     version: 6,
     name: 'insights',

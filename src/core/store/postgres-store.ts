@@ -3,6 +3,7 @@ import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { postgresInsights } from './postgres-insights.ts';
 import { openPool, reasonOf } from './postgres-open.ts';
+import { postgresTeam } from './postgres-team.ts';
 import { postgresUpkeep } from './postgres-upkeep.ts';
 import { postgresWork } from './postgres-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
@@ -93,6 +94,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const slot = (c: ChatRef, localDate: string) => [...chat(c), checkLocalDate(localDate)];
   const work = postgresWork(pool, logger, run);
   const upkeep = postgresUpkeep(pool, run);
+  const team = await postgresTeam(pool, run, logger);
 
   return {
     kind: 'postgres',
@@ -319,6 +321,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     addTokens: upkeep.addTokens,
     tokensUsed: upkeep.tokensUsed,
     pruneBefore: upkeep.pruneBefore,
+    team,
 
     ping: async () => {
       if (closing) return false;

@@ -3,6 +3,7 @@ import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { sqliteInsights } from './sqlite-insights.ts';
 import { openDatabase } from './sqlite-open.ts';
+import { sqliteTeam } from './sqlite-team.ts';
 import { sqliteUpkeep } from './sqlite-upkeep.ts';
 import { sqliteWork } from './sqlite-work.ts';
 import { checkLocalDate, checkTime, count, millis } from './store-input.ts';
@@ -54,11 +55,13 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
   let work: ReturnType<typeof sqliteWork>;
   let upkeep: ReturnType<typeof sqliteUpkeep>;
   let insights: ReturnType<typeof sqliteInsights>;
+  let team: ReturnType<typeof sqliteTeam>;
   try {
     s = prepareStatements(db);
     work = sqliteWork(db, logger, (op, fn) => run(op, fn));
     upkeep = sqliteUpkeep(db, (op, fn) => run(op, fn));
     insights = sqliteInsights(db, (op, fn) => run(op, fn));
+    team = sqliteTeam(db, (op, fn) => run(op, fn));
   } catch (err) {
     db.close();
     throw new CoachError(
@@ -228,6 +231,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
     addTokens: upkeep.addTokens,
     tokensUsed: upkeep.tokensUsed,
     pruneBefore: upkeep.pruneBefore,
+    team,
 
     ping: () => {
       try {

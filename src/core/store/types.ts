@@ -1,4 +1,5 @@
 import type { InsightsStore } from './insights-types.ts';
+import type { TeamKnowledgeStore } from './team-types.ts';
 
 /** A chat platform's name (`slack`, `feishu`, `terminal`…): each adapter names its own; the core knows none. */
 export type Platform = string;
@@ -171,6 +172,8 @@ export interface Store {
    * and token counts of local dates before `beforeDay`. Resolves with how many rows of each went.
    */
   pruneBefore(before: Date, beforeDay: string): Promise<PruneResult>;
+  /** The team's own knowledge: sources, documents, passages, sync leases (`team-types.ts`). */
+  readonly team: TeamKnowledgeStore;
   /** Cheap liveness check for /healthz: false (never a rejection) when the database does not answer. */
   ping(): Promise<boolean>;
   /** Closes the connection; idempotent. Later calls reject with `store_unavailable`. */

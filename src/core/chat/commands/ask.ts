@@ -59,7 +59,9 @@ async function* answer(
   const release = services.answerer.online && !spent ? await services.modelSlot(ctx.userKey) : undefined;
   let final: RichReply | undefined;
   try {
-    for await (const ev of services.answerer.ask(cmd.text, { history, offline: spent })) {
+    // The chat sees the team-wide passages and its own, never another chat's.
+    const chat = `${ctx.chat.platform}:${ctx.chat.chatId}`;
+    for await (const ev of services.answerer.ask(cmd.text, { history, offline: spent, chat })) {
       if (ev.type === 'done') {
         await services.budget.record(workspace, ev.answer.usage);
         const answer = spent

@@ -7,9 +7,12 @@ import { noticeEvent } from '../../reply/replies.ts';
 import type { ReplyEvent } from '../../reply/types.ts';
 import { TEXT, unknownCommandText } from '../text.ts';
 import { askCommand, runAsk } from './ask.ts';
+import { forgetCommand, runForget } from './forget.ts';
 import { helpCommand } from './help.ts';
 import { historyCommand, runHistory } from './history.ts';
+import { learnCommand, runLearn } from './learn.ts';
 import { reviewCommand, runReviewCommand } from './review.ts';
+import { runSources, sourcesCommand } from './sources.ts';
 import { runStats, statsCommand } from './stats.ts';
 import { runTip, tipCommand } from './tip.ts';
 import { runInvalid, runTipsOff, runTipsOn, tipsCommand } from './tips.ts';
@@ -26,6 +29,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   tipsCommand,
   historyCommand,
   statsCommand,
+  learnCommand,
+  sourcesCommand,
+  forgetCommand,
   helpCommand,
 ];
 
@@ -85,6 +91,8 @@ export function runCommand(cmd: Command, ctx: CommandContext): AsyncIterable<Rep
       return runStats(cmd, ctx);
     case 'invalid':
       return runInvalid(cmd, ctx);
+    case 'team':
+      return { learn: runLearn, sources: runSources, forget: runForget }[cmd.action](cmd, ctx);
     case 'help':
       return (async function* () {
         yield noticeEvent(helpText(ctx.lang, cmd.unknown), ctx.lang, ctx.ref, 'help');

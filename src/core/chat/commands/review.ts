@@ -43,10 +43,10 @@ export async function* runReview(draft: string, ctx: CommandContext, command = '
   const release = await services.modelSlot(ctx.userKey);
   let result: ReviewResult;
   try {
-    result = await services.reviewer.review(
-      draft,
-      msg.reviewContext ? { context: msg.reviewContext } : undefined,
-    );
+    result = await services.reviewer.review(draft, {
+      ...(msg.reviewContext ? { context: msg.reviewContext } : {}),
+      chat: `${ctx.chat.platform}:${ctx.chat.chatId}`,
+    });
   } catch (err) {
     if (isCoachError(err, 'input_empty')) {
       yield noticeEvent(TEXT.reviewEmpty[lang], lang, ref);

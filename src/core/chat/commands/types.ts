@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.ts';
 import type { ReplyEvent, RichReply } from '../../reply/types.ts';
 import type { Reviewer } from '../../review/types.ts';
 import type { ChatRef, Store, Turn } from '../../store/types.ts';
+import type { TeamKnowledge } from '../../team/team-knowledge.ts';
 import type { Admins } from '../admins.ts';
 import type { TokenBudget } from '../token-budget.ts';
 import type { IncomingMessage } from '../types.ts';
@@ -23,6 +24,7 @@ export type Command =
   | { name: 'history' }
   | { name: 'stats'; since?: string }
   | { name: 'help'; unknown?: string }
+  | { name: 'team'; action: 'learn' | 'sources' | 'forget'; arg: string }
   | { name: 'invalid'; message: string };
 
 /** How the message that carried a command word looked. */
@@ -80,6 +82,8 @@ export interface CommandServices {
   admins: Admins;
   /** Queues what each answer, review and vote did, for `coach stats` and the admin page; never throws. */
   insights: InsightsRecorder;
+  /** The team's own knowledge (`learn`, `sources`, `forget`), when the process has it. */
+  team?: TeamKnowledge;
 }
 
 /** What one run of a command knows about its message. */
