@@ -55,13 +55,15 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const intWithDefault = (fallback: number, min: number, max: number) =>
-  z
+const intWithDefault = (fallback: number, min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? String(fallback) : v.trim()))
     .transform((v) => Number(v))
-    .pipe(z.number({ message: 'must be a whole number' }).int().min(min).max(max));
+    .pipe(z.number({ message }).int({ message }).min(min, { message }).max(max, { message }));
+};
 
 const timeZone = z
   .string()
@@ -115,6 +117,16 @@ const envSchema = z.object({
   COACH_SWEEP_MS: intWithDefault(DEFAULTS.sweepMs, 50, 600_000),
   COACH_SHUTDOWN_GRACE_MS: intWithDefault(DEFAULTS.shutdownGraceMs, 0, 600_000),
   COACH_DELIVERY_RETRY_MS: intWithDefault(DEFAULTS.deliveryRetryMs, 0, 1_800_000),
+  COACH_WORKERS: optionalString.pipe(
+    z
+      .union([z.undefined(), z.literal('auto'), z.string().regex(/^\d{1,2}$/, 'must be auto or 0 to 16')])
+      .transform((v, ctx) => {
+        if (v === undefined || v === 'auto') return 'auto' as const;
+        const n = Number(v);
+        if (n > 16) ctx.addIssue({ code: 'custom', message: 'must be auto or 0 to 16' });
+        return n;
+      }),
+  ),
   PORT: intWithDefault(DEFAULTS.port, 0, 65_535),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -237,6 +249,11 @@ export interface Config {
    * `COACH_DELIVERY_RETRY_MS`, default 600000 (10 minutes).
    */
   deliveryRetryMs: number;
+  /**
+   * Threads that answer and review offline beside the event loop in the service (`COACH_WORKERS`): `auto`
+   * (default: one per core beyond the first, 1 to 4), a number, or 0 for none (in the event loop).
+   */
+  workers: 'auto' | number;
   /** HTTP port for `/healthz`, `/slack/events`, `/feishu/events`. `PORT`, default 3000. */
   port: number;
   /** Slack, when `SLACK_BOT_TOKEN` is set (each field names its variable). */
@@ -314,6 +331,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readProcessEnv()): Config {
     sweepMs: e.COACH_SWEEP_MS,
     shutdownGraceMs: e.COACH_SHUTDOWN_GRACE_MS,
     deliveryRetryMs: e.COACH_DELIVERY_RETRY_MS,
+    workers: e.COACH_WORKERS,
     port: e.PORT,
     slack: e.SLACK_BOT_TOKEN
       ? {
