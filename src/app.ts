@@ -6,6 +6,7 @@ import type { InsightsRecorder } from './core/insights/recorder.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { Logger } from './core/logger.ts';
+import { autoThreads, type CoachingPool, createCoachingPool } from './core/pool/coaching-pool.ts';
 import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
 import { createSemanticSearch } from './core/retrieval/semantic.ts';
 import { createTeamIndex, type TeamIndex } from './core/retrieval/team-index.ts';
@@ -31,6 +32,8 @@ export interface CoachServices {
   teamIndex: TeamIndex;
   /** Run after a sync changed the team's passages (computes missing embeddings, when configured). */
   afterTeamChange?: () => Promise<void>;
+  /** The threads that answer and review offline (the service only; see {@link createServices}). */
+  pool?: CoachingPool;
 }
 
 /**
@@ -40,7 +43,15 @@ export interface CoachServices {
 export function createServices(
   config: Config,
   logger: Logger,
-  opts: { offline?: boolean; store?: Store } = {},
+  opts: {
+    offline?: boolean;
+    store?: Store;
+    /**
+     * Answer and review offline in `COACH_WORKERS` threads (the service). Not with an in-memory
+     * database (threads cannot share it) or embeddings (their ranks are found per question in this thread).
+     */
+    pool?: boolean;
+  } = {},
 ): CoachServices {
   const kb = loadKnowledge(config.knowledgeDir);
   const teamIndex = createTeamIndex();
@@ -85,13 +96,15 @@ export function createServices(
           { failures: config.llm.breakerFailures, cooldownMs: config.llm.breakerCooldownMs, logger },
         )
       : undefined;
+  const pool = opts.pool && !semantic ? startPool(config, logger, retriever) : undefined;
   const answerer = createAnswerer({
     retriever,
     llm,
     logger,
     ...(config.llm?.rerankTimeoutMs === undefined ? {} : { rerankTimeoutMs: config.llm.rerankTimeoutMs }),
+    ...(pool ? { offline: pool.answer } : {}),
   });
-  const reviewer = createReviewer({ llm, retriever, logger });
+  const reviewer = createReviewer({ llm, retriever, logger, ...(pool ? { offline: pool.review } : {}) });
   const afterTeamChange = semantic
     ? async () => {
         await teamIndex.refresh(true);
@@ -108,7 +121,33 @@ export function createServices(
     reviewer,
     teamIndex,
     ...(afterTeamChange ? { afterTeamChange } : {}),
+    ...(pool ? { pool } : {}),
   };
+}
+
+/** The coaching threads, with this thread's own answerer and reviewer as their fallback; none for 0. */
+function startPool(config: Config, logger: Logger, retriever: Retriever): CoachingPool | undefined {
+  const threads = config.workers === 'auto' ? autoThreads() : config.workers;
+  const memory = !config.databaseUrl && config.dbPath === ':memory:';
+  if (threads === 0 || memory) return undefined;
+  const answerer = createAnswerer({ retriever, logger });
+  const reviewer = createReviewer({ retriever, logger });
+  const pool = createCoachingPool({
+    threads,
+    logger,
+    settings: {
+      knowledgeDir: config.knowledgeDir,
+      store: { dbPath: config.dbPath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) },
+      // The threads log only what goes wrong (their store opening is the service's own, logged once).
+      logLevel: ['error', 'fatal', 'silent'].includes(config.logLevel) ? config.logLevel : 'warn',
+    },
+    local: {
+      answer: (question, o) => answerer.answer(question, o),
+      review: (draft, o) => reviewer.review(draft, o),
+    },
+  });
+  logger.info({ event: 'pool_started', threads }, `coaching in ${threads} thread(s)`);
+  return pool;
 }
 
 /**

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // The terminal chat shares the screen with the logs: keep them to warnings unless LOG_LEVEL asks for more.
   const logger = createLogger(!service && config.logLevel === 'info' ? 'warn' : config.logLevel);
   const store = await openStore({ dbPath: config.dbPath, databaseUrl: config.databaseUrl, logger });
-  const services = createServices(config, logger, { store });
+  const services = createServices(config, logger, { store, pool: service });
   const owner = newWorkOwner();
   const insights = createInsightsRecorder({ store: store.insights, logger });
   const { team, job: teamSync } = await startTeam(services, store, owner);
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     });
     const { llm } = services;
     const model = llm ? () => ({ breaker: llm.breaker() }) : undefined;
+    const { pool } = services;
     await runService({
       config,
       logger,
@@ -85,8 +86,10 @@ async function main(): Promise<void> {
       owner,
       insights,
       ...(model ? { model } : {}),
+      ...(pool ? { pool: () => ({ threads: pool.threads, ...pool.stats() }) } : {}),
       team: { start: () => teamSync.start(), stop: () => teamSync.stop(), health: () => team.status() },
     });
+    await pool?.close();
     // Work still in flight after the grace period (its leases are released) must not keep the process up.
     process.exit(0);
   }

@@ -37,6 +37,8 @@ export async function runService(deps: {
   retention: RetentionJob;
   /** The model's state for /healthz (its circuit breaker), when one is configured. */
   model?: () => Record<string, unknown>;
+  /** The coaching threads for /healthz (threads, queued, completed, fallbacks), when there are any. */
+  pool?: () => Record<string, unknown>;
   /** This replica's owner id on work leases (the engine's). */
   owner: string;
   /** The engine's insights recorder: flushed before the admin page reads and before the store closes. */
@@ -71,6 +73,7 @@ export async function runService(deps: {
         store: { kind: store.kind, ok: storeOk },
         platforms: Object.fromEntries(adapters.map((a) => [a.platform, a.health()])),
         ...(deps.model ? { model: deps.model() } : {}),
+        ...(deps.pool ? { pool: deps.pool() } : {}),
         ...(deps.team
           ? { team: await deps.team.health().catch(() => ({ ok: false, error: 'store unavailable' })) }
           : {}),

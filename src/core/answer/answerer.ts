@@ -65,6 +65,11 @@ export interface AnswererDeps {
    * timeout (`LLM_RERANK_TIMEOUT_MS`); undefined turns it off.
    */
   rerankTimeoutMs?: number;
+  /**
+   * Where offline answers are composed (the service's worker pool); absent: in this thread. Given the
+   * raw question, the earlier turns and the chat, it prepares the team's passages itself.
+   */
+  offline?: (question: string, opts: { history: HistoryTurn[]; chat: string }) => Promise<Answer>;
 }
 
 /** Creates the answerer. */
@@ -80,15 +85,17 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const history = opts.history ?? [];
     const topic = topicOf(history);
     const chat = opts.chat ?? '';
-    // Prepared with the text the lookups below use (the cleaned question), so semantic ranks are found.
-    await retriever.prepare(cleanedOrRaw(question), { chat });
+    const composeOffline = async (): Promise<Answer> => {
+      if (deps.offline) return deps.offline(question, { history, chat });
+      await retriever.prepare(cleanedOrRaw(question), { chat });
+      return answerOffline(retriever, question, { topic, chat });
+    };
     if (!llm || !prompt || opts.offline) {
-      yield {
-        type: 'done',
-        answer: answerOffline(retriever, question, { topic, chat }),
-      };
+      yield { type: 'done', answer: await composeOffline() };
       return;
     }
+    // Prepared with the text the lookups below use (the cleaned question), so semantic ranks are found.
+    await retriever.prepare(cleanedOrRaw(question), { chat });
     const q = prepareQuestion(question);
     const lang = detectLang(q.text);
     const notes = q.truncated ? [truncationNote(q, lang)] : [];
@@ -115,8 +122,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     usage.input += estimateTokens(messages.map((m) => m.content).join('\n'));
     const used = (): TokenUsage => ({ input: usage.input, output: usage.output + estimateTokens(text) });
     const shown = createDeltaFilter(hits.length, prompt.canary);
-    const unavailable = (): AnswerEvent => {
-      const offline = answerOffline(retriever, question, { topic, chat });
+    const unavailable = async (): Promise<AnswerEvent> => {
+      const offline = await composeOffline();
       return {
         type: 'done',
         answer: { ...offline, notes: [UNAVAILABLE[lang], ...offline.notes], usage: used() },
@@ -141,7 +148,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const done = finishLlmAnswer(text, hits, lang, retriever.kb, prompt.canary);
       if (done.leaked) logger.warn({ event: 'llm_bad_output', reason: 'prompt_leak' }, 'LLM answer unusable');
       if (!partial || !done.answer.trim()) {
-        yield unavailable();
+        yield await unavailable();
         return;
       }
       const rest = shown.flush();
@@ -155,7 +162,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         { event: 'llm_bad_output', reason: done.leaked ? 'prompt_leak' : 'empty' },
         'LLM answer unusable',
       );
-      yield unavailable();
+      yield await unavailable();
       return;
     }
     const rest = shown.flush();

@@ -31,6 +31,11 @@ export function createReviewer(deps: {
   logger: Logger;
   /** Overrides `prompts/review.md` (tests). */
   prompt?: PromptTemplate;
+  /**
+   * Where rule-based reviews (with the team's proof) are made (the service's worker pool); absent: in
+   * this thread.
+   */
+  offline?: (draft: string, opts: { chat: string }) => Promise<ReviewResult>;
 }): Reviewer & { readonly online: boolean } {
   const { llm, retriever, logger } = deps;
   /** Proof points from the team's passages the chat may see (none when the draft is empty). */
@@ -39,10 +44,12 @@ export function createReviewer(deps: {
     await retriever.prepare(draft, { chat });
     return findTeamProof(retriever, draft, chat);
   };
+  const offline = deps.offline;
   if (!llm) {
     return {
       online: false,
       review: async (draft, opts) => {
+        if (offline) return offline(draft, { chat: opts?.chat ?? '' });
         const result = reviewOffline(draft);
         return withTeamProof(result, await proofsFor(draft, opts?.chat));
       },

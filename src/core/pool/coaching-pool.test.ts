@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../test/support/memory-logger.ts';
+import { teamOn } from '../../../test/support/team-fixture.ts';
+import { type CoachServices, createServices } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { isCoachError } from '../errors.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import type { Store } from '../store/types.ts';
+import { createFolderProvider } from '../team/folder-provider.ts';
+import { autoThreads } from './coaching-pool.ts';
+
+// The pool's threads are real worker threads over a real SQLite file, compared with this thread's answers.
+describe('coaching pool', () => {
+  let dir: string;
+  let store: Store;
+  let pooled: CoachServices;
+  let inline: CoachServices;
+  const log = memoryLogger('info');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'coach-pool-'));
+    const shared = join(dir, 'shared');
+    const secret = join(dir, 'secret');
+    mkdirSync(shared);
+    mkdirSync(secret);
+    writeFileSync(
+      join(shared, 'acme.md'),
+      '# Acme case study\n\n## Results\n\nAcme cut onboarding time by 40 percent after moving 1,200 field engineers to our scheduling platform.\n',
+    );
+    writeFileSync(
+      join(secret, 'zephyr.md'),
+      '# Zephyr pricing playbook\n\nZephyr renewals rose 18 percent once the CFO saw the payback in seven months.\n',
+    );
+    const dbPath = join(dir, 'coach.db');
+    store = openSqliteStore(dbPath);
+    const team = teamOn(store, [createFolderProvider()]);
+    await team.add(shared);
+    await team.add(secret, { chat: 'slack:CSECRET' });
+    await team.sync();
+    const config = loadConfig({ COACH_DB_PATH: dbPath, COACH_WORKERS: '1' });
+    pooled = createServices(config, log.logger, { store, pool: true });
+    inline = createServices(config, log.logger, { store });
+    await pooled.pool?.warm();
+  }, 60_000);
+
+  afterAll(async () => {
+    await pooled.pool?.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers exactly as this thread does, with the team passages each chat may see', async () => {
+    expect(pooled.pool?.threads).toBe(1);
+    const cases: [string, string][] = [
+      ['How do I convince a CFO to buy our scheduling platform?', ''],
+      ['What did Zephyr renewals do once the CFO saw the payback?', 'slack:CSECRET'],
+      ['What did Zephyr renewals do once the CFO saw the payback?', 'slack:COTHER'],
+      ['什么是UVP？', ''],
+      ['What is the best pizza in Naples?', ''],
+    ];
+    for (const [question, chat] of cases) {
+      const history = [{ role: 'user' as const, text: 'We sell scheduling software to utilities.' }];
+      const a = await pooled.answerer.answer(question, { chat, history });
+      const b = await inline.answerer.answer(question, { chat, history });
+      expect(a).toEqual(b);
+    }
+    const secret = await pooled.answerer.answer('What did Zephyr renewals do?', { chat: 'slack:CSECRET' });
+    expect(JSON.stringify(secret.citations)).toContain('Zephyr');
+    const other = await pooled.answerer.answer('What did Zephyr renewals do?', { chat: 'slack:COTHER' });
+    expect(JSON.stringify(other)).not.toContain('Zephyr');
+    expect(pooled.pool?.stats()).toMatchObject({ fallbacks: 0 });
+    expect(pooled.pool?.stats().completed).toBeGreaterThanOrEqual(cases.length + 2);
+  });
+
+  it('reviews exactly as this thread does, naming the team proof, and keeps input errors as they are', async () => {
+    for (const draft of [
+      'The smartest scheduling platform for field service teams',
+      '全流程智能排班平台，专业、高效',
+      'Cut month-end close from 9 days to 4, trusted by 140 finance teams, SOC 2 audited.',
+    ]) {
+      expect(await pooled.reviewer.review(draft, { chat: '' })).toEqual(
+        await inline.reviewer.review(draft, { chat: '' }),
+      );
+    }
+    const withProof = await pooled.reviewer.review('Scheduling for field engineers, faster onboarding', {});
+    expect(withProof.suggestions.join('\n')).toContain('Acme');
+    const err = await pooled.reviewer.review('   ', {}).catch((e: unknown) => e);
+    expect(isCoachError(err, 'input_empty')).toBe(true);
+  });
+
+  it('does the work in the calling thread when the pool cannot, and says so in the log', async () => {
+    const config = loadConfig({ COACH_DB_PATH: join(dir, 'coach.db'), COACH_WORKERS: '1' });
+    const closing = memoryLogger('info');
+    const services = createServices(config, closing.logger, { store, pool: true });
+    await services.pool?.close();
+    const answer = await services.answerer.answer('What is a UVP?', {});
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(services.pool?.stats().fallbacks).toBe(1);
+    expect(closing.lines().find((l) => l.event === 'pool_task_failed')).toMatchObject({ op: 'answer' });
+  });
+
+  it('has no pool for an in-memory database or with 0 threads, and sizes auto from the cores', () => {
+    const logger = memoryLogger().logger;
+    expect(
+      createServices(loadConfig({ COACH_DB_PATH: ':memory:' }), logger, { pool: true }).pool,
+    ).toBeUndefined();
+    expect(
+      createServices(loadConfig({ COACH_DB_PATH: join(dir, 'coach.db'), COACH_WORKERS: '0' }), logger, {
+        pool: true,
+      }).pool,
+    ).toBeUndefined();
+    expect([1, 2, 4, 8, 64].map((cores) => autoThreads(cores))).toEqual([1, 1, 3, 4, 4]);
+    expect(() => loadConfig({ COACH_WORKERS: 'many' })).toThrow(/COACH_WORKERS/);
+    expect(() => loadConfig({ COACH_WORKERS: '17' })).toThrow(/COACH_WORKERS/);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The coaching pool: worker threads (piscina) that answer and review offline, so that the event loop of
+ * the service only verifies, acknowledges, claims and posts. Segmentation, retrieval over the curated
+ * entries and the team's passages, and the rule-based critic run there, each thread with its own index
+ * built once at start (a replica of retrieval, in step with the store like any other replica).
+ *
+ * Nothing is dropped: the queue has no bound (each user has at most `COACH_USER_QUEUE` messages in
+ * flight, so one user cannot fill it), and a task the pool cannot run (a thread that died, the pool
+ * closed) is done in the calling thread instead, with a warn log line `pool_task_failed`.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Answer, HistoryTurn } from '../answer/types.ts';
+import { CoachError, type CoachErrorCode, describeError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ReviewResult } from '../review/types.ts';
+import type { PoolSettings, PoolTask, PoolTaskResult } from './types.ts';
+
+/** The offline coaching, run in the pool or (the fallback) in the calling thread. */
+export interface OfflineCoaching {
+  answer(question: string, opts: { history: HistoryTurn[]; chat: string }): Promise<Answer>;
+  review(draft: string, opts: { chat: string }): Promise<ReviewResult>;
+}
+
+/** The pool, as the answerer and the reviewer use it. */
+export interface CoachingPool extends OfflineCoaching {
+  readonly threads: number;
+  /** Tasks waiting for a thread, tasks done, and tasks done in the calling thread instead. */
+  stats(): { queued: number; completed: number; fallbacks: number };
+  /** Resolves once every thread has built its index (tests and benchmarks; replies never wait on it). */
+  warm(): Promise<void>;
+  /** Ends the threads (after the service drained its work). */
+  close(): Promise<void>;
+}
+
+/**
+ * How many threads for `COACH_WORKERS=auto`: one per core beyond the one the event loop uses, at least
+ * one, at most four (the index is copied per thread: more threads cost memory, not speed, for chat).
+ */
+export function autoThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/** The thread's script: compiled JavaScript when running from `dist/`, else the TypeScript with tsx. */
+const COMPILED = fileURLToPath(new URL('./coaching-worker.js', import.meta.url));
+const WORKER = existsSync(COMPILED)
+  ? COMPILED
+  : fileURLToPath(new URL('./coaching-worker.ts', import.meta.url));
+const LOADER = WORKER === COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
+
+/** How much lower the coaching threads' priority is than the event loop's (nice, 0–19). */
+const NICE = 10;
+
+/** Creates the pool; `local` does a task in the calling thread when the pool cannot. */
+export function createCoachingPool(opts: {
+  threads: number;
+  settings: PoolSettings;
+  local: OfflineCoaching;
+  logger: Logger;
+}): CoachingPool {
+  const { threads, local, logger } = opts;
+  const piscina = new Piscina({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: opts.settings,
+    execArgv: LOADER,
+    // Lower OS priority for the coaching threads (Linux, through @napi-rs/nice): where cores are few, the
+    // event loop's acknowledgements get the CPU first and coaching takes what is left.
+    niceIncrement: NICE,
+  });
+  let fallbacks = 0;
+  let closed = false;
+  piscina.on('error', (err: unknown) =>
+    logger.error({ event: 'pool_error', ...describeError(err) }, 'coaching pool error'),
+  );
+
+  async function run<T>(task: PoolTask, inThread: () => Promise<T>): Promise<T> {
+    let failure: { code: string; message: string };
+    try {
+      if (closed) throw new Error('the pool is closed');
+      const result = (await piscina.run(task)) as PoolTaskResult;
+      if (result.ok) return result.value as T;
+      const { error } = result;
+      // The user's input (empty, too long, unreadable) is the answer; anything else is the thread's problem.
+      if (error.coach && error.code.startsWith('input_')) {
+        throw new CoachError(error.code as CoachErrorCode, error.message, { details: error.details });
+      }
+      failure = error;
+    } catch (err) {
+      if (err instanceof CoachError) throw err;
+      failure = describeError(err);
+    }
+    fallbacks += 1;
+    logger.warn(
+      { event: 'pool_task_failed', op: task.op, ...failure },
+      'coaching pool failed a task: done in the main thread instead',
+    );
+    return inThread();
+  }
+
+  return {
+    threads,
+    answer: (question, o) =>
+      run({ op: 'answer', question, history: o.history, chat: o.chat }, () => local.answer(question, o)),
+    review: (draft, o) => run({ op: 'review', draft, chat: o.chat }, () => local.review(draft, o)),
+    stats: () => ({ queued: piscina.queueSize, completed: piscina.completed, fallbacks }),
+    async warm() {
+      await Promise.all(
+        Array.from({ length: threads }, () => piscina.run({ op: 'warm' } satisfies PoolTask)),
+      );
+    },
+    async close() {
+      closed = true;
+      await piscina.destroy();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * A thread of the coaching pool (`coaching-pool.ts`): it loads the knowledge, builds its index once and
+ * connects to the same store as the service (read-only use: the team's passages), then answers and
+ * reviews offline. It is a replica of retrieval, kept in step with the database's revision counter like
+ * any other replica, so no passage lives only in one thread.
+ */
+import { workerData } from 'node:worker_threads';
+import { topicOf } from '../answer/llm-answer.ts';
+import { answerOffline } from '../answer/offline.ts';
+import { prepareQuestion } from '../answer/question.ts';
+import type { Answer } from '../answer/types.ts';
+import { describeError, isCoachError } from '../errors.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
+import { createLogger } from '../logger.ts';
+import { createRetriever, type Retriever } from '../retrieval/retriever.ts';
+import { createTeamIndex } from '../retrieval/team-index.ts';
+import { reviewOffline } from '../review/offline-critic.ts';
+import { findTeamProof, withTeamProof } from '../review/team-proof.ts';
+import type { ReviewResult } from '../review/types.ts';
+// Both openers are imported here, not through `openStore`'s lazy import: a worker thread started with
+// the tsx loader (development, tests) cannot import TypeScript dynamically.
+import { openPostgresStore } from '../store/postgres-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import type { PoolSettings, PoolTask, PoolTaskResult } from './types.ts';
+
+const settings = workerData as PoolSettings;
+const logger = createLogger(settings.logLevel);
+
+/** Built on the first task (the pool starts its threads at once, so that is start-up, not a reply). */
+let ready: Promise<Retriever> | undefined;
+
+async function setUp(): Promise<Retriever> {
+  const kb = loadKnowledge(settings.knowledgeDir);
+  const index = createTeamIndex();
+  if (settings.store) {
+    const { dbPath, databaseUrl } = settings.store;
+    const store = databaseUrl
+      ? await openPostgresStore(databaseUrl, { logger })
+      : openSqliteStore(dbPath, { logger });
+    index.connect(store.team);
+  }
+  return createRetriever(
+    kb,
+    {},
+    {
+      index,
+      onError: (err) =>
+        logger.warn(
+          { event: 'team_index_unavailable', reason: (err as Error).message, thread: 'pool' },
+          'team passages not refreshed',
+        ),
+    },
+  );
+}
+
+function cleanedOrRaw(question: string): string {
+  try {
+    return prepareQuestion(question).text;
+  } catch {
+    return question; // an empty question: the answer reports it as such
+  }
+}
+
+/** Runs one task. Errors come back as data: a thread boundary keeps an error's message but not its code. */
+export default async function run(task: PoolTask): Promise<PoolTaskResult> {
+  try {
+    ready ??= setUp();
+    const retriever = await ready;
+    if (task.op === 'warm') {
+      await retriever.prepare('warm up'); // loads the team's passages
+      return { ok: true, value: null };
+    }
+    if (task.op === 'answer') {
+      await retriever.prepare(cleanedOrRaw(task.question), { chat: task.chat });
+      const answer: Answer = answerOffline(retriever, task.question, {
+        topic: topicOf(task.history),
+        chat: task.chat,
+      });
+      return { ok: true, value: answer };
+    }
+    const result: ReviewResult = reviewOffline(task.draft);
+    if (!task.draft.trim()) return { ok: true, value: result };
+    await retriever.prepare(task.draft, { chat: task.chat });
+    return { ok: true, value: withTeamProof(result, findTeamProof(retriever, task.draft, task.chat)) };
+  } catch (err) {
+    const { code, message } = describeError(err);
+    return {
+      ok: false,
+      error: { code, message, coach: isCoachError(err), details: isCoachError(err) ? err.details : {} },
+    };
+  }
+}
