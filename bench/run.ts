@@ -217,3 +217,10 @@ await runTeamKnowledgeBench();
 const { runReplicaBench } = await import('./replicas.ts');
 console.log('\nTwo replicas on PostgreSQL');
 await runReplicaBench();
+
+const { runPoolBench } = await import('./pool.ts');
+console.log('\nCoaching pool (COACH_WORKERS): engine throughput, event loop held');
+await runPoolBench();
+const { runAckRace } = await import('./ack-race.ts');
+await runAckRace(3, 'auto');
+await runAckRace(3, 'auto', 20_000);

@@ -15,6 +15,7 @@ import { loadRetrievalEval } from '../src/core/retrieval/retrieval-eval.ts';
 import { createRetriever } from '../src/core/retrieval/retriever.ts';
 import { createTeamIndex } from '../src/core/retrieval/team-index.ts';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
+import type { Store } from '../src/core/store/types.ts';
 import { createFolderProvider } from '../src/core/team/folder-provider.ts';
 import { splitPassages } from '../src/core/team/passages.ts';
 import { createTeamKnowledge } from '../src/core/team/team-knowledge.ts';
@@ -116,6 +117,41 @@ function counting(inner: DocumentProvider): DocumentProvider & { reads: number }
   return p;
 }
 
+/**
+ * Writes `count` made-up passages (documents of ten sections, 100 per source, one source in three
+ * scoped to `slack:CBENCH`) straight into a store: the 20,000-passage set of the query and pool benches.
+ */
+export async function seedPassages(big: Store, count: number): Promise<void> {
+  const rand2 = random(7);
+  let written = 0;
+  for (let d = 0; written < count; d++) {
+    const id = `s${Math.floor(d / 100)}`;
+    if (d % 100 === 0)
+      await big.team.addSource(
+        {
+          id,
+          kind: 'folder',
+          location: `/bench/${id}`,
+          chat: d % 300 === 0 ? 'slack:CBENCH' : '',
+          title: id,
+        },
+        new Date(),
+      );
+    const blocks = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((k) => [
+      { heading: 2, text: `Section ${k}`, anchor: `s${k}` },
+      { text: paragraph(rand2, 180, `Company${d}`) },
+    ]);
+    const split = splitPassages(blocks, `bench/doc-${d}.md`).slice(0, count - written);
+    await big.team.writeDocument(
+      id,
+      { key: `doc-${d}`, title: `Company${d} report`, link: `bench/doc-${d}.md`, revision: '1' },
+      split,
+      new Date(),
+    );
+    written += split.length;
+  }
+}
+
 /** Runs the team-knowledge benchmark and prints its section. */
 export async function runTeamKnowledgeBench(): Promise<void> {
   const logger = silentLogger();
@@ -156,34 +192,7 @@ export async function runTeamKnowledgeBench(): Promise<void> {
 
     // ── 20,000 passages: query latency and memory ──────────────────────────────
     const big = openSqliteStore(join(root, 'big.db'));
-    const rand2 = random(7);
-    let written = 0;
-    for (let d = 0; written < 20_000; d++) {
-      const id = `s${Math.floor(d / 100)}`;
-      if (d % 100 === 0)
-        await big.team.addSource(
-          {
-            id,
-            kind: 'folder',
-            location: `/bench/${id}`,
-            chat: d % 300 === 0 ? 'slack:CBENCH' : '',
-            title: id,
-          },
-          new Date(),
-        );
-      const blocks = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((k) => [
-        { heading: 2, text: `Section ${k}`, anchor: `s${k}` },
-        { text: paragraph(rand2, 180, `Company${d}`) },
-      ]);
-      const split = splitPassages(blocks, `bench/doc-${d}.md`).slice(0, 20_000 - written);
-      await big.team.writeDocument(
-        id,
-        { key: `doc-${d}`, title: `Company${d} report`, link: `bench/doc-${d}.md`, revision: '1' },
-        split,
-        new Date(),
-      );
-      written += split.length;
-    }
+    await seedPassages(big, 20_000);
     const kb = loadKnowledge('knowledge');
     const rssBefore = process.memoryUsage().rss;
     const index = createTeamIndex({ refreshMs: 0 });
