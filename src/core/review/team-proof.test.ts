@@ -64,6 +64,14 @@ describe('team proof in reviews', () => {
     expect(proof).toContain('Quote turnaround fell from 5 days to 1 day');
     expect(result.suggestions.length).toBeLessThanOrEqual(4);
     expect(result.suggestions.join('\n')).not.toContain('Office guide');
+    // The stronger version uses the proof instead of asking for "[customer name] cut [metric] by [X%]".
+    expect(result.rewrite).toContain('Quote turnaround fell from 5 days to 1 day');
+    expect(result.rewrite).not.toContain('[customer name]');
+    const without = await createReviewer({
+      retriever: createRetriever(kb, {}, { index: createTeamIndex() }),
+      logger: silentLogger(),
+    }).review(DRAFT);
+    expect(without.rewrite).toContain('[customer name]');
   });
 
   it("uses a chat's own passages in that chat only", async () => {

@@ -95,16 +95,42 @@ export function proofSuggestion(p: TeamProof, lang: ReviewLang): string {
     : `You have proof for this in your own documents: "${p.quote}" (team doc "${title}": ${link}). Use it.`;
 }
 
+/** The placeholder the rewrites use where a customer's result belongs. */
+const CUSTOMER_PLACEHOLDER: Readonly<Record<ReviewLang, string>> = { en: '[customer name]', zh: '[客户名]' };
+
+/**
+ * The rewrite with its placeholder result line ("[customer name] cut [metric] by [X%].") replaced by the
+ * team's own proof, when a proof point in the review's language carries a number: the stronger version
+ * then says what the team can prove instead of asking for it.
+ */
+function fillRewrite(rewrite: string | null, proofs: TeamProof[], lang: ReviewLang): string | null {
+  if (!rewrite) return rewrite;
+  const han = (s: string) => /\p{Script=Han}/u.test(s);
+  const proof = proofs.find((p) => /\d/.test(p.quote) && han(p.quote) === (lang === 'zh'));
+  if (!proof) return rewrite;
+  const lines = rewrite.split('\n');
+  const at = lines.findIndex((l) => l.includes(CUSTOMER_PLACEHOLDER[lang]));
+  if (at < 0) return rewrite;
+  lines[at] = proof.quote;
+  return lines.join('\n');
+}
+
 /**
  * The review with its proof points named first among the suggestions (at most four suggestions in all),
- * unless a suggestion already names the document.
+ * unless a suggestion already names the document; a placeholder result line of the rewrite is filled
+ * with the best of them.
  */
 export function withTeamProof(result: ReviewResult, proofs: TeamProof[]): ReviewResult {
   if (proofs.length === 0) return result;
+  const rewrite = fillRewrite(result.rewrite, proofs, result.lang);
   const missing = proofs.filter(
     (p) => !result.suggestions.some((s) => s.includes(p.entry.team?.docTitle ?? '\u0000')),
   );
-  if (missing.length === 0) return result;
+  if (missing.length === 0) return { ...result, rewrite };
   const named = missing.map((p) => proofSuggestion(p, result.lang));
-  return { ...result, suggestions: [...named, ...result.suggestions].slice(0, Math.max(4, named.length)) };
+  return {
+    ...result,
+    rewrite,
+    suggestions: [...named, ...result.suggestions].slice(0, Math.max(4, named.length)),
+  };
 }
