@@ -25,6 +25,7 @@ describe('proof written in any form counts', () => {
     'A senior architect at Contoso Bank said Shipfast halved their release time.',
     'Learn how Northwind Traders reduced returns by 20%.',
     '"We ship twice a day now," said Dana Reyes, CTO at Globex.',
+    'Shipfast is used by the following companies:\n- Northwind\n- Contoso\n- Fabrikam',
   ])('names customers in English: %s', (text) => {
     expect(hitsOf('cr.named-customer', text) ?? hitsOf('cr.quote', text)).not.toBeNull();
     expect(reviewOffline(text).scores.credibility).toBeGreaterThanOrEqual(3);
@@ -35,6 +36,7 @@ describe('proof written in any form counts', () => {
     '长江证券和海天集团都在用。',
     '已服务招商银行与国家电网。',
     '连锁品牌“鲜果铺”上线后，门店损耗降低12%。',
+    '鲜果铺借力 Shipfast 把门店损耗降低了12%。',
   ])('names customers in Chinese: %s', (text) => {
     expect(hitsOf('cr.named-customer', text)).not.toBeNull();
     expect(reviewOffline(text).scores.credibility).toBeGreaterThanOrEqual(3);
@@ -55,6 +57,7 @@ describe('proof written in any form counts', () => {
     'Used by thousands of companies.',
     'Helping 4,000+ businesses close their books.',
     'More than half of the Fortune 500 run on it.',
+    '服务超过300万企业客户。',
   ])('counts customers written in words or with a plus: %s', (text) => {
     expect(hitsOf('cr.customer-count', text)).not.toBeNull();
   });

@@ -81,6 +81,26 @@ const CUSTOMER_SIDE_EN = new Set(
 const LIST_ANCHORS_EN =
   /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses) (?:include|including|like|such as|at)|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
 
+/**
+ * What introduces a bulleted list of customers ("used by the following companies: - A - B"); the
+ * review's copy has its lines joined, so the bullets may follow on the same line.
+ */
+const LIST_INTRO_EN =
+  /\b(?:used by|trusted by|relied on by|customers|clients|companies|users|organizations|organisations|who uses|who's using)\b[^\n:]{0,60}:\s{0,4}(?=[-*•]\s)/gi;
+
+/** The names of the bulleted list at `pos` ("- Airbnb - Pinterest"), when at least two are names. */
+function bulletNames(text: string, pos: number): string[] {
+  const items = text.slice(pos, pos + 600).split(/\s{0,4}[-*•]\s{1,3}/);
+  const names: string[] = [];
+  for (const raw of items.slice(1, 13)) {
+    const item = trimEndChars(raw.trim(), '.,;');
+    const one = readName(item, 0);
+    if (!one || one.name.length !== item.length) break;
+    names.push(one.name);
+  }
+  return names.length >= 2 ? names : [];
+}
+
 /** Job titles before "at <Company>" ("A senior architect at China Telecom Bestpay…"). */
 const ROLE_AT_EN =
   /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
@@ -251,6 +271,9 @@ export function namedCustomersEn(text: string): string[] {
     for (let m = re.exec(text); m !== null; m = re.exec(text))
       for (const n of readNames(text, re.lastIndex)) add(n);
   }
+  LIST_INTRO_EN.lastIndex = 0;
+  for (let m = LIST_INTRO_EN.exec(text); m !== null; m = LIST_INTRO_EN.exec(text))
+    for (const n of bulletNames(text, LIST_INTRO_EN.lastIndex)) add(n);
   STORY_ANCHORS_EN.lastIndex = 0;
   for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text)) {
     const one = readName(text, STORY_ANCHORS_EN.lastIndex);

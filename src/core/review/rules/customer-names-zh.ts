@@ -52,6 +52,8 @@ const LIST_END_ZH = compile(
   'g',
 );
 const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用)案例/g;
+/** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
+const ADOPTS_ZH = /(?:借力|借助|携手|牵手|选用|采用|引入|部署)\s?(?=[A-Za-z])/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"). */
 const VENDOR_AFTER_ZH =
   /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
@@ -133,6 +135,12 @@ export function namedCustomersZh(text: string): string[] {
   LIST_END_ZH.lastIndex = 0;
   for (let m = LIST_END_ZH.exec(text); m !== null; m = LIST_END_ZH.exec(text)) {
     for (const item of listItemsBefore(text, m.index)) add(item);
+  }
+  ADOPTS_ZH.lastIndex = 0;
+  for (let m = ADOPTS_ZH.exec(text); m !== null; m = ADOPTS_ZH.exec(text)) {
+    const name = zhNameBefore(text, m.index);
+    const start = m.index - name.length;
+    if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, start)) add(name);
   }
   PRACTICE_ZH.lastIndex = 0;
   for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
