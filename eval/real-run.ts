@@ -1,5 +1,5 @@
 /**
- * Prints the figures on the real sets (eval/real/*.dev.jsonl beside *.held.jsonl). `--verbose` lists the
+ * Prints the figures on the real sets (eval/real/*.dev.jsonl and *.dev2.jsonl beside *.held.jsonl). `--verbose` lists the
  * dev misses; held-out items are never printed (they stay unseen while the rules are tuned).
  */
 import { answerOffline } from '../src/core/answer/offline.ts';
@@ -13,6 +13,12 @@ import {
   scoreRealCopy,
   scoreRealQuestions,
 } from './real-eval.ts';
+
+/**
+ * The development parts: the first collection and a second, fresh one (dev2), which was scored once
+ * untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and is development data since.
+ */
+const DEV = ['dev', 'dev2'];
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(5);
 
@@ -35,13 +41,19 @@ export function runRealEval(retriever: Retriever, opts: RealEvalOptions): void {
   };
   const held = (path: string) => (opts.devOnly ? path.replace('.held.', '.dev.') : path);
   if (opts.only !== 'copy') {
-    const qDev = scoreRealQuestions(loadRealQuestions('eval/real/questions.dev.jsonl'), answer);
+    const qDev = scoreRealQuestions(
+      DEV.flatMap((part) => loadRealQuestions(`eval/real/questions.${part}.jsonl`)),
+      answer,
+    );
     const qHeld = scoreRealQuestions(loadRealQuestions(held('eval/real/questions.held.jsonl')), answer);
     printQuestions(qDev, qHeld, verbose, opts.devOnly === true);
   }
   if (opts.only !== 'questions') {
     const review = (d: string) => reviewOffline(d);
-    const cDev = scoreRealCopy(loadRealCopy('eval/real/copy.dev.jsonl'), review);
+    const cDev = scoreRealCopy(
+      DEV.flatMap((part) => loadRealCopy(`eval/real/copy.${part}.jsonl`)),
+      review,
+    );
     const cHeld = scoreRealCopy(loadRealCopy(held('eval/real/copy.held.jsonl')), review);
     printCopy(cDev, cHeld, verbose, opts.devOnly === true);
   }

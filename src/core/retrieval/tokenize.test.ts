@@ -24,6 +24,11 @@ describe('tokenize', () => {
     expect(tokenize('B2B 4P')).toEqual(['b2b', '4p']);
   });
 
+  it('reads Traditional Chinese and Taiwan usage as the knowledge writes it', () => {
+    expect(normalize('企業軟體的行銷')).toBe('企业软件的营销');
+    expect(normalize('找了兩個部落客寫文，營收沒動')).toBe('找了两个博主写文,营业收入没动');
+  });
+
   it('returns nothing for punctuation only', () => {
     expect(tokenize('?!…，。')).toEqual([]);
   });
