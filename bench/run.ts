@@ -222,5 +222,5 @@ const { runPoolBench } = await import('./pool.ts');
 console.log('\nCoaching pool (COACH_WORKERS): engine throughput, event loop held');
 await runPoolBench();
 const { runAckRace } = await import('./ack-race.ts');
-await runAckRace(3, 'auto');
-await runAckRace(3, 'auto', 20_000);
+await runAckRace(5, 'auto');
+await runAckRace(5, 'auto', 20_000);

@@ -74,6 +74,27 @@ export function createCoachingPool(opts: {
   });
   let fallbacks = 0;
   let closed = false;
+  // Results of a burst come back together; their replies (store writes, rendering, sending) are let in
+  // one per event-loop turn, so that acknowledgements arriving meanwhile are not queued behind them all.
+  const waiting: (() => void)[] = [];
+  let pumping = false;
+  const pump = () => {
+    const next = waiting.shift();
+    if (!next) {
+      pumping = false;
+      return;
+    }
+    next();
+    setImmediate(pump);
+  };
+  const nextTurn = () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (!pumping) {
+        pumping = true;
+        setImmediate(pump);
+      }
+    });
   piscina.on('error', (err: unknown) =>
     logger.error({ event: 'pool_error', ...describeError(err) }, 'coaching pool error'),
   );
@@ -83,6 +104,7 @@ export function createCoachingPool(opts: {
     try {
       if (closed) throw new Error('the pool is closed');
       const result = (await piscina.run(task)) as PoolTaskResult;
+      await nextTurn();
       if (result.ok) return result.value as T;
       const { error } = result;
       // The user's input (empty, too long, unreadable) is the answer; anything else is the thread's problem.
