@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
 import { createAdmins } from './core/chat/admins.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
+import { describeError } from './core/errors.ts';
 import type { InsightsRecorder } from './core/insights/recorder.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
@@ -96,6 +97,12 @@ export function createServices(
           { failures: config.llm.breakerFailures, cooldownMs: config.llm.breakerCooldownMs, logger },
         )
       : undefined;
+  if (opts.pool && semantic) {
+    logger.info(
+      { event: 'pool_off', reason: 'embeddings' },
+      'coaching in the main thread: semantic ranks are found per question there',
+    );
+  }
   const pool = opts.pool && !semantic ? startPool(config, logger, retriever) : undefined;
   const answerer = createAnswerer({
     retriever,
@@ -129,7 +136,15 @@ export function createServices(
 function startPool(config: Config, logger: Logger, retriever: Retriever): CoachingPool | undefined {
   const threads = config.workers === 'auto' ? autoThreads() : config.workers;
   const memory = !config.databaseUrl && config.dbPath === ':memory:';
-  if (threads === 0 || memory) return undefined;
+  if (threads === 0 || memory) {
+    if (memory && threads > 0) {
+      logger.info(
+        { event: 'pool_off', reason: 'memory database' },
+        'coaching in the main thread: threads cannot share an in-memory database',
+      );
+    }
+    return undefined;
+  }
   const answerer = createAnswerer({ retriever, logger });
   const reviewer = createReviewer({ retriever, logger });
   const pool = createCoachingPool({
@@ -147,6 +162,12 @@ function startPool(config: Config, logger: Logger, retriever: Retriever): Coachi
     },
   });
   logger.info({ event: 'pool_started', threads }, `coaching in ${threads} thread(s)`);
+  // Each thread builds its index now, in the background, rather than on its first question.
+  pool
+    .warm()
+    .catch((err: unknown) =>
+      logger.warn({ event: 'pool_warm_failed', ...describeError(err) }, 'coaching threads not warmed'),
+    );
   return pool;
 }
 

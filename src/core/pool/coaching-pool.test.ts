@@ -10,7 +10,7 @@ import { isCoachError } from '../errors.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/types.ts';
 import { createFolderProvider } from '../team/folder-provider.ts';
-import { autoThreads } from './coaching-pool.ts';
+import { autoThreads, createCoachingPool } from './coaching-pool.ts';
 
 // The pool's threads are real worker threads over a real SQLite file, compared with this thread's answers.
 describe('coaching pool', () => {
@@ -76,6 +76,7 @@ describe('coaching pool', () => {
   });
 
   it('reviews exactly as this thread does, naming the team proof, and keeps input errors as they are', async () => {
+    const before = pooled.pool?.stats().completed ?? 0;
     for (const draft of [
       'The smartest scheduling platform for field service teams',
       '全流程智能排班平台，专业、高效',
@@ -89,17 +90,51 @@ describe('coaching pool', () => {
     expect(withProof.suggestions.join('\n')).toContain('Acme');
     const err = await pooled.reviewer.review('   ', {}).catch((e: unknown) => e);
     expect(isCoachError(err, 'input_empty')).toBe(true);
+    expect((pooled.pool?.stats().completed ?? 0) - before).toBe(5); // 3 compared, 1 with proof, 1 empty
+    expect(pooled.pool?.stats().fallbacks).toBe(0);
   });
 
-  it('does the work in the calling thread when the pool cannot, and says so in the log', async () => {
+  it('does the work in the calling thread when a thread fails it, and keeps trying the thread', async () => {
+    const failing = memoryLogger('info');
+    let local = 0;
+    const pool = createCoachingPool({
+      threads: 1,
+      logger: failing.logger,
+      // A knowledge folder that is not there: every thread task fails while setting up.
+      settings: { knowledgeDir: join(dir, 'no-such-folder'), logLevel: 'silent' },
+      local: {
+        answer: async () => {
+          local += 1;
+          return { answer: 'from the main thread', citations: [], mode: 'offline', lang: 'en', notes: [] };
+        },
+        review: async () => {
+          throw new Error('not used');
+        },
+      },
+    });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const answer = await pool.answer('What is a UVP?', { history: [], chat: '' });
+        expect(answer.answer).toBe('from the main thread');
+      }
+      expect(local).toBe(2);
+      expect(pool.stats()).toMatchObject({ fallbacks: 2, completed: 2 });
+      const failed = failing.lines().filter((l) => l.event === 'pool_task_failed');
+      expect(failed).toHaveLength(2);
+      expect(failed[0]).toMatchObject({ op: 'answer', code: 'knowledge_invalid' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('once closed with the service, does no more coaching (the work is handed to other replicas)', async () => {
     const config = loadConfig({ COACH_DB_PATH: join(dir, 'coach.db'), COACH_WORKERS: '1' });
     const closing = memoryLogger('info');
     const services = createServices(config, closing.logger, { store, pool: true });
+    expect(closing.lines().find((l) => l.event === 'pool_started')).toMatchObject({ threads: 1 });
     await services.pool?.close();
-    const answer = await services.answerer.answer('What is a UVP?', {});
-    expect(answer.citations.length).toBeGreaterThan(0);
-    expect(services.pool?.stats().fallbacks).toBe(1);
-    expect(closing.lines().find((l) => l.event === 'pool_task_failed')).toMatchObject({ op: 'answer' });
+    await expect(services.answerer.answer('What is a UVP?', {})).rejects.toThrow(/stopped with the service/);
+    expect(services.pool?.stats().fallbacks).toBe(0);
   });
 
   it('has no pool for an in-memory database or with 0 threads, and sizes auto from the cores', () => {

@@ -50,6 +50,9 @@ const WORKER = existsSync(COMPILED)
   : fileURLToPath(new URL('./coaching-worker.ts', import.meta.url));
 const LOADER = WORKER === COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
 
+/** Longest a task may take in a thread before it is done in the main thread instead. */
+const TASK_TIMEOUT_MS = 30_000;
+
 /** How much lower the coaching threads' priority is than the event loop's (nice, 0–19). */
 const NICE = 10;
 
@@ -71,9 +74,15 @@ export function createCoachingPool(opts: {
     // Lower OS priority for the coaching threads (Linux, through @napi-rs/nice): where cores are few, the
     // event loop's acknowledgements get the CPU first and coaching takes what is left.
     niceIncrement: NICE,
+    // Idle threads keep running their event loop (the default parks them in Atomics.wait), so their
+    // store connections see timeouts and errors while no question comes.
+    atomics: 'disabled',
   });
   let fallbacks = 0;
+  /** Set when the pool cannot run tasks any more: its threads failed to start, or it was closed. */
   let closed = false;
+  /** Set by `close()`: the service is stopping and hands unfinished work to other replicas. */
+  let stopping = false;
   // Results of a burst come back together; their replies (store writes, rendering, sending) are let in
   // one per event-loop turn, so that acknowledgements arriving meanwhile are not queued behind them all.
   const waiting: (() => void)[] = [];
@@ -95,15 +104,25 @@ export function createCoachingPool(opts: {
         setImmediate(pump);
       }
     });
-  piscina.on('error', (err: unknown) =>
-    logger.error({ event: 'pool_error', ...describeError(err) }, 'coaching pool error'),
-  );
+  piscina.on('error', (err: unknown) => {
+    logger.error({ event: 'pool_error', ...describeError(err) }, 'coaching pool error');
+    // Threads that fail while starting are not replaced, and tasks given to such a pool never settle:
+    // stop using it, so that waiting and later tasks are done in the main thread.
+    if (!closed && piscina.threads.length === 0) {
+      closed = true;
+      logger.error({ event: 'pool_unavailable' }, 'coaching pool has no thread: coaching in the main thread');
+      void piscina.destroy().catch(() => undefined);
+    }
+  });
 
   async function run<T>(task: PoolTask, inThread: () => Promise<T>): Promise<T> {
     let failure: { code: string; message: string };
     try {
       if (closed) throw new Error('the pool is closed');
-      const result = (await piscina.run(task)) as PoolTaskResult;
+      // A thread that stops answering (stuck, or lost without an error) costs a task this long at most.
+      const result = (await piscina.run(task, {
+        signal: AbortSignal.timeout(TASK_TIMEOUT_MS),
+      })) as PoolTaskResult;
       await nextTurn();
       if (result.ok) return result.value as T;
       const { error } = result;
@@ -114,6 +133,8 @@ export function createCoachingPool(opts: {
       failure = error;
     } catch (err) {
       if (err instanceof CoachError) throw err;
+      // Stopping: the unfinished work was handed to another replica; this process does not answer it.
+      if (stopping) throw new Error('the coaching pool stopped with the service');
       failure = describeError(err);
     }
     fallbacks += 1;
@@ -137,6 +158,7 @@ export function createCoachingPool(opts: {
     },
     async close() {
       closed = true;
+      stopping = true;
       await piscina.destroy();
     },
   };

@@ -64,7 +64,11 @@ function cleanedOrRaw(question: string): string {
 /** Runs one task. Errors come back as data: a thread boundary keeps an error's message but not its code. */
 export default async function run(task: PoolTask): Promise<PoolTaskResult> {
   try {
-    ready ??= setUp();
+    // A failed set-up (the store briefly unavailable) is tried again by the next task.
+    ready ??= setUp().catch((err: unknown) => {
+      ready = undefined;
+      throw err;
+    });
     const retriever = await ready;
     if (task.op === 'warm') {
       await retriever.prepare('warm up'); // loads the team's passages
