@@ -16,13 +16,8 @@ import { join } from 'node:path';
 import { openSqliteStore } from '../src/core/store/sqlite-store.ts';
 import { startFakeFeishu } from '../test/fakes/fake-feishu.ts';
 import { startFakeSlack } from '../test/fakes/fake-slack.ts';
-import {
-  feishuRequest,
-  groupMention,
-  REPLICA_ENCRYPT_KEY,
-  REPLICA_VERIFICATION_TOKEN,
-  SLACK_TEST_SECRET,
-} from '../test/replicas-support.ts';
+import { feishuRequest, groupMention, SLACK_TEST_SECRET } from '../test/replicas-support.ts';
+import { fakePlatformEnv } from './fake-platforms.ts';
 import { ms, percentile } from './stats.ts';
 import { seedPassages } from './team-knowledge.ts';
 
@@ -122,15 +117,7 @@ export async function runAckRace(rounds = 4, workers = 'auto', passages = 0): Pr
   const [slack, feishu] = await Promise.all([startFakeSlack(), startFakeFeishu()]);
   const dir = mkdtempSync(join(tmpdir(), 'coach-race-'));
   const common = {
-    SLACK_BOT_TOKEN: 'xoxb-fake-race',
-    SLACK_SIGNING_SECRET: SLACK_TEST_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    FEISHU_APP_ID: 'cli_fake_app',
-    FEISHU_APP_SECRET: 'fake-secret',
-    FEISHU_DOMAIN: feishu.url,
-    FEISHU_MODE: 'http',
-    FEISHU_ENCRYPT_KEY: REPLICA_ENCRYPT_KEY,
-    FEISHU_VERIFICATION_TOKEN: REPLICA_VERIFICATION_TOKEN,
+    ...fakePlatformEnv(slack, feishu, 'race'),
     PORT: '0',
   };
   if (passages > 0) {

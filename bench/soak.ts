@@ -24,11 +24,9 @@ import {
   groupMention,
   postFeishu,
   postSlack,
-  REPLICA_ENCRYPT_KEY,
-  REPLICA_VERIFICATION_TOKEN,
-  SLACK_TEST_SECRET,
   slackMentionPair,
 } from '../test/replicas-support.ts';
+import { fakePlatformEnv } from './fake-platforms.ts';
 
 const PHASES = [
   { name: 'steady', share: 0.25 },
@@ -111,15 +109,7 @@ export async function runSoak(): Promise<void> {
     LLM_MAX_RETRIES: '1',
     LLM_TIMEOUT_MS: '10000',
     LLM_BREAKER_COOLDOWN_MS: '5000',
-    SLACK_BOT_TOKEN: 'xoxb-fake-soak',
-    SLACK_SIGNING_SECRET: SLACK_TEST_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    FEISHU_APP_ID: 'cli_fake_app',
-    FEISHU_APP_SECRET: 'fake-secret',
-    FEISHU_DOMAIN: feishu.url,
-    FEISHU_MODE: 'http',
-    FEISHU_ENCRYPT_KEY: REPLICA_ENCRYPT_KEY,
-    FEISHU_VERIFICATION_TOKEN: REPLICA_VERIFICATION_TOKEN,
+    ...fakePlatformEnv(slack, feishu, 'soak'),
   };
 
   let child: ChildProcess | undefined;

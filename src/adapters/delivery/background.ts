@@ -2,7 +2,7 @@
  * Work the adapters run after acknowledging an event: counted (for `/healthz` and shutdown), started
  * one piece per event-loop turn, refused while stopping, and drained on stop within a grace period.
  */
-import { within } from '../../core/async.ts';
+import { createTurnQueue, within } from '../../core/async.ts';
 import { describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 
@@ -27,20 +27,10 @@ export function createBackgroundWork(logger: Logger): BackgroundWork {
   const tasks = new Set<Promise<void>>();
   // One piece per turn: the engine's work starts with synchronous steps (retrieval, SQLite), so
   // starting a burst of 50 at once would hold every pending acknowledgement behind all of them.
-  const queued: (() => void)[] = [];
-  let pumping = false;
+  const startInTurn = createTurnQueue();
   let open = true;
   let started = 0;
   const stopping = new AbortController();
-  const pump = () => {
-    const start = queued.shift();
-    if (!start) {
-      pumping = false;
-      return;
-    }
-    start();
-    setImmediate(pump);
-  };
   return {
     run(name, fields, work) {
       if (!open) {
@@ -48,7 +38,7 @@ export function createBackgroundWork(logger: Logger): BackgroundWork {
         return;
       }
       const task = new Promise<void>((resolve) => {
-        queued.push(() => {
+        startInTurn(() => {
           started += 1;
           const at = Date.now();
           work()
@@ -65,10 +55,6 @@ export function createBackgroundWork(logger: Logger): BackgroundWork {
       });
       tasks.add(task);
       void task.finally(() => tasks.delete(task));
-      if (!pumping) {
-        pumping = true;
-        setImmediate(pump);
-      }
     },
     get inFlight() {
       return tasks.size;

@@ -8,7 +8,7 @@ import { MAX_MODEL_CHARS } from '../text-limits.ts';
 import { estimateTokens } from '../tokens.ts';
 import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
-import { prepareQuestion, truncationNote } from './question.ts';
+import { cleanedOrRaw, prepareQuestion, truncationNote } from './question.ts';
 import { createReranker, RERANK_CANDIDATES } from './rerank.ts';
 import type { Answer, HistoryTurn } from './types.ts';
 
@@ -196,15 +196,6 @@ function lookupWithTopic(retriever: Retriever, question: string, topic: string, 
     ...(own.hits.length > 0 ? own : withTopic),
     hits: hits.slice(0, RERANK_CANDIDATES),
   };
-}
-
-/** The question as lookups see it; the raw text when it is empty (answering then says so). */
-function cleanedOrRaw(question: string): string {
-  try {
-    return prepareQuestion(question).text;
-  } catch {
-    return question; // an empty question: the answer below reports it as such
-  }
 }
 
 function reasonOf(err: unknown): string {

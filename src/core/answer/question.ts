@@ -38,3 +38,12 @@ export function truncationNote(q: PreparedQuestion, lang: 'en' | 'zh'): string {
     ? `问题太长（${q.originalLength} 字），只读取了前 ${q.text.length} 字。`
     : `Your message was long (${q.originalLength} characters); Coach read the first ${q.text.length}.`;
 }
+
+/** The question as lookups see it (see {@link prepareQuestion}); the raw text when it is empty (answering then says so). */
+export function cleanedOrRaw(question: string): string {
+  try {
+    return prepareQuestion(question).text;
+  } catch {
+    return question;
+  }
+}

@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Answer, HistoryTurn } from '../answer/types.ts';
+import { createTurnQueue } from '../async.ts';
 import { CoachError, type CoachErrorCode, describeError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ReviewResult } from '../review/types.ts';
@@ -85,25 +86,8 @@ export function createCoachingPool(opts: {
   let stopping = false;
   // Results of a burst come back together; their replies (store writes, rendering, sending) are let in
   // one per event-loop turn, so that acknowledgements arriving meanwhile are not queued behind them all.
-  const waiting: (() => void)[] = [];
-  let pumping = false;
-  const pump = () => {
-    const next = waiting.shift();
-    if (!next) {
-      pumping = false;
-      return;
-    }
-    next();
-    setImmediate(pump);
-  };
-  const nextTurn = () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      if (!pumping) {
-        pumping = true;
-        setImmediate(pump);
-      }
-    });
+  const inTurn = createTurnQueue();
+  const nextTurn = () => new Promise<void>((resolve) => inTurn(resolve));
   piscina.on('error', (err: unknown) => {
     logger.error({ event: 'pool_error', ...describeError(err) }, 'coaching pool error');
     // Threads that fail while starting are not replaced, and tasks given to such a pool never settle:

@@ -7,7 +7,7 @@
 import { workerData } from 'node:worker_threads';
 import { topicOf } from '../answer/llm-answer.ts';
 import { answerOffline } from '../answer/offline.ts';
-import { prepareQuestion } from '../answer/question.ts';
+import { cleanedOrRaw } from '../answer/question.ts';
 import type { Answer } from '../answer/types.ts';
 import { describeError, isCoachError } from '../errors.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
@@ -51,14 +51,6 @@ async function setUp(): Promise<Retriever> {
         ),
     },
   );
-}
-
-function cleanedOrRaw(question: string): string {
-  try {
-    return prepareQuestion(question).text;
-  } catch {
-    return question; // an empty question: the answer reports it as such
-  }
 }
 
 /** Runs one task. Errors come back as data: a thread boundary keeps an error's message but not its code. */
