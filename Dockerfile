@@ -29,6 +29,9 @@ RUN mkdir -p data && chown node:node data
 USER node
 
 ENV PORT=3000
+# At most two malloc arenas: the threads (libuv's, V8's, the coaching pool's) otherwise each keep their
+# own arena of freed memory, about 10 MB more resident for a service that is mostly waiting.
+ENV MALLOC_ARENA_MAX=2
 EXPOSE 3000
 
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

@@ -224,3 +224,6 @@ await runPoolBench();
 const { runAckRace } = await import('./ack-race.ts');
 await runAckRace(5, 'auto');
 await runAckRace(5, 'auto', 20_000);
+
+const { runMemoryBench } = await import('./memory.ts');
+await runMemoryBench();

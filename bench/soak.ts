@@ -53,7 +53,7 @@ function arg(name: string, fallback: string): string {
 }
 
 /** Resident memory of a process and its children (MB), from /proc. */
-function treeRss(pid: number): number {
+export function treeRss(pid: number): number {
   const kb = (p: number) => {
     try {
       return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
@@ -93,6 +93,7 @@ export async function runSoak(): Promise<void> {
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
+    MALLOC_ARENA_MAX: '2', // as the Dockerfile runs the service
     LOG_LEVEL: 'info', // "service_started" carries the port
     PORT: '0',
     KNOWLEDGE_DIR: 'knowledge',

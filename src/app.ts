@@ -2,13 +2,12 @@ import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
 import { createAdmins } from './core/chat/admins.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
-import { describeError } from './core/errors.ts';
 import type { InsightsRecorder } from './core/insights/recorder.ts';
 import { loadKnowledge } from './core/knowledge/load.ts';
 import type { KnowledgeBase } from './core/knowledge/types.ts';
 import type { Logger } from './core/logger.ts';
 import { autoThreads, type CoachingPool, createCoachingPool } from './core/pool/coaching-pool.ts';
-import { createRetriever, type Retriever } from './core/retrieval/retriever.ts';
+import { createRetriever, lazyRetriever, type Retriever } from './core/retrieval/retriever.ts';
 import { createSemanticSearch } from './core/retrieval/semantic.ts';
 import { createTeamIndex, type TeamIndex } from './core/retrieval/team-index.ts';
 import { createReviewer } from './core/review/reviewer.ts';
@@ -67,18 +66,25 @@ export function createServices(
           logger,
         })
       : undefined;
-  const retriever = createRetriever(
+  // Built on the first question: with the coaching pool, or before any question, the main thread holds
+  // no index and no segmenter dictionary (the threads hold their own).
+  const retriever = lazyRetriever(
     kb,
-    {},
-    {
-      index: teamIndex,
-      ...(semantic ? { semantic } : {}),
-      onError: (err) =>
-        logger.warn(
-          { event: 'team_index_unavailable', reason: (err as Error).message },
-          'team passages not refreshed',
-        ),
-    },
+    () =>
+      createRetriever(
+        kb,
+        {},
+        {
+          index: teamIndex,
+          ...(semantic ? { semantic } : {}),
+          onError: (err) =>
+            logger.warn(
+              { event: 'team_index_unavailable', reason: (err as Error).message },
+              'team passages not refreshed',
+            ),
+        },
+      ),
+    (ms) => logger.info({ event: 'retriever_built', ms: Math.round(ms) }, 'knowledge index built'),
   );
   const llm =
     config.llm && !opts.offline
@@ -161,13 +167,10 @@ function startPool(config: Config, logger: Logger, retriever: Retriever): Coachi
       review: (draft, o) => reviewer.review(draft, o),
     },
   });
-  logger.info({ event: 'pool_started', threads }, `coaching in ${threads} thread(s)`);
-  // Each thread builds its index now, in the background, rather than on its first question.
-  pool
-    .warm()
-    .catch((err: unknown) =>
-      logger.warn({ event: 'pool_warm_failed', ...describeError(err) }, 'coaching threads not warmed'),
-    );
+  logger.info(
+    { event: 'pool_started', threads },
+    `coaching in up to ${threads} thread(s), started on the first question`,
+  );
   return pool;
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { teamOn } from '../../../test/support/team-fixture.ts';
 import { type CoachServices, createServices } from '../../app.ts';
@@ -92,6 +92,35 @@ describe('coaching pool', () => {
     expect(isCoachError(err, 'input_empty')).toBe(true);
     expect((pooled.pool?.stats().completed ?? 0) - before).toBe(5); // 3 compared, 1 with proof, 1 empty
     expect(pooled.pool?.stats().fallbacks).toBe(0);
+  });
+
+  it('starts no thread before the first task, and ends an idle thread (the next task starts one again)', async () => {
+    const config = loadConfig({ COACH_DB_PATH: join(dir, 'coach.db'), COACH_WORKERS: '1' });
+    const lazy = createServices(config, memoryLogger().logger, { store, pool: true });
+    const pool = createCoachingPool({
+      threads: 1,
+      logger: memoryLogger().logger,
+      settings: { knowledgeDir: config.knowledgeDir, store: { dbPath: config.dbPath }, logLevel: 'silent' },
+      local: {
+        answer: () => Promise.reject(new Error('not used')),
+        review: () => Promise.reject(new Error('not used')),
+      },
+      idleMs: 100,
+    });
+    try {
+      expect(pool.stats().running).toBe(0);
+      const first = await pool.answer('What is a UVP?', { history: [], chat: '' });
+      expect(first.citations.length).toBeGreaterThan(0);
+      expect(pool.stats()).toMatchObject({ running: 1, fallbacks: 0 });
+      await vi.waitFor(() => expect(pool.stats().running).toBe(0), { timeout: 10_000, interval: 50 });
+      expect(await pool.answer('What is a UVP?', { history: [], chat: '' })).toEqual(first);
+      expect(pool.stats()).toMatchObject({ completed: 2, fallbacks: 0 });
+      // The service's own pool has no thread until a question comes.
+      expect(lazy.pool?.stats().running).toBe(0);
+    } finally {
+      await pool.close();
+      await lazy.pool?.close();
+    }
   });
 
   it('does the work in the calling thread when a thread fails it, and keeps trying the thread', async () => {

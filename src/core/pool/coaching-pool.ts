@@ -2,7 +2,8 @@
  * The coaching pool: worker threads (piscina) that answer and review offline, so that the event loop of
  * the service only verifies, acknowledges, claims and posts. Segmentation, retrieval over the curated
  * entries and the team's passages, and the rule-based critic run there, each thread with its own index
- * built once at start (a replica of retrieval, in step with the store like any other replica).
+ * built when it starts (a replica of retrieval, in step with the store like any other replica). Threads
+ * start on demand and end after {@link THREAD_IDLE_MS} without work: an idle service is one thread.
  *
  * Nothing is dropped: the queue has no bound (each user has at most `COACH_USER_QUEUE` messages in
  * flight, so one user cannot fill it), and a task the pool cannot run (a thread that died, the pool
@@ -28,9 +29,9 @@ export interface OfflineCoaching {
 /** The pool, as the answerer and the reviewer use it. */
 export interface CoachingPool extends OfflineCoaching {
   readonly threads: number;
-  /** Tasks waiting for a thread, tasks done, and tasks done in the calling thread instead. */
-  stats(): { queued: number; completed: number; fallbacks: number };
-  /** Resolves once every thread has built its index (tests and benchmarks; replies never wait on it). */
+  /** Threads running now, tasks waiting for a thread, tasks done, and tasks done in the calling thread instead. */
+  stats(): { running: number; queued: number; completed: number; fallbacks: number };
+  /** Starts the threads and resolves once each has built its index (tests and benchmarks). */
   warm(): Promise<void>;
   /** Ends the threads (after the service drained its work). */
   close(): Promise<void>;
@@ -54,6 +55,9 @@ const LOADER = WORKER === COMPILED ? [] : ['--import', import.meta.resolve('tsx'
 /** Longest a task may take in a thread before it is done in the main thread instead. */
 const TASK_TIMEOUT_MS = 30_000;
 
+/** A thread with no task for this long ends (and its memory with it); the next task starts one again. */
+export const THREAD_IDLE_MS = 5 * 60_000;
+
 /** How much lower the coaching threads' priority is than the event loop's (nice, 0–19). */
 const NICE = 10;
 
@@ -63,13 +67,17 @@ export function createCoachingPool(opts: {
   settings: PoolSettings;
   local: OfflineCoaching;
   logger: Logger;
+  /** A thread's quiet spell before it ends (default {@link THREAD_IDLE_MS}). */
+  idleMs?: number;
 }): CoachingPool {
   const { threads, local, logger } = opts;
   const piscina = new Piscina({
     filename: WORKER,
-    minThreads: threads,
+    // Threads start with the first task and end after a quiet spell: an idle service holds no second
+    // copy of the index and the segmenter's dictionary.
+    minThreads: 0,
     maxThreads: threads,
-    idleTimeout: Number.POSITIVE_INFINITY,
+    idleTimeout: opts.idleMs ?? THREAD_IDLE_MS,
     workerData: opts.settings,
     execArgv: LOADER,
     // Lower OS priority for the coaching threads (Linux, through @napi-rs/nice): where cores are few, the
@@ -134,7 +142,12 @@ export function createCoachingPool(opts: {
     answer: (question, o) =>
       run({ op: 'answer', question, history: o.history, chat: o.chat }, () => local.answer(question, o)),
     review: (draft, o) => run({ op: 'review', draft, chat: o.chat }, () => local.review(draft, o)),
-    stats: () => ({ queued: piscina.queueSize, completed: piscina.completed, fallbacks }),
+    stats: () => ({
+      running: piscina.threads.length,
+      queued: piscina.queueSize,
+      completed: piscina.completed,
+      fallbacks,
+    }),
     async warm() {
       await Promise.all(
         Array.from({ length: threads }, () => piscina.run({ op: 'warm' } satisfies PoolTask)),

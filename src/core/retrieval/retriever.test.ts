@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readKnowledge } from '../knowledge/load.ts';
-import { createRetriever } from './retriever.ts';
+import { createRetriever, lazyRetriever } from './retriever.ts';
 
 const { kb } = readKnowledge('test/fixtures/knowledge');
 /** Three entries score far lower than the curated fifty: thresholds scaled down for the fixture. */
@@ -42,5 +42,25 @@ describe('createRetriever', () => {
   it('returns scores in descending order', () => {
     const scores = r.search('trust and price and category').map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
+
+describe('lazyRetriever', () => {
+  it('builds the index on the first search only, once, and answers as the retriever it builds', () => {
+    const built: number[] = [];
+    const lazy = lazyRetriever(
+      kb,
+      () => createRetriever(kb, SMALL_KB),
+      (ms) => built.push(ms),
+    );
+    expect(lazy.kb).toBe(kb);
+    expect(built).toHaveLength(0);
+    const eager = createRetriever(kb, SMALL_KB);
+    expect(lazy.search('要不要降价抢单？')).toEqual(eager.search('要不要降价抢单？'));
+    expect(lazy.lookup('How do buyers come to trust a vendor?')).toEqual(
+      eager.lookup('How do buyers come to trust a vendor?'),
+    );
+    expect(lazy.knowsTerm('price')).toBe(eager.knowsTerm('price'));
+    expect(built).toHaveLength(1);
   });
 });

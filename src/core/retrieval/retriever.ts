@@ -350,3 +350,32 @@ function toDoc(e: KnowledgeEntry, glossary: GlossaryTerm[]): Doc {
     questions: [...e.questions.en, ...e.questions.zh].join('\n'),
   };
 }
+
+/**
+ * A retriever built on its first use: a service whose coaching runs in the pool's threads (or that has
+ * no question yet) does not hold a second index and segmenter dictionary in its main thread.
+ */
+export function lazyRetriever(
+  kb: KnowledgeBase,
+  build: () => Retriever,
+  onBuilt?: (ms: number) => void,
+): Retriever {
+  let built: Retriever | undefined;
+  const get = (): Retriever => {
+    if (!built) {
+      const at = performance.now();
+      built = build();
+      onBuilt?.(performance.now() - at);
+    }
+    return built;
+  };
+  return {
+    search: (query, opts) => get().search(query, opts),
+    lookup: (query, opts) => get().lookup(query, opts),
+    prepare: (query, opts) => get().prepare(query, opts),
+    teamPassages: (query, opts) => get().teamPassages(query, opts),
+    knowsTerm: (term) => get().knowsTerm(term),
+    sentenceScorer: (query) => get().sentenceScorer(query),
+    kb,
+  };
+}
