@@ -4,7 +4,8 @@
  * to the end), a card click delivered again, and a /healthz that tells status only.
  */
 import { request as httpRequest } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { acksInProgress } from '../src/core/async.ts';
 import { type FeishuHarness, startFeishuHarness } from './feishu-harness.ts';
 import { type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
@@ -79,6 +80,40 @@ describe('Slack requests', () => {
     const res = await postHuge(h.eventsUrl, headers, 50 * 1024 * 1024);
     expect(res.status).toBe(413);
     expect(res.written).toBeLessThan(20 * 1024 * 1024);
+  });
+});
+
+describe("acknowledgements in progress (what the store's checkpoints wait for)", () => {
+  let h: SlackHarness;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('counts a delivery while it is being read and uncounts it once answered, refused ones too', async () => {
+    h = await startSlackHarness({ llm: 'none' });
+    expect(acksInProgress()).toBe(0);
+    // A body still arriving: counted.
+    const req = httpRequest(h.eventsUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+    });
+    const answered = new Promise<number>((resolve) =>
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }),
+    );
+    req.on('error', () => undefined);
+    req.write('{"type":"event_');
+    await vi.waitFor(() => expect(acksInProgress()).toBe(1), { timeout: 5_000 });
+    req.end('callback"}');
+    expect(await answered).toBe(401); // unsigned
+    await vi.waitFor(() => expect(acksInProgress()).toBe(0), { timeout: 5_000 });
+    expect((await h.post('null')).status).toBe(400);
+    await vi.waitFor(() => expect(acksInProgress()).toBe(0), { timeout: 5_000 });
   });
 });
 

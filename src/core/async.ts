@@ -49,3 +49,26 @@ export function createTurnQueue(): (start: () => void) => void {
     }
   };
 }
+
+/** Platform deliveries being read, verified, claimed and acknowledged right now. */
+let acking = 0;
+
+/**
+ * Counts one platform delivery until its acknowledgement is sent: an event route calls it first and calls
+ * the returned function (once is enough; more calls do nothing) when the response is done. Upkeep that
+ * may block the event loop for milliseconds (SQLite's WAL checkpoints) waits while any is counted.
+ */
+export function ackInProgress(): () => void {
+  acking += 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    acking -= 1;
+  };
+}
+
+/** Deliveries counted by {@link ackInProgress} and not acknowledged yet. */
+export function acksInProgress(): number {
+  return acking;
+}

@@ -5,6 +5,7 @@
  * an acknowledged message survives a crash; the answer runs in the background. Feishu wants an answer
  * within ~3 s and retries otherwise, so the engine and the LLM never hold the HTTP response.
  */
+import { ackInProgress } from '../../core/async.ts';
 import { describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { readBody } from '../http/body.ts';
@@ -32,6 +33,8 @@ export function createFeishuRoute(opts: FeishuRouteOptions): RequestListener {
   const { logger } = opts;
   const maxBodyBytes = opts.maxBodyBytes ?? 1_000_000;
   return async (req, res) => {
+    // Counted until answered: the store's checkpoints wait for it (core/async.ts).
+    res.once('close', ackInProgress());
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));

@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { ackInProgress } from '../../core/async.ts';
 import type { ChatEngine } from '../../core/chat/engine.ts';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -175,6 +176,8 @@ export function createSlackAdapter(deps: SlackAdapterDeps): PlatformAdapter {
   const routes: Record<string, RequestListener> = {};
   if (httpReceiver) {
     routes[SLACK_EVENTS_PATH] = async (req, res) => {
+      // Counted until answered: the store's checkpoints wait for it (core/async.ts).
+      res.once('close', ackInProgress());
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
         return;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CoachError } from '../errors.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { type CheckpointOptions, startCheckpoints } from './sqlite-checkpoint.ts';
 import { sqliteInsights } from './sqlite-insights.ts';
 import { openDatabase } from './sqlite-open.ts';
 import { sqliteTeam } from './sqlite-team.ts';
@@ -25,6 +26,8 @@ export interface SqliteStoreOptions {
   logger?: Logger;
   /** How long a write waits for another process's lock before failing; default 5000 ms. */
   busyTimeoutMs?: number;
+  /** WAL checkpoints (file databases): timed, off the acknowledgement path (sqlite-checkpoint.ts). */
+  checkpoints?: CheckpointOptions;
 }
 
 type ChatParams = { platform: string; workspace: string; chatId: string };
@@ -41,6 +44,8 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
   const logger = opts.logger ?? silentLogger();
   const opened = openDatabase(path, { logger, busyTimeoutMs: opts.busyTimeoutMs ?? 5_000 });
   const { db } = opened;
+  const stopCheckpoints =
+    path === ':memory:' ? () => undefined : startCheckpoints(db, logger, opts.checkpoints);
   logger.info(
     {
       event: 'store_opened',
@@ -244,6 +249,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): St
 
     close: () =>
       run('close', () => {
+        stopCheckpoints();
         if (db.open) db.close();
       }),
   };
