@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CHAT,
   clock,
@@ -159,6 +159,13 @@ describe('insights recording', () => {
     expect(batches).toEqual([]); // nothing written on the caller's path
     await insights.flush();
     expect(batches).toEqual([3]);
+    // Without a flush: events recorded across several turns of the event loop go in one batch.
+    for (let i = 0; i < 4; i += 1) {
+      insights.record(answerEvent());
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(batches).toEqual([3]);
+    await vi.waitFor(() => expect(batches).toEqual([3, 4]), { timeout: 5_000, interval: 20 });
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * Records answers, reviews and votes for the insights without ever slowing or breaking a reply:
  * `record` only queues the event (microseconds) and returns; the queue is written in the background
- * in batches (everything queued within one turn of the event loop, or while the previous write was
- * under way, goes in one transaction). A failed write is logged and dropped, never thrown.
+ * in batches (everything queued within {@link BATCH_MS}, or while the previous write was under way,
+ * goes in one transaction). A failed write is logged and dropped, never thrown.
  */
 import { describeError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -16,6 +16,12 @@ export interface InsightsRecorder {
   /** Resolves once everything queued so far was written (or failed and was logged). */
   flush(): Promise<void>;
 }
+
+/**
+ * Events are written together at most this long after the first of them: one transaction per batch
+ * instead of one per answer, off the path of the acknowledgements and replies of a burst.
+ */
+export const BATCH_MS = 200;
 
 /** Events kept waiting at most; past that (the database is down for long) new ones are dropped. */
 export const MAX_QUEUED = 10_000;
@@ -60,10 +66,10 @@ export function createInsightsRecorder(deps: { store: InsightsStore; logger: Log
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(() => {
+    setTimeout(() => {
       scheduled = false;
       void start();
-    });
+    }, BATCH_MS);
   }
 
   return {

@@ -2,9 +2,9 @@
  * WAL checkpoints kept off the acknowledgement path. SQLite's automatic checkpoint runs inside whichever
  * commit crosses 1,000 pages of WAL, copying them into the database and syncing both files: measured at
  * 5–20 ms on this machine, and in the service that commit is usually a claim, made before an ack while a
- * burst waits. Here the automatic one is off and small PASSIVE checkpoints run on a timer instead, while
- * no platform delivery is being acknowledged (or, in a steady stream of them, at least every
- * `maxDeferMs`), so each copies only the few pages written since the last.
+ * burst waits. Here the automatic one is off and PASSIVE checkpoints run once a second instead, while no
+ * platform delivery is being acknowledged (or, in a steady stream of them, at least every `maxDeferMs`),
+ * each copying only the pages written since the last (once a second, not more: each one syncs the files).
  */
 import type Database from 'better-sqlite3';
 import { acksInProgress } from '../async.ts';
@@ -12,11 +12,11 @@ import { describeError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 export interface CheckpointOptions {
-  /** How often to look (ms); default 250. */
+  /** How often to look (ms); default 1,000. */
   everyMs?: number;
   /** True when a checkpoint may run now; default: no acknowledgement in progress. */
   quiet?: () => boolean;
-  /** A checkpoint runs anyway when the last one is this old (ms); default 2,000. */
+  /** A checkpoint runs anyway when the last one is this old (ms); default 10,000. */
   maxDeferMs?: number;
 }
 
@@ -27,7 +27,7 @@ export function startCheckpoints(
   opts: CheckpointOptions = {},
 ): () => void {
   const quiet = opts.quiet ?? (() => acksInProgress() === 0);
-  const maxDeferMs = opts.maxDeferMs ?? 2_000;
+  const maxDeferMs = opts.maxDeferMs ?? 10_000;
   db.pragma('wal_autocheckpoint = 0');
   let last = Date.now();
   let failures = 0;
@@ -51,7 +51,7 @@ export function startCheckpoints(
         );
       }
     }
-  }, opts.everyMs ?? 250);
+  }, opts.everyMs ?? 1_000);
   timer.unref();
   return () => clearInterval(timer);
 }
