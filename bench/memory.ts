@@ -6,7 +6,6 @@
  *
  *   npx tsx bench/memory.ts [--answers 1000]   (also part of `npm run bench`)
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import {
   slackMentionPair,
 } from '../test/replicas-support.ts';
 import { fakePlatformEnv } from './fake-platforms.ts';
-import { treeRss } from './soak.ts';
+import { startService, treeRss } from './service.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,33 +37,19 @@ async function measure(withModel: boolean, answers: number): Promise<Footprint> 
   const dir = mkdtempSync(join(tmpdir(), 'coach-mem-'));
   const [slack, feishu, llm] = await Promise.all([startFakeSlack(), startFakeFeishu(), startFakeOpenAI()]);
   llm.setDefaultReply('Trust comes from proof: name the customers and the numbers [1].');
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/main.js'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      MALLOC_ARENA_MAX: '2',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      KNOWLEDGE_DIR: 'knowledge',
-      COACH_DB_PATH: join(dir, 'coach.db'),
-      COACH_USER_MESSAGES_PER_MINUTE: '0',
-      COACH_CHAT_MESSAGES_PER_MINUTE: '0',
-      ...(withModel ? { OPENAI_API_KEY: 'sk-fake-memory', OPENAI_BASE_URL: llm.url, LLM_RERANK: 'off' } : {}),
-      ...fakePlatformEnv(slack, feishu, 'memory'),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const { child, url } = await startService({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    KNOWLEDGE_DIR: 'knowledge',
+    COACH_DB_PATH: join(dir, 'coach.db'),
+    COACH_USER_MESSAGES_PER_MINUTE: '0',
+    COACH_CHAT_MESSAGES_PER_MINUTE: '0',
+    ...(withModel ? { OPENAI_API_KEY: 'sk-fake-memory', OPENAI_BASE_URL: llm.url, LLM_RERANK: 'off' } : {}),
+    ...fakePlatformEnv(slack, feishu, 'memory'),
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString('utf8');
-        const m = /"event":"service_started"[^\n]*"port":(\d+)/.exec(buffer);
-        if (m) resolve(`http://127.0.0.1:${m[1]}`);
-        if (buffer.length > 100_000) buffer = buffer.slice(-10_000);
-      });
-      child.once('exit', (code) => reject(new Error(`service exited (${code}) before starting`)));
-    });
     const pid = child.pid ?? 0;
     await sleep(5_000);
     const idle = treeRss(pid);

@@ -11,8 +11,8 @@
  * same database within 2 s) 10 %, steady 25 %; then no new messages until everything is answered (at
  * most 3 minutes) or declared lost.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeFeishu } from '../test/fakes/fake-feishu.ts';
@@ -27,6 +27,7 @@ import {
   slackMentionPair,
 } from '../test/replicas-support.ts';
 import { fakePlatformEnv } from './fake-platforms.ts';
+import { startService, treeRss } from './service.ts';
 
 const PHASES = [
   { name: 'steady', share: 0.25 },
@@ -52,28 +53,6 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-/** Resident memory of a process and its children (MB), from /proc. */
-export function treeRss(pid: number): number {
-  const kb = (p: number) => {
-    try {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return 0;
-    }
-  };
-  let total = kb(pid);
-  try {
-    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .split(/\s+/)
-      .filter(Boolean)) {
-      total += treeRss(Number(task)) * 1024;
-    }
-  } catch {
-    // no children file: the process is gone
-  }
-  return total / 1024;
-}
-
 /** Runs the soak (called from bench/run.ts with `--soak`). */
 export async function runSoak(): Promise<void> {
   const minutes = Number(arg('minutes', '2'));
@@ -93,7 +72,6 @@ export async function runSoak(): Promise<void> {
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
-    MALLOC_ARENA_MAX: '2', // as the Dockerfile runs the service
     LOG_LEVEL: 'info', // "service_started" carries the port
     PORT: '0',
     KNOWLEDGE_DIR: 'knowledge',
@@ -116,23 +94,7 @@ export async function runSoak(): Promise<void> {
   let child: ChildProcess | undefined;
   let url = '';
   const start = async () => {
-    const c = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/main.js'], {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child = c;
-    url = await new Promise<string>((resolve, reject) => {
-      let buffer = '';
-      c.stderr?.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString('utf8');
-        const m =
-          /"event":"service_started"[^\n]*"port":(\d+)/.exec(buffer) ??
-          /"port":(\d+)[^\n]*"event":"service_started"/.exec(buffer);
-        if (m) resolve(`http://127.0.0.1:${m[1]}`);
-        if (buffer.length > 100_000) buffer = buffer.slice(-10_000);
-      });
-      c.once('exit', (code) => reject(new Error(`service exited (${code}) before starting`)));
-    });
+    ({ child, url } = await startService(env));
   };
   await start();
 
