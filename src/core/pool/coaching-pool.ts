@@ -45,12 +45,15 @@ export function autoThreads(cores = availableParallelism()): number {
   return Math.max(1, Math.min(4, cores - 1));
 }
 
-/** The thread's script: compiled JavaScript when running from `dist/`, else the TypeScript with tsx. */
-const COMPILED = fileURLToPath(new URL('./coaching-worker.js', import.meta.url));
-const WORKER = existsSync(COMPILED)
-  ? COMPILED
-  : fileURLToPath(new URL('./coaching-worker.ts', import.meta.url));
-const LOADER = WORKER === COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
+/** Running from `dist/` (compiled JavaScript) or from the TypeScript with tsx. */
+const COMPILED = existsSync(fileURLToPath(new URL('./coaching-worker.js', import.meta.url)));
+const LOADER = COMPILED ? [] : ['--import', import.meta.resolve('tsx')];
+
+/** The thread's script for the service's store: a SQLite service's threads never load the PostgreSQL client. */
+function workerScript(settings: PoolSettings): string {
+  const name = `coaching-worker-${settings.store?.databaseUrl ? 'postgres' : 'sqlite'}`;
+  return fileURLToPath(new URL(`./${name}.${COMPILED ? 'js' : 'ts'}`, import.meta.url));
+}
 
 /** Longest a task may take in a thread before it is done in the main thread instead. */
 const TASK_TIMEOUT_MS = 30_000;
@@ -72,7 +75,7 @@ export function createCoachingPool(opts: {
 }): CoachingPool {
   const { threads, local, logger } = opts;
   const piscina = new Piscina({
-    filename: WORKER,
+    filename: workerScript(opts.settings),
     // Threads start with the first task and end after a quiet spell: an idle service holds no second
     // copy of the index and the segmenter's dictionary.
     minThreads: 0,

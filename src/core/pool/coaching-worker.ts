@@ -3,6 +3,10 @@
  * connects to the same store as the service (read-only use: the team's passages), then answers and
  * reviews offline. It is a replica of retrieval, kept in step with the database's revision counter like
  * any other replica, so no passage lives only in one thread.
+ *
+ * The thread's script is `coaching-worker-sqlite.ts` or `coaching-worker-postgres.ts`: each imports its
+ * own store (statically: a thread started with the tsx loader cannot import TypeScript dynamically), so
+ * that a SQLite service's threads do not load the PostgreSQL client and migrator.
  */
 import { workerData } from 'node:worker_threads';
 import { topicOf } from '../answer/llm-answer.ts';
@@ -11,34 +15,29 @@ import { cleanedOrRaw } from '../answer/question.ts';
 import type { Answer } from '../answer/types.ts';
 import { describeError, isCoachError } from '../errors.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { createRetriever, type Retriever } from '../retrieval/retriever.ts';
 import { createTeamIndex } from '../retrieval/team-index.ts';
 import { reviewOffline } from '../review/offline-critic.ts';
 import { findTeamProof, withTeamProof } from '../review/team-proof.ts';
 import type { ReviewResult } from '../review/types.ts';
-// Both openers are imported here, not through `openStore`'s lazy import: a worker thread started with
-// the tsx loader (development, tests) cannot import TypeScript dynamically.
-import { openPostgresStore } from '../store/postgres-store.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
+import type { Store } from '../store/types.ts';
 import type { PoolSettings, PoolTask, PoolTaskResult } from './types.ts';
 
 const settings = workerData as PoolSettings;
 const logger = createLogger(settings.logLevel);
 
+/** Opens the service's store in this thread. */
+export type StoreOpener = (store: NonNullable<PoolSettings['store']>, logger: Logger) => Promise<Store>;
+
 /** Built on the first task (the pool starts its threads at once, so that is start-up, not a reply). */
 let ready: Promise<Retriever> | undefined;
+let openStore: StoreOpener | undefined;
 
 async function setUp(): Promise<Retriever> {
   const kb = loadKnowledge(settings.knowledgeDir);
   const index = createTeamIndex();
-  if (settings.store) {
-    const { dbPath, databaseUrl } = settings.store;
-    const store = databaseUrl
-      ? await openPostgresStore(databaseUrl, { logger })
-      : openSqliteStore(dbPath, { logger });
-    index.connect(store.team);
-  }
+  if (settings.store && openStore) index.connect((await openStore(settings.store, logger)).team);
   return createRetriever(
     kb,
     {},
@@ -53,8 +52,14 @@ async function setUp(): Promise<Retriever> {
   );
 }
 
+/** The thread's task function, with the store it opens (the entry scripts' default export). */
+export function coachingTask(opener: StoreOpener): (task: PoolTask) => Promise<PoolTaskResult> {
+  openStore = opener;
+  return run;
+}
+
 /** Runs one task. Errors come back as data: a thread boundary keeps an error's message but not its code. */
-export default async function run(task: PoolTask): Promise<PoolTaskResult> {
+async function run(task: PoolTask): Promise<PoolTaskResult> {
   try {
     // A failed set-up (the store briefly unavailable) is tried again by the next task.
     ready ??= setUp().catch((err: unknown) => {
