@@ -34,8 +34,15 @@ export function minutesOf(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+/** The canonical zone names (cheap to read: a formatter for a zone loads about 6 MB of ICU data). */
+let zones: Set<string> | undefined;
+
 /** True when `tz` is an IANA time zone that Intl knows. */
 export function isTimeZone(tz: string): boolean {
+  // Most settings name a canonical zone: checked without a formatter, so that a service that posts no
+  // tip yet does not load the time-zone data at start-up. Aliases (UTC, Asia/Kolkata) take the long way.
+  zones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (zones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
