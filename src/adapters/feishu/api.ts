@@ -5,12 +5,13 @@
  * sends carry a `uuid`, so a retried send is not posted twice.
  */
 import { createHash } from 'node:crypto';
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as Lark from '@larksuiteoapi/node-sdk';
 import { CoachError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { trimEndChars } from '../../core/text-limits.ts';
 import type { SinkFailure } from '../delivery/sink.ts';
 import { type ApiAnswer, createFeishuCall, RATE_LIMIT_CODES } from './call.ts';
+import { lark } from './lark.ts';
 
 /** Where a message goes: into a chat / to a user, or as a reply to a message (optionally in its thread). */
 export type Destination =
@@ -51,7 +52,7 @@ export function classifyFeishuError(err: unknown): SinkFailure {
 
 /** Options of the API wrapper. */
 export interface FeishuApiOptions {
-  client: lark.Client;
+  client: Lark.Client;
   logger: Logger;
   /** Attempts per call (first try included), default 4. */
   attempts?: number;
@@ -60,7 +61,7 @@ export interface FeishuApiOptions {
 }
 
 /** Maps `FEISHU_DOMAIN` (`feishu`, `lark` or a base URL) to the SDK's domain. */
-export function sdkDomain(domain: string): lark.Domain | string {
+export function sdkDomain(domain: string): Lark.Domain | string {
   if (domain === 'feishu') return lark.Domain.Feishu;
   if (domain === 'lark') return lark.Domain.Lark;
   return trimEndChars(domain, '/');

@@ -84,7 +84,7 @@ async function connect(
   logger: Logger,
   opts: FeishuDocsOptions,
 ) {
-  const lark = await import('@larksuiteoapi/node-sdk');
+  const { lark } = await import('./lark.ts');
   const { sdkDomain, sdkLogger } = await import('./api.ts');
   const client = new lark.Client({
     appId: credentials.appId,

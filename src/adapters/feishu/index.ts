@@ -3,7 +3,7 @@
  * `ws` mode (default) takes events over the SDK's long connection (no public URL); `http` mode serves
  * `POST /feishu/events` on the shared HTTP server. Both register the same handlers on one EventDispatcher.
  */
-import * as lark from '@larksuiteoapi/node-sdk';
+import type * as Lark from '@larksuiteoapi/node-sdk';
 import type { ChatEngine } from '../../core/chat/engine.ts';
 import { CoachError, describeError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -15,6 +15,7 @@ import { createFeishuApi, type FeishuApi, sdkDomain, sdkLogger } from './api.ts'
 import { isLegacyCardCallback } from './events.ts';
 import { createHandlers, createResumer, type HandlerDeps } from './handlers.ts';
 import { createFeishuRoute } from './http-route.ts';
+import { lark } from './lark.ts';
 import { createCardMemory, sendCards } from './sinks.ts';
 
 /** Feishu / Lark settings (from `FEISHU_*`, see config.ts). */
@@ -35,7 +36,7 @@ export interface FeishuSettings {
 
 /** The long-connection client, as the adapter uses it (tests pass a fake). */
 export interface WsClientLike {
-  start(params: { eventDispatcher: lark.EventDispatcher }): Promise<void> | void;
+  start(params: { eventDispatcher: Lark.EventDispatcher }): Promise<void> | void;
   close(params?: { force?: boolean }): void;
   getConnectionStatus?(): { state: string };
 }
@@ -54,9 +55,9 @@ export interface FeishuAdapterDeps {
   /** How long a refused reply is retried (`COACH_DELIVERY_RETRY_MS`); default 10 minutes. */
   deliveryRetryMs?: number;
   /** Makes the long-connection client; default the SDK's `WSClient`. */
-  createWsClient?: (opts: { appId: string; appSecret: string; domain: lark.Domain | string }) => WsClientLike;
+  createWsClient?: (opts: { appId: string; appSecret: string; domain: Lark.Domain | string }) => WsClientLike;
   /** Sees the dispatcher once its handlers are registered (tests, diagnostics). */
-  onDispatcher?: (dispatcher: lark.EventDispatcher) => void;
+  onDispatcher?: (dispatcher: Lark.EventDispatcher) => void;
 }
 
 /** Card patches: Feishu takes about half a second per patch and allows 5 a second per message. */

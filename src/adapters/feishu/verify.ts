@@ -6,9 +6,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import * as lark from '@larksuiteoapi/node-sdk';
 import { freshTimestamp } from '../http/body.ts';
 import { isLegacyCardCallback } from './events.ts';
+import { lark } from './lark.ts';
 
 /** The outcome: a payload to handle, or the HTTP status to answer with. */
 export type Verified =
