@@ -18,6 +18,7 @@ import { startFakeFeishu } from '../test/fakes/fake-feishu.ts';
 import { startFakeSlack } from '../test/fakes/fake-slack.ts';
 import { feishuRequest, groupMention, SLACK_TEST_SECRET } from '../test/replicas-support.ts';
 import { fakePlatformEnv } from './fake-platforms.ts';
+import { SERVICE_FLAGS } from './service.ts';
 import { ms, percentile } from './stats.ts';
 import { seedPassages } from './team-knowledge.ts';
 
@@ -126,7 +127,7 @@ export async function runAckRace(rounds = 4, workers = 'auto', passages = 0): Pr
     await seed.close();
   }
   const coach = await server(
-    ['--max-semi-space-size=4', 'dist/main.js'],
+    [...SERVICE_FLAGS, 'dist/main.js'],
     {
       ...common,
       LOG_LEVEL: 'info',

@@ -5,9 +5,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** Node's flags for the service, as the Dockerfile and `npm start` pass them. */
+export const SERVICE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=50'];
+
 /** Starts `node dist/main.js` (as the Dockerfile does) with `env`; resolves once it listens. */
 export function startService(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', 'dist/main.js'], {
+  const child = spawn(process.execPath, [...SERVICE_FLAGS, 'dist/main.js'], {
     env: { MALLOC_ARENA_MAX: '2', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
