@@ -55,8 +55,13 @@ describe('buildRewrite', () => {
   });
 
   it("builds the head from this draft's category, segment and product", () => {
+    // The segment goes where the draft names its category, whole ("payroll platform", not "payroll").
     expect(rewriteOf('Acme is a payroll platform. Payroll runs itself.')).toMatch(
-      /^For \[target segment\]: Acme is a payroll platform\./,
+      /^Acme is a payroll platform for \[target segment\]\.\nPayroll runs itself\./,
+    );
+    // A draft that already says for whom gets no segment placeholder.
+    expect(rewriteOf('Shipfast is a release platform for mobile teams. 2,400 teams use it.')).toMatch(
+      /^Shipfast is a release platform for mobile teams\./,
     );
     expect(
       rewriteOf('Error tracking platform for mobile developers. Crashes fell 40% at Northwind Traders.'),
@@ -82,5 +87,27 @@ describe('buildRewrite', () => {
     expect(rewriteOf(DRAFTS[6] as string)).toMatch(/[\u4e00-\u9fff]/);
     expect(rewriteOf(DRAFTS[8] as string)).toContain('[客户名]');
     expect(rewriteOf(DRAFTS[3] as string)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('leaves out unproven superlatives and promises to everyone, and keeps the facts', () => {
+    const crm = rewriteOf('The smartest CRM for everyone!');
+    expect(crm).toMatch(/^The CRM for \[target segment\]\./);
+    expect(crm).not.toMatch(/smartest|everyone|!/);
+    const security = rewriteOf("The world's leading cloud security platform, trusted by 5,000 companies.");
+    expect(security).toContain(
+      'The cloud security platform for [target segment], trusted by 5,000 companies.',
+    );
+    expect(security).not.toMatch(/leading|world's/);
+    const zh = rewriteOf('最好用的CRM，适合所有企业');
+    expect(zh).toMatch(/^面向\[目标行业\]的CRM。/);
+    expect(zh).not.toMatch(/最好|所有企业/);
+    // A superlative that is not in front of what it praises stays: cutting it would break the sentence.
+    expect(rewriteOf('Errors leading to outages cost you 20% of revenue.')).toContain(
+      'Errors leading to outages cost you 20% of revenue.',
+    );
+    // A category the sentence is not about ("We replaced our CRM…") is not taken for the draft's own.
+    expect(rewriteOf('We replaced our old CRM with Acme and the leading analytics tool.')).not.toMatch(
+      /old CRM for/,
+    );
   });
 });
