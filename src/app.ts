@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { type Answerer, createAnswerer } from './core/answer/answerer.ts';
+import type { HistoryTurn } from './core/answer/types.ts';
 import { createAdmins } from './core/chat/admins.ts';
 import { type ChatEngine, createChatEngine } from './core/chat/engine.ts';
 import type { InsightsRecorder } from './core/insights/recorder.ts';
@@ -109,15 +110,38 @@ export function createServices(
       'coaching in the main thread: semantic ranks are found per question there',
     );
   }
-  const pool = opts.pool && !semantic ? startPool(config, logger, retriever) : undefined;
+  // Offline coaching in this thread: the pool's fallback, and, with a model, the answers the breaker
+  // sends offline once this thread holds the index for the model's sources (a thread would load a
+  // second copy of the index and the segmenter's dictionary for an outage).
+  const local = {
+    answerer: createAnswerer({ retriever, logger }),
+    reviewer: createReviewer({ retriever, logger }),
+  };
+  const pool = opts.pool && !semantic ? startPool(config, logger, local) : undefined;
+  const where = <T>(inPool: T, here: T): T => (pool && !(llm && retriever.built()) ? inPool : here);
   const answerer = createAnswerer({
     retriever,
     llm,
     logger,
     ...(config.llm?.rerankTimeoutMs === undefined ? {} : { rerankTimeoutMs: config.llm.rerankTimeoutMs }),
-    ...(pool ? { offline: pool.answer } : {}),
+    ...(pool
+      ? {
+          offline: (question: string, o: { history: HistoryTurn[]; chat: string }) =>
+            where(pool.answer, local.answerer.answer)(question, o),
+        }
+      : {}),
   });
-  const reviewer = createReviewer({ llm, retriever, logger, ...(pool ? { offline: pool.review } : {}) });
+  const reviewer = createReviewer({
+    llm,
+    retriever,
+    logger,
+    ...(pool
+      ? {
+          offline: (draft: string, o: { chat: string }) =>
+            where(pool.review, local.reviewer.review)(draft, o),
+        }
+      : {}),
+  });
   const afterTeamChange = semantic
     ? async () => {
         await teamIndex.refresh(true);
@@ -139,7 +163,11 @@ export function createServices(
 }
 
 /** The coaching threads, with this thread's own answerer and reviewer as their fallback; none for 0. */
-function startPool(config: Config, logger: Logger, retriever: Retriever): CoachingPool | undefined {
+function startPool(
+  config: Config,
+  logger: Logger,
+  local: { answerer: Answerer; reviewer: Reviewer },
+): CoachingPool | undefined {
   const threads = config.workers === 'auto' ? autoThreads() : config.workers;
   const memory = !config.databaseUrl && config.dbPath === ':memory:';
   if (threads === 0 || memory) {
@@ -151,8 +179,7 @@ function startPool(config: Config, logger: Logger, retriever: Retriever): Coachi
     }
     return undefined;
   }
-  const answerer = createAnswerer({ retriever, logger });
-  const reviewer = createReviewer({ retriever, logger });
+  const { answerer, reviewer } = local;
   const pool = createCoachingPool({
     threads,
     logger,

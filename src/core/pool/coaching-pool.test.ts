@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeOpenAI } from '../../../test/fakes/fake-openai.ts';
 import { memoryLogger } from '../../../test/support/memory-logger.ts';
 import { teamOn } from '../../../test/support/team-fixture.ts';
 import { type CoachServices, createServices } from '../../app.ts';
@@ -164,6 +165,35 @@ describe('coaching pool', () => {
     await services.pool?.close();
     await expect(services.answerer.answer('What is a UVP?', {})).rejects.toThrow(/stopped with the service/);
     expect(services.pool?.stats().fallbacks).toBe(0);
+  });
+
+  it('with a model, answers a model outage offline in the main thread once it holds the index (no second copy)', async () => {
+    const model = await startFakeOpenAI();
+    const config = loadConfig({
+      COACH_DB_PATH: join(dir, 'coach.db'),
+      COACH_WORKERS: '1',
+      OPENAI_API_KEY: 'sk-fake-pool',
+      OPENAI_BASE_URL: model.url,
+      LLM_MAX_RETRIES: '0',
+      LLM_RERANK: 'off',
+    });
+    const services = createServices(config, memoryLogger().logger, { store, pool: true });
+    try {
+      model.setDefaultReply('Name the customers and the numbers [1].');
+      const first = await services.answerer.answer('What is a UVP?', {});
+      expect(first.mode).not.toBe('offline');
+      model.failTimes(20, 500);
+      const outage = await services.answerer.answer('What is a UVP?', {});
+      expect(outage.mode).toBe('offline');
+      expect(outage.citations.length).toBeGreaterThan(0);
+      const review = await services.reviewer.review('The smartest CRM for everyone!', {});
+      expect(review.mode).toBe('offline');
+      // Composed here, with the index the model's sources already built: the pool started no thread.
+      expect(services.pool?.stats()).toMatchObject({ running: 0, completed: 0 });
+    } finally {
+      await services.pool?.close();
+      await model.close();
+    }
   });
 
   it('has no pool for an in-memory database or with 0 threads, and sizes auto from the cores', () => {

@@ -359,7 +359,7 @@ export function lazyRetriever(
   kb: KnowledgeBase,
   build: () => Retriever,
   onBuilt?: (ms: number) => void,
-): Retriever {
+): Retriever & { built(): boolean } {
   let built: Retriever | undefined;
   const get = (): Retriever => {
     if (!built) {
@@ -377,5 +377,7 @@ export function lazyRetriever(
     knowsTerm: (term) => get().knowsTerm(term),
     sentenceScorer: (query) => get().sentenceScorer(query),
     kb,
+    /** True once the index is built (a question or a search came). */
+    built: () => built !== undefined,
   };
 }
