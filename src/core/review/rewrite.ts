@@ -8,7 +8,7 @@ import {
   SUPERLATIVE_PATTERNS,
   SUPERLATIVES,
 } from './rules/lexicons.ts';
-import { escapeRegExp, lexiconSource, termList } from './rules/regex-source.ts';
+import { compile, escapeRegExp, lexiconSource, termList, trimEndChars } from './rules/regex-source.ts';
 import { splitSentences } from './text-measure.ts';
 import type { ReviewLang } from './types.ts';
 
@@ -163,7 +163,7 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
  * Superlatives a rewrite leaves out: the critic's lexicon, and the "-est" adjectives of marketing copy
  * ("smartest", "fastest"), which the critic reads as vague rather than as a claim of rank.
  */
-const SUPERLATIVE_TERMS = new RegExp(
+const SUPERLATIVE_TERMS = compile(
   lexiconSource([
     ...SUPERLATIVES.filter((t) => t !== 'leading'),
     'leading (?!to )',
@@ -175,13 +175,13 @@ const SUPERLATIVE_TERMS = new RegExp(
 
 /** The same pattern, finding every match. */
 function globally(re: RegExp): RegExp {
-  return new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return compile(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
 }
 
-const CATEGORY_EN = new RegExp(`(?:^|[^A-Za-z0-9])(${lexiconSource(CATEGORY_NOUNS_EN)})`, 'i');
-const CATEGORY_ZH = new RegExp(`(${lexiconSource(CATEGORY_NOUNS_ZH)})`);
+const CATEGORY_EN = compile(`(?:^|[^A-Za-z0-9])(${lexiconSource(CATEGORY_NOUNS_EN)})`, 'i');
+const CATEGORY_ZH = compile(`(${lexiconSource(CATEGORY_NOUNS_ZH)})`);
 /** Words before a category noun that are not part of the category ("the", "our", "world's"). */
-const NOT_CATEGORY_WORD = new RegExp(
+const NOT_CATEGORY_WORD = compile(
   `^(?:the|a|an|our|your|their|its|this|that|world's|most|more|very|new|all|any|every|${lexiconSource(BUZZWORDS)}|[a-z]+est)$`,
   'i',
 );
@@ -222,8 +222,8 @@ function bareCategory(sentence: string, lang: ReviewLang, claims: DraftClaims): 
 /** The category as the draft writes it in full: "payroll" → "payroll platform" when the draft says so. */
 function wholeCategory(copy: string, category: string, lang: ReviewLang): string {
   const nouns = lexiconSource(lang === 'zh' ? CATEGORY_NOUNS_ZH : CATEGORY_NOUNS_EN);
-  const gap = lang === 'zh' ? '' : '\\s+';
-  const m = new RegExp(`${escapeRegExp(category)}(?:${gap}(?:${nouns}))*`).exec(copy);
+  const gap = lang === 'zh' ? '' : '\\s';
+  const m = compile(`${escapeRegExp(category)}(?:${gap}(?:${nouns})){0,3}`).exec(copy);
   return m ? m[0] : category;
 }
 
@@ -240,9 +240,9 @@ export function withoutClaims(text: string, claims: DraftClaims, lang: ReviewLan
   for (const c of longestFirst(claims.universal)) {
     out =
       lang === 'zh'
-        ? out.replace(new RegExp(`[，,、]?(?:适合|面向|服务于?|适用于|覆盖)?${c}的?`, 'g'), '')
+        ? out.replace(compile(`[，,、]?(?:适合|面向|服务于?|适用于|覆盖)?${c}的?`, 'g'), '')
         : out.replace(
-            new RegExp(
+            compile(
               `,?(?:^|\\s)(?:(?:built for|designed for|made for|for|to|across|serving)\\s(?:the\\s)?|)${c}(?![\\w-])`,
               'gi',
             ),
@@ -252,21 +252,22 @@ export function withoutClaims(text: string, claims: DraftClaims, lang: ReviewLan
   for (const c of longestFirst(claims.superlative)) {
     out =
       lang === 'zh'
-        ? out.replace(new RegExp(`${c}[\\u4e00-\\u9fff]{0,2}?的`, 'g'), '')
+        ? out.replace(compile(`${c}[\\u4e00-\\u9fff]{0,2}?的`, 'g'), '')
         : out.replace(
-            new RegExp(
+            compile(
               `(?:\\bworld's\\s|)(?<![\\w-])${c}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
               'gi',
             ),
             '',
           );
   }
-  return out
+  const tidy = out
     .replace(/\s{2,}/g, ' ')
-    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\s([,.;:!?])/g, '$1')
     .replace(/^[\s,，、]+/, '')
-    .replace(/[!！]+$/, lang === 'zh' ? '。' : '.')
     .trim();
+  const calm = trimEndChars(tidy, '!！');
+  return calm === tidy ? tidy : `${calm}${lang === 'zh' ? '。' : '.'}`;
 }
 
 /** The words of a rewrite, per language. */
