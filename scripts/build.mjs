@@ -5,7 +5,16 @@
  * `npm start` starts at once after the first time. `--force` always compiles.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, openSync, readdirSync, readSync, statSync, utimesSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { compactLark, LARK_PACKAGE, larkHeader } from './compact-lark.mjs';
@@ -50,7 +59,9 @@ if (firstLine(LARK_COPY) !== larkHeader(larkVersion)) {
     console.log(`build: ${LARK_COPY} (${(bytes / 1e6).toFixed(1)} MB, from ${LARK_PACKAGE}@${larkVersion})`);
   } catch (err) {
     // esbuild is a development dependency: without it the service loads the SDK as published.
-    console.warn(`build: no compact copy of ${LARK_PACKAGE} (${err.message}); the package is used as published`);
+    console.warn(
+      `build: no compact copy of ${LARK_PACKAGE} (${err.message}); the package is used as published`,
+    );
   }
 }
 
