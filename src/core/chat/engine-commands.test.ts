@@ -37,6 +37,20 @@ describe('commands', () => {
     expect(textOf(zh)).toContain('我不认识命令 /未知命令');
   });
 
+  it('"/coach …" typed as in the Slack slash command is the command itself, not an unknown one', async () => {
+    const { engine } = engineWith();
+    const review = await replyTo(engine, msg({ text: '/coach review The smartest CRM for everyone!' }));
+    expect(review.kind).toBe('review');
+    expect(textOf(review)).not.toContain("I don't know the command");
+    expect((await replyTo(engine, msg({ text: '/coach' }))).kind).toBe('help');
+    const zh = await replyTo(engine, msg({ text: '/Coach 点评 最好用的CRM，适合所有企业' }));
+    expect(zh).toMatchObject({ kind: 'review', lang: 'zh' });
+    // Only the whole word: "/coaching" stays an unknown command.
+    expect(textOf(await replyTo(engine, msg({ text: '/coaching now' })))).toContain(
+      "I don't know the command /coaching.",
+    );
+  });
+
   it('tip, in English and Chinese, with its citation', async () => {
     const { engine } = engineWith();
     for (const [text, lang] of [

@@ -42,7 +42,9 @@ const BY_WORD = new Map<string, CommandSpec>(COMMANDS.flatMap((c) => c.words.map
  * starts a command; any other `/word` is unknown (→ help); everything else is a question.
  */
 export function parseCommand(input: string): Command {
-  const text = input.trim();
+  // "/coach review …" typed as in Slack's slash command (in the terminal, a Feishu chat, a DM): the
+  // command's own name is a prefix, not an unknown command.
+  const text = input.trim().replace(/^\/coach(?:\s|$)/i, '').trim();
   if (!text) return { name: 'help' };
   const match = /^\/?([^\s/:：]+)[:：]?(?:\s+([\s\S]*))?$/.exec(text);
   const spec = match?.[1] ? BY_WORD.get(match[1].toLowerCase()) : undefined;
