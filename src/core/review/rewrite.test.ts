@@ -101,6 +101,7 @@ describe('buildRewrite', () => {
     const zh = rewriteOf('最好用的CRM，适合所有企业');
     expect(zh).toMatch(/^面向\[目标行业\]的CRM。/);
     expect(zh).not.toMatch(/最好|所有企业/);
+    expect(rewriteOf('The leading payroll platform for 3PLs.')).toMatch(/^The payroll platform for 3PLs\./);
     // A superlative that is not in front of what it praises stays: cutting it would break the sentence.
     expect(rewriteOf('Errors leading to outages cost you 20% of revenue.')).toContain(
       'Errors leading to outages cost you 20% of revenue.',
