@@ -44,7 +44,10 @@ const BY_WORD = new Map<string, CommandSpec>(COMMANDS.flatMap((c) => c.words.map
 export function parseCommand(input: string): Command {
   // "/coach review …" typed as in Slack's slash command (in the terminal, a Feishu chat, a DM): the
   // command's own name is a prefix, not an unknown command.
-  const text = input.trim().replace(/^\/coach(?:\s|$)/i, '').trim();
+  const text = input
+    .trim()
+    .replace(/^\/coach(?:\s|$)/i, '')
+    .trim();
   if (!text) return { name: 'help' };
   const match = /^\/?([^\s/:：]+)[:：]?(?:\s+([\s\S]*))?$/.exec(text);
   const spec = match?.[1] ? BY_WORD.get(match[1].toLowerCase()) : undefined;
