@@ -118,7 +118,7 @@ export function createServices(
     reviewer: createReviewer({ retriever, logger }),
   };
   const pool = opts.pool && !semantic ? startPool(config, logger, local) : undefined;
-  const where = <T>(inPool: T, here: T): T => (pool && !(llm && retriever.built()) ? inPool : here);
+  const inPool = () => !(llm && retriever.built());
   const answerer = createAnswerer({
     retriever,
     llm,
@@ -127,7 +127,7 @@ export function createServices(
     ...(pool
       ? {
           offline: (question: string, o: { history: HistoryTurn[]; chat: string }) =>
-            where(pool.answer, local.answerer.answer)(question, o),
+            inPool() ? pool.answer(question, o) : local.answerer.answer(question, o),
         }
       : {}),
   });
@@ -138,7 +138,7 @@ export function createServices(
     ...(pool
       ? {
           offline: (draft: string, o: { chat: string }) =>
-            where(pool.review, local.reviewer.review)(draft, o),
+            inPool() ? pool.review(draft, o) : local.reviewer.review(draft, o),
         }
       : {}),
   });

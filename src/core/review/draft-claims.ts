@@ -33,13 +33,18 @@ const SUPERLATIVE_TERMS = compile(
   'i',
 );
 
-/** The same pattern, finding every match. */
-function globally(re: RegExp): RegExp {
-  return compile(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-}
+/** Every superlative pattern, finding every match (built once). */
+const SUPERLATIVE_FINDERS = [SUPERLATIVE_TERMS, ...SUPERLATIVE_PATTERNS].map((re) =>
+  compile(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+);
 
-const CATEGORY_EN = compile(`(?:^|[^A-Za-z0-9])(${lexiconSource(CATEGORY_NOUNS_EN)})`, 'i');
-const CATEGORY_ZH = compile(`(${lexiconSource(CATEGORY_NOUNS_ZH)})`);
+/** Category nouns as one pattern source per language. */
+const CATEGORY_SOURCE: Record<ReviewLang, string> = {
+  en: lexiconSource(CATEGORY_NOUNS_EN) ?? '(?!)',
+  zh: lexiconSource(CATEGORY_NOUNS_ZH) ?? '(?!)',
+};
+const CATEGORY_EN = compile(`(?:^|[^A-Za-z0-9])(${CATEGORY_SOURCE.en})`, 'i');
+const CATEGORY_ZH = compile(`(${CATEGORY_SOURCE.zh})`);
 /** Words before a category noun that are not part of the category ("the", "our", "world's"). */
 const NOT_CATEGORY_WORD = compile(
   `^(?:the|a|an|our|your|their|its|this|that|world's|most|more|very|new|all|any|every|${lexiconSource(BUZZWORDS)}|[a-z]+est)$`,
@@ -51,8 +56,12 @@ const NOT_CATEGORY_WORD = compile(
  * "The world's leading cloud security platform" → "cloud security platform"): the category noun and up
  * to three plain words before it, none of them a claim, a buzzword or an article.
  */
-export function bareCategory(sentence: string, lang: ReviewLang, claims: DraftClaims): string | undefined {
-  const text = withoutClaims(sentence, claims, lang);
+export function bareCategory(
+  sentence: string,
+  lang: ReviewLang,
+  withoutClaims: (text: string) => string,
+): string | undefined {
+  const text = withoutClaims(sentence);
   if (lang === 'zh') {
     // Only a category that opens the sentence, at most after a few words ending in 的 ("最好用的CRM").
     const m = CATEGORY_ZH.exec(text);
@@ -81,58 +90,50 @@ export function bareCategory(sentence: string, lang: ReviewLang, claims: DraftCl
 
 /** The category as the draft writes it in full: "payroll" → "payroll platform" when the draft says so. */
 export function wholeCategory(copy: string, category: string, lang: ReviewLang): string {
-  const nouns = lexiconSource(lang === 'zh' ? CATEGORY_NOUNS_ZH : CATEGORY_NOUNS_EN);
   const gap = lang === 'zh' ? '' : '\\s';
-  const m = compile(`${escapeRegExp(category)}(?:${gap}(?:${nouns})){0,3}`).exec(copy);
+  const m = compile(`${escapeRegExp(category)}(?:${gap}(?:${CATEGORY_SOURCE[lang]})){0,3}`).exec(copy);
   return m ? m[0] : category;
 }
 
 /**
- * A sentence without the draft's unproven claims: a superlative in front of what it praises ("the
+ * Takes the draft's unproven claims out of a sentence: a superlative in front of what it praises ("the
  * smartest CRM" → "the CRM", "最好用的CRM" → "CRM") and a promise to everyone with the words that lead
  * to it ("CRM for everyone" → "CRM", "，适合所有企业" → ""). A superlative used any other way ("is the
- * best.") stays: cutting it would break the sentence.
+ * best.") stays: cutting it would break the sentence. The patterns are built once per draft.
  */
-export function withoutClaims(text: string, claims: DraftClaims, lang: ReviewLang): string {
+export function claimRemover(claims: DraftClaims, lang: ReviewLang): (text: string) => string {
   const source = (claim: string) => escapeRegExp(claim.trim()).replace(/\s+/g, '\\s+');
   const longestFirst = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(source);
-  let out = text;
-  for (const c of longestFirst(claims.universal)) {
-    out =
-      lang === 'zh'
-        ? out.replace(compile(`[，,、]?(?:适合|面向|服务于?|适用于|覆盖)?${c}的?`, 'g'), '')
-        : out.replace(
-            compile(
-              `,?(?:^|\\s)(?:(?:built for|designed for|made for|for|to|across|serving)\\s(?:the\\s)?|)${c}(?![\\w-])`,
-              'gi',
-            ),
-            '',
-          );
-  }
-  for (const c of longestFirst(claims.superlative)) {
-    out =
-      lang === 'zh'
-        ? out.replace(compile(`${c}[\\u4e00-\\u9fff]{0,2}?的`, 'g'), '')
-        : out.replace(
-            compile(
-              `(?:\\bworld's\\s|)(?<![\\w-])${c}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
-              'gi',
-            ),
-            '',
-          );
-  }
-  const tidy = out
-    .replace(/\s{2,}/g, ' ')
-    .replace(/\s([,.;:!?])/g, '$1')
-    .replace(/^[\s,，、]+/, '')
-    .trim();
-  const calm = trimEndChars(tidy, '!！');
-  return calm === tidy ? tidy : `${calm}${lang === 'zh' ? '。' : '.'}`;
+  const universal = longestFirst(claims.universal).map((c) =>
+    lang === 'zh'
+      ? compile(`[，,、]?(?:适合|面向|服务于?|适用于|覆盖)?${c}的?`, 'g')
+      : compile(
+          `,?(?:^|\\s)(?:(?:built for|designed for|made for|for|to|across|serving)\\s(?:the\\s)?|)${c}(?![\\w-])`,
+          'gi',
+        ),
+  );
+  const superlative = longestFirst(claims.superlative).map((c) =>
+    lang === 'zh'
+      ? compile(`${c}[\\u4e00-\\u9fff]{0,2}?的`, 'g')
+      : compile(
+          `(?:\\bworld's\\s|)(?<![\\w-])${c}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
+          'gi',
+        ),
+  );
+  const end = lang === 'zh' ? '。' : '.';
+  return (text) => {
+    const out = [...universal, ...superlative].reduce((t, re) => t.replace(re, ''), text);
+    const tidy = out
+      .replace(/\s{2,}/g, ' ')
+      .replace(/\s([,.;:!?])/g, '$1')
+      .replace(/^[\s,，、]+/, '')
+      .trim();
+    const calm = trimEndChars(tidy, '!！');
+    return calm === tidy ? tidy : `${calm}${end}`;
+  };
 }
 
 /** Every superlative of the draft, even beside proof: "5,000 customers" does not make a platform "the leading" one. */
 export function findSuperlatives(copy: string): string[] {
-  return [
-    ...new Set([SUPERLATIVE_TERMS, ...SUPERLATIVE_PATTERNS].flatMap((re) => copy.match(globally(re)) ?? [])),
-  ];
+  return [...new Set(SUPERLATIVE_FINDERS.flatMap((re) => copy.match(re) ?? []))];
 }

@@ -1,9 +1,9 @@
 import {
   bareCategory,
+  claimRemover,
   type DraftClaims,
   findSuperlatives,
   wholeCategory,
-  withoutClaims,
 } from './draft-claims.ts';
 import type { FiredRule, RuleRun } from './rule-engine.ts';
 import { findProductName } from './rules/customer-names.ts';
@@ -139,7 +139,9 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
   };
   return {
     product: findProductName(copy, lang),
-    category: whole(category ?? bareCategory(splitSentences(copy)[0] ?? '', lang, claims)),
+    category: whole(
+      category ?? bareCategory(splitSentences(copy)[0] ?? '', lang, claimRemover(claims, lang)),
+    ),
     segment: target ? target.replace(TARGET_LEAD, '').trim() : (counted ?? null),
     sentences,
     namedProof: run.signals.has('named-customer') || run.signals.has('customer-count'),
@@ -229,10 +231,8 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   };
   // The draft's sentences without its unproven claims; one left with nothing but its category ("The
   // CRM.") gives way to the head, which names the category.
-  const all = facts.sentences.map((s) => ({
-    ...s,
-    text: withoutClaims(s.text, facts.claims, lang) || s.text,
-  }));
+  const withoutClaims = claimRemover(facts.claims, lang);
+  const all = facts.sentences.map((s) => ({ ...s, text: withoutClaims(s.text) || s.text }));
   const priced = all.filter((s) => s.price && !s.result);
   const body = all.filter(
     (s) =>
