@@ -54,6 +54,10 @@ describe('Slack: no mention, broadcast or disguised link from user or model text
     await h.sent(1);
     await h.dm('history');
     await h.sent(2);
+    // A draft whose rewrite drops claims around the hostile parts ("smartest", "for everyone"), typed
+    // with the slash command's name as in the terminal.
+    await h.dm(`/coach review The smartest CRM for everyone! ${HOSTILE_SLACK}`);
+    await h.sent(3);
     expect(slackHazards(slackStrings(h))).toEqual([]);
     // The text is still there for the reader to see, as text.
     expect(slackStrings(h).join('\n')).toMatch(/evil\.example/);
