@@ -164,7 +164,13 @@ export function describeAdapterScenarios(
         await h.dm('What is a UVP?');
         await h.sent(1);
         await h.clickThumbsUp();
-        expect(await h.feedback()).toEqual([expect.objectContaining({ value: 'up', kind: 'answer' })]);
+        // Stored after the click is acknowledged (and after any burst of deliveries): wait for it.
+        let stored = await h.feedback();
+        for (let i = 0; i < 500 && stored.length === 0; i += 1) {
+          await new Promise((r) => setTimeout(r, 10));
+          stored = await h.feedback();
+        }
+        expect(stored).toEqual([expect.objectContaining({ value: 'up', kind: 'answer' })]);
       });
 
       it('posts the daily tip to a subscribed chat at its time', async () => {

@@ -75,6 +75,30 @@ describe('slack adapter: Slack specifics', () => {
       expect(all[0]?.threadId).toBe(ts);
     });
 
+    it('acks a recorded mention itself (empty 200), runs Bolt and the listener after it, once', async () => {
+      await offline();
+      const ts = h.nextTs();
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T1',
+        event_id: `Ev${ts}`,
+        event: {
+          type: 'app_mention',
+          user: 'U1',
+          text: '<@UCOACH> What is a UVP?',
+          ts,
+          channel: 'C_GENERAL',
+        },
+      });
+      const res = await h.post(body);
+      expect(res).toMatchObject({ status: 200, text: '' });
+      const all = await h.sent(1);
+      expect(all).toHaveLength(1);
+      expect(all[0]?.threadId).toBe(ts);
+      // Bolt's own ack was made a no-op: no "ack called twice" or any other error was logged.
+      expect(h.logs().filter((l) => Number(l.level) >= 50)).toEqual([]);
+    });
+
     it('answers a Slack retry (x-slack-retry-num) once', async () => {
       await offline();
       const d = await h.mention('What is a UVP?');
