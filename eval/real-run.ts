@@ -1,5 +1,5 @@
 /**
- * Prints the figures on the real sets (eval/real/*.dev.jsonl and *.dev2.jsonl beside *.held.jsonl). `--verbose` lists the
+ * Prints the figures on the real sets (eval/real/*.dev*.jsonl beside *.held*.jsonl). `--verbose` lists the
  * dev misses; held-out items are never printed (they stay unseen while the rules are tuned).
  */
 import { answerOffline } from '../src/core/answer/offline.ts';
@@ -15,10 +15,12 @@ import {
 } from './real-eval.ts';
 
 /**
- * The development parts: the first collection and a second, fresh one (dev2), which was scored once
- * untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and is development data since.
+ * The development parts: the first collection and two fresh ones (dev2, dev3), each scored once
+ * untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and development data since.
  */
-const DEV = ['dev', 'dev2'];
+const DEV = ['dev', 'dev2', 'dev3'];
+/** The held-out parts: a third of the first collection, and a third of the third (held2). */
+const HELD = ['held', 'held2'];
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(5);
 
@@ -39,13 +41,17 @@ export function runRealEval(retriever: Retriever, opts: RealEvalOptions): void {
       coverage: a.coverage ?? (a.citations.length ? 'covered' : 'not_covered'),
     };
   };
-  const held = (path: string) => (opts.devOnly ? path.replace('.held.', '.dev.') : path);
+  // While tuning (`--dev-only`) the second column repeats the first collection's dev part instead.
+  const heldParts = opts.devOnly ? ['dev'] : HELD;
   if (opts.only !== 'copy') {
     const qDev = scoreRealQuestions(
       DEV.flatMap((part) => loadRealQuestions(`eval/real/questions.${part}.jsonl`)),
       answer,
     );
-    const qHeld = scoreRealQuestions(loadRealQuestions(held('eval/real/questions.held.jsonl')), answer);
+    const qHeld = scoreRealQuestions(
+      heldParts.flatMap((part) => loadRealQuestions(`eval/real/questions.${part}.jsonl`)),
+      answer,
+    );
     printQuestions(qDev, qHeld, verbose, opts.devOnly === true);
   }
   if (opts.only !== 'questions') {
@@ -54,7 +60,10 @@ export function runRealEval(retriever: Retriever, opts: RealEvalOptions): void {
       DEV.flatMap((part) => loadRealCopy(`eval/real/copy.${part}.jsonl`)),
       review,
     );
-    const cHeld = scoreRealCopy(loadRealCopy(held('eval/real/copy.held.jsonl')), review);
+    const cHeld = scoreRealCopy(
+      heldParts.flatMap((part) => loadRealCopy(`eval/real/copy.${part}.jsonl`)),
+      review,
+    );
     printCopy(cDev, cHeld, verbose, opts.devOnly === true);
   }
 }
