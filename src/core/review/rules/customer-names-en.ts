@@ -41,8 +41,20 @@ const ADOPTION_VERBS_EN = new Set(
 /** After a name, verbs of a reported result: a customer only when a number follows in the sentence. */
 const RESULT_VERBS_EN = new Set(
   `reduced cut saved went saw achieved grew doubled halved tripled shortened lowered increased improved
-  boosted eliminated scaled avoided recovered resolved passed closed hit reached`.split(/\s+/),
+  boosted eliminated scaled avoided recovered resolved passed closed hit reached slashed drove`.split(/\s+/),
 );
+
+/**
+ * After "how <Name>" in a story's title, present-tense verbs of a result ("How Tripadvisor Drives 2 to 3x
+ * More Revenue"): a customer when a number follows, as with the past tense.
+ */
+const STORY_PRESENT_EN = new Set(
+  `drives cuts saves reduces boosts slashes doubles halves triples grows scales achieves lowers increases
+  improves shortens eliminates gets delivers unlocks accelerates`.split(/\s+/),
+);
+
+/** Verbs that end a name in title case ("Tripadvisor Drives", "PointFive Slashed"). */
+const NAME_ENDING_VERBS_EN = new Set([...RESULT_VERBS_EN, ...STORY_PRESENT_EN, ...ADOPTION_VERBS_EN]);
 
 /** After has/have/had, participles that report a customer's result ("BookMyShow has experienced…"). */
 const PARTICIPLES_EN = new Set(
@@ -105,8 +117,9 @@ function bulletNames(text: string, pos: number): string[] {
 const ROLE_AT_EN =
   /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
 
-/** "how/why/when <Name> <past verb>" and "With <Vendor>, <Name> has…". */
-const STORY_ANCHORS_EN = /\b(?:how|why|when|where|after|With [A-Z][\w.-]*,|Using [A-Z][\w.-]*,)\s/g;
+/** "how/why/when <Name> <past verb>" (also "How <Name> Drives…" in a title) and "With <Vendor>, <Name> has…". */
+const STORY_ANCHORS_EN =
+  /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|With [A-Z][\w.-]*,|Using [A-Z][\w.-]*,)\s/g;
 
 /** Clause starts, where "<Name> <verb>" may follow. */
 const CLAUSE_STARTS = /(?:^|[.!?;:]\s|,\s|\n)/g;
@@ -144,7 +157,7 @@ function readName(text: string, pos: number): { name: string; end: number } | nu
     const word = cleanWord(m[0]);
     const capital = /^[A-Z0-9]/.test(word) && /[A-Za-z]/.test(word);
     if (!capital || (words.length === 0 && !isNameWord(word))) break;
-    if (words.length > 0 && CONT_STOP_EN.has(word)) break;
+    if (words.length > 0 && (CONT_STOP_EN.has(word) || NAME_ENDING_VERBS_EN.has(word.toLowerCase()))) break;
     words.push(word);
     at = m.index + word.length;
     if (word.length < m[0].length || text[at] !== ' ') break;
@@ -277,7 +290,9 @@ export function namedCustomersEn(text: string): string[] {
   STORY_ANCHORS_EN.lastIndex = 0;
   for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text)) {
     const one = readName(text, STORY_ANCHORS_EN.lastIndex);
-    if (one && isCustomerVerb(verbAfter(text, one.end))) add(one.name);
+    if (!one) continue;
+    const v = verbAfter(text, one.end);
+    if (isCustomerVerb(v) || (STORY_PRESENT_EN.has(v.verb) && v.number)) add(one.name);
   }
   CLAUSE_STARTS.lastIndex = 0;
   for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {

@@ -32,6 +32,14 @@ const CHANGE_PATTERNS: readonly RegExp[] = [
   ),
   // Not a discount (五折) nor a count of customers or sites ("不到 30 家").
   compile(`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
+  // The number first: "90% 的下降", "67% 的成本降低", "超 50% 下降", "2 倍的提升".
+  compile(
+    `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善)`,
+  ),
+  // A comparison in numbers: "比 Snowflake 低 60%", "要较定制版低20%左右", "快 3 倍".
+  compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
+  // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
+  compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
 ];
 
 /** Outcome figures that are results without a verb of change ("99.2% first-pass yield"). */
@@ -116,6 +124,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Cut void fill by 70%.',
       'A 73% reduction in crashes.',
       'Costs were cut by more than half.',
+      '数据传输量实现 90% 的下降。',
+      '查询执行成本比 Snowflake 大约 低 60%。',
+      'The migration gave a 2x increase in query speed.',
       'It boosted throughput by 3–5 times.',
       '可疑交易误报率降低47%。',
       '投资回收期不到8个月。',
