@@ -81,7 +81,13 @@ export const categoryFocusRules: readonly Rule[] = [
         // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …").
         compile(String.raw`^(?!The\s|Our\s|We\s|An?\s)[A-Z][\w -]{0,40}?${CAT_EN}`),
         compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,]{0,30}?${CAT_ZH}`),
-        compile(`(?:作为|专为|面向|针对)[^，。；！？,]{0,24}?${CAT_ZH}`),
+        compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,]{0,24}?${CAT_ZH}`),
+        // A label that opens the copy: "前端低代码框架，通过 …".
+        compile(`^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,16}?${CAT_ZH}[，,。]`),
+        // A category named by the product it replaces: "an open-source alternative to DataDog".
+        compile(
+          String.raw`\b(?:an|the)\s(?:open[- ]source\s|self-hosted\s|drop-in\s)?alternative\sto\s[A-Z]`,
+        ),
       ],
       // "Foo is a …" needs a capitalised name before "is": "The best data warehouse is a lakehouse" has none.
       caseSensitive: true,
@@ -97,6 +103,9 @@ export const categoryFocusRules: readonly Rule[] = [
       'Welcome to Acme, the spend management platform.',
       'Acme provides open-source product analytics.',
       'MaxFoo 是一款知识库问答系统。',
+      '轻量级报表框架，拖拽即可出图。',
+      'FooDB 定位为轻量级 Java 框架。',
+      'Self-hosted uptime checks, an open-source alternative to Pingdom.',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
@@ -216,7 +225,7 @@ export const categoryFocusRules: readonly Rule[] = [
       noSignals: ['category', 'category-label', 'segment', 'result-number', 'quantity'],
     },
     match: { kind: 'always' },
-    effect: { delta: -1, severity: 'minor' },
+    effect: { delta: 0, severity: 'minor' },
     message: {
       en: 'Proof without a category: say what it is and for whom before who uses it.',
       zh: '有证据却没有品类：先说它是什么、为谁，再说谁在用。',

@@ -164,7 +164,7 @@ export const clarityRules: readonly Rule[] = [
       noSignals: ['category', 'category-label', 'segment', 'result-number', 'quantity'],
     },
     match: { kind: 'always' },
-    effect: { delta: -1, severity: 'minor' },
+    effect: { delta: 0, severity: 'minor' },
     message: {
       en: 'Shows proof but not what is on offer: the reader learns who trusts it before learning what it is.',
       zh: '有证据，却没说卖的是什么：读者先知道谁在用，却不知道它是什么。',

@@ -19,6 +19,34 @@ const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 const FLAGSHIP_ZH =
   /(?:支撑|承接|保障|扛住|经受)[^，。；]{0,10}?(?:双\s?11|双十一|双\s?12|双十二|春晚|春运)/g;
 
+/** In a quote, a customer speaking (we / our / 我们) … */
+const CUSTOMER_VOICE = /\b(?:we|us|our)\b|我们/i;
+/** … about choosing, adopting or moving to the product. */
+const CHOICE_WORDS =
+  /\b(?:switched|chose|choosing|moved to|migrated|picked|selected|adopted|rolled out|deployed)\b|选择了|选用|采用了|上线了|迁移到|引入了|接入了|切换到/i;
+
+/** Quotes in which a customer says they chose or moved to the product ("“We switched from X to Y …”"). */
+function customerWords(text: string): string[] {
+  const found: string[] = [];
+  const pairs: Record<string, string> = { '“': '”', '"': '"', '「': '」' };
+  let at = 0;
+  while (at < text.length) {
+    const open = text[at] as string;
+    const close = pairs[open];
+    if (!close) {
+      at += 1;
+      continue;
+    }
+    // One linear scan to the closing mark; an unclosed quote ends the search.
+    const end = text.indexOf(close, at + 1);
+    if (end < 0) break;
+    const words = text.slice(at + 1, end);
+    if (CUSTOMER_VOICE.test(words) && CHOICE_WORDS.test(words)) found.push(words.slice(0, 40));
+    at = end + 1;
+  }
+  return found;
+}
+
 /**
  * Rules for `credibility`: testimony and evidence. What counts is what a buyer can check or weigh:
  * named customers, customer counts, standards and audits, a quote from a named customer, a reported
@@ -181,6 +209,23 @@ export const credibilityRules: readonly Rule[] = [
       '该厂设备部经理表示，换型时间减半。',
     ],
     valid: ['We offer reliable logistics.', 'Our customers love us.', '数据安全，我们是认真的。'],
+  },
+  {
+    id: 'cr.customer-words',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: { kind: 'finder', find: customerWords },
+    effect: { delta: 1, severity: 'strength', signals: ['proof', 'case'] },
+    message: {
+      en: 'Lets a customer say in their own words why they chose it ({hits}).',
+      zh: '让客户用自己的话说出为什么选了它（{hits}）。',
+    },
+    knowledge: K,
+    invalid: [
+      '“We switched from our old ticketing tool and closed the backlog in a month.”',
+      '“我们选用这套系统后，月结从 9 天缩到 4 天。”',
+    ],
+    valid: ['We switched our pricing to per seat.', '“Simply the best.”', '我们选用了最好的材料。'],
   },
   {
     id: 'cr.usage-scale',

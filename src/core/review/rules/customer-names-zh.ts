@@ -61,6 +61,12 @@ const VENDOR_AFTER_ZH =
 const VENDOR_BEFORE_ZH =
   /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
 const LATIN_NAME_ZH = /[A-Za-z][A-Za-z0-9.+-]*/g;
+/** After a name that opens the copy, words that make it a user: "小米集团的Nacos集群", "X 已全面采用…". */
+const ADOPTER_AFTER_ZH =
+  /^\s?(?:的\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
+/** Customers named in brackets after a noun of customer: "头部的 AIGC 企业（如零一万物）". */
+const BRACKETED_ZH =
+  /(?:企业|客户|公司|品牌|厂商|机构|银行|产品)\s?[（(](?:如|比如|例如|包括)\s?([^（）()]{2,30})[）)]/g;
 
 /** Latin names the Chinese copy uses for the seller or its product ("OceanBase 是…", "迁移至 TiDB"). */
 export function vendorNamesZh(text: string): Set<string> {
@@ -108,7 +114,8 @@ export function namedCustomersZh(text: string): string[] {
   const sellerAt = (index: number, length: number) => {
     const after = text.slice(index + length, index + length + 8);
     const before = text.slice(Math.max(0, index - 1), index);
-    return VENDOR_AFTER_ZH.test(after) || before === '某' || index === 0;
+    // The first name is taken to be the seller's, unless what follows makes it a user of a product.
+    return VENDOR_AFTER_ZH.test(after) || before === '某' || (index === 0 && !ADOPTER_AFTER_ZH.test(after));
   };
   WELL_KNOWN_RE.lastIndex = 0;
   for (let m = WELL_KNOWN_RE.exec(text); m !== null; m = WELL_KNOWN_RE.exec(text)) {
@@ -132,6 +139,13 @@ export function namedCustomersZh(text: string): string[] {
   QUOTED_BRAND_ZH.lastIndex = 0;
   for (let m = QUOTED_BRAND_ZH.exec(text); m !== null; m = QUOTED_BRAND_ZH.exec(text))
     add(m[1] ?? m[2] ?? '');
+  BRACKETED_ZH.lastIndex = 0;
+  for (let m = BRACKETED_ZH.exec(text); m !== null; m = BRACKETED_ZH.exec(text)) {
+    for (const item of (m[1] ?? '').split(/[、，,和与及]/)) {
+      const name = item.replace(/等$/, '').trim();
+      if (name.length >= 2 && name.length <= 12 && !isGenericZh(name) && !/[某各多众]/.test(name)) add(name);
+    }
+  }
   LIST_END_ZH.lastIndex = 0;
   for (let m = LIST_END_ZH.exec(text); m !== null; m = LIST_END_ZH.exec(text)) {
     for (const item of listItemsBefore(text, m.index)) add(item);

@@ -87,7 +87,17 @@ export const customerValueRules: readonly Rule[] = [
     id: 'cv.nothing-offered',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
-    when: { noSignals: ['category', 'category-label', 'segment', 'result-number', 'benefit', 'you-focus'] },
+    when: {
+      noSignals: [
+        'category',
+        'category-label',
+        'segment',
+        'result-number',
+        'benefit',
+        'you-focus',
+        'named-customer',
+      ],
+    },
     match: { kind: 'always' },
     effect: { delta: -1, severity: 'minor' },
     message: {
