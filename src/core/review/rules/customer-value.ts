@@ -95,7 +95,7 @@ export const customerValueRules: readonly Rule[] = [
         'result-number',
         'benefit',
         'you-focus',
-        'named-customer',
+        'proof',
       ],
     },
     match: { kind: 'always' },
