@@ -13,6 +13,7 @@ import type { App } from '@slack/bolt';
 import { createTurnQueue } from '../../core/async.ts';
 import { type SlackEventEnvelope, type SlackMessageEvent, translateEvent } from './events.ts';
 import type { Accepted, AcceptedEvents, SlackRuntime } from './runtime.ts';
+import { describeSlackError } from './web-errors.ts';
 
 /** Accepted deliveries, keyed by the body object Bolt hands to the listener. */
 export function createAcceptedEvents(): AcceptedEvents {
@@ -51,8 +52,13 @@ export function acceptBeforeAck(app: App, rt: SlackRuntime): void {
   const inTurn = createTurnQueue();
   app.processEvent = async (event) => {
     if (!(await acceptEventBody(rt, event.body))) return boltProcess(event);
-    // Recorded: acknowledged now (an empty 200, as Bolt acks events); Bolt's ack becomes a no-op.
-    await event.ack();
+    // Recorded: acknowledged now (an empty 200, as Bolt acks events); Bolt's ack becomes a no-op. A
+    // failed ack (the connection is gone) still leaves a claimed message to answer.
+    await event
+      .ack()
+      .catch((err: unknown) =>
+        rt.logger.warn({ event: 'slack_ack_failed', ...describeSlackError(err) }, 'could not acknowledge'),
+      );
     const acked = { ...event, ack: async () => undefined };
     return new Promise<void>((resolve, reject) => {
       inTurn(() => {
