@@ -88,15 +88,7 @@ export const customerValueRules: readonly Rule[] = [
     dimension: 'customer_value',
     langs: ['en', 'zh'],
     when: {
-      noSignals: [
-        'category',
-        'category-label',
-        'segment',
-        'result-number',
-        'benefit',
-        'you-focus',
-        'proof',
-      ],
+      noSignals: ['category', 'category-label', 'segment', 'result-number', 'benefit', 'you-focus', 'proof'],
     },
     match: { kind: 'always' },
     effect: { delta: -1, severity: 'minor' },
