@@ -38,8 +38,8 @@ function sourcesOf(body: { messages?: Array<{ content: unknown }> }): string[] {
 
 describe('rerank before a model answer', () => {
   it('makes one short structured call over the top ten, whose order decides the sources, and logs its cost', async () => {
-    fake.reply('{"ids": ["results-in-numbers", "key-decision-maker", "no-such-entry"]}');
-    fake.reply('Bring the CFO numbers [1] and speak to the risk they answer for [2].');
+    fake.reply('{"ids": ["decision-chain", "key-decision-maker", "no-such-entry"]}');
+    fake.reply('Map who signs at each step [1] and speak to the CFO in their own terms [2].');
     const { result, lines } = await answer();
     expect(fake.requests).toHaveLength(2);
     const call = fake.requests[0]?.body;
@@ -54,8 +54,8 @@ describe('rerank before a model answer', () => {
     expect(candidates.length).toBeLessThanOrEqual(10);
     // The model's picks come first, unknown ids are ignored, the rest follow in retrieval order.
     const sources = sourcesOf(fake.requests[1]?.body ?? {});
-    expect(sources.slice(0, 2)).toEqual(['results-in-numbers', 'key-decision-maker']);
-    expect(result.citations.map((c) => c.id)).toEqual(['results-in-numbers', 'key-decision-maker']);
+    expect(sources.slice(0, 2)).toEqual(['decision-chain', 'key-decision-maker']);
+    expect(result.citations.map((c) => c.id)).toEqual(['decision-chain', 'key-decision-maker']);
     // Its cost: a small prompt and a short answer, logged with the tokens the service reported.
     const done = lines.find((l) => l.event === 'rerank_done');
     expect(done).toMatchObject({ picked: 2 });

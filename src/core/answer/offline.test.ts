@@ -90,6 +90,11 @@ describe('answerOffline on the curated knowledge', () => {
     expect(lead).toMatch(/CFO/);
     expect(a.answer).not.toMatch(/FBIF/);
     expect(a.answer).toMatch(/Apply it/);
+    // "our data platform" is what is sold, not what is asked: no entry rides on "data" or "platform".
+    const ids = a.citations.map((c) => c.id);
+    expect(ids).not.toContain('martech-and-management');
+    expect(ids).not.toContain('industry-platforms');
+    expect(ids).toContain('decision-chain');
   });
 
   it('sees 老总 as the key decision maker, and answers in Chinese', () => {

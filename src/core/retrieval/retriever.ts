@@ -10,12 +10,14 @@
  *   about ad benchmarks that touches trust), `not_covered` (no citation).
  * Pure and synchronous: a query takes well under a millisecond.
  */
+
 import MiniSearch from 'minisearch';
 import type { Coverage } from '../answer/types.ts';
 import type { GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { type ConceptMatches, createConceptMatcher } from './concept-match.ts';
 import type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
 import { normalize } from './normalize.ts';
+import { withoutSoldProduct } from './sold-product.ts';
 import type { TeamIndex } from './team-index.ts';
 import { lookupTeam, mergeTeam, type SemanticRank } from './team-search.ts';
 import { tokenize } from './tokenize.ts';
@@ -174,7 +176,9 @@ export function createRetriever(
     }
   }
 
-  function lookupCurated(query: string, k: number): Lookup {
+  function lookupCurated(asked: string, k: number): Lookup {
+    // What the question sells ("our data platform") is not what it asks about.
+    const query = withoutSoldProduct(asked);
     const { terms, found } = readQuery(query);
     const topicTerms = found.topics.reduce((n, t) => n + t.terms.length, 0);
     const outTerms = found.out.reduce((n, t) => n + t.terms.length, 0);
