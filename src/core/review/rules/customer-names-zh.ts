@@ -64,6 +64,9 @@ const LATIN_NAME_ZH = /[A-Za-z][A-Za-z0-9.+-]*/g;
 /** After a name that opens the copy, words that make it a user: "小米集团的Nacos集群", "X 已全面采用…". */
 const ADOPTER_AFTER_ZH =
   /^\s?(?:的\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
+/** Words that open a clause, read leftwards into a name ("因此工商银行" is 工商银行). */
+const LEADING_CONNECTIVE_ZH =
+  /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终)/;
 /** Customers named in brackets after a noun of customer: "头部的 AIGC 企业（如零一万物）". */
 const BRACKETED_ZH =
   /(?:企业|客户|公司|品牌|厂商|机构|银行|产品)\s?[（(](?:如|比如|例如|包括)\s?([^（）()]{2,30})[）)]/g;
@@ -106,7 +109,10 @@ export function namedCustomersZh(text: string): string[] {
   const vendors = vendorNamesZh(text);
   const found: string[] = [];
   const add = (name: string) => {
-    const n = name.replace(/^[“「"]|[”」"]$/g, '').trim();
+    const n = name
+      .replace(/^[“「"]|[”」"]$/g, '')
+      .trim()
+      .replace(LEADING_CONNECTIVE_ZH, '');
     if (n.length < 2 || found.includes(n)) return;
     for (const v of vendors) if (n === v || n.startsWith(v) || n.endsWith(v)) return;
     found.push(n);
