@@ -58,6 +58,12 @@ describe('Slack: no mention, broadcast or disguised link from user or model text
     // with the slash command's name as in the terminal.
     await h.dm(`/coach review The smartest CRM for everyone! ${HOSTILE_SLACK}`);
     await h.sent(3);
+    // A customer's quoted words are themselves quoted in a finding: hostile text inside the quote too.
+    await h.dm(
+      'review “We switched when &lt;@U999BOSS&gt; saw &lt;https://evil.example|bank.example&gt; and never looked back.”',
+    );
+    await h.sent(4);
+    expect(slackStrings(h).join('\n')).toMatch(/own words/);
     expect(slackHazards(slackStrings(h))).toEqual([]);
     // The text is still there for the reader to see, as text.
     expect(slackStrings(h).join('\n')).toMatch(/evil\.example/);
