@@ -10,7 +10,6 @@
  *   about ad benchmarks that touches trust), `not_covered` (no citation).
  * Pure and synchronous: a query takes well under a millisecond.
  */
-
 import MiniSearch from 'minisearch';
 import type { Coverage } from '../answer/types.ts';
 import type { GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';

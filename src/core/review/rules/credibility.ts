@@ -19,6 +19,8 @@ const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 const FLAGSHIP_ZH =
   /(?:支撑|承接|保障|扛住|经受)[^，。；]{0,10}?(?:双\s?11|双十一|双\s?12|双十二|春晚|春运)/g;
 
+/** Opening quote marks and the marks that close them. */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '"': '"', '「': '」' };
 /** In a quote, a customer speaking (we / our / 我们) … */
 const CUSTOMER_VOICE = /\b(?:we|us|our)\b|我们/i;
 /** … about choosing, adopting or moving to the product. */
@@ -28,11 +30,10 @@ const CHOICE_WORDS =
 /** Quotes in which a customer says they chose or moved to the product ("“We switched from X to Y …”"). */
 function customerWords(text: string): string[] {
   const found: string[] = [];
-  const pairs: Record<string, string> = { '“': '”', '"': '"', '「': '」' };
   let at = 0;
   while (at < text.length) {
     const open = text[at] as string;
-    const close = pairs[open];
+    const close = QUOTE_PAIRS[open];
     if (!close) {
       at += 1;
       continue;
