@@ -6,6 +6,7 @@
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { loadRetrievalEval, scoreRetrievalEval } from '../src/core/retrieval/retrieval-eval.ts';
 import { createRetriever } from '../src/core/retrieval/retriever.ts';
+import { runAgreement } from './agreement.ts';
 import { runRealEval } from './real-run.ts';
 import { runReviewEval } from './review-eval-run.ts';
 
@@ -33,3 +34,4 @@ const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
 const only =
   process.argv.includes('--only') && (onlyArg === 'questions' || onlyArg === 'copy') ? onlyArg : undefined;
 runRealEval(retriever, { verbose, devOnly: process.argv.includes('--dev-only'), ...(only ? { only } : {}) });
+if (!only) runAgreement(retriever);
