@@ -106,6 +106,7 @@ export const categoryFocusRules: readonly Rule[] = [
       '轻量级报表框架，拖拽即可出图。',
       'FooDB 定位为轻量级 Java 框架。',
       'Self-hosted uptime checks, an open-source alternative to Pingdom.',
+      'Fast SQL for time series.',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',

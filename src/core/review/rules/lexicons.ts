@@ -27,7 +27,7 @@ export const TIME_EN = String.raw`(?:seconds|second|secs|sec|minutes|minute|mins
 export const TIME_ZH = `(?:秒|分钟|小时|天|日|周|星期|个月|季度|年)`;
 
 /** A percentage sign or word ("30%", "40-percent", "12 per cent"). */
-export const PCT = String.raw`(?:\s?[%％]|[\s-]per\s?cent\b|[\s-]percent\b)`;
+export const PCT = String.raw`(?:\s?[%％]\+?|[\s-]per\s?cent\b|[\s-]percent\b)`;
 
 /** English words that describe change, used next to numbers to tell results from specifications. */
 export const CHANGE_EN = String.raw`\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped)?|fell|falls?|down|up|grew|grows?|rose|rises?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|boost(?:s|ed)?|sav(?:e|es|ed|ing)|shorten(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|recover(?:s|ed)?|avoid(?:s|ed)?|eliminat(?:e|es|ed)|prevent(?:s|ed)?|resolv(?:e|es|ed)|absorb(?:s|ed)?|sped up|speeds? up|faster|fewer|less(?!\sthan)|more(?!\sthan)|higher|within|under|went|moved|brought|took|shrank|raised|averag(?:e|es|ed))\b`;
@@ -191,7 +191,7 @@ export const SEGMENT_SOURCE = alt([...SEGMENTS_EN, ...SEGMENTS_ZH]);
 export const CATEGORY_NOUNS_EN = termList(`
   platform | platforms | database | databases | data warehouse | lakehouse | tool | tools | toolkit
   software | system | systems | service | app | application | suite | engine | server | broker
-  framework | library | SDK | API | CRM | ERP | WMS | TMS | MES | HRIS | ATS | CMS | CDP | analytics
+  framework | library | SDK | API | SQL | CRM | ERP | WMS | TMS | MES | HRIS | ATS | CMS | CDP | analytics
   monitoring | observability | error tracking | automation | scheduler | gateway | gateways | meter
   meters | sensor | sensors | inhibitor | coating | assembly | boxes | payroll | solution | network
   hosting | firewall | SIEM | EDR | editor | runtime | orchestrator | cache | search engine | BI

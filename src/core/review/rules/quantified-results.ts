@@ -149,6 +149,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'A first-pass yield of 99.2% last year.',
       'Install on a running press in 15 minutes.',
       'Carrier X: 12% damage rate.',
+      'Our 95%+ client retention rate.',
       '货损率0.03%，去年黑五零宕机。',
       '3天完成Oracle平替。',
     ],
