@@ -7,12 +7,16 @@ import type { Dimension } from './types.ts';
  * (numbers, proof, a named decision maker) start low; clarity is fine unless something goes wrong.
  * Value-not-price starts neutral (3): copy that never mentions price has not yet shown value either;
  * leading with an outcome lifts it, price, discounts or "free" as the message sink it.
+ * Category-and-focus starts at 3: experts reading real copy rate it about 3 when the copy is plainly
+ * about some kind of product, even without a "Foo is a …" label (on the dev copy the critic sat 0.85
+ * below them at a base of 2, and 1.06 below on strong copy); a slogan that says neither what nor for
+ * whom still drops to 1.
  */
 export const BASE_SCORES: Readonly<Record<Dimension, number>> = {
   customer_value: 2,
   quantified_results: 1,
   credibility: 1,
-  category_focus: 2,
+  category_focus: 3,
   value_not_price: 3,
   decision_maker_fit: 1,
   clarity: 4,
