@@ -124,6 +124,16 @@ describe('answerOffline on the curated knowledge', () => {
     expect(a.answer).toMatch(/outside what I know: ad benchmarks/);
   });
 
+  it('lets a benchmark asked about beside a few topic words decide the question: not covered', () => {
+    // "numbers" and "brand" are topic words, "CTR" an out-of-scope one: the question is about the CTR.
+    const a = answerOffline(
+      real,
+      'Our LinkedIn ads get a CTR of 0.5%. Are those numbers good for the brand?',
+    );
+    expect(a.coverage).toBe('not_covered');
+    expect(a.citations).toEqual([]);
+  });
+
   it('says plainly what a partly covered question asks that the knowledge does not cover, then the nearest idea', () => {
     const a = answerOffline(
       real,
