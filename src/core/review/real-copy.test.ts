@@ -58,8 +58,34 @@ describe('proof written in any form counts', () => {
     'Helping 4,000+ businesses close their books.',
     'More than half of the Fortune 500 run on it.',
     '服务超过300万企业客户。',
+    '连续三年服务 500+ 金融客户。',
   ])('counts customers written in words or with a plus: %s', (text) => {
     expect(hitsOf('cr.customer-count', text)).not.toBeNull();
+  });
+
+  it.each([
+    'Over 2,000 mid-size manufacturers, including Bosch Rexroth and Haier, plan their plants on it.',
+    'Banks such as Contoso Bank and Fabrikam Trust run their onboarding on it.',
+  ])('names customers after a segment and "including" / "such as": %s', (text) => {
+    expect(hitsOf('cr.named-customer', text)).not.toBeNull();
+  });
+
+  it.each([
+    'Trusted by Bosch, Siemens, ABB and Haier.',
+    'Over 2,000 mid-size manufacturers, including Bosch Rexroth and Haier, plan their plants on it.',
+    '已服务三一重工、美的集团、宁德时代和海尔。',
+  ])('does not read a logo list or a grouped number ("2,000") as a feature list: %s', (text) => {
+    expect(hitsOf('cv.feature-list', text)).toBeNull();
+  });
+
+  it.each([
+    ['Customers see a 312% ROI over three years.', 'qr.outcome-metric'],
+    ['"It paid for itself in the first quarter," said the COO of Northwind.', 'qr.outcome-metric'],
+    ['上线三个月，回款周期缩短了一半。', 'qr.change-in-numbers'],
+    ['人工审核工作量减半。', 'qr.change-in-numbers'],
+  ])('reads a return or a halving as a result: %s', (text, rule) => {
+    expect(hitsOf(rule, text)).not.toBeNull();
+    expect(reviewOffline(text).scores.quantified_results).toBeGreaterThanOrEqual(2);
   });
 
   it('credits an anonymised case with a result, less than a named one', () => {

@@ -1,3 +1,4 @@
+import { findNamedCustomers } from './rules/customer-names.ts';
 import type { Matcher, Rule, Signal } from './rules/index.ts';
 import { RULES } from './rules/index.ts';
 import { compile, lexiconSource, trimEndChars } from './rules/regex-source.ts';
@@ -103,7 +104,15 @@ function compileMatcher(match: Matcher): Finder {
         return outside ? { hits: [String(length)], count: length } : { hits: [], count: 0 };
       };
     case 'list':
-      return (text, lang) => findList(text, lang, match.minItems, match.maxItem[lang]);
+      return (text, lang) => {
+        const items = findList(text, lang, match.maxItem[lang]);
+        const names =
+          match.notCustomers && items.length >= match.minItems ? findNamedCustomers(text, lang) : [];
+        const named = items.filter((item) => names.some((n) => item.includes(n) || n.includes(item)));
+        return items.length >= match.minItems && named.length * 2 < items.length
+          ? { hits: [items.join(lang === 'zh' ? '、' : ', ')], count: items.length }
+          : { hits: [], count: 0 };
+      };
     case 'finder':
       return (text, lang) => {
         const hits = match.find(text, lang);
@@ -134,9 +143,11 @@ function findAll(re: RegExp, text: string): string[] {
   return out;
 }
 
-const LIST_SEPARATOR = /[,，、;；]\s?|\s(?:and|or|&)\s/;
+/** Commas, 顿号, semicolons, "and"/"or"; not the comma that groups a number's thousands ("2,000"). */
+const LIST_SEPARATOR = /(?:,(?!\d{3}(?!\d))|[，、;；])\s?|\s(?:and|or|&)\s/;
 
-function findList(text: string, lang: ReviewLang, minItems: number, maxItem: number) {
+/** The longest run of short items in one sentence. */
+function findList(text: string, lang: ReviewLang, maxItem: number): string[] {
   let best: string[] = [];
   for (const sentence of splitSentences(text)) {
     let run: string[] = [];
@@ -152,7 +163,5 @@ function findList(text: string, lang: ReviewLang, minItems: number, maxItem: num
       }
     }
   }
-  return best.length >= minItems
-    ? { hits: [best.join(lang === 'zh' ? '、' : ', ')], count: best.length }
-    : { hits: [], count: 0 };
+  return best;
 }

@@ -49,6 +49,11 @@ const ZH: readonly RegExp[] = [
     'g',
   ),
   compile(`${COUNT_WORDS_ZH}[家个所]?${alt(CUSTOMER_NOUNS_ZH)}`, 'g'),
+  // "500+ 金融客户", "300＋企业": a count with a plus before the customers it counts.
+  compile(
+    String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,4}?(?:客户|企业|机构|银行|医院|券商)`,
+    'g',
+  ),
   // "服务超过300万企业客户", "累计 2.5 万家企业": counts in 万/千/亿.
   compile(
     String.raw`(?:服务|服务了|服务过|覆盖|累计|超过|逾)\s?(?:超过|逾|近)?\s?${DIGITS}\s?[多余]?[万千亿]\s?[多余]?[家个位]?${alt(CUSTOMER_NOUNS_ZH)}`,

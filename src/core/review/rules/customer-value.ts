@@ -207,7 +207,7 @@ export const customerValueRules: readonly Rule[] = [
     id: 'cv.feature-list',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
-    match: { kind: 'list', minItems: 4, maxItem: { en: 3, zh: 8 } },
+    match: { kind: 'list', minItems: 4, maxItem: { en: 3, zh: 8 }, notCustomers: true },
     effect: { delta: -2, severity: 'major', signals: ['feature-list'] },
     message: {
       en: 'A list of {count} items ({hits}) leaves the buyer to work out the value alone; lead with the one gain that matters.',
@@ -218,7 +218,12 @@ export const customerValueRules: readonly Rule[] = [
       'OCR capture, 3-way matching, ERP connectors, role-based approvals and dashboards.',
       '覆盖招聘、入职、排班、考勤、薪酬、绩效全流程。',
     ],
-    valid: ['Month-end close in 4 days, not 9, for 140 distributors.', '已为华彩、青松等56家企业承运。'],
+    valid: [
+      'Month-end close in 4 days, not 9, for 140 distributors.',
+      '已为华彩、青松等56家企业承运。',
+      'Trusted by Bosch, Siemens, ABB and Haier.',
+      'Over 2,000 manufacturers, including Bosch and Haier, plan on it.',
+    ],
   },
   {
     id: 'cv.self-focus',

@@ -40,6 +40,10 @@ const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  // Chinese fractions of change: "缩短了一半", "成本减半", "效率翻了一番", "降低近一半".
+  compile(
+    `${CHANGE_ZH}s?(?:近|超过|超|约|将近)?(?:一半|过半|近半|一倍|一番|两番|[二三四五六七八九十]倍)|减半|翻番|翻倍`,
+  ),
 ];
 
 /** Outcome figures that are results without a verb of change ("99.2% first-pass yield"). */
@@ -54,6 +58,17 @@ const OUTCOME_PATTERNS: readonly RegExp[] = [
   compile(String.raw`\b(?:in|within|under|in just|in less than|inside)\s${NUM_EN}\s?${TIME_EN}`),
   /\b(?:zero|0)\s[\w -]{0,20}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
   compile(String.raw`\baverag(?:e|es|ed)\s(?:of\s)?${NUM_EN}`),
+  // A return: "a 312% ROI", "ROI of 4x", "paid for itself in one quarter", "8 个月回本".
+  compile(
+    String.raw`${NUM_EN}(?:${RESULT_PCT}|\s?x\b|\s?×)\s(?:three-year\s|3-year\s)?(?:ROI|return on investment)\b`,
+  ),
+  compile(
+    String.raw`\b(?:ROI|return on investment)\s(?:of\s|at\s|above\s)?${NUM_EN}(?:${RESULT_PCT}|\s?x\b|\s?×)`,
+  ),
+  /\b(?:paid|pays|pay) for (?:itself|themselves)\b/,
+  compile(
+    `${NUMQ_ZH}\\s?(?:个月|年|周|天)(?:内)?(?:即)?(?:回本|收回成本|收回投资)|投资回报率${STOP_ZH}{0,4}?${NUMU_ZH}`,
+  ),
   compile(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
   /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉|SQL重写|改造|停服)/,
   compile(
@@ -131,6 +146,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '可疑交易误报率降低47%。',
       '投资回收期不到8个月。',
       '查询提速 20 倍。',
+      '回款周期缩短了一半。',
+      '人工审核工作量减半。',
     ],
     valid: ['50% off your first year!', 'Features 12% active content.', '大幅降低企业用电成本。'],
   },
@@ -150,6 +167,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Install on a running press in 15 minutes.',
       'Carrier X: 12% damage rate.',
       'Our 95%+ client retention rate.',
+      'Customers see a 312% ROI over three years.',
+      'It paid for itself in the first quarter.',
+      '8个月即回本。',
       '货损率0.03%，去年黑五零宕机。',
       '3天完成Oracle平替。',
     ],

@@ -62,8 +62,11 @@ export type Matcher =
     }
   /** Fires when the length (see `measureLength`) is above `over` or below `under`. */
   | { kind: 'length'; over?: PerLang; under?: PerLang }
-  /** Fires on a run of `minItems` or more short items separated by commas, 顿号 or "and". */
-  | { kind: 'list'; minItems: number; maxItem: PerLang }
+  /**
+   * Fires on a run of `minItems` or more short items separated by commas, 顿号 or "and". With
+   * `notCustomers`, a run made mostly of customers' names (a logo list) does not count.
+   */
+  | { kind: 'list'; minItems: number; maxItem: PerLang; notCustomers?: boolean }
   /** Always one hit; combine with `when: { noSignals }` for rules about what is missing. */
   | { kind: 'always' }
   /**
