@@ -88,6 +88,18 @@ describe('proof written in any form counts', () => {
     expect(reviewOffline(text).scores.quantified_results).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    ['Winner of the 2023 SIIA CODiE Award for Best Procurement Solution.', 'cr.certification-or-audit'],
+    ['Rated 4.8 out of 5 on G2 from more than 1,200 verified reviews.', 'cr.certification-or-audit'],
+    ['获得国家科学技术进步奖二等奖，入选工信部专精特新“小巨人”企业名单。', 'cr.certification-or-audit'],
+    ["Powering 30% of the world's container shipping schedules.", 'cr.usage-scale'],
+    ['If onboarding takes longer than 30 days, your first year is free.', 'cr.guarantee'],
+    ['如果三个月内没有见效，全额退款。', 'cr.guarantee'],
+  ])('credits recognition, market share and a promise with a price on failing: %s', (text, rule) => {
+    expect(hitsOf(rule, text)).not.toBeNull();
+    expect(reviewOffline(text).scores.credibility).toBeGreaterThanOrEqual(2);
+  });
+
   it('credits an anonymised case with a result, less than a named one', () => {
     const anonymous = reviewOffline('某连锁药店上线后，缺货率从9%降到2%。');
     const named = reviewOffline('连锁药店“百草堂”上线后，缺货率从9%降到2%。');

@@ -122,8 +122,9 @@ function compileMatcher(match: Matcher): Finder {
       const lexicon = lexiconSource(match.terms ?? []);
       const sources = [...(lexicon ? [lexicon] : []), ...(match.patterns ?? []).map((p) => p.source)];
       const re = compile(sources.map((s) => `(?:${s})`).join('|'), match.caseSensitive ? 'g' : 'gi');
+      const scan = match.scan;
       return (text) => {
-        const hits = findAll(re, text);
+        const hits = scan ? [...findAll(re, text), ...scan(text)] : findAll(re, text);
         return { hits, count: hits.length };
       };
     }

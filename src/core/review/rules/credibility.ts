@@ -1,5 +1,6 @@
 import { findCustomerCounts } from './customer-counts.ts';
 import { findNamedCustomers } from './customer-names.ts';
+import { findInOrder } from './in-order.ts';
 import { NUM_EN, SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
 import {
   ANONYMISED_EN,
@@ -144,7 +145,19 @@ export const credibilityRules: readonly Rule[] = [
         /等保[一二三四\d]级|三级等保|等级保护[一二三四\d]级|通过[^，。；]{0,10}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过/,
         /进入[^，。；]{0,10}供应链|获得[^，。；]{0,12}认证|\d{1,5}\s?项(?:发明)?专利/,
         /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
+        // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
+        /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
+        /(?:荣获|获得|获评|获颁|斩获)[^，。；！？]{0,20}?(?:奖|称号|资质)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人/,
       ],
+      scan: (text) =>
+        findInOrder(
+          text,
+          [
+            /\b(?:winner of|won|wins|received|awarded|named (?:a|the))\s/i,
+            /\b(?:awards?|prize|leader|magic quadrant|wave)\b/i,
+          ],
+          80,
+        ),
     },
     effect: { delta: 2, severity: 'strength', signals: ['proof', 'certification'] },
     message: {
@@ -161,9 +174,15 @@ export const credibilityRules: readonly Rule[] = [
       '等保三级测评一次通过。',
       '并通过证监会现场检查。',
       '金融级容灾，RPO=0。',
+      'Winner of the 2023 SIIA CODiE Award for Best Procurement Solution.',
+      'Named a Leader in the Forrester Wave for payroll.',
+      'Rated 4.8 out of 5 on G2.',
+      '获得国家科学技术进步奖二等奖。',
+      '入选工信部专精特新“小巨人”企业名单。',
     ],
     valid: [
       'Stay ahead of cyber threats.',
+      'An award-winning team of experts.',
       'Guide your team through the SOC 2 journey.',
       '全方位守护企业数据资产。',
       '支持多因素身份认证功能。',
@@ -240,6 +259,9 @@ export const credibilityRules: readonly Rule[] = [
         ),
         /(?:下载量|用户数|用户量|装机量|连接数|开发者)[^，。；]{0,6}?(?:超过|超|逾|突破|达)\s?[\d一二两三四五六七八九十百千万亿]{1,6}/,
         /(?:超过|逾|突破)\s?[\d一二两三四五六七八九十百千]{1,6}\s?(?:万|千万|百万|亿)\s?(?:台|个|位|名|次)?(?:设备|用户|开发者|下载|终端)/,
+        // A share of a market: "30% of the world's container shipping", "全国 40% 的港口".
+        /\b\d{1,2}(?:\.\d)?\s?%\sof\s(?:the\s)?(?:world's|global|all\s|US\s|U\.S\.\s|Europe's|China's|the\sworld's)/,
+        /(?:全国|全球|国内|行业)[^，。；]{0,4}?\d{1,2}(?:\.\d)?\s?%\s?(?:以上)?的(?:[\u4e00-\u9fa5]{1,6})/,
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof'] },
@@ -248,7 +270,12 @@ export const credibilityRules: readonly Rule[] = [
       zh: '展示了使用规模（{hits}）；用户不等于客户，再补上谁在买、得到了什么。',
     },
     knowledge: K,
-    invalid: ['Feeds that reach over 200 million users.', '全球下载量超千万。'],
+    invalid: [
+      'Feeds that reach over 200 million users.',
+      '全球下载量超千万。',
+      "Powering 30% of the world's container shipping schedules.",
+      '服务全国 40% 的港口。',
+    ],
     valid: ['Run payroll in 14 countries.', '支持千万级并发连接。'],
   },
   {
@@ -262,6 +289,24 @@ export const credibilityRules: readonly Rule[] = [
         or your money back | 赔付 | 兜底 | 承诺 | 质保 | 退款 | 返还 | 不省不收费 | 不达标 | 按合同 | 包赔
       `),
       patterns: [/(?<!prices?\s)\bguarantee[sd]?\b/],
+      // A promise with a price on failing it: "if onboarding takes longer than 30 days, the first year
+      // is free", "如果三个月内没有见效，全额退款".
+      scan: (text) => [
+        ...findInOrder(
+          text,
+          [
+            /\bif\s/i,
+            /\b(?:longer than|more than|late|miss(?:es|ed)?|fails?|doesn't|does not)\b/i,
+            /\b(?:free|refund(?:ed)?|money back|we pay|on us)\b/i,
+          ],
+          140,
+        ),
+        ...findInOrder(
+          text,
+          [/如果|若|假如/, /超过|未能|没有|达不到|延误/, /免费|退款|全额退|赔付|我们承担/],
+          50,
+        ),
+      ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof', 'guarantee'] },
     message: {
@@ -269,7 +314,12 @@ export const credibilityRules: readonly Rule[] = [
       zh: '敢做承诺（{hits}）；保障条款正好回应了决策者“怕担责”的心理。',
     },
     knowledge: K,
-    invalid: ['Backed by a contractual SLA.', '晚到一天按合同赔付运费的20%。'],
+    invalid: [
+      'Backed by a contractual SLA.',
+      '晚到一天按合同赔付运费的20%。',
+      'If onboarding takes longer than 30 days, your first year is free.',
+      '如果三个月内没有见效，全额退款。',
+    ],
     valid: ['Lowest prices guaranteed.', '价格实惠，欢迎来电。'],
   },
   {

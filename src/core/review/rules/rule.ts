@@ -59,6 +59,8 @@ export type Matcher =
       terms?: readonly string[];
       patterns?: readonly RegExp[];
       caseSensitive?: boolean;
+      /** More hits found in code, for what a regex would say only with a gap (`in-order.ts`). */
+      scan?: (text: string) => string[];
     }
   /** Fires when the length (see `measureLength`) is above `over` or below `under`. */
   | { kind: 'length'; over?: PerLang; under?: PerLang }

@@ -1,0 +1,37 @@
+/**
+ * A linear scanner for claims told in steps within one clause ("if … longer than … free", "winner of
+ * … award"). One regex with a bounded gap between the steps (`a[^.]{0,60}?b`) backtracks
+ * quadratically on hostile input; this looks for each step after the previous one instead, so each
+ * clause is read a bounded number of times whatever it holds.
+ */
+
+/** Where a clause ends: sentence marks in both languages and line breaks. */
+const CLAUSE_END = /[.!?;。！？；\n]/;
+
+/** The longest hit quoted in a finding. */
+const QUOTE_MAX = 60;
+
+/**
+ * Clauses of `text` in which every step matches, each after the previous one and the whole within
+ * `span` characters; returned as the text from the first step on (at most 60 characters). The steps
+ * must be simple alternations (no nested quantifiers: they run once per clause from a given offset).
+ */
+export function findInOrder(text: string, steps: readonly RegExp[], span: number): string[] {
+  const hits: string[] = [];
+  for (const clause of text.split(CLAUSE_END)) {
+    const first = steps[0]?.exec(clause);
+    if (!first) continue;
+    let at = first.index + first[0].length;
+    let ok = true;
+    for (const step of steps.slice(1)) {
+      const m = step.exec(clause.slice(at));
+      if (!m) {
+        ok = false;
+        break;
+      }
+      at += m.index + m[0].length;
+    }
+    if (ok && at - first.index <= span) hits.push(clause.slice(first.index, first.index + QUOTE_MAX).trim());
+  }
+  return hits;
+}
