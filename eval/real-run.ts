@@ -22,10 +22,10 @@ interface Column {
 }
 
 /**
- * The development parts: the first collection and two fresh ones (dev2, dev3), each scored once
+ * The development parts: the first collection and three more (dev2, dev3, dev4), each scored once
  * untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and development data since.
  */
-const DEV: Column = { label: 'dev', parts: ['dev', 'dev2', 'dev3'] };
+const DEV: Column = { label: 'dev', parts: ['dev', 'dev2', 'dev3', 'dev4'] };
 /**
  * The first held-out parts: a third of the first collection, and a third of the third (held2). Their
  * figures were looked at after tuning rounds, so they are "seen": reported, never tuned on item by item.
@@ -43,10 +43,14 @@ export interface RealEvalOptions {
   devOnly?: boolean;
 }
 
-/** The columns to print: dev alone while tuning, else every held-out column whose files exist. */
+/**
+ * The columns to print (dev alone while tuning, else with the held-out ones), each with the parts
+ * whose files exist; a column with none is left out.
+ */
 function columns(kind: 'questions' | 'copy', devOnly: boolean): Column[] {
-  if (devOnly) return [DEV];
-  return [DEV, HELD, FRESH].filter((c) => c.parts.every((part) => existsSync(realPath(kind, part))));
+  return (devOnly ? [DEV] : [DEV, HELD, FRESH])
+    .map((c) => ({ ...c, parts: c.parts.filter((part) => existsSync(realPath(kind, part))) }))
+    .filter((c) => c.parts.length > 0);
 }
 
 const realPath = (kind: 'questions' | 'copy', part: string) => `eval/real/${kind}.${part}.jsonl`;
