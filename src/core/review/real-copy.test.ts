@@ -100,6 +100,35 @@ describe('proof written in any form counts', () => {
     expect(reviewOffline(text).scores.credibility).toBeGreaterThanOrEqual(2);
   });
 
+  it.each([
+    'This helped the Northwind team cut cloud costs by 20%.',
+    'Contoso was able to patch every server in under 4 days.',
+    "Fabrikam's codebase went from 700k lines to 90k with Shipfast.",
+    'Usage-based billing enabled Globex to close its books faster.',
+    'Initech use Shipfast and shipped to production in less than one week.',
+    'By using Shipfast, Umbrella shortened its time to market from weeks to days.',
+    '"Shipfast lets us move fast." - Dana Reyes, CPO at Globex',
+    'We used to dread release day. With Shipfast our releases are calm. Pied Piper',
+  ])('names the customer of an English case told in other words: %s', (text) => {
+    expect(hitsOf('cr.named-customer', text)).not.toBeNull();
+  });
+
+  it.each([
+    '中国银行在自主创新过程中，大规模部署了麒麟操作系统。',
+    '中华保险 核心系统迁移后，性能300%提升。',
+    '磐维数据库已成功支撑浙江移动营销系统的17个应用模块。',
+    '使用 KubeSphere 之后，运维同学的效率大大提高。 去哪儿网',
+  ])('names the customer of a Chinese case told in other words: %s', (text) => {
+    expect(hitsOf('cr.named-customer', text)).not.toBeNull();
+  });
+
+  it.each(['OceanBase 是一款分布式数据库，性能提升50%。', '招商银行推出了新的企业网银。'])(
+    'still reads the name that opens its own copy as the seller: %s',
+    (text) => {
+      expect(hitsOf('cr.named-customer', text)).toBeNull();
+    },
+  );
+
   it('credits an anonymised case with a result, less than a named one', () => {
     const anonymous = reviewOffline('某连锁药店上线后，缺货率从9%降到2%。');
     const named = reviewOffline('连锁药店“百草堂”上线后，缺货率从9%降到2%。');

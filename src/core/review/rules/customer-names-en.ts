@@ -34,14 +34,15 @@ const COMMON_EN = new Set(
 
 /** After a name, verbs of adopting a product: the name is a customer ("Hunt implemented …"). */
 const ADOPTION_VERBS_EN = new Set(
-  `implemented deployed adopted chose switched migrated moved replaced used uses rolled standardized
+  `implemented deployed adopted chose switched migrated moved replaced used uses use rolled standardized
   standardised consolidated runs relies trusts picked selected`.split(/\s+/),
 );
 
 /** After a name, verbs of a reported result: a customer only when a number follows in the sentence. */
 const RESULT_VERBS_EN = new Set(
   `reduced cut saved went saw achieved grew doubled halved tripled shortened lowered increased improved
-  boosted eliminated scaled avoided recovered resolved passed closed hit reached slashed drove`.split(/\s+/),
+  boosted eliminated scaled avoided recovered resolved passed closed hit reached slashed drove fell dropped
+  rose remediated delivered migrated`.split(/\s+/),
 );
 
 /**
@@ -115,7 +116,7 @@ function bulletNames(text: string, pos: number): string[] {
 
 /** Job titles before "at <Company>" ("A senior architect at China Telecom Bestpay…"). */
 const ROLE_AT_EN =
-  /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
+  /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|CPO|CMO|CRO|CDO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
 
 /** "how/why/when <Name> <past verb>" (also "How <Name> Drives…" in a title) and "With <Vendor>, <Name> has…". */
 const STORY_ANCHORS_EN =
@@ -123,6 +124,28 @@ const STORY_ANCHORS_EN =
 
 /** Clause starts, where "<Name> <verb>" may follow. */
 const CLAUSE_STARTS = /(?:^|[.!?;:]\s|,\s|\n)/g;
+
+/** "the <Name> team" (see `TEAM_AFTER`). */
+const THE_NAME = /\bthe\s(?=[A-Z])/g;
+const TEAM_AFTER = /^\s(?:team|teams|engineers|engineering team|developers|staff|group)\b/;
+/** "enabled <Name> to …", "helped <Name> cut …". */
+const ENABLED = /\b(?:enabled|helped|allowed|empowered)\s(?=[A-Z])/g;
+
+/**
+ * The name that signs a testimonial: a last line or last sentence of one to four capitalised words
+ * after a quote or a first-person sentence ("… time to market has improved. Hua Xia Bank").
+ */
+function signature(text: string): string | null {
+  const trimmed = text.trim();
+  const cut = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('” '));
+  if (cut < 20) return null;
+  const tail = trimmed.slice(cut + 1).trim();
+  const words = tail.split(' ');
+  if (words.length > 4 || !words.every((w) => /^[A-Z][A-Za-z0-9&.'’-]*$/.test(w))) return null;
+  const one = readName(tail, 0);
+  if (!one || one.name !== tail) return null;
+  return /\b(?:we|our|us|I)\b|[“”"]/.test(trimmed.slice(0, cut)) || words.length >= 2 ? tail : null;
+}
 
 /** A possessive ("Amazon's"). */
 const POSSESSIVE = /['’]s\s/g;
@@ -198,6 +221,10 @@ function nameBefore(text: string, end: number): string | null {
   return picked.length === 1 && !isNameWord(name) ? null : name;
 }
 
+/** A before → after in words ("from weeks to days"): as good as a number for telling a result. */
+const FROM_TO_WORDS =
+  /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
+
 /** The word after `pos` (skipping one adverb), lower-cased, and whether its sentence has a number. */
 function verbAfter(text: string, pos: number): { verb: string; next: string; number: boolean } {
   const rest = text.slice(pos, pos + 160);
@@ -212,7 +239,7 @@ function verbAfter(text: string, pos: number): { verb: string; next: string; num
   return {
     verb: words[i] ?? '',
     next: words[i + 1] === 'been' ? (words[i + 2] ?? '') : (words[i + 1] ?? ''),
-    number: /\d|\b(?:half|twice|double|triple)\b/.test(sentence),
+    number: /\d|\b(?:half|twice|double|triple)\b/.test(sentence) || FROM_TO_WORDS.test(sentence),
   };
 }
 
@@ -222,6 +249,7 @@ function verbAfter(text: string, pos: number): { verb: string; next: string; num
  */
 function isCustomerVerb(v: { verb: string; next: string; number: boolean }): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
+  if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
 }
@@ -308,11 +336,30 @@ export function namedCustomersEn(text: string): string[] {
       .split(/[\s,]+/)
       .slice(0, 3);
     const verb = verbAfter(text, POSSESSIVE.lastIndex);
-    if (isCustomerVerb(verb)) {
+    // "Maergo's codebase went from 730k lines to 95k": a thing of theirs, then their result.
+    const resultNext = next.slice(1).some((w) => RESULT_VERBS_EN.has(w)) && verb.number;
+    if (isCustomerVerb(verb) || resultNext) {
       const name = nameBefore(text, m.index);
       if (name) add(`${name}'s`); // "St. Catherine's cut their denial rate…"
     } else if (next.some((w) => CUSTOMER_SIDE_EN.has(w))) add(nameBefore(text, m.index));
   }
+  // "the Lykke team", "the Acme engineers": a team named after its company.
+  THE_NAME.lastIndex = 0;
+  for (let m = THE_NAME.exec(text); m !== null; m = THE_NAME.exec(text)) {
+    const one = readName(text, THE_NAME.lastIndex);
+    if (one && TEAM_AFTER.test(text.slice(one.end, one.end + 14))) add(one.name);
+  }
+  // "enabled Casepoint to close faster", "helped Acme cut costs by 30%": the object is the customer.
+  ENABLED.lastIndex = 0;
+  for (let m = ENABLED.exec(text); m !== null; m = ENABLED.exec(text)) {
+    const one = readName(text, ENABLED.lastIndex);
+    if (!one) continue;
+    const v = verbAfter(text, one.end);
+    if (v.verb === 'to' || ((RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb)) && v.number))
+      add(one.name);
+  }
+  // A testimonial signed with the company's name on its own line or after the last sentence.
+  add(signature(text));
   ORG_SUFFIX_EN.lastIndex = 0;
   for (let m = ORG_SUFFIX_EN.exec(text); m !== null; m = ORG_SUFFIX_EN.exec(text)) {
     const name = nameBefore(text, m.index);

@@ -66,10 +66,38 @@ const ADOPTER_AFTER_ZH =
   /^\s?(?:的\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
 /** Words that open a clause, read leftwards into a name ("因此工商银行" is 工商银行). */
 const LEADING_CONNECTIVE_ZH =
-  /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终)/;
+  /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终|成功|支撑|助力|赋能)/;
 /** Customers named in brackets after a noun of customer: "头部的 AIGC 企业（如零一万物）". */
 const BRACKETED_ZH =
   /(?:企业|客户|公司|品牌|厂商|机构|银行|产品)\s?[（(](?:如|比如|例如|包括)\s?([^（）()]{2,30})[）)]/g;
+
+/** Verbs of adopting a product, later in the sentence that opens with a name ("中国银行在…中部署了…"). */
+const ADOPTS_LATER_ZH = /部署|采用|上线|引入|选用|迁移|替换|切换/;
+/** A result in numbers ("性能提升50%"), which makes a headline's opening name the one who got it. */
+const RESULT_LATER_ZH =
+  /(?:提升|降低|缩短|减少|提高|增长|下降)[^，。；]{0,6}\d|(?<![\d.])\d{1,6}\.?\d{0,3}\s?[%％倍]\s?(?:的)?(?:提升|降低|下降|增长)/;
+
+/**
+ * True when the sentence that a name opens goes on to adopt a product or report a result: "中国银行
+ * 在自主创新过程中…部署了麒麟", "中华保险 核心系统…性能300%提升". The seller's own name opens its
+ * copy too, but is followed by 是/推出/提供 (see `VENDOR_AFTER_ZH`).
+ */
+function adoptsLater(text: string, end: number): boolean {
+  const sentence = text.slice(end, end + 80).split(/[。；！？\n]/)[0] ?? '';
+  return ADOPTS_LATER_ZH.test(sentence) || RESULT_LATER_ZH.test(sentence);
+}
+
+/**
+ * The name that signs a testimonial: a short last line or last sentence of Chinese copy that is only
+ * a name ("……保障了业务数据的安全。 去哪儿网").
+ */
+function signatureZh(text: string): string | null {
+  const trimmed = text.trim();
+  const cut = Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('”'));
+  if (cut < 10) return null;
+  const tail = trimmed.slice(cut + 1).trim();
+  return tail.length >= 2 && tail.length <= 12 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(tail) ? tail : null;
+}
 
 /** Latin names the Chinese copy uses for the seller or its product ("OceanBase 是…", "迁移至 TiDB"). */
 export function vendorNamesZh(text: string): Set<string> {
@@ -112,7 +140,8 @@ export function namedCustomersZh(text: string): string[] {
     const n = name
       .replace(/^[“「"]|[”」"]$/g, '')
       .trim()
-      .replace(LEADING_CONNECTIVE_ZH, '');
+      .replace(LEADING_CONNECTIVE_ZH, '')
+      .replace(LEADING_CONNECTIVE_ZH, ''); // "成功支撑浙江移动" is 浙江移动
     if (n.length < 2 || found.includes(n)) return;
     for (const v of vendors) if (n === v || n.startsWith(v) || n.endsWith(v)) return;
     found.push(n);
@@ -121,7 +150,11 @@ export function namedCustomersZh(text: string): string[] {
     const after = text.slice(index + length, index + length + 8);
     const before = text.slice(Math.max(0, index - 1), index);
     // The first name is taken to be the seller's, unless what follows makes it a user of a product.
-    return VENDOR_AFTER_ZH.test(after) || before === '某' || (index === 0 && !ADOPTER_AFTER_ZH.test(after));
+    return (
+      VENDOR_AFTER_ZH.test(after) ||
+      before === '某' ||
+      (index === 0 && !ADOPTER_AFTER_ZH.test(after) && !adoptsLater(text, index + length))
+    );
   };
   WELL_KNOWN_RE.lastIndex = 0;
   for (let m = WELL_KNOWN_RE.exec(text); m !== null; m = WELL_KNOWN_RE.exec(text)) {
@@ -162,6 +195,8 @@ export function namedCustomersZh(text: string): string[] {
     const start = m.index - name.length;
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, start)) add(name);
   }
+  const signed = signatureZh(text);
+  if (signed && !isGenericZh(signed)) add(signed);
   PRACTICE_ZH.lastIndex = 0;
   for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
     const name = practiceSite(text, m.index);

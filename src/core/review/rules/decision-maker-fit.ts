@@ -101,6 +101,24 @@ export const decisionMakerFitRules: readonly Rule[] = [
     valid: ['For CFOs of 400-bed hospitals.', '面向城商行的信息科技部。'],
   },
   {
+    id: 'dm.peer-case',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'A named peer with a result: the evidence a decision maker uses to defend the choice to their own boss.',
+      zh: '有名有姓的同行加上结果：这正是决策者向上级证明“选对了”的依据。',
+    },
+    knowledge: K,
+    invalid: [
+      'Northwind Health cut claim denials from 12% to 4%.',
+      '招商银行上线后，审批时间从2天缩短到4小时。',
+    ],
+    valid: ['Claim denials fall 30%.', 'Trusted by Northwind Health.'],
+  },
+  {
     id: 'dm.no-decision-maker',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],

@@ -21,7 +21,7 @@ const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|im
 
 /** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
 const CHANGE_PATTERNS: readonly RegExp[] = [
-  compile(`${CHANGE_EN}${STOP_EN}{0,50}?${NUMR_EN}${RESULT_UNIT_EN}`),
+  compile(`${CHANGE_EN}${STOP_EN}{0,80}?${NUMR_EN}${RESULT_UNIT_EN}`),
   compile(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
   compile(
     String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
@@ -71,6 +71,7 @@ const OUTCOME_PATTERNS: readonly RegExp[] = [
   ),
   compile(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
   /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉|SQL重写|改造|停服)/,
+  compile(`占比(?:达到|达|超过|超|约|已达)?\\s?${NUMQ_ZH}\\s?[%％]`),
   compile(
     String.raw`${NUMQ_ZH}\s?(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告|切换)`,
   ),
@@ -105,6 +106,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
           `(?:原本|原来|此前|以前|过去)${STOP_ZH}{0,20}?${NUMU_ZH}[^。；！？]{0,30}?(?:仅需|只需|只要|缩短到|降到|变为)\\s?${NUMU_ZH}`,
         ),
         /(?<![\d.,])\d[\d.,]*\s?[%％]?\s?(?:→|->|=>|➜|⟶)\s?\d/,
+        // In words: "from weeks to days", "from several hours to several minutes", "从数天缩短到数小时".
+        /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s|mere\s)?(?:months|weeks|days|hours|minutes|seconds)\b/,
+        /[从由](?:数|几)?(?:个月|年|周|天|小时|分钟)(?:缩短|降低|减少|压缩)?(?:到|至)(?:数|几)?(?:周|天|小时|分钟|秒)/,
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['result-number', 'before-after'] },
@@ -120,6 +124,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '平均时效从72小时缩短到54小时。',
       '响应时长由原来的22.8小时降至3.6小时。',
       '原本需耗时 10 小时，迁移后仅需 20 分钟。',
+      'Time to market went from weeks to days.',
+      '交付周期从数周缩短到几天。',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
   },
@@ -172,6 +178,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '8个月即回本。',
       '货损率0.03%，去年黑五零宕机。',
       '3天完成Oracle平替。',
+      '已累计部署十余万套，占比达70%以上。',
     ],
     valid: ['12% active content, pH 8.5.', '40+ ERP connectors.', '覆盖多个领域。'],
   },
@@ -234,12 +241,16 @@ export const quantifiedResultsRules: readonly Rule[] = [
       kind: 'text',
       patterns: [
         compile(
-          String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:PB|TB|million|billion|trillion|M|k)?\s(?:users|events|messages|requests|transactions|rows|devices|downloads|connections|nodes|queries|customers|companies|businesses|fleets|data points|miles)\b`,
+          String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:PB|TB|thousand|million|billion|trillion|M|k)?\s(?:users|events|messages|requests|transactions|rows|devices|downloads|connections|nodes|queries|customers|companies|businesses|fleets|data points|miles|engineers|developers|employees|stores|branches|sites|apps|applications|repositories|services|merchants|locations)\b`,
         ),
         // Data scale, not hardware specs: "10PB", not "4 GB RAM".
         compile(String.raw`${DIGITS}\s?(?:PB|TB)\b`),
         compile(
           String.raw`(?:${DIGITS}|[一二两三四五六七八九十几])\s?(?:PB|TB|T\b|万|亿|千万|百万)|[千百万亿]{1,3}级别?|(?:亚秒|毫秒|秒)级|(?:超过|逾|达|近|连续)\s?${DIGITS}\s?(?:个月|年|万|亿|台|家|个)`,
+        ),
+        // Deployments and systems carried: "17个应用模块", "300+ 金融业务系统", "数万个网点".
+        compile(
+          String.raw`(?:${DIGITS}|[数几十百千万]{1,2})\s?[+＋]?\s?[余多]?\s?[个套家所]?[\u4e00-\u9fa5]{0,4}?(?:业务系统|应用模块|系统|网点|门店|分行|节点|集群)`,
         ),
       ],
     },
@@ -253,6 +264,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Feeds that reach over 200 million users.',
       '可以支持10PB以上的数据集。',
       '可处理千万级别的并发。',
+      'It gives 250+ engineers a sandbox of their own.',
+      '已支撑17个应用模块。',
     ],
     valid: ['We make payroll easy.', '让工作更简单。'],
   },
