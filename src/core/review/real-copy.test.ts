@@ -122,6 +122,29 @@ describe('proof written in any form counts', () => {
     expect(hitsOf('cr.named-customer', text)).not.toBeNull();
   });
 
+  it.each([
+    'Shipfast gives us the ability to refactor across our 2000+ repositories.',
+    '用了半年，Shipfast 让我们的发布再也不用熬夜。',
+  ])('reads a user speaking of the product as testimony, quotes or not: %s', (text) => {
+    expect(hitsOf('cr.quote', text)).not.toBeNull();
+  });
+
+  it.each(['让我们一起拥抱数字化。', 'Let us show you around.'])(
+    'not a vendor inviting the reader: %s',
+    (text) => {
+      expect(hitsOf('cr.quote', text)).toBeNull();
+    },
+  );
+
+  it('credits a signature that holds industry words: a company, not an industry', () => {
+    expect(
+      hitsOf('cr.named-customer', 'KubeSphere 提供了统一门户，降低了维护成本。 马上消费金融'),
+    ).not.toBeNull();
+    expect(
+      hitsOf('cr.named-customer', 'KubeSphere 提供了统一门户，降低了维护成本。 某消费金融公司'),
+    ).toBeNull();
+  });
+
   it.each(['OceanBase 是一款分布式数据库，性能提升50%。', '招商银行推出了新的企业网银。'])(
     'still reads the name that opens its own copy as the seller: %s',
     (text) => {

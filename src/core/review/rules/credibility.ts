@@ -144,6 +144,8 @@ export const credibilityRules: readonly Rule[] = [
         /\bRPO\b|\bRTO\b|\bfive nines\b|\b99\.9{2,5}\s?%\s(?:uptime|availability)\s(?:SLA|guarantee)/,
         /等保[一二三四\d]级|三级等保|等级保护[一二三四\d]级|通过[^，。；]{0,10}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过/,
         /进入[^，。；]{0,10}供应链|获得[^，。；]{0,12}认证|\d{1,5}\s?项(?:发明)?专利/,
+        // National standards by number: "GB/T 20272-2019 … 第四级".
+        /\bGB(?:\/T)?\s?\d{4,5}/,
         /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
         // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
@@ -179,6 +181,7 @@ export const credibilityRules: readonly Rule[] = [
       'Rated 4.8 out of 5 on G2.',
       '获得国家科学技术进步奖二等奖。',
       '入选工信部专精特新“小巨人”企业名单。',
+      '遵循《GB/T 20272-2019 信息安全技术 操作系统安全技术要求》第四级标准。',
     ],
     valid: [
       'Stay ahead of cyber threats.',
@@ -215,6 +218,9 @@ export const credibilityRules: readonly Rule[] = [
         /\b(?:customers|clients|operators|users|managers|teams|buyers|growers|engineers)\s(?:report|reported|say|said|tell us|told us|found)\b/,
         /(?:总监|经理|负责人|CTO|CIO|CEO|架构师|工程师|总裁|董事长|主任|院长|厂长|创始人|副总)[^，。“]{0,8}?(?:表示|谈到|介绍|评价|认为|坦言|提到|说)/,
         /[”」][，,]?[^，。“]{0,12}?(?:表示|说道|坦言)/,
+        // A user speaking of the product, quotes or not: "Sourcegraph gives us…", "Foo 让我们…".
+        /\b(?:gives|gave|allows|allowed|helps|helped|enables|enabled)\sus\b/,
+        /(?<=[A-Za-z0-9]\s?)(?:让|帮助|帮|使)我们(?!一起)/,
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof', 'case'] },
@@ -227,8 +233,15 @@ export const credibilityRules: readonly Rule[] = [
       '"We closed in four days," Dana Reyes said.',
       'Operators report wall loss down to 0.05 mm.',
       '该厂设备部经理表示，换型时间减半。',
+      'Shipfast gives us the ability to refactor across 2000+ repositories.',
+      '用了半年，Shipfast 让我们的发布再也不用熬夜。',
     ],
-    valid: ['We offer reliable logistics.', 'Our customers love us.', '数据安全，我们是认真的。'],
+    valid: [
+      'We offer reliable logistics.',
+      'Our customers love us.',
+      '数据安全，我们是认真的。',
+      'Shipfast gives you one place to deploy.',
+    ],
   },
   {
     id: 'cr.customer-words',

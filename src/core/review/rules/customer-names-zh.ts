@@ -195,8 +195,9 @@ export function namedCustomersZh(text: string): string[] {
     const start = m.index - name.length;
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, start)) add(name);
   }
+  // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.
   const signed = signatureZh(text);
-  if (signed && !isGenericZh(signed)) add(signed);
+  if (signed && !/^[某各多众该本我贵]/.test(signed) && !SEGMENTS_ZH.includes(signed)) add(signed);
   PRACTICE_ZH.lastIndex = 0;
   for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
     const name = practiceSite(text, m.index);

@@ -59,6 +59,24 @@ export const customerValueRules: readonly Rule[] = [
     valid: ['Query speed up 20x after migrating.', '查询提速 20 倍。', 'Cut costs by up to 30%.'],
   },
   {
+    id: 'cv.peer-result',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Shows the value on a named customer: what they got, in numbers, not what the product has.',
+      zh: '用有名有姓的客户展示价值：他们得到了什么、有多少，而不是产品有什么。',
+    },
+    knowledge: K,
+    invalid: [
+      'Contoso Bank cut loan approval from 5 days to 4 hours.',
+      '招商银行上线后，审批时间从2天缩短到4小时。',
+    ],
+    valid: ['Cut loan approval from 5 days to 4 hours.', 'Trusted by Contoso Bank.'],
+  },
+  {
     id: 'cv.unanchored-comparative',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
