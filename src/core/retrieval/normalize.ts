@@ -3,6 +3,7 @@
  * Chinese folded to Simplified (企業 → 企业, 營銷 → 营销) with OpenCC's tables, because the knowledge is
  * written in Simplified Chinese and many readers write Traditional.
  */
+import { Converter as FromSimplified } from 'opencc-js/cn2t';
 import { Converter } from 'opencc-js/t2cn';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -20,14 +21,46 @@ const TAIWAN_TERMS: readonly [RegExp, string][] = [
   [/营收/g, '营业收入'],
 ];
 
+let charsToSimplified: ((text: string) => string) | undefined;
+
+/**
+ * Traditional Chinese characters folded to Simplified (門店 → 门店, 縮短 → 缩短), character by character
+ * and nothing else (a Simplified 智慧 stays 智慧), for the review's rules, which are written in
+ * Simplified Chinese. A text with no Traditional character comes back as it is: 著 alone does not make
+ * a text Traditional (显著 is Simplified too).
+ */
+export function foldTraditional(text: string): string {
+  if (!CJK.test(text)) return text;
+  const convert = charsToSimplified ?? Converter({ from: 'tw', to: 'cn' });
+  charsToSimplified = convert;
+  const folded = convert(text);
+  if (folded.length !== text.length) return folded;
+  for (let i = 0; i < text.length; i++) if (folded[i] !== text[i] && text[i] !== '著') return folded;
+  return text;
+}
+
+/** OpenCC Taiwan → mainland, phrases as well as characters (軟體 → 软件). */
+function simplify(text: string): string {
+  const convert = toSimplified ?? Converter({ from: 'twp', to: 'cn' });
+  toSimplified = convert;
+  return convert(text);
+}
+
+let toTraditional: ((text: string) => string) | undefined;
+
+/** Simplified Chinese back to Traditional (Taiwan characters, no phrase swaps): a review of a Traditional draft. */
+export function toTaiwanTraditional(text: string): string {
+  if (!CJK.test(text)) return text;
+  const convert = toTraditional ?? FromSimplified({ from: 'cn', to: 'tw' });
+  toTraditional = convert;
+  return convert(text);
+}
+
 /** NFKC, lower case, Simplified Chinese. */
 export function normalize(text: string): string {
   const folded = text.normalize('NFKC').toLowerCase();
   if (!CJK.test(folded)) return folded;
-  // 'twp': Taiwan phrases as well as characters (軟體 → 软件).
-  const convert = toSimplified ?? Converter({ from: 'twp', to: 'cn' });
-  toSimplified = convert;
-  return TAIWAN_TERMS.reduce((text, [re, to]) => text.replace(re, to), convert(folded));
+  return TAIWAN_TERMS.reduce((text, [re, to]) => text.replace(re, to), simplify(folded));
 }
 
 /** True for a character of the CJK blocks Coach segments. */

@@ -1,3 +1,4 @@
+import { foldTraditional, toTaiwanTraditional } from '../retrieval/normalize.ts';
 import { buildFindings } from './findings.ts';
 import { prepareDraft } from './input.ts';
 import { separateInstructions } from './instructions.ts';
@@ -24,6 +25,24 @@ const INSTRUCTION_NOTE: Record<ReviewLang, string> = {
  * @throws CoachError `input_empty` for an empty draft (see `prepareDraft`).
  */
 export function reviewOffline(draft: string, opts: { lang?: ReviewLang } = {}): ReviewResult {
+  // The rules read Simplified Chinese; a Traditional draft is read folded and answered in Traditional.
+  const folded = foldTraditional(draft);
+  const result = reviewSimplified(folded, opts);
+  return folded === draft ? result : inTraditional(result);
+}
+
+/** The review's own text (findings, suggestions, rewrite, notes) in Traditional Chinese. */
+function inTraditional(r: ReviewResult): ReviewResult {
+  return {
+    ...r,
+    findings: r.findings.map((f) => ({ ...f, message: toTaiwanTraditional(f.message) })),
+    suggestions: r.suggestions.map(toTaiwanTraditional),
+    rewrite: r.rewrite === null ? null : toTaiwanTraditional(r.rewrite),
+    notes: r.notes.map(toTaiwanTraditional),
+  };
+}
+
+function reviewSimplified(draft: string, opts: { lang?: ReviewLang }): ReviewResult {
   let prepared = prepareDraft(draft, opts);
   const separated = separateInstructions(prepared.draft);
   const lang = opts.lang ?? (separated.copy ? detectLang(separated.copy) : prepared.lang);

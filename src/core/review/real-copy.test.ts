@@ -238,6 +238,17 @@ describe('clarity and category move with the copy', () => {
 });
 
 describe('Chinese read as Chinese', () => {
+  it('reads Traditional Chinese as it reads Simplified, and answers in Traditional', () => {
+    const simplified = reviewOffline('招商银行上线后，审批时间从2天缩短到4小时，用飞书管理全国88家门店。');
+    const traditional = reviewOffline('招商銀行上線後，審批時間從2天縮短到4小時，用飛書管理全國88家門店。');
+    expect(traditional.scores).toEqual(simplified.scores);
+    expect(traditional.overall).toBe(simplified.overall);
+    const text = [...traditional.findings.map((f) => f.message), traditional.rewrite ?? ''].join('\n');
+    expect(text).toContain('招商銀行');
+    expect(text).not.toMatch(/[门审时缩飞户这为]/);
+    expect(text).not.toContain('明瞭');
+  });
+
   it('treats 专业 as ordinary and 广受欢迎 / 行业领先 / 第一 / 最… as unproven claims', () => {
     expect(hitsOf('cr.unproven-superlative', '专业的冷链物流。')).toBeNull();
     for (const text of [

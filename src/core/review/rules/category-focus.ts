@@ -32,7 +32,7 @@ export const categoryFocusRules: readonly Rule[] = [
     effect: { delta: 1, severity: 'strength', signals: ['segment'] },
     message: {
       en: 'Names a segment ({hits}), so the right buyers recognise themselves.',
-      zh: '点明了目标行业或客群（{hits}），让对的客户一眼认出自己。',
+      zh: '点出了目标行业或客群（{hits}），让对的客户一眼认出自己。',
     },
     knowledge: K,
     invalid: [

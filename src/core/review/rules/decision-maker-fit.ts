@@ -50,7 +50,7 @@ export const decisionMakerFitRules: readonly Rule[] = [
     effect: { delta: 1, severity: 'strength' },
     message: {
       en: 'Names the audience, so the copy reaches the team whose decision it is.',
-      zh: '点明了对象，文案能送到真正拍板的团队手里。',
+      zh: '点出了对象，文案能送到真正拍板的团队手里。',
     },
     knowledge: K,
     invalid: ['Error tracking for developers.', '面向汽车零部件厂的预测性维护。'],
