@@ -134,6 +134,24 @@ describe('answerOffline on the curated knowledge', () => {
     expect(a.citations).toEqual([]);
   });
 
+  it.each([
+    'What is a good Google ad budget for a B2B startup?',
+    '我们的小红书笔记被限流了，曝光量只有个位数怎么办？',
+    'How should we handle crisis communication after a data breach?',
+    'Should we start a podcast to build our brand?',
+    '营销费用占营业额的多少才算合理？',
+  ])('says a marketing question the knowledge does not cover is not covered: %s', (q) => {
+    const a = answerOffline(real, q);
+    expect(a.coverage).toBe('not_covered');
+    expect(a.citations).toEqual([]);
+  });
+
+  it('answers a question that names a glossary idea even beside an out-of-scope phrase', () => {
+    const a = answerOffline(real, 'what is account-based marketing and is it worth it for a small company?');
+    expect(a.coverage).not.toBe('not_covered');
+    expect(a.citations.slice(0, 3).map((c) => c.id)).toContain('abm-fit');
+  });
+
   it('says plainly what a partly covered question asks that the knowledge does not cover, then the nearest idea', () => {
     const a = answerOffline(
       real,

@@ -194,9 +194,11 @@ export function createRetriever(
     const norm = normalize(query);
     const bonus = new Map<string, number>();
     let glossaryHit = false;
+    let glossaryTerms = 0;
     for (const g of glossary) {
       if (g.needles.some((n) => containsTerm(norm, n))) {
         glossaryHit = true;
+        glossaryTerms += 1;
         for (const id of g.ids) bonus.set(id, (bonus.get(id) ?? 0) + p.glossaryBonus);
       }
     }
@@ -240,7 +242,10 @@ export function createRetriever(
     if (missing.length > 0) {
       // The question asks about something the knowledge does not cover. Only when it says more about
       // what the knowledge does cover is it worth offering the nearest idea.
-      coverage = topicTerms > OUT_WEIGHT * outTerms && best >= p.partialScore ? 'partial' : 'not_covered';
+      // A term of the knowledge's glossary ("ABM", "USP") names what the question is about as surely as
+      // a topic term does.
+      const about = topicTerms + glossaryTerms;
+      coverage = about > OUT_WEIGHT * outTerms && best >= p.partialScore ? 'partial' : 'not_covered';
     } else if ((supported && best >= p.coverScore) || best >= p.strongScore) coverage = 'covered';
     else if (best >= p.partialScore) coverage = 'partial';
     else coverage = 'not_covered';
