@@ -136,6 +136,10 @@ describe('proof written in any form counts', () => {
     },
   );
 
+  it('names the company whose staff use the product: "极兔已经有 20 万人上线飞书"', () => {
+    expect(hitsOf('cr.named-customer', '2023 年，极兔已经有 20 万人上线飞书。')).toEqual(['极兔']);
+  });
+
   it('credits a signature that holds industry words: a company, not an industry', () => {
     expect(
       hitsOf('cr.named-customer', 'KubeSphere 提供了统一门户，降低了维护成本。 马上消费金融'),

@@ -365,6 +365,33 @@ export const credibilityRules: readonly Rule[] = [
     valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。', '上线后效果显著。'],
   },
   {
+    id: 'cr.research',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        /\b\d{1,3}\.?\d{0,2}\s?%\sof\s(?:respondents|buyers|leaders|executives|decision[- ]makers|marketers|CIOs|CFOs|CEOs|IT leaders|customers surveyed)\b/,
+        /\b(?:one|two|three|four|five|six|seven|eight|nine)\s(?:in|out of)\s(?:two|three|four|five|ten)\s(?:business|technology|IT|B2B|buyers|leaders|executives|decision|marketers|respondents|customers)/,
+        /\b(?:we surveyed|a survey of|surveyed|according to (?:a|an|the) (?:study|survey|report)|according to (?:a|an|the) [A-Z][\w-]{1,20} (?:study|survey|report)|(?:study|survey|report) (?:by|from) [A-Z])/,
+        /(?:调研|调查|报告|研究)(?:显示|发现|表明)|受访者|受访企业/,
+      ],
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Cites research ({hits}): data a buyer can check lends the claim weight.',
+      zh: '引用了调研数据（{hits}）：可核实的数据让观点更有分量。',
+    },
+    knowledge: K,
+    invalid: [
+      'Three in four business and technology leaders say they trust data-backed content more.',
+      '72.5% of respondents said speed matters most.',
+      'According to a Forrester study, payback came in 8 months.',
+      '调研显示，超过六成企业把数据安全放在首位。',
+    ],
+    valid: ['Improve performance by up to 10x.', '我们的客户都很满意。'],
+  },
+  {
     id: 'cr.unsourced-result',
     dimension: 'credibility',
     langs: ['en', 'zh'],

@@ -67,6 +67,9 @@ const ADOPTER_AFTER_ZH =
 /** Words that open a clause, read leftwards into a name ("因此工商银行" is 工商银行). */
 const LEADING_CONNECTIVE_ZH =
   /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终|成功|支撑|助力|赋能)/;
+/** "<name>已经有 20 万人上线飞书": a headcount using a product names the company they work for. */
+const HEADCOUNT_USES_ZH =
+  /(?:已经|已)有\s?\d{1,6}\s?[万千]?\s?(?:人|名员工|位员工)\s?(?:上线|使用|用上|在用|用)/g;
 /** Customers named in brackets after a noun of customer: "头部的 AIGC 企业（如零一万物）". */
 const BRACKETED_ZH =
   /(?:企业|客户|公司|品牌|厂商|机构|银行|产品)\s?[（(](?:如|比如|例如|包括)\s?([^（）()]{2,30})[）)]/g;
@@ -198,6 +201,12 @@ export function namedCustomersZh(text: string): string[] {
   // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.
   const signed = signatureZh(text);
   if (signed && !/^[某各多众该本我贵]/.test(signed) && !SEGMENTS_ZH.includes(signed)) add(signed);
+  HEADCOUNT_USES_ZH.lastIndex = 0;
+  for (let m = HEADCOUNT_USES_ZH.exec(text); m !== null; m = HEADCOUNT_USES_ZH.exec(text)) {
+    const name = zhNameBefore(text, m.index);
+    if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, m.index - name.length))
+      add(name);
+  }
   PRACTICE_ZH.lastIndex = 0;
   for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
     const name = practiceSite(text, m.index);
