@@ -77,6 +77,21 @@ export const customerValueRules: readonly Rule[] = [
     valid: ['Cut loan approval from 5 days to 4 hours.', 'Trusted by Contoso Bank.'],
   },
   {
+    id: 'cv.peer-scale',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'quantity'], noSignals: ['result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Shows the value in use: a named customer running it at scale; their result in numbers would say more.',
+      zh: '展示了真实使用中的价值：有名有姓的客户在大规模使用；再补上他们得到的数字结果会更有力。',
+    },
+    knowledge: K,
+    invalid: ['Bitso uses Neon to give 250+ engineers their own sandbox.', '邮储银行已完成部署超4万套。'],
+    valid: ['Bitso cut build times by 40% for 250+ engineers.', 'Used by 250+ engineers.'],
+  },
+  {
     id: 'cv.unanchored-comparative',
     dimension: 'customer_value',
     langs: ['en', 'zh'],

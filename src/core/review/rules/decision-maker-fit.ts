@@ -119,6 +119,21 @@ export const decisionMakerFitRules: readonly Rule[] = [
     valid: ['Claim denials fall 30%.', 'Trusted by Northwind Health.'],
   },
   {
+    id: 'dm.peer-scale',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'quantity'], noSignals: ['result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'A named peer running it at scale: the reassurance a decision maker looks for before saying yes.',
+      zh: '有名有姓的同行在大规模使用：这正是决策者点头前想要的安心。',
+    },
+    knowledge: K,
+    invalid: ['Bitso uses Neon to give 250+ engineers their own sandbox.', '邮储银行已完成部署超4万套。'],
+    valid: ['Bitso cut build times by 40% for 250+ engineers.', 'Used by 250+ engineers.'],
+  },
+  {
     id: 'dm.no-decision-maker',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],

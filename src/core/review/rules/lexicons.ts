@@ -117,7 +117,7 @@ export const UNIVERSALS = termList(`
   startup or a Fortune 500 | for everyone | anyone | one-stop | one stop shop | all-in-one
   everything you need | whatever your industry | no matter your industry | no matter the size
   every company | any company | all companies | every team | 所有企业 | 各行各业 | 各个行业 | 各类企业 | 各种企业 | 任何企业 | 全行业 | 一站式 | 全方位
-  多个领域 | 各领域 | 广泛应用 | 千行百业 | 大中小 | 各种规模 | 各类客户 | 所有行业 | 各种行业 | 不同行业 | 众多企业 | 各行业 | 每一家企业
+  多个领域 | 各领域 | 千行百业 | 大中小 | 各种规模 | 各类客户 | 所有行业 | 各种行业 | 不同行业 | 众多企业 | 各行业 | 每一家企业
 `);
 
 /** Price and discount words. */
