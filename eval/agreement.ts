@@ -1,8 +1,8 @@
 /**
  * How far two experts agree on the real sets' labels, and how Coach compares with each of them.
  *
- * A second expert labelled a sample of the dev items blind (without the first labels or Coach's
- * output; eval/real/second/README.md). The same figures the eval reports for Coach against the first
+ * A second expert labelled a sample of the dev items, and the whole fresh held-out collection, blind
+ * (without the first labels or Coach's output; eval/real/second/README.md). The same figures the eval reports for Coach against the first
  * expert are computed for the second expert against the first: that is the ceiling a rule set tuned to
  * one expert's labels can honestly be expected to reach.
  *
@@ -150,21 +150,47 @@ export function questionAgreement(a: QuestionLabel[], b: QuestionLabel[]): Quest
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(8);
 
-/** Prints expert B vs expert A beside Coach vs A and Coach vs B, when the second labels exist. */
-export function runAgreement(retriever: Retriever): void {
-  const copyPath = `${DIR}/copy.labels.jsonl`;
-  const questionPath = `${DIR}/questions.labels.jsonl`;
-  if (!existsSync(copyPath) || !existsSync(questionPath)) return;
+/** A sample labelled twice: which first-labelled parts it comes from and where the second labels are. */
+interface Sample {
+  name: string;
+  parts: string[];
+  /** File prefix in eval/real/second/: `<prefix>copy.labels.jsonl`, `<prefix>questions.labels.jsonl`. */
+  prefix: string;
+}
 
-  const firstCopy = new Map(
-    DEV_PARTS.flatMap((p) => loadRealCopy(`eval/real/copy.${p}.jsonl`)).map((c) => [c.id, c]),
-  );
-  const second = loadLines(copyPath, secondCopySchema);
-  const items = second.flatMap((s) => {
-    const first = firstCopy.get(s.id);
+/**
+ * The samples labelled a second time: 60 dev drafts and 60 dev questions, and the whole fourth
+ * collection (held out; its second labels were written blind, like the first).
+ */
+const SAMPLES: readonly Sample[] = [
+  { name: 'dev', parts: DEV_PARTS, prefix: '' },
+  { name: 'fresh held-out', parts: ['held3'], prefix: 'held3.' },
+];
+
+/** Prints expert B vs expert A beside Coach vs A and Coach vs B, for each sample whose labels exist. */
+export function runAgreement(retriever: Retriever): void {
+  for (const sample of SAMPLES) {
+    const copyPath = `${DIR}/${sample.prefix}copy.labels.jsonl`;
+    const questionPath = `${DIR}/${sample.prefix}questions.labels.jsonl`;
+    if (existsSync(copyPath)) copyTable(sample, copyPath);
+    if (existsSync(questionPath)) questionTable(sample, questionPath, retriever);
+  }
+}
+
+/** Pairs each second label with the first label of the same id (all must be in `parts`). */
+function pair<F extends { id: string }, S extends { id: string }>(firsts: F[], seconds: S[], path: string) {
+  const byId = new Map(firsts.map((f) => [f.id, f]));
+  const items = seconds.flatMap((s) => {
+    const first = byId.get(s.id);
     return first ? [{ first, s }] : [];
   });
-  if (items.length !== second.length) throw new Error(`${copyPath}: ids that are not in the dev copy`);
+  if (items.length !== seconds.length) throw new Error(`${path}: ids that are not in the first labels`);
+  return items;
+}
+
+function copyTable(sample: Sample, path: string): void {
+  const firsts = sample.parts.flatMap((p) => loadRealCopy(`eval/real/copy.${p}.jsonl`));
+  const items = pair(firsts, loadLines(path, secondCopySchema), path);
   const A = items.map(({ first }) => ({ band: first.band, score: first.expert_score, weak: first.weak }));
   const B = items.map(({ s }) => ({ band: s.band, score: s.expert_score, weak: s.weak }));
   const C = items.map(({ first }) => {
@@ -172,9 +198,8 @@ export function runAgreement(retriever: Retriever): void {
     return { band: bandOf(r.overall), score: r.overall, weak: twoWeakest(r.scores) };
   });
   const cols = [copyAgreement(A, B), copyAgreement(A, C), copyAgreement(B, C)];
-  console.log(
-    `\nAgreement on ${items.length} dev drafts (eval/real/second)                 2nd/1st Coach/1st Coach/2nd`,
-  );
+  const title = `Agreement on ${items.length} ${sample.name} drafts (eval/real/second)`;
+  console.log(`\n${title.padEnd(60)}  2nd/1st Coach/1st Coach/2nd`);
   console.log("  (X/Y: X scored against Y's labels, the way the eval scores Coach against the expert)");
   const row = (label: string, f: (r: CopyAgreement) => string) =>
     console.log(`  ${label.padEnd(58)} ${cols.map(f).join(' ')}`);
@@ -184,20 +209,14 @@ export function runAgreement(retriever: Retriever): void {
   row('one of the 2 weakest among the other 2 weakest', (r) => pct(r.weak));
   row('mean |score difference| (0–100)', (r) => r.meanAbsScore.toFixed(1).padStart(8));
   row("Cohen's kappa, band", (r) => r.kappa.toFixed(2).padStart(8));
+}
 
-  const firstQ = new Map(
-    DEV_PARTS.flatMap((p) => loadRealQuestions(`eval/real/questions.${p}.jsonl`)).map((q) => [q.id, q]),
-  );
-  const secondQ = loadLines(questionPath, secondQuestionSchema);
-  const qItems = secondQ.flatMap((s) => {
-    const first = firstQ.get(s.id);
-    return first ? [{ first, s }] : [];
-  });
-  if (qItems.length !== secondQ.length)
-    throw new Error(`${questionPath}: ids that are not in the dev questions`);
-  const QA = qItems.map(({ first }) => ({ scope: first.scope, expect: first.expect }));
-  const QB = qItems.map(({ s }) => ({ scope: s.scope, expect: s.expect }));
-  const QC = qItems.map(({ first }) => {
+function questionTable(sample: Sample, path: string, retriever: Retriever): void {
+  const firsts = sample.parts.flatMap((p) => loadRealQuestions(`eval/real/questions.${p}.jsonl`));
+  const items = pair(firsts, loadLines(path, secondQuestionSchema), path);
+  const QA = items.map(({ first }) => ({ scope: first.scope, expect: first.expect }));
+  const QB = items.map(({ s }) => ({ scope: s.scope, expect: s.expect }));
+  const QC = items.map(({ first }) => {
     const a = answerOffline(retriever, first.q);
     const coverage = a.coverage ?? (a.citations.length ? 'covered' : 'not_covered');
     const scope: QuestionLabel['scope'] =
@@ -205,9 +224,8 @@ export function runAgreement(retriever: Retriever): void {
     return { scope, expect: a.citations.slice(0, 3).map((c) => c.id) };
   });
   const qCols = [questionAgreement(QA, QB), questionAgreement(QA, QC), questionAgreement(QB, QC)];
-  console.log(
-    `\nAgreement on ${qItems.length} dev questions (eval/real/second)              2nd/1st Coach/1st Coach/2nd`,
-  );
+  const title = `Agreement on ${items.length} ${sample.name} questions (eval/real/second)`;
+  console.log(`\n${title.padEnd(60)}  2nd/1st Coach/1st Coach/2nd`);
   const qRow = (label: string, f: (r: QuestionAgreement) => string) =>
     console.log(`  ${label.padEnd(58)} ${qCols.map(f).join(' ')}`);
   qRow('same scope (in / partly / out)', (r) => pct(r.scope));
