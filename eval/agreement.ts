@@ -8,7 +8,7 @@
  *
  * Run: `npx tsx eval/agreement.ts` (also printed at the end of `npm run eval` when the files exist).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { answerOffline } from '../src/core/answer/offline.ts';
 import type { Retriever } from '../src/core/retrieval/retriever.ts';
@@ -16,6 +16,7 @@ import { reviewOffline } from '../src/core/review/offline-critic.ts';
 import { DIMENSIONS } from '../src/core/review/types.ts';
 import {
   bandOf,
+  loadJsonl,
   loadRealCopy,
   loadRealQuestions,
   type RealCopy,
@@ -37,17 +38,6 @@ const secondQuestionSchema = z.object({
   scope: z.enum(['in', 'partial', 'out']),
   expect: z.array(z.string()),
 });
-
-function loadLines<T>(path: string, schema: z.ZodType<T>): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((line, i) => {
-      const parsed = schema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
-}
 
 /** A copy label as the figures need it: band, score, two weakest. */
 interface CopyLabel {
@@ -190,7 +180,7 @@ function pair<F extends { id: string }, S extends { id: string }>(firsts: F[], s
 
 function copyTable(sample: Sample, path: string): void {
   const firsts = sample.parts.flatMap((p) => loadRealCopy(`eval/real/copy.${p}.jsonl`));
-  const items = pair(firsts, loadLines(path, secondCopySchema), path);
+  const items = pair(firsts, loadJsonl(path, secondCopySchema), path);
   const A = items.map(({ first }) => ({ band: first.band, score: first.expert_score, weak: first.weak }));
   const B = items.map(({ s }) => ({ band: s.band, score: s.expert_score, weak: s.weak }));
   const C = items.map(({ first }) => {
@@ -213,7 +203,7 @@ function copyTable(sample: Sample, path: string): void {
 
 function questionTable(sample: Sample, path: string, retriever: Retriever): void {
   const firsts = sample.parts.flatMap((p) => loadRealQuestions(`eval/real/questions.${p}.jsonl`));
-  const items = pair(firsts, loadLines(path, secondQuestionSchema), path);
+  const items = pair(firsts, loadJsonl(path, secondQuestionSchema), path);
   const QA = items.map(({ first }) => ({ scope: first.scope, expect: first.expect }));
   const QB = items.map(({ s }) => ({ scope: s.scope, expect: s.expect }));
   const QC = items.map(({ first }) => {

@@ -30,7 +30,8 @@ const copySchema = z.object({
 });
 export type RealCopy = z.infer<typeof copySchema>;
 
-function loadJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
+/** Reads a JSON-lines file, each line checked against `schema` (the error names the line). */
+export function loadJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
