@@ -173,6 +173,11 @@ describe('no false credit', () => {
     expect(hitsOf('cr.named-customer', 'Acme is a payroll platform. Acme helps HR teams.')).toBeNull();
   });
 
+  it('does not count the vendor signing its own copy as a customer', () => {
+    expect(hitsOf('cr.named-customer', 'We help finance teams close faster. Ledgerly')).toBeNull();
+    expect(hitsOf('cr.named-customer', '我们帮助财务团队更快结账。数林BI')).toBeNull();
+  });
+
   it("does not count one customer's sites as a customer count", () => {
     expect(hitsOf('cr.customer-count', 'Running in 12 plants of one customer.')).toBeNull();
     expect(hitsOf('cr.customer-count', '已在某集团的12家工厂上线。')).toBeNull();

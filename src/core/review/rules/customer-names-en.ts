@@ -133,7 +133,8 @@ const ENABLED = /\b(?:enabled|helped|allowed|empowered)\s(?=[A-Z])/g;
 
 /**
  * The name that signs a testimonial: a last line or last sentence of one to four capitalised words
- * after a quote or a first-person sentence ("… time to market has improved. Hua Xia Bank").
+ * after a quote, or of two or more after a first-person text ("… our time to market has improved.
+ * Hua Xia Bank").
  */
 function signature(text: string): string | null {
   const trimmed = text.trim();
@@ -144,7 +145,11 @@ function signature(text: string): string | null {
   if (words.length > 4 || !words.every((w) => /^[A-Z][A-Za-z0-9&.'’-]*$/.test(w))) return null;
   const one = readName(tail, 0);
   if (!one || one.name !== tail) return null;
-  return /\b(?:we|our|us|I)\b|[“”"]/.test(trimmed.slice(0, cut)) || words.length >= 2 ? tail : null;
+  // A quote signed is a testimonial; without quotes, a first-person text signed with a one-word name
+  // may be the vendor signing its own copy ("We help finance teams close faster. Ledgerly").
+  const body = trimmed.slice(0, cut);
+  if (/[“”"]/.test(body)) return tail;
+  return words.length >= 2 && /\b(?:we|our|us|I)\b/i.test(body) ? tail : null;
 }
 
 /** A possessive ("Amazon's"). */

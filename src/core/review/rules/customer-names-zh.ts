@@ -199,7 +199,8 @@ export function namedCustomersZh(text: string): string[] {
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, start)) add(name);
   }
   // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.
-  const signed = signatureZh(text);
+  // Only a text that names another product or quotes someone is signed by a customer, not by its vendor.
+  const signed = vendors.size > 0 || /[“”"「」]/.test(text) ? signatureZh(text) : null;
   if (signed && !/^[某各多众该本我贵]/.test(signed) && !SEGMENTS_ZH.includes(signed)) add(signed);
   HEADCOUNT_USES_ZH.lastIndex = 0;
   for (let m = HEADCOUNT_USES_ZH.exec(text); m !== null; m = HEADCOUNT_USES_ZH.exec(text)) {
