@@ -176,6 +176,7 @@ describe('no false credit', () => {
   it('does not count the vendor signing its own copy as a customer', () => {
     expect(hitsOf('cr.named-customer', 'We help finance teams close faster. Ledgerly')).toBeNull();
     expect(hitsOf('cr.named-customer', '我们帮助财务团队更快结账。数林BI')).toBeNull();
+    expect(hitsOf('cr.named-customer', '东方集团为客户部署了上千套系统。')).toBeNull();
   });
 
   it("does not count one customer's sites as a customer count", () => {

@@ -74,6 +74,8 @@ const HEADCOUNT_USES_ZH =
 const BRACKETED_ZH =
   /(?:企业|客户|公司|品牌|厂商|机构|银行|产品)\s?[（(](?:如|比如|例如|包括)\s?([^（）()]{2,30})[）)]/g;
 
+/** A sentence in which the name serves others ("为客户部署", "帮助企业上线"). */
+const SERVES_OTHERS_ZH = /为(?:客户|用户|企业|行业|各类|众多|全国|\d)|帮助|助力|服务了?(?:客户|企业)/;
 /** Verbs of adopting a product, later in the sentence that opens with a name ("中国银行在…中部署了…"). */
 const ADOPTS_LATER_ZH = /部署|采用|上线|引入|选用|迁移|替换|切换/;
 /** A result in numbers ("性能提升50%"), which makes a headline's opening name the one who got it. */
@@ -87,6 +89,8 @@ const RESULT_LATER_ZH =
  */
 function adoptsLater(text: string, end: number): boolean {
   const sentence = text.slice(end, end + 80).split(/[。；！？\n]/)[0] ?? '';
+  // "XX集团为客户部署了…" is a seller serving its customers.
+  if (SERVES_OTHERS_ZH.test(sentence)) return false;
   return ADOPTS_LATER_ZH.test(sentence) || RESULT_LATER_ZH.test(sentence);
 }
 
