@@ -1,9 +1,10 @@
 /**
  * Text as retrieval compares it: Unicode NFKC (full-width ＵＳＰ → USP), lower case, and Traditional
  * Chinese folded to Simplified (企業 → 企业, 營銷 → 营销) with OpenCC's tables, because the knowledge is
- * written in Simplified Chinese and many readers write Traditional.
+ * written in Simplified Chinese and many readers write Traditional. The review uses the same tables
+ * to read a Traditional draft and to answer it in Traditional.
  */
-import { Converter as FromSimplified } from 'opencc-js/cn2t';
+import { createRequire } from 'node:module';
 import { Converter } from 'opencc-js/t2cn';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -51,7 +52,14 @@ let toTraditional: ((text: string) => string) | undefined;
 /** Simplified Chinese back to Traditional (Taiwan characters, no phrase swaps): a review of a Traditional draft. */
 export function toTaiwanTraditional(text: string): string {
   if (!CJK.test(text)) return text;
-  const convert = toTraditional ?? FromSimplified({ from: 'cn', to: 'tw' });
+  // Loaded on the first Traditional draft only: its table is ten times the size of the other way's,
+  // and most processes (and every worker thread) never need it.
+  const convert =
+    toTraditional ??
+    (createRequire(import.meta.url)('opencc-js/cn2t') as typeof import('opencc-js/cn2t')).Converter({
+      from: 'cn',
+      to: 'tw',
+    });
   toTraditional = convert;
   return convert(text);
 }
