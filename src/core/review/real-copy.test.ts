@@ -108,6 +108,7 @@ describe('proof written in any form counts', () => {
     'Initech use Shipfast and shipped to production in less than one week.',
     'By using Shipfast, Umbrella shortened its time to market from weeks to days.',
     '"Shipfast lets us move fast." - Dana Reyes, CPO at Globex',
+    'Acme Foods saves 1,200 staff hours a year on invoice matching with Ledgerly.',
     'We used to dread release day. With Shipfast our releases are calm. Pied Piper',
   ])('names the customer of an English case told in other words: %s', (text) => {
     expect(hitsOf('cr.named-customer', text)).not.toBeNull();
@@ -177,6 +178,7 @@ describe('no false credit', () => {
     expect(hitsOf('cr.named-customer', 'We help finance teams close faster. Ledgerly')).toBeNull();
     expect(hitsOf('cr.named-customer', '我们帮助财务团队更快结账。数林BI')).toBeNull();
     expect(hitsOf('cr.named-customer', '东方集团为客户部署了上千套系统。')).toBeNull();
+    expect(hitsOf('cr.named-customer', 'Ledgerly cuts close time by 40% with AI matching.')).toBeNull();
   });
 
   it("does not count one customer's sites as a customer count", () => {

@@ -230,8 +230,26 @@ function nameBefore(text: string, end: number): string | null {
 const FROM_TO_WORDS =
   /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
 
+/** A named product used later in the sentence: "… with Ledgerly", "using Shipfast", "thanks to Foo". */
+const WITH_PRODUCT = /\b(?:with|using|via|thanks to|powered by)\s(?=[A-Z])/;
+
+/** True when the sentence goes on to use a product by name (not an acronym such as AI or AWS). */
+function usesNamedProduct(sentence: string): boolean {
+  const m = WITH_PRODUCT.exec(sentence);
+  if (!m) return false;
+  const name =
+    sentence
+      .slice(m.index + m[0].length)
+      .split(/[\s,;:!?]/)[0]
+      ?.replace(/\.$/, '') ?? '';
+  return name.length >= 3 && !/^[A-Z0-9.-]{2,4}$/.test(name) && !STOP_EN.has(name);
+}
+
 /** The word after `pos` (skipping one adverb), lower-cased, and whether its sentence has a number. */
-function verbAfter(text: string, pos: number): { verb: string; next: string; number: boolean } {
+function verbAfter(
+  text: string,
+  pos: number,
+): { verb: string; next: string; number: boolean; withProduct: boolean } {
   const rest = text.slice(pos, pos + 160);
   const words = rest
     .slice(0, 60)
@@ -245,6 +263,7 @@ function verbAfter(text: string, pos: number): { verb: string; next: string; num
     verb: words[i] ?? '',
     next: words[i + 1] === 'been' ? (words[i + 2] ?? '') : (words[i + 1] ?? ''),
     number: /\d|\b(?:half|twice|double|triple)\b/.test(sentence) || FROM_TO_WORDS.test(sentence),
+    withProduct: usesNamedProduct(sentence),
   };
 }
 
@@ -252,8 +271,10 @@ function verbAfter(text: string, pos: number): { verb: string; next: string; num
  * True when the verb after a name makes it a customer: adopting a product, or reporting a result
  * with a number ("Acme cut returns 30%"; not "Kubernetes reduced our ops burden").
  */
-function isCustomerVerb(v: { verb: string; next: string; number: boolean }): boolean {
+function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
+  // "Acme Foods saves 1,200 hours a year with Ledgerly": a result in numbers, with someone else's product.
+  if (STORY_PRESENT_EN.has(v.verb) && v.number && v.withProduct) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);

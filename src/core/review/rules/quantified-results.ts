@@ -58,6 +58,10 @@ const OUTCOME_PATTERNS: readonly RegExp[] = [
   compile(String.raw`\b(?:in|within|under|in just|in less than|inside)\s${NUM_EN}\s?${TIME_EN}`),
   /\b(?:zero|0)\s[\w -]{0,20}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
   compile(String.raw`\baverag(?:e|es|ed)\s(?:of\s)?${NUM_EN}`),
+  // Time saved, with a word between the number and its unit: "saves 1,200 staff hours a year".
+  compile(
+    String.raw`\bsav(?:e|es|ed|ing)\s(?:over\s|more than\s|up to\s|about\s|nearly\s)?${NUM_EN}\+?\s[a-z -]{0,16}?${TIME_EN}`,
+  ),
   // A return: "a 312% ROI", "ROI of 4x", "paid for itself in one quarter", "8 个月回本".
   compile(
     String.raw`${NUM_EN}(?:${RESULT_PCT}|\s?x\b|\s?×)\s(?:three-year\s|3-year\s)?(?:ROI|return on investment)\b`,
@@ -174,6 +178,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Carrier X: 12% damage rate.',
       'Our 95%+ client retention rate.',
       'Customers see a 312% ROI over three years.',
+      'Acme Foods saves 1,200 staff hours a year.',
       'It paid for itself in the first quarter.',
       '8个月即回本。',
       '货损率0.03%，去年黑五零宕机。',
