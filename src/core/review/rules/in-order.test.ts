@@ -16,6 +16,16 @@ describe('findInOrder', () => {
     expect(findInOrder('If setup takes longer than a week, it is free.', steps, 20)).toEqual([]);
   });
 
+  it('does not end a clause at the dot of a number or an address', () => {
+    expect(
+      findInOrder(
+        'If uptime falls below 99.9% (see status.example.com), the month is free.',
+        steps.slice(0, 1).concat([/\bbelow\b/i, /\bfree\b/i]),
+        100,
+      ),
+    ).toHaveLength(1);
+  });
+
   it('reads a long hostile clause once per step, not once per pair of offsets', () => {
     const clause = `if ${'longer than '.repeat(20_000)}`;
     expect(findInOrder(clause, steps, 100)).toEqual([]);

@@ -5,8 +5,8 @@
  * clause is read a bounded number of times whatever it holds.
  */
 
-/** Where a clause ends: sentence marks in both languages and line breaks. */
-const CLAUSE_END = /[.!?;。！？；\n]/;
+/** Where a clause ends: sentence marks in both languages and line breaks; not the dot inside "99.9%" or a URL. */
+const CLAUSE_END = /[!?;。！？；\n]|\.(?=\s|$)/;
 
 /** The longest hit quoted in a finding. */
 const QUOTE_MAX = 60;
