@@ -63,6 +63,18 @@ describe('Slack: no mention, broadcast or disguised link from user or model text
       'review “We switched when &lt;@U999BOSS&gt; saw &lt;https://evil.example|bank.example&gt; and never looked back.”',
     );
     await h.sent(4);
+    // A clause the stepwise scanner quotes in a finding, and a Traditional draft whose findings are
+    // converted back to Traditional: hostile text inside both.
+    await h.dm(
+      'review If onboarding takes longer than &lt;@U999BOSS&gt; 30 days &lt;https://evil.example|bank.example&gt;, your first year is free.',
+    );
+    await h.sent(5);
+    await h.dm(
+      'review 招商銀行上線後 &lt;!here&gt;，審批時間從2天縮短到4小時 &lt;https://evil.example|bank.example&gt;。',
+    );
+    await h.sent(6);
+    expect(slackStrings(h).join('\n')).toMatch(/skin in the game/);
+    expect(slackStrings(h).join('\n')).toMatch(/招商銀行/);
     expect(slackStrings(h).join('\n')).toMatch(/own words/);
     expect(slackHazards(slackStrings(h))).toEqual([]);
     // The text is still there for the reader to see, as text.
