@@ -193,11 +193,9 @@ export function createRetriever(
     const missing = found.out.map((t) => t.concept);
     const norm = normalize(query);
     const bonus = new Map<string, number>();
-    let glossaryHit = false;
     let glossaryTerms = 0;
     for (const g of glossary) {
       if (g.needles.some((n) => containsTerm(norm, n))) {
-        glossaryHit = true;
         glossaryTerms += 1;
         for (const id of g.ids) bonus.set(id, (bonus.get(id) ?? 0) + p.glossaryBonus);
       }
@@ -237,7 +235,7 @@ export function createRetriever(
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
     const best = ranked[0]?.score ?? 0;
-    const supported = topics.length > 0 || glossaryHit;
+    const supported = topics.length > 0 || glossaryTerms > 0;
     let coverage: Coverage;
     if (missing.length > 0) {
       // The question asks about something the knowledge does not cover. Only when it says more about

@@ -249,7 +249,7 @@ function usesNamedProduct(sentence: string): boolean {
 function verbAfter(
   text: string,
   pos: number,
-): { verb: string; next: string; number: boolean; withProduct: boolean } {
+): { verb: string; next: string; number: boolean; sentence: string } {
   const rest = text.slice(pos, pos + 160);
   const words = rest
     .slice(0, 60)
@@ -263,7 +263,7 @@ function verbAfter(
     verb: words[i] ?? '',
     next: words[i + 1] === 'been' ? (words[i + 2] ?? '') : (words[i + 1] ?? ''),
     number: /\d|\b(?:half|twice|double|triple)\b/.test(sentence) || FROM_TO_WORDS.test(sentence),
-    withProduct: usesNamedProduct(sentence),
+    sentence,
   };
 }
 
@@ -274,7 +274,7 @@ function verbAfter(
 function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
   // "Acme Foods saves 1,200 hours a year with Ledgerly": a result in numbers, with someone else's product.
-  if (STORY_PRESENT_EN.has(v.verb) && v.number && v.withProduct) return true;
+  if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);

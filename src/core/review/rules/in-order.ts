@@ -4,9 +4,11 @@
  * quadratically on hostile input; this looks for each step after the previous one instead, so each
  * clause is read a bounded number of times whatever it holds.
  */
+import { splitSentences } from '../text-measure.ts';
+import { trimEndChars } from './regex-source.ts';
 
-/** Where a clause ends: sentence marks in both languages and line breaks; not the dot inside "99.9%" or a URL. */
-const CLAUSE_END = /[!?;。！？；\n]|\.(?=\s|$)/;
+/** Sentence marks left off the end of a quoted hit. */
+const END_MARKS = '.!?;。！？；';
 
 /** The longest hit quoted in a finding. */
 const QUOTE_MAX = 60;
@@ -18,7 +20,8 @@ const QUOTE_MAX = 60;
  */
 export function findInOrder(text: string, steps: readonly RegExp[], span: number): string[] {
   const hits: string[] = [];
-  for (const clause of text.split(CLAUSE_END)) {
+  // Sentences as the review reads them: a period ends one only before a space, not inside "99.9%".
+  for (const clause of splitSentences(text)) {
     const first = steps[0]?.exec(clause);
     if (!first) continue;
     let at = first.index + first[0].length;
@@ -31,7 +34,8 @@ export function findInOrder(text: string, steps: readonly RegExp[], span: number
       }
       at += m.index + m[0].length;
     }
-    if (ok && at - first.index <= span) hits.push(clause.slice(first.index, first.index + QUOTE_MAX).trim());
+    if (ok && at - first.index <= span)
+      hits.push(trimEndChars(clause.slice(first.index, first.index + QUOTE_MAX).trim(), END_MARKS));
   }
   return hits;
 }
