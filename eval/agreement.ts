@@ -149,12 +149,13 @@ interface Sample {
 }
 
 /**
- * The samples labelled a second time: 60 dev drafts and 60 dev questions, and the whole fourth
- * collection (held out; its second labels were written blind, like the first).
+ * The samples labelled a second time: 60 dev drafts and 60 dev questions, and the whole fourth and
+ * sixth collections (held out; their second labels were written blind, like the first).
  */
 const SAMPLES: readonly Sample[] = [
   { name: 'dev', parts: DEV_PARTS, prefix: '' },
-  { name: 'fresh held-out', parts: ['held3'], prefix: 'held3.' },
+  { name: 'fourth collection (held3, seen)', parts: ['held3'], prefix: 'held3.' },
+  { name: 'sixth collection (held4, fresh)', parts: ['held4'], prefix: 'held4.' },
 ];
 
 /** Prints expert B vs expert A beside Coach vs A and Coach vs B, for each sample whose labels exist. */
