@@ -26,6 +26,11 @@ const ONE_CUSTOMER_EN =
 const SITE_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN})$`, 'i');
 
 const OTHER_EN: readonly RegExp[] = [
+  // "more than 450 of the world's biggest brands"
+  compile(
+    String.raw`${DIGITS}\+?\sof\s(?:the\s)?(?:world|country|industry|nation)['’]s\s(?:biggest|largest|leading|top|best-known)\s${NOUNS_EN}`,
+    'gi',
+  ),
   compile(`${COUNT_WORDS_EN}[a-z -]{0,25}?${NOUNS_EN}`, 'gi'),
   /\b(?:over|more than|nearly|almost)\s(?:a|one)\s(?:hundred|thousand|million)\s(?:customers|companies|businesses|teams|organizations|organisations)\b/gi,
   compile(

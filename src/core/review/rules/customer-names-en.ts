@@ -87,7 +87,8 @@ const CUSTOMER_SIDE_EN = new Set(
   infrastructure annual developers support customers stores plants fleet drivers nurses data security sales
   marketing hr payroll warehouse warehouses site sites hospital hospitals sre devops cfo cto cio controller
   controllers auditors migration deployment adoption checkout app website employees people agents
-  monthly yearly quarterly core legacy online`.split(/\s+/),
+  monthly yearly quarterly core legacy online organization organisation department division architects
+  analysts`.split(/\s+/),
 );
 
 /** Anchors after which names of customers follow ("Trusted by A, B and C"). */
@@ -231,7 +232,15 @@ const FROM_TO_WORDS =
   /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
 
 /** A named product used later in the sentence: "… with Ledgerly", "using Shipfast", "thanks to Foo". */
-const WITH_PRODUCT = /\b(?:with|using|via|thanks to|powered by)\s(?=[A-Z])/;
+const WITH_PRODUCT = /\b(?:with|using|via|thanks to|powered by|on|to|adopted|chose)\s(?=[A-Z])/;
+
+/**
+ * Verbs that open a customer's story ("CFA Institute needed…", "eXp Realty empowered…"): the name is a
+ * customer when the sentence goes on to a named product or a number.
+ */
+const STORY_OPENERS_EN = new Set(
+  'needed wanted faced struggled turned empowered partnered built standardised standardized'.split(' '),
+);
 
 /** True when the sentence goes on to use a product by name (not an acronym such as AI or AWS). */
 function usesNamedProduct(sentence: string): boolean {
@@ -275,6 +284,7 @@ function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
   // "Acme Foods saves 1,200 hours a year with Ledgerly": a result in numbers, with someone else's product.
   if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
+  if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
@@ -352,7 +362,10 @@ export function namedCustomersEn(text: string): string[] {
   for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
     if (m[0] === '') CLAUSE_STARTS.lastIndex++;
     const one = readName(text, m.index + m[0].length);
-    if (one && isCustomerVerb(verbAfter(text, one.end))) add(one.name);
+    if (!one) continue;
+    const v = verbAfter(text, one.end);
+    // A story that opens on someone's need and goes on to a product named elsewhere in the copy.
+    if (isCustomerVerb(v) || (STORY_OPENERS_EN.has(v.verb) && vendors.size > 0)) add(one.name);
   }
   POSSESSIVE.lastIndex = 0;
   for (let m = POSSESSIVE.exec(text); m !== null; m = POSSESSIVE.exec(text)) {

@@ -53,7 +53,9 @@ const LIST_END_ZH = compile(
 );
 const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用)案例/g;
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
-const ADOPTS_ZH = /(?:借力|借助|携手|牵手|选用|采用|引入|部署)\s?(?=[A-Za-z])/g;
+const ADOPTS_ZH = /(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠)\s?(?=[A-Za-z])/g;
+/** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
+const RUNS_AT_ZH = /在\s?([^\s，。；、！？,;]{2,10}?)的?(?:生产环境|核心系统|核心业务|生产系统)/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"). */
 const VENDOR_AFTER_ZH =
   /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
@@ -210,6 +212,12 @@ export function namedCustomersZh(text: string): string[] {
   for (let m = HEADCOUNT_USES_ZH.exec(text); m !== null; m = HEADCOUNT_USES_ZH.exec(text)) {
     const name = zhNameBefore(text, m.index);
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, m.index - name.length))
+      add(name);
+  }
+  RUNS_AT_ZH.lastIndex = 0;
+  for (let m = RUNS_AT_ZH.exec(text); m !== null; m = RUNS_AT_ZH.exec(text)) {
+    const name = (m[1] ?? '').trim();
+    if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
   }
   PRACTICE_ZH.lastIndex = 0;

@@ -17,4 +17,25 @@ describe('findNamedCustomers', () => {
       '青松超市',
     ]);
   });
+
+  it("reads a story that opens on the customer's need and goes on to the product", () => {
+    expect(
+      findNamedCustomers(
+        'Northwind Health needed audit-ready reporting. Its finance team moved to Ledgerly.',
+        'en',
+      ),
+    ).toEqual(['Northwind Health']);
+    expect(
+      findNamedCustomers('Northwind Health needed a better way, so we built our own tool.', 'en'),
+    ).toEqual(['Northwind Health']);
+    // The vendor telling its own need is not a customer: no other product is named.
+    expect(findNamedCustomers('Teams needed a way to scale, so we built Ledgerly.', 'en')).toEqual([]);
+  });
+
+  it('reads a Chinese customer that relies on a product or runs it in production, not a generic site', () => {
+    expect(findNamedCustomers('青松物流凭借Ledgerly实现对账自动化。', 'zh')).toEqual(['青松物流']);
+    expect(findNamedCustomers('Ledgerly 已在鲜果铺生产环境稳定运行半年。', 'zh')).toEqual(['鲜果铺']);
+    expect(findNamedCustomers('已在金融行业生产环境中稳定运行。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('我们在自己的生产环境部署。', 'zh')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { findFigures } from './figures.ts';
 import { CHANGE_EN, CHANGE_ZH, DIGITS, NUM_EN, PCT, TIME_EN } from './lexicons.ts';
 import { compile, termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
@@ -275,6 +276,37 @@ export const quantifiedResultsRules: readonly Rule[] = [
     valid: ['We make payroll easy.', '让工作更简单。'],
   },
   {
+    // Publishes that the copy holds figures; the rule below credits them where no result rule did.
+    id: 'qr.figures',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    match: { kind: 'finder', find: findFigures },
+    effect: { delta: 0, severity: 'strength', signals: ['figure'] },
+    message: { en: 'Gives figures ({hits}).', zh: '给出了数字（{hits}）。' },
+    knowledge: K,
+    invalid: [
+      'Runs 25 synthetic tests every 5 minutes.',
+      '管理着近100,000个边缘节点。',
+      'Serves £1bn a year.',
+    ],
+    valid: ['Founded in 2011.', 'Works with KES V8R6 and 4C8G hosts.', 'Step 1: sign up.'],
+  },
+  {
+    id: 'qr.figures-only',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    when: { signals: ['figure'], noSignals: ['result-number', 'quantity'] },
+    match: { kind: 'finder', find: findFigures },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Gives concrete figures ({hits}); say what they changed for a customer and they become a result.',
+      zh: '给出了具体数字（{hits}）；说清它们给客户带来了什么变化，就成了结果。',
+    },
+    knowledge: K,
+    invalid: ['Runs 25 synthetic tests every 5 minutes.', '已将 6 个应用合并成 1 个。'],
+    valid: ['Cut costs by 30%.', 'Founded in 2011.', '管理着近100,000个边缘节点。'],
+  },
+  {
     id: 'qr.vague-claim',
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
@@ -310,7 +342,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     id: 'qr.no-result',
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
-    when: { noSignals: ['result-number', 'quantity', 'customer-count'] },
+    when: { noSignals: ['result-number', 'quantity', 'customer-count', 'figure'] },
     match: { kind: 'always' },
     effect: { delta: -1, severity: 'major' },
     message: {

@@ -14,6 +14,7 @@ export type Signal =
   | 'result-number'
   | 'business-result'
   | 'quantity'
+  | 'figure'
   | 'before-after'
   | 'vague-claim'
   | 'proof'

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findFigures } from './figures.ts';
+
+describe('findFigures', () => {
+  it.each([
+    ['eXp Realty empowered 2,000+ non-technical employees', ['2,000+']],
+    ['driven over £1bn in additional revenue', ['1bn']],
+    ['将近100,000个边缘节点，超过500,000边缘应用', ['100,000', '500,000']],
+    ['QPS压测结果近5w/s，TP999 1ms', ['5w', '1ms']],
+    ['峰值可调度作业10万+/天', ['10万']],
+    ['serving thousands of QPS per server', ['thousands of']],
+    ['已累计服务数百家企业', ['数百']],
+  ])('reads the figures of %s', (text, figures) => {
+    expect(findFigures(text)).toEqual(figures);
+  });
+
+  it.each([
+    ['Developed since 2011.'],
+    ['Upgrade to version 2.3.1 today.'],
+    ['Runs on KES V8R6 with 4C8G hosts.'],
+    ['Step 1: sign up. Step 2: invite the team.'],
+    ['提供了数十个现成的插件'],
+  ])('finds no figure in %s', (text) => {
+    expect(findFigures(text)).toEqual([]);
+  });
+
+  it('reads hostile input once and keeps at most 20 figures', () => {
+    expect(findFigures('1'.repeat(100_000))).toEqual([]);
+    expect(findFigures('12 '.repeat(50_000))).toHaveLength(20);
+  });
+});
