@@ -141,9 +141,29 @@ function isGenericZh(name: string): boolean {
   return name.length < 2 || GENERIC_NAME_PARTS_ZH.test(name) || SEGMENTS_ZH.includes(name);
 }
 
+/** "…研发的", "…打造的": the clause before names who built the product. */
+const MADE_BY_ZH = /(?:研发|开发|打造|孵化|开源|推出)的/g;
+
+/** The clauses (at most 24 characters before the verb) that say who made the product. */
+function makerClauses(text: string): string[] {
+  const out: string[] = [];
+  MADE_BY_ZH.lastIndex = 0;
+  for (let m = MADE_BY_ZH.exec(text); m !== null; m = MADE_BY_ZH.exec(text)) {
+    const clause =
+      text
+        .slice(Math.max(0, m.index - 24), m.index)
+        .split(/[，。；！？,;!?]/)
+        .pop() ?? '';
+    // "招商银行采用了我们开发的系统": the customer adopts what we made.
+    if (!/我们|我司|本公司|采用|使用|选用|引入|部署|选择|借助|携手|上线/.test(clause)) out.push(clause);
+  }
+  return out;
+}
+
 /** Named customers in Chinese copy. */
 export function namedCustomersZh(text: string): string[] {
   const vendors = vendorNamesZh(text);
+  const makers = makerClauses(text);
   const found: string[] = [];
   const add = (name: string) => {
     const n = name
@@ -152,6 +172,8 @@ export function namedCustomersZh(text: string): string[] {
       .replace(LEADING_CONNECTIVE_ZH, '')
       .replace(LEADING_CONNECTIVE_ZH, ''); // "成功支撑浙江移动" is 浙江移动
     if (n.length < 2 || found.includes(n)) return;
+    // "腾讯大数据在2013年开始研发的": who built the product is its maker, not a customer.
+    if (makers.some((c) => c.includes(n))) return;
     for (const v of vendors) if (n === v || n.startsWith(v) || n.endsWith(v)) return;
     found.push(n);
   };

@@ -38,4 +38,11 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('已在金融行业生产环境中稳定运行。', 'zh')).toEqual([]);
     expect(findNamedCustomers('我们在自己的生产环境部署。', 'zh')).toEqual([]);
   });
+
+  it('does not count the company that built the product as its customer', () => {
+    expect(findNamedCustomers('Ledgerly 是腾讯在2013年开始研发的对账系统。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('招商银行采用了我们开发的系统，审批时间缩短一半。', 'zh')).toEqual([
+      '招商银行',
+    ]);
+  });
 });
