@@ -42,14 +42,17 @@ export interface RealEvalOptions {
   verbose: boolean;
   only?: 'questions' | 'copy';
   devOnly?: boolean;
+  /** One collection alone (`dev7`, `held4`…): how a new collection is scored untouched, before any tuning. */
+  part?: string;
 }
 
 /**
  * The columns to print (dev alone while tuning, else with the held-out ones), each with the parts
  * whose files exist; a column with none is left out.
  */
-function columns(kind: 'questions' | 'copy', devOnly: boolean): Column[] {
-  return (devOnly ? [DEV] : [DEV, HELD, FRESH])
+function columns(kind: 'questions' | 'copy', devOnly: boolean, part?: string): Column[] {
+  const all = part ? [{ label: part, parts: [part] }] : devOnly ? [DEV] : [DEV, HELD, FRESH];
+  return all
     .map((c) => ({ ...c, parts: c.parts.filter((part) => existsSync(realPath(kind, part))) }))
     .filter((c) => c.parts.length > 0);
 }
@@ -68,7 +71,7 @@ export function runRealEval(retriever: Retriever, opts: RealEvalOptions): void {
     };
   };
   if (opts.only !== 'copy') {
-    const cols = columns('questions', devOnly);
+    const cols = columns('questions', devOnly, opts.part);
     const reports = cols.map((c) =>
       scoreRealQuestions(
         c.parts.flatMap((part) => loadRealQuestions(realPath('questions', part))),
@@ -79,7 +82,7 @@ export function runRealEval(retriever: Retriever, opts: RealEvalOptions): void {
   }
   if (opts.only !== 'questions') {
     const review = (d: string) => reviewOffline(d);
-    const cols = columns('copy', devOnly);
+    const cols = columns('copy', devOnly, opts.part);
     const reports = cols.map((c) =>
       scoreRealCopy(
         c.parts.flatMap((part) => loadRealCopy(realPath('copy', part))),
@@ -110,7 +113,8 @@ function printQuestions(cols: Column[], reports: QuestionReport[], verbose: bool
   qRow('out of scope: said so (not covered, no citation)', (r) => r.outRefused, '(target ≥ 75%)');
   qRow('partly covered: not claimed as covered', (r) => r.partialHonest);
   qRow('partly covered: nearest expected entry cited', (r) => r.partialNearest);
-  const dev = reports[0];
+  // Misses are listed for development parts only: held-out items are never printed.
+  const dev = cols[0]?.label.startsWith('dev') ? reports[0] : undefined;
   if (verbose && dev) {
     for (const m of dev.misses) {
       console.log(
@@ -131,7 +135,8 @@ function printCopy(cols: Column[], reports: CopyReport[], verbose: boolean): voi
   cRow("one of the expert's 2 weakest among Coach's 2 lowest", (r) => r.weakHit, '(target ≥ 80%)');
   cRow('rewrite keeps the numbers, ≤ 4 placeholders', (r) => r.rewriteOk, '(target ≥ 80%)');
   cRow('distinct rewrites', (r) => r.distinctRewrites);
-  const dev = reports[0];
+  // Misses are listed for development parts only: held-out items are never printed.
+  const dev = cols[0]?.label.startsWith('dev') ? reports[0] : undefined;
   if (verbose && dev) {
     console.log(`  dev band confusion (expert→coach): ${JSON.stringify(dev.confusion)}`);
     for (const m of dev.misses) {

@@ -33,5 +33,14 @@ runReviewEval(verbose);
 const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
 const only =
   process.argv.includes('--only') && (onlyArg === 'questions' || onlyArg === 'copy') ? onlyArg : undefined;
-runRealEval(retriever, { verbose, devOnly: process.argv.includes('--dev-only'), ...(only ? { only } : {}) });
-if (!only) runAgreement(retriever);
+const partArg = process.argv.includes('--part')
+  ? process.argv[process.argv.indexOf('--part') + 1]
+  : undefined;
+const part = partArg && /^[a-z0-9]+$/.test(partArg) ? partArg : undefined;
+runRealEval(retriever, {
+  verbose,
+  devOnly: process.argv.includes('--dev-only'),
+  ...(only ? { only } : {}),
+  ...(part ? { part } : {}),
+});
+if (!only && !part) runAgreement(retriever);
