@@ -13,6 +13,7 @@ import {
 } from './proof-lexicons.ts';
 import { compile, termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
+import { findCustomerTestimony } from './testimony.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 
@@ -241,6 +242,29 @@ export const credibilityRules: readonly Rule[] = [
       'Our customers love us.',
       '数据安全，我们是认真的。',
       'Shipfast gives you one place to deploy.',
+    ],
+  },
+  {
+    id: 'cr.user-testimony',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: { kind: 'finder', find: (text, lang) => findCustomerTestimony(text, lang) },
+    effect: { delta: 2, severity: 'strength', signals: ['proof', 'case'] },
+    message: {
+      en: 'Reads as a customer speaking about {hits} from their own use: testimony, though naming the customer would let the buyer check it.',
+      zh: '读起来是客户在讲自己用 {hits} 的经历：这是证言；写上客户名，买家才能核实。',
+    },
+    knowledge: K,
+    invalid: [
+      'We have been running Cilium in our production environments for months.',
+      'Opcenter APS supported us in improving our on-time delivery.',
+      '我们已经在生产环境中使用 Cilium 半年。',
+    ],
+    valid: [
+      'We make payroll simple with Ledgerly.',
+      'Our platform runs on Kubernetes.',
+      'We built Foo so that your team ships faster.',
+      '我们为您提供基于 Kubernetes 的平台。',
     ],
   },
   {

@@ -40,6 +40,11 @@ function zhNameBefore(text: string, end: number): string {
 
 const WELL_KNOWN_RE = compile(alt(WELL_KNOWN_ZH), 'g');
 const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
+/** The end of a registered company name. */
+const REGISTERED_ZH = /(?:股份)?有限(?:责任)?公司/g;
+/** A team or a role after "的": "开立医疗的HR", "某某的 CIO". */
+const ROLE_OF_ZH =
+  /的\s?(?=(?:HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z]))/g;
 /**
  * A quoted brand named as a customer: after a noun of organisation ("零售品牌“X”"), or as the one
  * who adopted something ("“X”上线后", "“X”的CIO"). Quoted slogans and concepts ("“三地五中心”") are not.
@@ -142,13 +147,18 @@ function isGenericZh(name: string): boolean {
 }
 
 /** "…研发的", "…打造的": the clause before names who built the product. */
-const MADE_BY_ZH = /(?:研发|开发|打造|孵化|开源|推出)的/g;
+const MADE_BY_ZH = /(?:研发|开发|打造|孵化|开源|推出)的|由[^，。；！？]{2,20}?(?:研发|开发|打造|推出|出品)/g;
 
 /** The clauses (at most 24 characters before the verb) that say who made the product. */
 function makerClauses(text: string): string[] {
   const out: string[] = [];
   MADE_BY_ZH.lastIndex = 0;
   for (let m = MADE_BY_ZH.exec(text); m !== null; m = MADE_BY_ZH.exec(text)) {
+    // "由X开发": the maker is inside the match.
+    if (m[0].startsWith('由')) {
+      out.push(m[0]);
+      continue;
+    }
     const clause =
       text
         .slice(Math.max(0, m.index - 24), m.index)
@@ -192,6 +202,37 @@ export function namedCustomersZh(text: string): string[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (!sellerAt(m.index, m[0].length) && !PRODUCT_AFTER_ZH.test(after) && !notACustomer(text, m.index))
       add(m[0]);
+  }
+  // A registered company name ("广州疆海科技有限公司") is a particular company: a customer unless it
+  // is the seller.
+  REGISTERED_ZH.lastIndex = 0;
+  for (let m = REGISTERED_ZH.exec(text); m !== null; m = REGISTERED_ZH.exec(text)) {
+    const read = zhNameBefore(text, m.index);
+    // 助 ends a name read leftwards ("帮助"), which leaves the 力 of "助力" in front.
+    const head = read.startsWith('力') && text[m.index - read.length - 1] === '助' ? read.slice(1) : read;
+    const start = m.index - head.length;
+    if (
+      head.length >= 2 &&
+      !/^[某各该本我贵其这那]/.test(head) &&
+      !sellerAt(start, head.length + m[0].length) &&
+      !notACustomer(text, start)
+    )
+      add(head + m[0]);
+  }
+  // "开立医疗的HR", "青松物流的 CIO": a team or role of a named company.
+  ROLE_OF_ZH.lastIndex = 0;
+  for (let m = ROLE_OF_ZH.exec(text); m !== null; m = ROLE_OF_ZH.exec(text)) {
+    const head = zhNameBefore(text, m.index);
+    if (
+      head.length >= 2 &&
+      /\p{Script=Han}/u.test(head) &&
+      !/^[某各该本我贵其这那每]|(?:企业|公司|行业|客户|用户|机构|单位|部门|团队|厂商|品牌|平台|系统|产品)$/.test(
+        head,
+      ) &&
+      !SEGMENTS_ZH.includes(head) &&
+      !notACustomer(text, m.index - head.length)
+    )
+      add(head);
   }
   ORG_SUFFIX_RE.lastIndex = 0;
   for (let m = ORG_SUFFIX_RE.exec(text); m !== null; m = ORG_SUFFIX_RE.exec(text)) {

@@ -45,4 +45,14 @@ describe('findNamedCustomers', () => {
       '招商银行',
     ]);
   });
+
+  it('reads a registered company name and a team of a named company, not the seller or a generic one', () => {
+    expect(findNamedCustomers('Ledgerly 助力广州青松物流有限公司完成对账。', 'zh')).toEqual([
+      '广州青松物流有限公司',
+    ]);
+    expect(findNamedCustomers('北京青松科技有限公司成立于2015年，专注对账软件。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('本产品由北京青松科技有限公司开发。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
+    expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
+  });
 });

@@ -1,0 +1,54 @@
+/**
+ * A customer's own words without quote marks: an excerpt of a testimonial or a user's write-up, in the
+ * first person plural, about a product it names ("Opcenter APS supported us in…", "We have been
+ * running Cilium in our production environments…", "with AWS we can scale…"). A vendor speaking of its
+ * own product talks to the reader ("you", 您): such copy is not read as testimony.
+ * Linear: each regex has star height one and runs once over the text.
+ */
+
+/** First person plural, the customer's voice. */
+const WE_EN = /\b(?:we|us|our)\b/i;
+/**
+ * A user's experience rather than a seller's present-tense pitch ("we make…", "our platform runs on…"):
+ * "we have been", "we just", "we can", "supported us", "our production", "before".
+ */
+const EXPERIENCE_EN =
+  /\b(?:we(?:'ve|'re| have| had| were| used to| just| now| can| no longer| saw| got| moved| switched| migrated| chose| completed| cut| reduced| saved| decided)|us\b|our (?:production|team|teams|engineers|developers|business|company|organization|organisation|adherence|costs?)|before)\b/i;
+const EXPERIENCE_ZH = /我们(?:已经|已|在|之前|以前|过去|现在|目前|终于|决定|选择|把|将|的(?:业务|团队|生产))/;
+
+/** The reader addressed: the seller's voice. */
+const YOU_EN = /\b(?:you|your)\b/i;
+const YOU_ZH = /您|你/;
+
+/** A named product the speaker uses ("running Cilium", "with AWS", "update from Workday"). */
+const USES_NAMED_EN =
+  /(?<![A-Za-z])(?:[Ww]ith|using|running|on|adopted|chose|deployed|moved to|migrated to|switched to|update from|upgrade to) ([A-Z][A-Za-z0-9.-]{1,30})/g;
+/** A named product that did something for us ("Opcenter APS supported us": the hit is "APS"). */
+const NAMED_HELPED_US_EN =
+  /(?<![A-Za-z0-9.-])([A-Z][A-Za-z0-9.-]{1,30}) (?:supported|helped|enabled|allowed|lets|let|gave|gives) us\b/g;
+/** Chinese: we adopted / run a product with a Latin name ("我们在生产环境中使用 Cilium"). */
+const USES_NAMED_ZH =
+  /(?:使用|采用|引入|上线|部署|运行|选择|切换到|迁移到|升级到)了?\s?([A-Za-z][A-Za-z0-9.-]{1,30})/g;
+
+/** Capitalised words that start sentences or name no product. */
+const NOT_PRODUCT = new Set(
+  'The A An This That These Those It Its Our We Us You Your They Their I My In On At By Of To And Or But For From With Then Now'.split(
+    ' ',
+  ),
+);
+
+const isProduct = (name: string) =>
+  !NOT_PRODUCT.has(name) && !/^[A-Z]{1,2}$/.test(name) && !/^(?:AI|IT|API|APIs|SaaS|ERP|CRM)$/.test(name);
+
+/** The named products a first-person, reader-free text says it uses (the hits of the rule). */
+export function findCustomerTestimony(text: string, lang: 'en' | 'zh'): string[] {
+  if (lang === 'zh') {
+    if (!EXPERIENCE_ZH.test(text) || YOU_ZH.test(text)) return [];
+    return [...text.matchAll(USES_NAMED_ZH)].map((m) => m[1] ?? '').filter(isProduct);
+  }
+  if (!WE_EN.test(text) || !EXPERIENCE_EN.test(text) || YOU_EN.test(text)) return [];
+  const names = [...text.matchAll(USES_NAMED_EN), ...text.matchAll(NAMED_HELPED_US_EN)].map((m) =>
+    (m[1] ?? '').replace(/[.]$/, ''),
+  );
+  return [...new Set(names.filter(isProduct))];
+}
