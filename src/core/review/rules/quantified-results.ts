@@ -86,6 +86,33 @@ const OUTCOME_PATTERNS: readonly RegExp[] = [
 const BUSINESS_EN = String.raw`(?:costs?|spend|spending|revenue|sales|margin|profit|headcount|staff|people|hours?|days?|weeks?|months?|minutes?|errors?|defects?|crashes|incidents?|downtime|churn|conversion|win rate|tickets|support volume|demand|denials?|write-offs|overtime|energy|fuel|waste|scrap|returns|deliver(?:y|ies)|fines|penalt(?:y|ies)|discrepancies|picking|lead time|cycle time|close|payback|ROI|savings|resolutions|deployments?|stops|findings|yield|on time|accuracy|infrastructure|volume)\b`;
 const BUSINESS_ZH = `(?:成本|费用|收入|营收|销售|人效|人均|人力|成单|周期|转化|时长|工时|差错|错误|事故|停机|宕机|故障|损耗|能耗|电费|节电|库存|会议|产出|准确率|合格率|交期|时效|货损|投诉|回款|利润|降本|报表|响应时长|核算|天|小时|分钟)`;
 
+/**
+ * What makes a figure a spec of the product rather than evidence: its own parts ("40+ ERP connectors",
+ * "15 SDKs", "200多项功能"), hardware units ("4 GB RAM", "93°C", "10.1英寸", "-40 to 85°C"), a
+ * composition ("12% active content") and hyphenated specs ("30-second refresh", "3-way matching").
+ */
+const SPEC_AFTER =
+  /^(?:[+\s]{0,2}[A-Za-z -]{0,14}?(?:connectors?|integrations?|SDKs?|languages|templates|features|plugins?|plug-ins?|APIs?|modules|widgets|formats)\b|\s?(?:GB|MB|KB|GHz|MHz|Hz|°C|℃|°F|mAh|inch(?:es)?|英寸|寸|核|位)|-(?:second|minute|hour|inch|core|bit|way|step|port)\b|\s(?:active content|solids|purity|concentration)\b|的?(?:含量|纯度|浓度)|\s?(?:to|~|-|–)\s?-?[\d.]{1,7}\s?(?:°C|℃|°F|V\b|W\b)|[多余+]?\s?[项个款种](?:功能|插件|模板|接口|组件|模块|连接器|数据源|语言|协议))/i;
+/** Before a figure, words that make it a spec ("pH 8.5", "IP67", "版本 2"), or the start of a range. */
+const SPEC_BEFORE = /(?:\bpH|\bIP|\bversion|\bv|版本|型号|\d\s?[–~-])\s?$/i;
+
+/** True when the figure `f` reads as a spec of the product (see {@link SPEC_AFTER}). */
+function countsParts(text: string, f: string): boolean {
+  const at = text.indexOf(f);
+  if (at < 0) return false;
+  // Memory and storage in GB are hardware; data in TB or PB is scale.
+  if (/(?:GB|MB|KB)$/.test(f)) return true;
+  return (
+    SPEC_AFTER.test(text.slice(at + f.length, at + f.length + 30)) ||
+    SPEC_BEFORE.test(text.slice(Math.max(0, at - 10), at))
+  );
+}
+
+/** Figures, less counts of the product's own parts ("40+ ERP connectors", "15 SDKs", "3-way"): specs. */
+function concreteFigures(text: string): string[] {
+  return findFigures(text).filter((f) => !countsParts(text, f));
+}
+
 /** Rules for `quantified_results`: results in numbers versus "greatly improves efficiency". */
 export const quantifiedResultsRules: readonly Rule[] = [
   {
@@ -280,7 +307,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     id: 'qr.figures',
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
-    match: { kind: 'finder', find: findFigures },
+    match: { kind: 'finder', find: concreteFigures },
     effect: { delta: 0, severity: 'strength', signals: ['figure'] },
     message: { en: 'Gives figures ({hits}).', zh: '给出了数字（{hits}）。' },
     knowledge: K,
@@ -296,7 +323,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     dimension: 'quantified_results',
     langs: ['en', 'zh'],
     when: { signals: ['figure'], noSignals: ['result-number', 'quantity'] },
-    match: { kind: 'finder', find: findFigures },
+    match: { kind: 'finder', find: concreteFigures },
     effect: { delta: 1, severity: 'strength' },
     message: {
       en: 'Gives concrete figures ({hits}); say what they changed for a customer and they become a result.',
@@ -304,7 +331,14 @@ export const quantifiedResultsRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: ['Runs 25 synthetic tests every 5 minutes.', '已将 6 个应用合并成 1 个。'],
-    valid: ['Cut costs by 30%.', 'Founded in 2011.', '管理着近100,000个边缘节点。'],
+    valid: [
+      'Cut costs by 30%.',
+      'Founded in 2011.',
+      '管理着近100,000个边缘节点。',
+      'Has 4 GB RAM and runs from -40 to 85°C.',
+      'Ships with 40+ ERP connectors and 3-way matching.',
+      '支持200多项功能，16GB内存。',
+    ],
   },
   {
     id: 'qr.vague-claim',

@@ -3,7 +3,7 @@
  * first person plural, about a product it names ("Opcenter APS supported us in…", "We have been
  * running Cilium in our production environments…", "with AWS we can scale…"). A vendor speaking of its
  * own product talks to the reader ("you", 您): such copy is not read as testimony.
- * Linear: each regex has star height one and runs once over the text.
+ * Linear: each regex has star height one and runs once over the text; names are cut at 30 characters.
  */
 
 /** First person plural, the customer's voice. */
@@ -20,15 +20,15 @@ const EXPERIENCE_ZH = /我们(?:已经|已|在|之前|以前|过去|现在|目�
 const YOU_EN = /\b(?:you|your)\b/i;
 const YOU_ZH = /您|你/;
 
-/** A named product the speaker uses ("running Cilium", "with AWS", "update from Workday"). */
-const USES_NAMED_EN =
-  /(?<![A-Za-z])(?:[Ww]ith|using|running|on|adopted|chose|deployed|moved to|migrated to|switched to|update from|upgrade to) ([A-Z][A-Za-z0-9.-]{1,30})/g;
-/** A named product that did something for us ("Opcenter APS supported us": the hit is "APS"). */
-const NAMED_HELPED_US_EN =
-  /(?<![A-Za-z0-9.-])([A-Z][A-Za-z0-9.-]{1,30}) (?:supported|helped|enabled|allowed|lets|let|gave|gives) us\b/g;
+/**
+ * A named product the speaker uses ("running Cilium", "with AWS", "moved to X", "update from Workday").
+ * Kept short: a long alternation makes the ReDoS checker's proof slow.
+ */
+const USES_NAMED_EN = /\b(?:[Ww]ith|using|running|on|adopted|chose|deployed|to|from) ([A-Z][\w.-]*)/g;
+/** A product that did something for us ("Opcenter APS supported us"): the name before is read in code. */
+const HELPED_US_EN = / (?:supported|helped|enabled|allowed|lets|let|gave|gives) us\b/g;
 /** Chinese: we adopted / run a product with a Latin name ("我们在生产环境中使用 Cilium"). */
-const USES_NAMED_ZH =
-  /(?:使用|采用|引入|上线|部署|运行|选择|切换到|迁移到|升级到)了?\s?([A-Za-z][A-Za-z0-9.-]{1,30})/g;
+const USES_NAMED_ZH = /(?:使用|采用|引入|上线|部署|运行|选择|切换到|迁移到|升级到)了?\s?([A-Za-z][\w.-]*)/g;
 
 /** Capitalised words that start sentences or name no product. */
 const NOT_PRODUCT = new Set(
@@ -44,11 +44,17 @@ const isProduct = (name: string) =>
 export function findCustomerTestimony(text: string, lang: 'en' | 'zh'): string[] {
   if (lang === 'zh') {
     if (!EXPERIENCE_ZH.test(text) || YOU_ZH.test(text)) return [];
-    return [...text.matchAll(USES_NAMED_ZH)].map((m) => m[1] ?? '').filter(isProduct);
+    return [...text.matchAll(USES_NAMED_ZH)].map((m) => (m[1] ?? '').slice(0, 30)).filter(isProduct);
   }
   if (!WE_EN.test(text) || !EXPERIENCE_EN.test(text) || YOU_EN.test(text)) return [];
-  const names = [...text.matchAll(USES_NAMED_EN), ...text.matchAll(NAMED_HELPED_US_EN)].map((m) =>
-    (m[1] ?? '').replace(/[.]$/, ''),
-  );
-  return [...new Set(names.filter(isProduct))];
+  const names = [...text.matchAll(USES_NAMED_EN)].map((m) => m[1] ?? '');
+  for (const m of text.matchAll(HELPED_US_EN)) names.push(wordBefore(text, m.index ?? 0));
+  return [...new Set(names.map((n) => n.replace(/[.]$/, '').slice(0, 30)).filter(isProduct))];
+}
+
+/** The word that ends at `end` (letters, digits, '.', '-'), read leftwards. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 30 && /[\w.-]/.test(text[start - 1] as string)) start -= 1;
+  return /^[A-Z]/.test(text.slice(start, end)) ? text.slice(start, end) : '';
 }
