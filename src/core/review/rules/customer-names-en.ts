@@ -75,7 +75,11 @@ const VENDOR_VERBS_EN = new Set(
 );
 
 /** Adverbs allowed between a name and its verb ("Fin now resolves…"). */
-const ADVERBS_EN = new Set('now also automatically already still today then quickly'.split(' '));
+const ADVERBS_EN = new Set(
+  'now also automatically already still today then quickly successfully recently currently finally'.split(
+    ' ',
+  ),
+);
 
 /** Words before a name that make it the product being used ("With TiDB,", "migrating to AWS"). */
 const VENDOR_BEFORE_EN =
@@ -231,6 +235,10 @@ function nameBefore(text: string, end: number): string | null {
 const FROM_TO_WORDS =
   /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
 
+/** "is running X", "are using X": a name in use (not an acronym such as AI). */
+const RUNS_PRODUCT_EN =
+  /^\s?(?:is|are)\s(?:now\s|already\s)?(?:running|using|deploying|adopting)\s[A-Z][a-z]/;
+
 /** A named product used later in the sentence: "… with Ledgerly", "using Shipfast", "thanks to Foo". */
 const WITH_PRODUCT = /\b(?:with|using|via|thanks to|powered by|on|to|adopted|chose)\s(?=[A-Z])/;
 
@@ -286,6 +294,8 @@ function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
   if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
+  // "Acme is running Ledgerly in 20 plants": running someone else's named product.
+  if ((v.verb === 'is' || v.verb === 'are') && RUNS_PRODUCT_EN.test(v.sentence)) return true;
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
 }

@@ -55,4 +55,12 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
     expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
   });
+
+  it('reads a company running a named product, not a vendor shipping its own feature', () => {
+    expect(findNamedCustomers('Acme Foods is running Ledgerly in 20 plants.', 'en')).toEqual(['Acme Foods']);
+    expect(findNamedCustomers('Acme Foods successfully moved to Ledgerly last year.', 'en')).toEqual([
+      'Acme Foods',
+    ]);
+    expect(findNamedCustomers('Ledgerly is shipping Faster Sync today.', 'en')).toEqual([]);
+  });
 });
