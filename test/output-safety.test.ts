@@ -73,6 +73,12 @@ describe('Slack: no mention, broadcast or disguised link from user or model text
       'review 招商銀行上線後 &lt;!here&gt;，審批時間從2天縮短到4小時 &lt;https://evil.example|bank.example&gt;。',
     );
     await h.sent(6);
+    // A user's testimony quotes the product it names, with hostile text beside it.
+    await h.dm(
+      'review We have been running Ledgerly &lt;@U999BOSS&gt; in our production &lt;https://evil.example|bank.example&gt; for months.',
+    );
+    await h.sent(7);
+    expect(slackStrings(h).join('\n')).toMatch(/customer speaking about \W?Ledgerly/);
     expect(slackStrings(h).join('\n')).toMatch(/skin in the game/);
     expect(slackStrings(h).join('\n')).toMatch(/招商銀行/);
     expect(slackStrings(h).join('\n')).toMatch(/own words/);
