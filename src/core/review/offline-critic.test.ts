@@ -167,4 +167,14 @@ describe('prompt injection', () => {
     expect(r.overall).toBeLessThan(40);
     expect(r.scores.quantified_results).toBe(0);
   });
+
+  it('gives strong copy the next step, not the basics it already shows', () => {
+    const strong = reviewOffline('凭借 Ledgerly，广州青松物流有限公司把对账时间从3天缩短到2小时。');
+    expect(strong.scores.credibility).toBeGreaterThanOrEqual(4);
+    expect(strong.suggestions.join('\n')).not.toMatch(/客户名、/);
+    expect(strong.suggestions.join('\n')).toMatch(/再加一种/);
+    // A draft with no proof still gets the basics.
+    const weak = reviewOffline('Fast, simple invoicing for growing teams.');
+    expect(weak.suggestions.join('\n')).toMatch(/named customer/);
+  });
 });

@@ -34,13 +34,50 @@ export const DIMENSION_SUGGESTIONS: Readonly<Record<Dimension, Record<ReviewLang
   },
 };
 
+/**
+ * Advice for a dimension that already scores 4 or 5: the next step from what the draft has, not the
+ * basics it already shows (a draft that names its customer is not told to name one).
+ */
+export const NEXT_STEP_SUGGESTIONS: Readonly<Record<Dimension, Record<ReviewLang, string>>> = {
+  customer_value: {
+    en: "Say whose gain it is in the buyer's words: the role that feels the change, and what their week looks like after.",
+    zh: '用买方的话说清是谁得益：哪个岗位感受到变化，之后他的工作变成什么样。',
+  },
+  quantified_results: {
+    en: 'Add the time frame and the baseline to the number ("in [N] months, from [before]"), so the buyer can compare it with their own.',
+    zh: '给数字补上时间和基线（“[N]个月内，从[之前]……”），让客户能拿自己的情况对照。',
+  },
+  credibility: {
+    en: "Add a second kind of proof beside the one you have: a count of customers, a certification or audit, or the customer's own words with name and role.",
+    zh: '在已有证据之外再加一种：客户数量、认证或审计，或者带姓名和职务的客户原话。',
+  },
+  category_focus: {
+    en: 'Sharpen the label to the one segment you serve best, in the words that segment uses for itself.',
+    zh: '把标签收窄到你最擅长的那个细分客群，用这个客群自己的说法。',
+  },
+  value_not_price: {
+    en: 'Turn the outcome into money or risk the buyer answers for: how fast it pays back, which cost or exposure drops.',
+    zh: '把结果换算成客户要负责的钱或风险：多久回本、哪项成本或风险降下来了。',
+  },
+  decision_maker_fit: {
+    en: 'Name the one decision maker this answers and the risk they carry ([CFO / IT director / plant manager]: acceptance, after-sales, compliance).',
+    zh: '点名这句话回应的那个决策者和他担的风险（[财务总监/IT负责人/厂长]：验收、售后、合规）。',
+  },
+  clarity: {
+    en: 'Put the strongest fact first and cut every word the buyer does not need to act on it.',
+    zh: '把最有力的事实放在最前面，删掉客户做决定用不上的字。',
+  },
+};
+
 const MIN_SUGGESTIONS = 2;
+const STRONG_AT = 4;
 const MAX_SUGGESTIONS = 4;
 const WEAK_AT_OR_BELOW = 3;
 
 /**
  * 2–4 suggestions, weakest dimensions first (ties: heavier weight first). A fired problem rule's
- * own suggestion (which quotes the draft) is preferred to the dimension's generic advice.
+ * own suggestion (which quotes the draft) is preferred to the dimension's generic advice; a dimension
+ * that already scores 4 or 5 gets the next step instead of the basics.
  */
 export function buildSuggestions(
   scores: Record<Dimension, number>,
@@ -58,9 +95,8 @@ export function buildSuggestions(
     const specific = fired.find(
       (f) => f.rule.dimension === d && f.rule.suggestion && severityOf(f) !== 'strength',
     );
-    const text = specific?.rule.suggestion
-      ? fillTemplate(specific.rule.suggestion, specific, lang)
-      : DIMENSION_SUGGESTIONS[d][lang];
+    const generic = scores[d] >= STRONG_AT ? NEXT_STEP_SUGGESTIONS[d][lang] : DIMENSION_SUGGESTIONS[d][lang];
+    const text = specific?.rule.suggestion ? fillTemplate(specific.rule.suggestion, specific, lang) : generic;
     if (!out.includes(text)) out.push(text);
   }
   return out;
