@@ -111,4 +111,15 @@ describe('buildRewrite', () => {
       /old CRM for/,
     );
   });
+
+  it("keeps a customer's own words as a quote, with a slot for who said them", () => {
+    const draft =
+      'We have been running Ledgerly in our production plants for eight months. Month-end close went from 9 days to 4.';
+    const r = reviewOffline(draft).rewrite ?? '';
+    expect(r).toContain(`“${draft}”`);
+    expect(r).toMatch(/— \[name\], \[role\] at \[customer name\]$/);
+    expect(r).not.toMatch(/\[category\]/);
+    // A vendor's pitch in the first person is not a quote.
+    expect(reviewOffline('We make month-end close simple with Ledgerly.').rewrite ?? '').not.toMatch(/^“/);
+  });
 });

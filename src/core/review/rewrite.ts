@@ -42,6 +42,8 @@ export interface DraftFacts {
    * "最好") and promises to everyone ("for everyone", "所有企业"). They are not facts of the draft.
    */
   claims: DraftClaims;
+  /** The draft is a customer speaking in the first person about the product (see `testimony.ts`). */
+  testimony: boolean;
 }
 
 /** At most this many `[placeholders]` in a rewrite: the rest of the copy is the draft's own. */
@@ -146,6 +148,7 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
     sentences,
     namedProof: run.signals.has('named-customer') || run.signals.has('customer-count'),
     claims,
+    testimony: run.fired.some((f) => f.rule.id === 'cr.user-testimony'),
   };
 }
 
@@ -160,6 +163,8 @@ interface Wording {
   resultSlot: string;
   measuredAt: string;
   terms(text: string): string;
+  /** A customer's own words, quoted, with who said them. */
+  quote(words: string): string;
   colon: string;
   end: string;
 }
@@ -176,6 +181,7 @@ const WORDING: Record<ReviewLang, Wording> = {
     resultSlot: 'Result: [metric] cut by [X%].',
     measuredAt: 'Measured at [customer name].',
     terms: (text) => `Terms, after the value: ${text}`,
+    quote: (words) => `“${words}”\n— [name], [role] at [customer name]`,
     colon: ': ',
     end: '.',
   },
@@ -189,6 +195,7 @@ const WORDING: Record<ReviewLang, Wording> = {
     resultSlot: '结果：[指标]降低了[X%]。',
     measuredAt: '数据来自[客户名]。',
     terms: (text) => `价格条款（放在价值之后）：${text}`,
+    quote: (words) => `“${words}”\n——[姓名]，[客户名][职务]`,
     colon: '：',
     end: '。',
   },
@@ -242,6 +249,10 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   );
   // Nothing the draft says survives (all buzz): keep its opening so the rewrite stays its own.
   if (body.length + priced.length === 0 && all[0] && !facts.category) body.push(all[0]);
+
+  // A customer's own words stay theirs: quoted whole, with who said them (the proof they lack).
+  if (facts.testimony && body.length > 0)
+    return w.quote(body.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
 
   // Placeholders, most costly gap first: no result, no proof, no segment, no category.
   const missing: string[] = [];
