@@ -86,6 +86,34 @@ describe('readKnowledge', () => {
     expect(problems.join('\n')).toMatch(/renamed\.md: id "renamed-entry" does not match the file name/);
   });
 
+  it("reports an out-of-scope question under an unknown concept, a repeat, or one of the entries' own", () => {
+    const dir = copyFixture();
+    const own = 'How do buyers decide whom to trust?';
+    const entry = join(dir, 'buyer-trust.md');
+    writeFileSync(
+      entry,
+      readFileSync(entry, 'utf8').replace(
+        'related: [price-last]\n',
+        `related: [price-last]\nquestions:\n  en:\n    - "${own}"\n`,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'out-questions.json'),
+      JSON.stringify([
+        { lang: 'en', topic: 'other', q: 'How often should we post on LinkedIn?' },
+        { lang: 'en', topic: 'other', q: 'How often should we post on LinkedIn?' },
+        { lang: 'en', topic: 'no-such-concept', q: 'Which CRM is best?' },
+        { lang: 'en', topic: 'other', q: own },
+      ]),
+    );
+    const { kb, problems } = readKnowledge(dir);
+    expect(problems.join('\n')).toMatch(/item 1 repeats/);
+    expect(problems.join('\n')).toMatch(/unknown out-of-scope concept "no-such-concept"/);
+    expect(problems.join('\n')).toMatch(/item 3 is an entry's own question/);
+    expect(problems).toHaveLength(3);
+    expect(kb.outQuestions).toHaveLength(4);
+  });
+
   it('loadKnowledge throws knowledge_invalid listing the problems', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'sources.json'), '{ not json');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CoachError } from '../errors.ts';
 import { parseConcepts } from './concepts.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { parseOutQuestions } from './out-questions.ts';
 import type { Bilingual, GlossaryTerm, KnowledgeBase, KnowledgeEntry, Lang, Source } from './types.ts';
 
 /** Entry files are lower-case kebab-case Markdown; anything else in the folder (FORMAT.md) is documentation. */
@@ -70,9 +71,10 @@ export function splitBody(content: string): Partial<Bilingual> {
 }
 
 /**
- * Reads every entry, `sources.json`, `glossary.json` and `concepts.json` in `dir` and validates them: missing
- * fields, duplicate ids, an id that differs from its file name, unknown sources, dangling `related`
- * or glossary ids, empty bodies, an idea written in one language only. Never throws for bad
+ * Reads every entry, `sources.json`, `glossary.json`, `concepts.json` and `out-questions.json` in `dir`
+ * and validates them: missing fields, duplicate ids, an id that differs from its file name, unknown
+ * sources, dangling `related` or glossary ids, empty bodies, an idea written in one language only, an
+ * out-of-scope question under an unknown concept or repeating an entry's own. Never throws for bad
  * content: problems are returned so that `coach knowledge check` can list them all.
  */
 export function readKnowledge(dir: string): KnowledgeLoad {
@@ -113,8 +115,11 @@ export function readKnowledge(dir: string): KnowledgeLoad {
   const conceptsPath = join(dir, 'concepts.json');
   const rawConcepts = existsSync(conceptsPath) ? readJson(conceptsPath, problems) : undefined;
   const concepts = rawConcepts === undefined ? [] : parseConcepts(rawConcepts, byId, problems);
+  const outPath = join(dir, 'out-questions.json');
+  const rawOut = existsSync(outPath) ? readJson(outPath, problems) : undefined;
+  const outQuestions = rawOut === undefined ? [] : parseOutQuestions(rawOut, entries, concepts, problems);
   if (entries.length === 0) problems.push(`${dir}: no knowledge entries found`);
-  return { kb: { entries, byId, sources, glossary, concepts }, problems };
+  return { kb: { entries, byId, sources, glossary, concepts, outQuestions }, problems };
 }
 
 /** Reads the knowledge folder and throws `knowledge_invalid` listing the problems if there are any. */

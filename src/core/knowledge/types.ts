@@ -81,4 +81,14 @@ export interface KnowledgeBase {
   sources: Map<string, Source>;
   glossary: GlossaryTerm[];
   concepts: Concept[];
+  /** Example questions the knowledge does not answer (`out-questions.json`; optional). */
+  outQuestions?: OutQuestion[];
+}
+
+/** A question marketers ask that the knowledge does not answer, under its out-of-scope concept. */
+export interface OutQuestion {
+  lang: 'en' | 'zh';
+  /** The id of an `out` concept, or "other". */
+  topic: string;
+  q: string;
 }

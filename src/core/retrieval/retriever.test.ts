@@ -64,3 +64,25 @@ describe('lazyRetriever', () => {
     expect(built).toHaveLength(1);
   });
 });
+
+describe('out-of-scope example questions (knowledge/out-questions.json)', () => {
+  const real = readKnowledge('knowledge').kb;
+  const withVote = createRetriever(real);
+  const withoutVote = createRetriever({ ...real, outQuestions: [] });
+  const posting = 'Our CEO keeps asking how often we should post on LinkedIn and at what time of day.';
+
+  it('says "not covered" when the nearest questions are ones the knowledge does not answer, naming their topic', () => {
+    // Words like "CEO" alone would have carried a citation.
+    expect(withoutVote.lookup(posting).coverage).toBe('covered');
+    const l = withVote.lookup(posting);
+    expect(l.coverage).toBe('not_covered');
+    expect(l.hits).toEqual([]);
+    expect(l.missing.map((c) => c.id)).toEqual(['social-platforms']);
+  });
+
+  it("still answers a question near the knowledge's own questions", () => {
+    const l = withVote.lookup('How do I get my content in front of the right buyers and build trust?');
+    expect(l.coverage).toBe('covered');
+    expect(l.hits.length).toBeGreaterThan(0);
+  });
+});
