@@ -6,6 +6,8 @@
  *   matches, so that one ambiguous word ("platform") cannot carry a match on its own;
  * - plus the concept layer (`concepts.json`): the everyday words and roles marketers use ("CFO",
  *   "老总", "stand out", "差异化"), each pointing to the entries that answer it;
+ * - the example questions (the entries' own and `out-questions.json`): when a question's nearest ones
+ *   are clearly out of scope, it is not covered, whatever words it shares with the entries;
  * - and three outcomes: `covered`, `partial` (a nearby idea, but not what was asked, e.g. a question
  *   about ad benchmarks that touches trust), `not_covered` (no citation).
  * Pure and synchronous: a query takes well under a millisecond.
@@ -14,6 +16,7 @@ import MiniSearch from 'minisearch';
 import type { Coverage } from '../answer/types.ts';
 import type { GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { type ConceptMatches, createConceptMatcher } from './concept-match.ts';
+import { createExampleVote } from './example-vote.ts';
 import type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
 import { normalize } from './normalize.ts';
 import { withoutSoldProduct } from './sold-product.ts';
@@ -124,7 +127,7 @@ export function createRetriever(
   const docs = kb.entries.map((e) => toDoc(e, kb.glossary));
   index.addAll(docs);
   const rarity = termRarity(docs);
-  const examples = exampleIndex(kb);
+  const examples = createExampleVote(kb);
   const domain = domainVocabulary(kb);
   const concepts = createConceptMatcher(kb.concepts);
   const conceptById = new Map(kb.concepts.map((c) => [c.id, c]));
@@ -363,50 +366,6 @@ function containsTerm(haystack: string, needle: string): boolean {
     return !(before && /[a-z0-9]/.test(before)) && !(after && /[a-z0-9]/.test(after));
   }
   return haystack.includes(needle);
-}
-
-/**
- * How many of a question's nearest example questions are weighed, and how much more the out-of-scope
- * ones must weigh than the entries' own. Chosen on the dev questions (K 3, 5, 10 × margin 0.5, 1, 2):
- * 3 and 2 kept every in-scope citation of all six dev collections and lifted out of scope said so on
- * three of them (dev5 44 → 64 %); smaller margins refused in-scope questions.
- */
-const OUT_VOTE_K = 3;
-const OUT_VOTE_MARGIN = 2;
-
-/** The entries' example questions and the out-of-scope ones (`out-questions.json`), in one index. */
-function exampleIndex(kb: KnowledgeBase): { outTopics(terms: string[]): string[] | null } {
-  const rows = [
-    ...kb.entries.flatMap((e) => [...e.questions.en, ...e.questions.zh].map((q) => ({ q, topic: '' }))),
-    ...(kb.outQuestions ?? []).map((o) => ({ q: o.q, topic: o.topic })),
-  ].map((r, id) => ({ id, ...r }));
-  const hasOut = rows.some((r) => r.topic !== '');
-  const index = new MiniSearch<(typeof rows)[number]>({
-    fields: ['q'],
-    storeFields: ['topic'],
-    tokenize,
-    processTerm: (t) => t,
-    searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
-  });
-  index.addAll(rows);
-  return {
-    /** The topics of the nearest out-of-scope examples when they outweigh the in-scope ones, else null. */
-    outTopics(terms) {
-      if (!hasOut || terms.length === 0) return null;
-      const near = index.search(terms.join(' '), { tokenize: (s) => s.split(' ') }).slice(0, OUT_VOTE_K);
-      let inside = 0;
-      let outside = 0;
-      const topics: string[] = [];
-      for (const h of near) {
-        if (h.topic) {
-          outside += h.score;
-          topics.push(String(h.topic));
-        } else inside += h.score;
-      }
-      // Named after the nearest out-of-scope example only: the others may be near for other words.
-      return outside > OUT_VOTE_MARGIN * inside ? topics.slice(0, 1) : null;
-    },
-  };
 }
 
 function toDoc(e: KnowledgeEntry, glossary: GlossaryTerm[]): Doc {
