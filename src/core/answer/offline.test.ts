@@ -155,7 +155,8 @@ describe('answerOffline on the curated knowledge', () => {
   it('says plainly what a partly covered question asks that the knowledge does not cover, then the nearest idea', () => {
     const a = answerOffline(
       real,
-      'We are a small startup looking for prospects: is a booth at industry conferences worth it?',
+      // ("worth it" alone no longer marks a question out of scope: the knowledge's own questions use it.)
+      'We are a small startup looking for prospects: how do we measure the ROI of a booth at industry conferences?',
     );
     expect(a.coverage).toBe('partial');
     expect(a.answer.split('\n\n')[0]).toMatch(/does not cover measuring the return/);
