@@ -23,8 +23,9 @@ function referenceVote(): (terms: string[]) => string[] | null {
     const near = index.search(terms.join(' '), { tokenize: (s) => s.split(' ') }).slice(0, 3);
     const out = near.filter((h) => h.topic).reduce((n, h) => n + h.score, 0);
     const inside = near.filter((h) => !h.topic).reduce((n, h) => n + h.score, 0);
-    const first = near.find((h) => h.topic);
-    return out > 2 * inside && first ? [String(first.topic)] : null;
+    const topics = near.filter((h) => h.topic).map((h) => String(h.topic));
+    const named = topics.find((t, i) => topics.indexOf(t) !== i);
+    return out > 2 * inside ? (named ? [named] : []) : null;
   };
 }
 

@@ -26,8 +26,8 @@ const D = 0.5;
 
 export interface ExampleVote {
   /**
-   * The topic of the nearest out-of-scope example when the nearest examples are out of scope by the
-   * margin (an empty list for a topic that is no concept), else null.
+   * When the nearest examples are out of scope by the margin: the topic two of them share (an empty
+   * list when they share none, or it is "other"); else null.
    */
   outTopics(terms: readonly string[]): string[] | null;
 }
@@ -105,17 +105,20 @@ export function createExampleVote(kb: KnowledgeBase): ExampleVote {
       }
       let inside = 0;
       let outside = 0;
-      let nearest: string | null = null;
+      const near: string[] = [];
       for (const doc of best) {
         const s = (score[doc] as number) * (matched[doc] as number);
         const topic = topics[doc] as string;
         if (topic) {
           outside += s;
-          nearest ??= topic;
+          near.push(topic);
         } else inside += s;
       }
-      // Named after the nearest out-of-scope example only: the others may be near for other words.
-      return outside > OUT_VOTE_MARGIN * inside && nearest !== null ? [nearest] : null;
+      if (!(outside > OUT_VOTE_MARGIN * inside)) return null;
+      // Named only when two of the nearest out-of-scope examples agree on the topic: one may be near
+      // for a word or two ("post" in a question about LinkedIn and one about 小红书).
+      const named = near.find((t, i) => near.indexOf(t) !== i);
+      return named ? [named] : [];
     },
   };
 }
