@@ -110,8 +110,13 @@ function countsParts(text: string, f: string): boolean {
 
 /** Figures, less counts of the product's own parts ("40+ ERP connectors", "15 SDKs", "3-way"): specs. */
 function concreteFigures(text: string): string[] {
-  return findFigures(text).filter((f) => !countsParts(text, f));
+  // Two rules read the same draft in one review (qr.figures, then qr.figures-only): scan it once.
+  if (lastFigures.text !== text) {
+    lastFigures = { text, figures: findFigures(text).filter((f) => !countsParts(text, f)) };
+  }
+  return [...lastFigures.figures];
 }
+let lastFigures: { text: string; figures: string[] } = { text: '', figures: [] };
 
 /** Rules for `quantified_results`: results in numbers versus "greatly improves efficiency". */
 export const quantifiedResultsRules: readonly Rule[] = [
