@@ -127,6 +127,14 @@ const ROLE_AT_EN =
 const STORY_ANCHORS_EN =
   /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|With [A-Z][\w.-]*,|Using [A-Z][\w.-]*,)\s/g;
 
+/**
+ * A case study's opening clause on adopting a named product: "By implementing Azure Database …, Allego
+ * optimized…", "Through the adoption of X, SAS simplified…". The name after the comma is the customer
+ * when a verb in the past tense follows.
+ */
+const ADOPTION_CLAUSE_EN =
+  /\b(?:By (?:implementing|adopting|deploying|using|moving to|migrating to|switching to|standardi[sz]ing on)|Through (?:the )?(?:adoption|use|implementation|deployment) of) [A-Z][^,.;]{2,80}, /g;
+
 /** Clause starts, where "<Name> <verb>" may follow. */
 const CLAUSE_STARTS = /(?:^|[.!?;:]\s|,\s|\n)/g;
 
@@ -367,6 +375,11 @@ export function namedCustomersEn(text: string): string[] {
     if (!one) continue;
     const v = verbAfter(text, one.end);
     if (isCustomerVerb(v) || (STORY_PRESENT_EN.has(v.verb) && v.number)) add(one.name);
+  }
+  ADOPTION_CLAUSE_EN.lastIndex = 0;
+  for (let m = ADOPTION_CLAUSE_EN.exec(text); m !== null; m = ADOPTION_CLAUSE_EN.exec(text)) {
+    const one = readName(text, ADOPTION_CLAUSE_EN.lastIndex);
+    if (one && /^[a-z]{3,}ed$/.test(verbAfter(text, one.end).verb)) add(one.name);
   }
   CLAUSE_STARTS.lastIndex = 0;
   for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {

@@ -60,7 +60,10 @@ const LIST_END_ZH = compile(
 );
 const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用)案例/g;
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
-const ADOPTS_ZH = /(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠)\s?(?=[A-Za-z])/g;
+const ADOPTS_ZH =
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠)\s?(?=[A-Za-z])/g;
+/** Words that open a story's title before its customer's name ("了解三诺生物如何借助 Sealos…"). */
+const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
 const RUNS_AT_ZH = /在\s?([^\s，。；、！？,;]{2,10}?)的?(?:生产环境|核心系统|核心业务|生产系统)/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"). */
@@ -265,8 +268,9 @@ export function namedCustomersZh(text: string): string[] {
   }
   ADOPTS_ZH.lastIndex = 0;
   for (let m = ADOPTS_ZH.exec(text); m !== null; m = ADOPTS_ZH.exec(text)) {
-    const name = zhNameBefore(text, m.index);
-    const start = m.index - name.length;
+    const read = zhNameBefore(text, m.index);
+    const start = m.index - read.length;
+    const name = read.replace(TITLE_OPENER_ZH, '');
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, start)) add(name);
   }
   // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.

@@ -63,4 +63,22 @@ describe('findNamedCustomers', () => {
     ]);
     expect(findNamedCustomers('Ledgerly is shipping Faster Sync today.', 'en')).toEqual([]);
   });
+
+  it("reads the customer of a case study's title or opening clause, not the reader or the vendor", () => {
+    expect(findNamedCustomers('了解青松物流如何借助 Ledgerly 实现对账效率提升 20%。', 'zh')).toEqual([
+      '青松物流',
+    ]);
+    expect(findNamedCustomers('看看我们如何借助 Ledgerly 提升效率。', 'zh')).toEqual([]);
+    expect(
+      findNamedCustomers(
+        'By implementing Ledgerly Cloud, Northwind Health simplified month-end close.',
+        'en',
+      ),
+    ).toEqual(['Northwind Health']);
+    expect(findNamedCustomers('Through the adoption of Ledgerly, Acme Foods reduced costs.', 'en')).toEqual([
+      'Acme Foods',
+    ]);
+    // Not a past-tense result: the clause names nobody's case.
+    expect(findNamedCustomers('By using Ledgerly, Finance Teams close faster.', 'en')).toEqual([]);
+  });
 });
