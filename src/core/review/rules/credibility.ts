@@ -299,6 +299,11 @@ export const credibilityRules: readonly Rule[] = [
         // A share of a market: "30% of the world's container shipping", "全国 40% 的港口".
         /\b\d{1,2}(?:\.\d)?\s?%\sof\s(?:the\s)?(?:world's|global|all\s|US\s|U\.S\.\s|Europe's|China's|the\sworld's)/,
         /(?:全国|全球|国内|行业)[^，。；]{0,4}?\d{1,2}(?:\.\d)?\s?%\s?(?:以上)?的(?:[\u4e00-\u9fa5]{1,6})/,
+        // Deployments and live traffic: "used in over 30 countries", "40 adopters", "部署超4万个节点".
+        /\b(?:used|deployed|running|implemented|in use)\sin\s(?:over\s|more\sthan\s)?\d{1,3}\+?\scountries\b/,
+        compile(String.raw`${NUM_EN}\+?\s(?:adopters|production\sclusters|hosts\senrolled)\b`),
+        /部署(?:超过|超|逾|近)\s?[\d一二两三四五六七八九十百千万]{1,6}\s?[万千]?\s?(?:个|台)?(?:节点|服务器|实例)/,
+        /(?:每天|每日|日均)(?:处理|承载|支撑)?(?:超过|超|逾|近)?\s?[\d一二两三四五六七八九十百千万亿数]{1,8}\s?[万亿]{0,2}\s?次?的?\s?(?:API\s|API)?(?:调用|交易)/,
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof'] },
@@ -312,8 +317,18 @@ export const credibilityRules: readonly Rule[] = [
       '全球下载量超千万。',
       "Powering 30% of the world's container shipping schedules.",
       '服务全国 40% 的港口。',
+      'Used in over 30 countries for 20 years.',
+      'Chaos Mesh now has over 40 adopters.',
+      '内部已部署超4万个节点。',
+      '每天处理超过 1 万亿次的 API 调用。',
     ],
-    valid: ['Run payroll in 14 countries.', '支持千万级并发连接。'],
+    valid: [
+      'Run payroll in 14 countries.',
+      '支持千万级并发连接。',
+      'Scales to 10,000 nodes.',
+      '每秒处理百万条消息。',
+      '最少部署 3 个节点即可。',
+    ],
   },
   {
     id: 'cr.guarantee',
