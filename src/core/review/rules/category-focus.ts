@@ -74,7 +74,7 @@ export const categoryFocusRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        compile(String.raw`\b(?:[A-Z][\w.+®-]*|It)\s(?:is|are)\s(?:an|a|the)\s[^.;:!?]{0,60}?${CAT_EN}`),
+        compile(String.raw`\b(?:[A-Z][\w.+®-]*|It)\s(?:is|are)\s(?:an|a|the)\s[^.;:!?]{0,90}?${CAT_EN}`),
         compile(String.raw`\b[A-Z][\w.+®-]*,\s(?:an|a|the)\s[^.;:!?]{0,50}?${CAT_EN}`),
         compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?]{0,50}?${CAT_EN}`),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
@@ -86,7 +86,7 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(`^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,16}?${CAT_ZH}[，,。]`),
         // A category named by the product it replaces: "an open-source alternative to DataDog".
         compile(
-          String.raw`\b(?:an|the)\s(?:open[- ]source\s|self-hosted\s|drop-in\s)?alternative\sto\s[A-Z]`,
+          String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s(?:best\s)?(?:open[- ]source\s|self-hosted\s|drop-in\s)?alternative\sto\s[A-Z]`,
         ),
       ],
       // "Foo is a …" needs a capitalised name before "is": "The best data warehouse is a lakehouse" has none.
@@ -107,11 +107,15 @@ export const categoryFocusRules: readonly Rule[] = [
       'FooDB 定位为轻量级 Java 框架。',
       'Self-hosted uptime checks, an open-source alternative to Pingdom.',
       'Fast SQL for time series.',
+      'FooCRM is the award-winning, open-source, enterprise-ready Customer Relationship Management (CRM) application.',
+      'FooJSON是一种为接口而生的网络传输协议。',
+      'The best alternative to Pingdom for small teams.',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
       'Users and logs provide clues. Foo provides answers.',
       '迎接重生，全面上云纪实。',
+      '这是一款非常好的产品。',
     ],
   },
   {
