@@ -142,9 +142,19 @@ export function numbersIn(text: string): string[] {
   return (text.normalize('NFKC').match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,(?=\d{3}\b)/g, ''));
 }
 
-/** `[placeholders]` in a rewrite. */
-export function placeholdersIn(text: string): number {
-  return (text.match(/\[[^\]\n]{1,40}\]/g) ?? []).length;
+/**
+ * `[placeholders]` a rewrite adds: bracketed text that the draft itself has (a pronunciation such as
+ * "canal [kə'næl]", a "[Beta]" tag) is the draft's, kept, not a blank left to fill.
+ */
+export function placeholdersIn(text: string, draft = ''): number {
+  const own = draft.match(/\[[^\]\n]{1,40}\]/g) ?? [];
+  let added = 0;
+  for (const p of text.match(/\[[^\]\n]{1,40}\]/g) ?? []) {
+    const at = own.indexOf(p);
+    if (at >= 0) own.splice(at, 1);
+    else added += 1;
+  }
+  return added;
 }
 
 /** Copy figures (shares 0–1). */
@@ -188,7 +198,7 @@ export function scoreRealCopy(items: RealCopy[], review: (draft: string) => Revi
     const lowest = twoWeakest(r.scores);
     const hit = item.weak.some((d) => lowest.includes(d));
     const keeps = numbersIn(item.draft).every((n) => numbersIn(r.rewrite ?? '').includes(n));
-    const rewriteGood = r.rewrite !== null && keeps && placeholdersIn(r.rewrite) <= 4;
+    const rewriteGood = r.rewrite !== null && keeps && placeholdersIn(r.rewrite, item.draft) <= 4;
     if (got === item.band) band += 1;
     if (item.band === 'high' && got === 'high') highInHigh += 1;
     if (item.band === 'low' && got === 'low') lowInLow += 1;
