@@ -147,7 +147,7 @@ export function numbersIn(text: string): string[] {
  * "canal [kə'næl]", a "[Beta]" tag) is the draft's, kept, not a blank left to fill.
  */
 export function placeholdersIn(text: string, draft = ''): number {
-  const own = draft.match(/\[[^\]\n]{1,40}\]/g) ?? [];
+  const own: string[] = draft.match(/\[[^\]\n]{1,40}\]/g) ?? [];
   let added = 0;
   for (const p of text.match(/\[[^\]\n]{1,40}\]/g) ?? []) {
     const at = own.indexOf(p);
