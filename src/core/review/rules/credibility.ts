@@ -203,7 +203,11 @@ export const credibilityRules: readonly Rule[] = [
       zh: '讲了客户案例（{hits}），但没有点名；能写出客户名字，分量会加倍。',
     },
     knowledge: K,
-    invalid: ['A logistics company cut empty miles by 18%.', '某医疗器械公司上线后成单周期缩短。'],
+    invalid: [
+      'A logistics company cut empty miles by 18%.',
+      '某医疗器械公司上线后成单周期缩短。',
+      'We helped a leading German logistics provider cut order processing time by 73%.',
+    ],
     valid: ['We offer reliable logistics.', '数据安全，我们是认真的。'],
   },
   {

@@ -92,7 +92,7 @@ const CUSTOMER_SIDE_EN = new Set(
   marketing hr payroll warehouse warehouses site sites hospital hospitals sre devops cfo cto cio controller
   controllers auditors migration deployment adoption checkout app website employees people agents
   monthly yearly quarterly core legacy online organization organisation department division architects
-  analysts`.split(/\s+/),
+  analysts journey story`.split(/\s+/),
 );
 
 /** Anchors after which names of customers follow ("Trusted by A, B and C"). */

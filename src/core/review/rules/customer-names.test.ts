@@ -81,4 +81,10 @@ describe('findNamedCustomers', () => {
     // Not a past-tense result: the clause names nobody's case.
     expect(findNamedCustomers('By using Ledgerly, Finance Teams close faster.', 'en')).toEqual([]);
   });
+
+  it("reads a customer's journey or story with a product", () => {
+    expect(
+      findNamedCustomers("Saving 40% on Networking Costs: Northwind Health's Journey with Ledgerly", 'en'),
+    ).toEqual(['Northwind Health']);
+  });
 });

@@ -197,6 +197,7 @@ export const CATEGORY_NOUNS_EN = termList(`
   hosting | firewall | SIEM | EDR | editor | runtime | orchestrator | cache | search engine | BI
   dashboard | pipeline | data pipelines | streaming | message queue | feeds | treatment | appliance
   spend management | workflow | collaboration | SaaS | cold chain | freight audit | maintenance
+  Kubernetes distribution | Linux distribution
 `);
 
 /** Category nouns in Chinese copy. */
