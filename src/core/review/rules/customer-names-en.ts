@@ -258,6 +258,20 @@ const STORY_OPENERS_EN = new Set(
   'needed wanted faced struggled turned empowered partnered built standardised standardized'.split(' '),
 );
 
+/**
+ * In a title-case story title every word is capitalised, so the verb is read into the name: "How Xbox
+ * Cloud Gaming Secures 22,000 Pods with Linkerd". When the name's last word is a present-tense verb
+ * form and the title goes on to a named product, the words before it are the customer.
+ */
+function titleCaseSubject(name: string, sentence: string): string | null {
+  const words = name.split(' ');
+  const last = words[words.length - 1] ?? '';
+  if (words.length < 2 || !/^[A-Z][a-z]{2,15}(?:es|s)$/.test(last) || !usesNamedProduct(sentence))
+    return null;
+  const subject = words.slice(0, -1).join(' ');
+  return isNameWord(words[0] ?? '') ? subject : null;
+}
+
 /** True when the sentence goes on to use a product by name (not an acronym such as AI or AWS). */
 function usesNamedProduct(sentence: string): boolean {
   const m = WITH_PRODUCT.exec(sentence);
@@ -375,6 +389,7 @@ export function namedCustomersEn(text: string): string[] {
     if (!one) continue;
     const v = verbAfter(text, one.end);
     if (isCustomerVerb(v) || (STORY_PRESENT_EN.has(v.verb) && v.number)) add(one.name);
+    else add(titleCaseSubject(one.name, v.sentence));
   }
   ADOPTION_CLAUSE_EN.lastIndex = 0;
   for (let m = ADOPTION_CLAUSE_EN.exec(text); m !== null; m = ADOPTION_CLAUSE_EN.exec(text)) {

@@ -87,4 +87,12 @@ describe('findNamedCustomers', () => {
       findNamedCustomers("Saving 40% on Networking Costs: Northwind Health's Journey with Ledgerly", 'en'),
     ).toEqual(['Northwind Health']);
   });
+
+  it('reads the customer of a title-case story whose verb is capitalised too', () => {
+    expect(findNamedCustomers('How Northwind Health Secures 22,000 Pods with Ledgerly', 'en')).toEqual([
+      'Northwind Health',
+    ]);
+    // No product named after it: the title may be the vendor's own.
+    expect(findNamedCustomers('How Ledgerly Secures Your Pods', 'en')).toEqual([]);
+  });
 });
