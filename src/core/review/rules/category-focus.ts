@@ -83,11 +83,17 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,]{0,30}?${CAT_ZH}`),
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,]{0,24}?${CAT_ZH}`),
         // A label that opens the copy: "前端低代码框架，通过 …".
-        compile(`^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,16}?${CAT_ZH}[，,。]`),
-        // A category named by the product it replaces: "an open-source alternative to DataDog".
         compile(
-          String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s(?:best\s)?(?:open[- ]source\s|self-hosted\s|drop-in\s)?alternative\sto\s[A-Z]`,
+          `^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,30}?${CAT_ZH}(?:[，,。s]|$)`,
         ),
+        // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
+        compile(`(?:^特点[：:]|——)[^，。；！？,]{0,30}?${CAT_ZH}`),
+        // A category named by the product it replaces: "an open-source alternative to DataDog", "the
+        // open-source, on-premise alternative to Snowflake", "The open source Calendly alternative".
+        compile(String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s[^.;:!?]{0,40}?alternative\s(?:to|for)\s[A-Z]`),
+        compile(String.raw`\b[Tt]he\s(?:open[- ]source\s|self-hosted\s)?[A-Z][\w.-]*\salternative\b`),
+        // A possessive before a category: "Tulip's flexible platform digitizes …".
+        compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),
       ],
       // "Foo is a …" needs a capitalised name before "is": "The best data warehouse is a lakehouse" has none.
       caseSensitive: true,
@@ -110,6 +116,12 @@ export const categoryFocusRules: readonly Rule[] = [
       'FooCRM is the award-winning, open-source, enterprise-ready Customer Relationship Management (CRM) application.',
       'FooJSON是一种为接口而生的网络传输协议。',
       'The best alternative to Pingdom for small teams.',
+      'The open source Pingdom alternative. You own your data.',
+      'Foo: the open-source, on-premise alternative to Snowflake',
+      '一个分布式易扩展的可视化工作流任务调度系统。致力于解决依赖问题。',
+      '特点：基于quartz封装的集群任务调度管理平台',
+      '借助FooPark——一站式实时计算作业管理平台，管理上百个作业。',
+      "Foo's flexible platform digitizes paper processes.",
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
