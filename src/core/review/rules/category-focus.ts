@@ -43,6 +43,32 @@ export const categoryFocusRules: readonly Rule[] = [
     valid: ['Better data. Better decisions.', '让工作更简单。'],
   },
   {
+    id: 'cf.whom-without-what',
+    dimension: 'category_focus',
+    langs: ['en', 'zh'],
+    when: {
+      signals: ['segment'],
+      noSignals: ['category', 'category-label', 'proof', 'case', 'result-number'],
+    },
+    match: { kind: 'always' },
+    effect: { delta: -2, severity: 'major' },
+    message: {
+      en: 'Says who it is for but not what it is: the buyer cannot tell which shelf it goes on.',
+      zh: '说了给谁，却没说是什么：客户不知道该把它放在哪个货架上。',
+    },
+    suggestion: {
+      en: 'Name the category next to the audience: "[category] for [target segment]".',
+      zh: '在对象旁边点出品类：“专为[目标行业]打造的[品类]”。',
+    },
+    knowledge: K,
+    invalid: ['Developers want to code. Businesses want to ship.', '让制造企业的每一天都更轻松。'],
+    valid: [
+      'Error tracking for developers.',
+      '面向汽车零部件厂的预测性维护。',
+      'Better data. Better decisions.',
+    ],
+  },
+  {
     id: 'cf.explicit-target',
     dimension: 'category_focus',
     langs: ['en', 'zh'],
