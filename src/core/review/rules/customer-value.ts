@@ -158,7 +158,9 @@ export const customerValueRules: readonly Rule[] = [
         you | your | yours | you're | you'll | 您 | 你们 | 贵司 | 贵厂 | 贵院 | 贵行 | 贵公司
       `),
     },
-    effect: { delta: 1, severity: 'strength', signals: ['you-focus'] },
+    // Noted, not scored: on real copy the experts gave "you" no credit of its own (where it fired, the
+    // critic sat 1.1 above them on customer value, on 15 weak drafts, 7 middling and no strong one).
+    effect: { delta: 0, severity: 'strength', signals: ['you-focus'] },
     message: {
       en: 'Addresses the reader ("you"), which keeps the copy about their situation.',
       zh: '用“您/贵司”对读者说话，让文案围绕客户的处境。',
