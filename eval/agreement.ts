@@ -158,9 +158,12 @@ const SAMPLES: readonly Sample[] = [
   { name: 'sixth collection (held4, fresh)', parts: ['held4'], prefix: 'held4.' },
 ];
 
-/** Prints expert B vs expert A beside Coach vs A and Coach vs B, for each sample whose labels exist. */
-export function runAgreement(retriever: Retriever): void {
-  for (const sample of SAMPLES) {
+/**
+ * Prints expert B vs expert A beside Coach vs A and Coach vs B, for each sample whose labels exist;
+ * with `devOnly`, for the dev sample alone (the held-out samples' figures are Coach's on held-out items).
+ */
+export function runAgreement(retriever: Retriever, { devOnly = false } = {}): void {
+  for (const sample of devOnly ? SAMPLES.slice(0, 1) : SAMPLES) {
     const copyPath = `${DIR}/${sample.prefix}copy.labels.jsonl`;
     const questionPath = `${DIR}/${sample.prefix}questions.labels.jsonl`;
     if (existsSync(copyPath)) copyTable(sample, copyPath);

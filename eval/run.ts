@@ -37,10 +37,11 @@ const partArg = process.argv.includes('--part')
   ? process.argv[process.argv.indexOf('--part') + 1]
   : undefined;
 const part = partArg && /^[a-z0-9]+$/.test(partArg) ? partArg : undefined;
+const devOnly = process.argv.includes('--dev-only');
 runRealEval(retriever, {
   verbose,
-  devOnly: process.argv.includes('--dev-only'),
+  devOnly,
   ...(only ? { only } : {}),
   ...(part ? { part } : {}),
 });
-if (!only && !part) runAgreement(retriever);
+if (!only && !part) runAgreement(retriever, { devOnly });
