@@ -6,7 +6,7 @@
  * anonymised ones (某银行), the vendor's own name, the product's maker ("腾讯…研发的", "由…开发") and
  * pedigree or integration mentions (来自华为, 支持腾讯云) do not count.
  */
-import { SEGMENTS_ZH } from './lexicons.ts';
+import { CATEGORY_NOUNS_ZH, SEGMENTS_ZH } from './lexicons.ts';
 import {
   CUSTOMER_NOUNS_ZH,
   GENERIC_NAME_PARTS_ZH,
@@ -289,12 +289,33 @@ export function namedCustomersZh(text: string): string[] {
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
   }
+  const card = caseCardHeading(text);
+  if (card) add(card);
   PRACTICE_ZH.lastIndex = 0;
   for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
     const name = practiceSite(text, m.index);
     if (name) add(name);
   }
   return found;
+}
+
+/**
+ * A case card: a first line that is only a name ("比亚迪", "中华保险"), then a line reporting a result
+ * in numbers ("核心系统迁移，性能整体提升50%"). The heading names the customer the result belongs to.
+ */
+function caseCardHeading(text: string): string | null {
+  const lines = text.trim().split('\n');
+  const head = (lines[0] ?? '').trim();
+  if (lines.length < 2 || !/^[\p{Script=Han}A-Za-z0-9 ]{2,12}$/u.test(head) || !/\p{Script=Han}/u.test(head))
+    return null;
+  // "达梦数据库", "青松对账平台": a heading that ends in a kind of product is the product, not a customer.
+  if (
+    isGenericZh(head) ||
+    /^[某各多众该本我贵]/.test(head) ||
+    CATEGORY_NOUNS_ZH.some((c) => head.endsWith(c))
+  )
+    return null;
+  return RESULT_LATER_ZH.test(lines.slice(1).join('\n')) ? head : null;
 }
 
 /** Items of "A、B和C" that end at `end`, when at least two look like names. */

@@ -95,4 +95,12 @@ describe('findNamedCustomers', () => {
     // No product named after it: the title may be the vendor's own.
     expect(findNamedCustomers('How Ledgerly Secures Your Pods', 'en')).toEqual([]);
   });
+
+  it('reads the name heading a case card whose next line reports a result', () => {
+    expect(findNamedCustomers('青松物流\n核心系统迁移上线，性能整体提升50%', 'zh')).toEqual(['青松物流']);
+    // A heading that is a category, or a card with no result, names nobody.
+    expect(findNamedCustomers('制造业\n核心系统迁移上线，性能整体提升50%', 'zh')).toEqual([]);
+    expect(findNamedCustomers('青松物流\n核心系统迁移上线', 'zh')).toEqual([]);
+    expect(findNamedCustomers('青松数据库\n查询性能提升50%', 'zh')).toEqual([]);
+  });
 });
