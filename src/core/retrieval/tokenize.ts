@@ -28,8 +28,8 @@ const ZH_STOP = new Set(
 );
 
 /**
- * The segmenter's dictionary: jieba's, trimmed to its 100,000 most frequent words plus every word of
- * knowledge/ (scripts/jieba-dict.mjs). The full one holds about 55 MB more in memory for words that
+ * The segmenter's dictionary: jieba's, trimmed to its 50,000 most frequent words plus every word of
+ * knowledge/ (scripts/jieba-dict.ts). The full one holds about 60 MB more in memory for words that
  * rarely matter to marketing questions; rarer words still split by jieba's HMM.
  */
 export const JIEBA_DICT = fileURLToPath(new URL('../../../assets/jieba-dict.txt', import.meta.url));
