@@ -2,9 +2,11 @@
  * Named customers in Chinese copy: organisation names (2-8 characters before 银行, 证券, 集团, 医院...),
  * registered company names (…有限公司), well-known enterprises, quoted brands, customer lists
  * ("A、B等56家企业"), a named company's team or role ("开立医疗的HR"), the site of a practice write-up
- * ("在小米的应用实践") or of production use ("已在锐天生产环境运行"). Generic words (各大银行, 手机银行),
- * anonymised ones (某银行), the vendor's own name, the product's maker ("腾讯…研发的", "由…开发") and
- * pedigree or integration mentions (来自华为, 支持腾讯云) do not count.
+ * ("在小米的应用实践") or of production use ("已在锐天生产环境运行"), the subject of a case title
+ * ("了解X如何借助 Y") and the heading of a case card (a name alone on the first line, then a result).
+ * Generic words (各大银行, 手机银行), anonymised ones (某银行), the vendor's own name, the product's
+ * maker ("腾讯…研发的", "由…开发") and pedigree or integration mentions (来自华为, 支持腾讯云) do not
+ * count.
  */
 import { CATEGORY_NOUNS_ZH, SEGMENTS_ZH } from './lexicons.ts';
 import {
