@@ -177,4 +177,11 @@ describe('prompt injection', () => {
     const weak = reviewOffline('Fast, simple invoicing for growing teams.');
     expect(weak.suggestions.join('\n')).toMatch(/named customer/);
   });
+
+  it('does not ask a draft that names its customer for a named customer, even when credibility is middling', () => {
+    const named = reviewOffline('How Northwind Health Secures 22,000 Pods with Ledgerly');
+    expect(named.scores.credibility).toBeLessThan(4);
+    expect(named.suggestions.join('\n')).not.toMatch(/a named customer/);
+    expect(named.suggestions.join('\n')).toMatch(/second kind of proof/);
+  });
 });
