@@ -20,8 +20,10 @@ export const decisionMakerFitRules: readonly Rule[] = [
     },
     effect: { delta: 1, maxHits: 2, severity: 'strength', signals: ['role'] },
     message: {
-      en: 'Speaks to a named decision maker ({hits}); the key person (KP) is whose trust you need.',
-      zh: '点名了决策者（{hits}）；要赢得的是关键决策者（KP）的信任。',
+      // Not every role named is the one who decides ("developers", "engineers" use and evaluate): the
+      // finding names a role in the buying chain and points to the key person.
+      en: 'Speaks to a named role in the buying chain ({hits}); make sure it reaches the key person (KP), whose trust you need.',
+      zh: '点名了采购链条上的角色（{hits}）；要确保打动关键决策者（KP），赢得的是他的信任。',
     },
     knowledge: K,
     invalid: ['For CISOs at regional banks.', '厂长每天早上看一张表。', '王总您好，看到贵厂新上了产线。'],
