@@ -109,9 +109,7 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,]{0,30}?${CAT_ZH}`),
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,]{0,24}?${CAT_ZH}`),
         // A label that opens the copy: "前端低代码框架，通过 …".
-        compile(
-          `^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,30}?${CAT_ZH}(?:[，,。s]|$)`,
-        ),
+        compile(`^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,30}?${CAT_ZH}(?:[，,。]|$)`),
         // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
         compile(`(?:^特点[：:]|——)[^，。；！？,]{0,30}?${CAT_ZH}`),
         // A category named by the product it replaces: "an open-source alternative to DataDog", "the
@@ -154,6 +152,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'Users and logs provide clues. Foo provides answers.',
       '迎接重生，全面上云纪实。',
       '这是一款非常好的产品。',
+      '我们的系统swift稳定。',
     ],
   },
   {
