@@ -19,9 +19,9 @@ export const STOP_EN = new Set(
   Just Only More Less Instead While Since Until During Over Under About Across Between Thanks Using Use
   Ask Try Get Start Join Book Call Cut Save Stop Run Build Close Ship Win Grow Better Faster Smarter
   Simpler Stay Protect Drive Make Keep Turn Let Help Proof Result Results Source Note Update News
-  Introducing Inspired Built Designed Made Trusted Used Backed Powered Case Study Story Customer`.split(
-    /\s+/,
-  ),
+  Introducing Inspired Built Designed Made Trusted Used Backed Powered Case Study Story Customer We've We're
+  We'll I've I'm It's You're They're Let's Time Cost Costs Spend Revenue Latency Downtime Deployment
+  Deployments Onboarding Throughput Performance Productivity Efficiency Savings Errors`.split(/\s+/),
 );
 
 /** Words that end a multi-word name ("Capital One" goes on, "Acme and" does not). */
@@ -35,7 +35,8 @@ const COMMON_EN = new Set(
 /** After a name, verbs of adopting a product: the name is a customer ("Hunt implemented …"). */
 const ADOPTION_VERBS_EN = new Set(
   `implemented deployed adopted chose switched migrated moved replaced used uses use rolled standardized
-  standardised consolidated runs relies trusts picked selected`.split(/\s+/),
+  standardised consolidated runs relies trusts picked selected leveraged leverages upgraded embraced
+  onboarded`.split(/\s+/),
 );
 
 /** After a name, verbs of a reported result: a customer only when a number follows in the sentence. */
@@ -54,6 +55,13 @@ const STORY_PRESENT_EN = new Set(
   improves shortens eliminates gets delivers unlocks accelerates`.split(/\s+/),
 );
 
+/** Base forms of a result after "helped <Name>" in a title ("Helped Power Digital Achieve 10x…"). */
+const BASE_RESULT_EN = new Set(
+  'achieve cut save reduce grow scale double boost drive improve lower increase eliminate shorten slash'.split(
+    ' ',
+  ),
+);
+
 /** Verbs that end a name in title case ("Tripadvisor Drives", "PointFive Slashed"). */
 const NAME_ENDING_VERBS_EN = new Set([...RESULT_VERBS_EN, ...STORY_PRESENT_EN, ...ADOPTION_VERBS_EN]);
 
@@ -69,9 +77,13 @@ const VENDOR_VERBS_EN = new Set(
   `is are provides offers helps lets enables matches makes gives automates delivers supports turns builds
   connects protects monitors tracks powers brings combines unifies simplifies streamlines handles checks
   watches keeps reconciles finds stores processes analyzes analyses integrates manages schedules sends
-  collects resolves stays comes cuts saves reduces lowers eliminates prevents does works was will can gets`.split(
-    /\s+/,
-  ),
+  collects resolves stays comes cuts saves reduces lowers eliminates prevents does works was will can gets
+  syncs pairs plugs ships installs fits talks exports imports deploys lives sits hooks`.split(/\s+/),
+);
+
+/** Plural nouns that follow a capitalised word and look like verbs ("Storage costs on …"). */
+const PLURAL_NOUNS_EN = new Set(
+  'costs times sales needs results users teams jobs systems operations tools services works'.split(' '),
 );
 
 /** Adverbs allowed between a name and its verb ("Fin now resolves…"). */
@@ -124,8 +136,18 @@ const ROLE_AT_EN =
   /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|CPO|CMO|CRO|CDO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
 
 /** "how/why/when <Name> <past verb>" (also "How <Name> Drives…" in a title) and "With <Vendor>, <Name> has…". */
-const STORY_ANCHORS_EN =
-  /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|With [A-Z][\w.-]*,|Using [A-Z][\w.-]*,)\s/g;
+const STORY_ANCHORS_EN = /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|[Ss]ince)\s/g;
+
+/** "With <product…>, <Name> …": the clause is read in code up to its comma (see `afterWithClause`). */
+const WITH_CLAUSE_EN = /\b(?:With|Using)\s(?=[A-Z])/g;
+
+/** Where the name after a "With …," clause starts: after the clause's comma, within 64 characters. */
+function afterWithClause(text: string, from: number): number | null {
+  const clause = text.slice(from, from + 64);
+  const comma = clause.indexOf(', ');
+  if (comma < 1 || /[.;\n]/.test(clause.slice(0, comma))) return null;
+  return from + comma + 2;
+}
 
 /**
  * A case study's opening clause on adopting a named product: "By implementing Azure Database …, Allego
@@ -141,8 +163,19 @@ const CLAUSE_STARTS = /(?:^|[.!?;:]\s|,\s|\n)/g;
 /** "the <Name> team" (see `TEAM_AFTER`). */
 const THE_NAME = /\bthe\s(?=[A-Z])/g;
 const TEAM_AFTER = /^\s(?:team|teams|engineers|engineering team|developers|staff|group)\b/;
+/**
+ * A customer's people or work at a named company ("our Map team at Snapp", "updating apps at Zapier",
+ * "development at DENSO"); not "our team at …" or "the team at …", which is how a seller speaks of itself.
+ */
+const AT_COMPANY_EN =
+  /\b(?:team|apps|applications|development|developers|engineering|group|department|division|staff|workloads|services|everyone|people|colleagues|infrastructure|operations)\sat\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
+
+/** A case told of "they" ("By using TiDB, they reduced …"): a seller speaks of itself as "we". */
+const THEY_STORY_EN =
+  /\bthey\s(?:reduced|cut|saved|chose|switched|migrated|moved|adopted|deployed|encountered|needed|faced|replaced|doubled|halved|grew|achieved)\b/i;
+
 /** "enabled <Name> to …", "helped <Name> cut …". */
-const ENABLED = /\b(?:enabled|helped|allowed|empowered)\s(?=[A-Z])/g;
+const ENABLED = /\b(?:[Ee]nabled|[Hh]elped|[Aa]llowed|[Ee]mpowered)\s(?=[A-Z])/g;
 
 /**
  * The name that signs a testimonial: a last line or last sentence of one to four capitalised words
@@ -174,13 +207,13 @@ const ORG_SUFFIX_EN =
 
 const WORD = /[A-Za-z0-9][A-Za-z0-9&.'’-]*/y;
 
+/** A word written as a name: a capital or digit first, or a short lower-case prefix ("eXp", "iQIYI", "eBay"). */
+function capitalised(word: string): boolean {
+  return /^(?:[A-Z0-9]|[a-z]{1,2}[A-Z])/.test(word) && /[A-Za-z]/.test(word);
+}
+
 function isNameWord(word: string): boolean {
-  return (
-    /^[A-Z0-9]/.test(word) &&
-    /[A-Za-z]/.test(word) &&
-    !STOP_EN.has(word) &&
-    !COMMON_EN.has(word.toLowerCase())
-  );
+  return capitalised(word) && !STOP_EN.has(word) && !COMMON_EN.has(word.toLowerCase());
 }
 
 function cleanWord(word: string): string {
@@ -196,8 +229,7 @@ function readName(text: string, pos: number): { name: string; end: number } | nu
     const m = WORD.exec(text);
     if (!m) break;
     const word = cleanWord(m[0]);
-    const capital = /^[A-Z0-9]/.test(word) && /[A-Za-z]/.test(word);
-    if (!capital || (words.length === 0 && !isNameWord(word))) break;
+    if (!capitalised(word) || (words.length === 0 && !isNameWord(word))) break;
     if (words.length > 0 && (CONT_STOP_EN.has(word) || NAME_ENDING_VERBS_EN.has(word.toLowerCase()))) break;
     words.push(word);
     at = m.index + word.length;
@@ -255,7 +287,9 @@ const WITH_PRODUCT = /\b(?:with|using|via|thanks to|powered by|on|to|adopted|cho
  * customer when the sentence goes on to a named product or a number.
  */
 const STORY_OPENERS_EN = new Set(
-  'needed wanted faced struggled turned empowered partnered built standardised standardized'.split(' '),
+  'needed wanted faced struggled turned empowered partnered built standardised standardized decided'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -294,7 +328,8 @@ function verbAfter(
     .slice(0, 60)
     .trim()
     .split(/[\s,]+/)
-    .map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''));
+    .map((w) => w.toLowerCase().replace(/[^a-z-]/g, ''))
+    .filter(Boolean);
   let i = 0;
   if (ADVERBS_EN.has(words[0] ?? '')) i = 1;
   const sentence = rest.split(/[.!?;](?:\s|$)/)[0] ?? '';
@@ -318,6 +353,17 @@ function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
   // "Acme is running Ledgerly in 20 plants": running someone else's named product.
   if ((v.verb === 'is' || v.verb === 'are') && RUNS_PRODUCT_EN.test(v.sentence)) return true;
+  // "Split is getting sub-second purge times", "Acme is seeing 30% fewer errors".
+  if ((v.verb === 'is' || v.verb === 'are') && /^(?:getting|seeing|saving|achieving)$/.test(v.next))
+    return v.number;
+  // "Siemens augments ERP systems with Orchestrate": a verb no seller uses of itself, then a named product.
+  if (
+    /^[a-z]{4,}s$/.test(v.verb) &&
+    !VENDOR_VERBS_EN.has(v.verb) &&
+    !PLURAL_NOUNS_EN.has(v.verb) &&
+    usesNamedProduct(v.sentence)
+  )
+    return true;
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
 }
@@ -383,18 +429,34 @@ export function namedCustomersEn(text: string): string[] {
   LIST_INTRO_EN.lastIndex = 0;
   for (let m = LIST_INTRO_EN.exec(text); m !== null; m = LIST_INTRO_EN.exec(text))
     for (const n of bulletNames(text, LIST_INTRO_EN.lastIndex)) add(n);
+  const storyStarts: number[] = [];
   STORY_ANCHORS_EN.lastIndex = 0;
-  for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text)) {
-    const one = readName(text, STORY_ANCHORS_EN.lastIndex);
+  for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text))
+    storyStarts.push(STORY_ANCHORS_EN.lastIndex);
+  WITH_CLAUSE_EN.lastIndex = 0;
+  for (let m = WITH_CLAUSE_EN.exec(text); m !== null; m = WITH_CLAUSE_EN.exec(text)) {
+    const start = afterWithClause(text, WITH_CLAUSE_EN.lastIndex);
+    if (start !== null) storyStarts.push(start);
+  }
+  for (const start of storyStarts) {
+    const one = readName(text, start);
     if (!one) continue;
     const v = verbAfter(text, one.end);
+    const titled = titleCaseSubject(one.name, v.sentence);
     if (isCustomerVerb(v) || (STORY_PRESENT_EN.has(v.verb) && v.number)) add(one.name);
-    else add(titleCaseSubject(one.name, v.sentence));
+    else if (titled) add(titled);
+    // "How ResearchGate tests product changes for over 25M users": a story about the one named.
+    else if (
+      /^[a-z]{3,}(?:s|ed)$/.test(v.verb) &&
+      !VENDOR_VERBS_EN.has(v.verb) &&
+      (v.number || usesNamedProduct(v.sentence))
+    )
+      add(one.name);
   }
   ADOPTION_CLAUSE_EN.lastIndex = 0;
   for (let m = ADOPTION_CLAUSE_EN.exec(text); m !== null; m = ADOPTION_CLAUSE_EN.exec(text)) {
     const one = readName(text, ADOPTION_CLAUSE_EN.lastIndex);
-    if (one && /^[a-z]{3,}ed$/.test(verbAfter(text, one.end).verb)) add(one.name);
+    if (one && /^[a-z]{3,}(?:ed|s)$/.test(verbAfter(text, one.end).verb)) add(one.name);
   }
   CLAUSE_STARTS.lastIndex = 0;
   for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
@@ -432,8 +494,34 @@ export function namedCustomersEn(text: string): string[] {
     const one = readName(text, ENABLED.lastIndex);
     if (!one) continue;
     const v = verbAfter(text, one.end);
-    if (v.verb === 'to' || ((RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb)) && v.number))
-      add(one.name);
+    const result = RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb) || BASE_RESULT_EN.has(v.verb);
+    if (v.verb === 'to' || (result && v.number)) add(one.name);
+  }
+  AT_COMPANY_EN.lastIndex = 0;
+  for (let m = AT_COMPANY_EN.exec(text); m !== null; m = AT_COMPANY_EN.exec(text))
+    if (!/\b(?:our|the)\s$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))
+      add(readName(text, AT_COMPANY_EN.lastIndex)?.name ?? null);
+  const head = readName(text, 0);
+  // "WeBank is China's first … bank. … By using TiDB, they reduced …": the company the story is about,
+  // though "is" made it read as the seller.
+  if (head && /^\s(?:is|was)\s/.test(text.slice(head.end, head.end + 5)) && THEY_STORY_EN.test(text))
+    if (!found.includes(head.name)) found.push(head.name);
+  // A case title: "Workiva reduces the time … by 80%". A short text that opens on a name and a result in
+  // numbers, speaking to no one ("you") and for no one ("we"), and not saying how ("with AI matching"): a
+  // seller's claim speaks to the reader or tells what does it.
+  if (
+    head &&
+    text.length <= 160 &&
+    !/\b(?:you|your|we|our|us)\b/i.test(text) &&
+    !/\b(?:with|using|via|through)\s(?:[a-z]|AI\b)/.test(text)
+  ) {
+    const v = verbAfter(text, head.end);
+    if (
+      (STORY_PRESENT_EN.has(v.verb) || RESULT_VERBS_EN.has(v.verb)) &&
+      v.number &&
+      !found.includes(head.name)
+    )
+      found.push(head.name);
   }
   // A testimonial signed with the company's name on its own line or after the last sentence.
   add(signature(text));

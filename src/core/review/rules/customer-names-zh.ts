@@ -57,13 +57,13 @@ const QUOTED_BRAND_ZH =
   /(?:品牌|客户|企业|公司|集团|商家|厂商|连锁|零售商|银行|医院|平台|门店|药店|超市|工厂|学校)[“「"]([^”」"，。、]{2,12})[”」"]|[“「"]([^”」"，。、]{2,12})[”」"](?=\s?(?:上线|导入|引入|采用|使用|部署|借助|选择|选用|接入|用|的(?:CIO|CTO|CEO|IT|信息|技术|财务|运营)))/g;
 /** The end of a customer list: "等56家", "等31家医院", "等数百家客户", "等知名企业". */
 const LIST_END_ZH = compile(
-  String.raw`等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:知名|头部|大型|主流|领先)?${alt(CUSTOMER_NOUNS_ZH)}`,
+  String.raw`等\s?(?:都|均)?(?:已经|已)?(?:全面|陆续|相继)?(?:升级|采用|上线|接入|迁移|部署)|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:知名|头部|大型|主流|领先)?${alt(CUSTOMER_NOUNS_ZH)}`,
   'g',
 );
-const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用)案例/g;
+const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用|建设)(?:案例|实践)/g;
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
 const ADOPTS_ZH =
-  /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠)\s?(?=[A-Za-z])/g;
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入)\s?(?=[A-Za-z])/g;
 /** Words that open a story's title before its customer's name ("了解三诺生物如何借助 Sealos…"). */
 const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
@@ -80,7 +80,7 @@ const ADOPTER_AFTER_ZH =
   /^\s?(?:的\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
 /** Words that open a clause, read leftwards into a name ("因此工商银行" is 工商银行). */
 const LEADING_CONNECTIVE_ZH =
-  /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终|成功|支撑|助力|赋能)/;
+  /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终|成功|支撑|助力|赋能|通过|借助|经过)/;
 /** "<name>已经有 20 万人上线飞书": a headcount using a product names the company they work for. */
 const HEADCOUNT_USES_ZH =
   /(?:已经|已)有\s?\d{1,6}\s?[万千]?\s?(?:人|名员工|位员工)\s?(?:上线|使用|用上|在用|用)/g;
@@ -117,6 +117,9 @@ function signatureZh(text: string): string | null {
   const cut = Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('”'));
   if (cut < 10) return null;
   const tail = trimmed.slice(cut + 1).trim();
+  // A feature bullet ends lists too ("辅助应用程序优化"); a name has none of these verbs.
+  if (/优化|导入|导出|降低|提升|减少|支持|实现|管理|分析|监控|部署|查询|存储|发现|定位/.test(tail))
+    return null;
   return tail.length >= 2 && tail.length <= 12 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(tail) ? tail : null;
 }
 
@@ -149,9 +152,43 @@ function notACustomer(text: string, index: number): boolean {
   return NOT_CUSTOMER_CLAUSE_ZH.test(clause);
 }
 
+/** Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署"). */
+const NOT_A_NAME_ZH =
+  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数]|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现/;
+
 function isGenericZh(name: string): boolean {
-  return name.length < 2 || GENERIC_NAME_PARTS_ZH.test(name) || SEGMENTS_ZH.includes(name);
+  return (
+    name.length < 2 ||
+    GENERIC_NAME_PARTS_ZH.test(name) ||
+    SEGMENTS_ZH.includes(name) ||
+    NOT_A_NAME_ZH.test(name)
+  );
 }
+
+/** "助力天眼查实时平台建设", "赋能青松物流": the name after the verb, read rightwards. */
+const HELPS_ZH = /(?:助力|赋能|服务于)\s?/g;
+/** Words that end a name read rightwards. */
+const NAME_END_ZH =
+  /实现|打造|建设|完成|构建|实时|提升|降低|数字化|智能化|平台|业务|系统|转型|迈向|开启|成功|全面|高效|[，。；：、！？“”（）()《》【】「」,.;:!?|｜\s的在为与和及等]/;
+
+function nameAfter(text: string, start: number): string {
+  const rest = text.slice(start, start + 12);
+  const end = rest.search(NAME_END_ZH);
+  return (end < 0 ? rest.slice(0, 8) : rest.slice(0, end)).trim();
+}
+
+/** "给顺网科技带来的最大收益": the one the product brought a gain to. */
+const BROUGHT_TO_ZH = /给([^\s，。；、！？]{2,10}?)带来/g;
+/** "上汽云 x JuiceFS：…": a case title pairing a customer with the product. */
+const COBRAND_ZH = /^([^\s，。；：:｜|]{2,12})(?:\s[xX×]\s|×)(?=[A-Za-z])/;
+/**
+ * "Teable 通过 Sealos 降低了 80% 的成本": a Latin-named company opening a case title with the product it
+ * used; taken as the customer only in a case (a result in numbers, or 如何/案例/实践/了解 in the copy).
+ */
+const LATIN_VIA_ZH =
+  /^([A-Za-z][A-Za-z0-9.+-]*)\s?(?:通过|借助|使用|采用|选用|用)\s?([A-Za-z][A-Za-z0-9.+-]*)/;
+/** "度言软件基于 Apache Doris 实时数仓建设实践": a practice write-up of the company before 基于. */
+const BASED_PRACTICE_ZH = /基于\s?(?=[A-Za-z])[^，。；！？]{0,30}?实践/g;
 
 /** "…研发的", "…打造的": the clause before names who built the product. */
 const MADE_BY_ZH = /(?:研发|开发|打造|孵化|开源|推出)的|由[^，。；！？]{2,20}?(?:研发|开发|打造|推出|出品)/g;
@@ -237,6 +274,8 @@ export function namedCustomersZh(text: string): string[] {
         head,
       ) &&
       !SEGMENTS_ZH.includes(head) &&
+      !NOT_A_NAME_ZH.test(head) &&
+      !/\d/.test(head) &&
       !notACustomer(text, m.index - head.length)
     )
       add(head);
@@ -248,6 +287,7 @@ export function namedCustomersZh(text: string): string[] {
     if (
       head.length >= 2 &&
       !isGenericZh(head) &&
+      text[m.index + m[0].length] !== '端' && // 移动端 is the mobile side, not China Mobile
       !sellerAt(start, head.length + m[0].length) &&
       !notACustomer(text, start)
     ) {
@@ -290,6 +330,27 @@ export function namedCustomersZh(text: string): string[] {
     const name = (m[1] ?? '').trim();
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
+  }
+  HELPS_ZH.lastIndex = 0;
+  for (let m = HELPS_ZH.exec(text); m !== null; m = HELPS_ZH.exec(text)) {
+    const name = nameAfter(text, HELPS_ZH.lastIndex);
+    if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
+      add(name);
+  }
+  BROUGHT_TO_ZH.lastIndex = 0;
+  for (let m = BROUGHT_TO_ZH.exec(text); m !== null; m = BROUGHT_TO_ZH.exec(text)) {
+    const name = (m[1] ?? '').trim();
+    if (!isGenericZh(name)) add(name);
+  }
+  const cobrand = COBRAND_ZH.exec(text)?.[1];
+  if (cobrand && !isGenericZh(cobrand)) add(cobrand);
+  const via = LATIN_VIA_ZH.exec(text);
+  if (via?.[1] && via[1] !== via[2] && (RESULT_LATER_ZH.test(text) || /如何|案例|实践|了解/.test(text)))
+    if (!found.includes(via[1])) found.push(via[1]);
+  BASED_PRACTICE_ZH.lastIndex = 0;
+  for (let m = BASED_PRACTICE_ZH.exec(text); m !== null; m = BASED_PRACTICE_ZH.exec(text)) {
+    const name = zhNameBefore(text, m.index);
+    if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) add(name);
   }
   const card = caseCardHeading(text);
   if (card) add(card);
@@ -339,8 +400,8 @@ function practiceSite(text: string, end: number): string | null {
   const head = text.slice(Math.max(0, end - 30), end);
   const at = head.lastIndexOf('在');
   if (at < 0) return null;
-  const site = head
-    .slice(at + 1)
+  // "在美联物业的数据仓库应用实践": the site is the name before its first 的.
+  const site = (head.slice(at + 1).split('的')[0] ?? '')
     .replace(/(?:场景下|场景中|业务中|中|上|里)$/, '')
     .trim()
     .replace(/服务$/, '')

@@ -103,4 +103,58 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('青松物流\n核心系统迁移上线', 'zh')).toEqual([]);
     expect(findNamedCustomers('青松数据库\n查询性能提升50%', 'zh')).toEqual([]);
   });
+
+  it('reads English case stories told in more ways: a verb with a product, a clause, a team at a company', () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    expect(en('Northwind augments ERP systems with Ledgerly to simplify planning.')).toEqual(['Northwind']);
+    expect(en("With Ledgerly's matching engine, Northwind is getting closes in 2 days.")).toEqual([
+      'Northwind',
+    ]);
+    expect(en('When Northwind decided to replace its ledger, they chose Ledgerly.')).toEqual(['Northwind']);
+    expect(en('How Contoso tests product changes for over 25M users')).toEqual(['Contoso']);
+    expect(en('How Ledgerly Helped Northwind Traders / Achieve 10x Fewer Errors')).toEqual([
+      'Northwind Traders',
+    ]);
+    expect(en('eNorth Realty empowered 2,000+ employees to build apps with Ledgerly.')).toEqual([
+      'eNorth Realty',
+    ]);
+    expect(en('We are slowly updating apps at Northwind to use Ledgerly.')).toEqual(['Northwind']);
+    expect(
+      en(
+        'Northwind is a regional bank. As they grew, they encountered slow closes. With Ledgerly, they reduced it by 58%.',
+      ),
+    ).toEqual(['Northwind']);
+    expect(en('Northwind cuts analytics costs by 65% while gaining SQL reports')).toEqual(['Northwind']);
+  });
+
+  it('does not read a seller, a metric or a plural noun as an English customer', () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    expect(en('Our team at Ledgerly loves finance.')).toEqual([]);
+    expect(en('Storage costs on Ledgerly Cloud fell 40%.')).toEqual([]);
+    expect(en('Deployment Time Cut from 2 Hours to 5 Minutes')).toEqual([]);
+    expect(en("We've reduced our average time to hire by 30%.")).toEqual([]);
+    expect(en('Ledgerly syncs with QuickBooks every night.')).toEqual([]);
+  });
+
+  it('reads Chinese case titles: 助力, 给…带来, a co-branded title, a practice write-up', () => {
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(zh('Ledgerly 助力青松物流实时平台建设｜效率数倍提升')).toEqual(['青松物流']);
+    expect(zh('Ledgerly 给青松科技带来的最大收益是降低了使用门槛。')).toEqual(['青松科技']);
+    expect(zh('青松云 x Ledgerly：模型训练速度提升 300%')).toEqual(['青松云']);
+    expect(zh('Teable 通过 Ledgerly 降低了 80% 的基础设施成本')).toEqual(['Teable']);
+    expect(zh('复杂查询响应速度提升10+倍，青松软件基于 Ledgerly 实时数仓建设实践')).toEqual(['青松软件']);
+    expect(zh('Ledgerly 在青松物业的数据仓库应用实践')).toEqual(['青松物业']);
+    expect(zh('鲜果铺、青松超市等都已经全面升级 Ledgerly3。')).toEqual(['鲜果铺', '青松超市']);
+  });
+
+  it('does not read a pronoun, a span of time, a feature or a role as a Chinese customer', () => {
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(zh('团队中没有专业的运维，开发还要做运维的活。')).toEqual([]);
+    expect(zh('花几分钟时间部署 Ledgerly，马上拥有一个平台。')).toEqual([]);
+    expect(zh('MaxKB 是一款知识库问答系统。')).toEqual([]);
+    expect(zh('通过移动端一键推荐，可将流失率降低35%。')).toEqual([]);
+    expect(zh('Ledgerly 有效助力开发和测试团队在线协作。')).toEqual([]);
+    expect(zh('他们的技术实力摆在那儿。')).toEqual([]);
+    expect(zh('Ledgerly 产品价值\n减少故障发现时间\n辅助应用程序优化')).toEqual([]);
+  });
 });
