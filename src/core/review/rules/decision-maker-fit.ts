@@ -136,6 +136,21 @@ export const decisionMakerFitRules: readonly Rule[] = [
     valid: ['Bitso cut build times by 40% for 250+ engineers.', 'Used by 250+ engineers.'],
   },
   {
+    id: 'dm.peer-proof',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    when: { signals: ['proof'], noSignals: ['result-number', 'quantity'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Proof a decision maker can point to (a named customer, a certification, a customer count) lowers the risk of saying yes.',
+      zh: '有决策者拿得出手的证据（客户名、认证、客户数），点头的风险就小了。',
+    },
+    knowledge: K,
+    invalid: ['Trusted by Northwind Health and Contoso Bank.', '已通过等保三级认证。'],
+    valid: ['Claim denials fall 30%.', '让工作更简单。'],
+  },
+  {
     id: 'dm.no-decision-maker',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],

@@ -35,7 +35,7 @@ const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
   // The number first: "90% 的下降", "67% 的成本降低", "超 50% 下降", "2 倍的提升".
   compile(
-    `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善)`,
+    `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善|提效|提速|增效|加速)`,
   ),
   // A comparison in numbers: "比 Snowflake 低 60%", "要较定制版低20%左右", "快 3 倍".
   compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
@@ -191,6 +191,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '查询提速 20 倍。',
       '回款周期缩短了一半。',
       '人工审核工作量减半。',
+      '中台业务三倍提效。',
     ],
     valid: ['50% off your first year!', 'Features 12% active content.', '大幅降低企业用电成本。'],
   },
