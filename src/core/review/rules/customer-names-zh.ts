@@ -154,7 +154,7 @@ function notACustomer(text: string, index: number): boolean {
 
 /** Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署"). */
 const NOT_A_NAME_ZH =
-  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数]|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现/;
+  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数]|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界/;
 
 function isGenericZh(name: string): boolean {
   return (
@@ -331,8 +331,10 @@ export function namedCustomersZh(text: string): string[] {
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
   }
+  // Only in a case ("｜效率数倍提升", a result, 实践/案例): a slogan also 赋能 someone ("赋能千行百业").
+  const isCase = RESULT_LATER_ZH.test(text) || /[｜|]|实践|案例|如何|了解/.test(text);
   HELPS_ZH.lastIndex = 0;
-  for (let m = HELPS_ZH.exec(text); m !== null; m = HELPS_ZH.exec(text)) {
+  for (let m = isCase ? HELPS_ZH.exec(text) : null; m !== null; m = HELPS_ZH.exec(text)) {
     const name = nameAfter(text, HELPS_ZH.lastIndex);
     if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
       add(name);
@@ -345,8 +347,7 @@ export function namedCustomersZh(text: string): string[] {
   const cobrand = COBRAND_ZH.exec(text)?.[1];
   if (cobrand && !isGenericZh(cobrand)) add(cobrand);
   const via = LATIN_VIA_ZH.exec(text);
-  if (via?.[1] && via[1] !== via[2] && (RESULT_LATER_ZH.test(text) || /如何|案例|实践|了解/.test(text)))
-    if (!found.includes(via[1])) found.push(via[1]);
+  if (via?.[1] && via[1] !== via[2] && isCase) if (!found.includes(via[1])) found.push(via[1]);
   BASED_PRACTICE_ZH.lastIndex = 0;
   for (let m = BASED_PRACTICE_ZH.exec(text); m !== null; m = BASED_PRACTICE_ZH.exec(text)) {
     const name = zhNameBefore(text, m.index);

@@ -155,6 +155,8 @@ describe('findNamedCustomers', () => {
     expect(zh('通过移动端一键推荐，可将流失率降低35%。')).toEqual([]);
     expect(zh('Ledgerly 有效助力开发和测试团队在线协作。')).toEqual([]);
     expect(zh('他们的技术实力摆在那儿。')).toEqual([]);
+    expect(zh('我们为客户提供优质服务，合作共赢，赋能千行百业。')).toEqual([]);
+    expect(zh('Ledgerly 赋能青松物流，让对账更简单。')).toEqual([]);
     expect(zh('Ledgerly 产品价值\n减少故障发现时间\n辅助应用程序优化')).toEqual([]);
   });
 });
