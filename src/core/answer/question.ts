@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { CoachError } from '../errors.ts';
 import { capText, MAX_INBOUND_CHARS } from '../text-limits.ts';
 
@@ -12,12 +13,13 @@ export interface PreparedQuestion {
 }
 
 /**
- * Cleans a user's question: drops control characters and surplus white space, rejects an empty
+ * Cleans a user's question: drops terminal escape sequences, control characters and surplus white space, rejects an empty
  * one (`input_empty`), and cuts one over `MAX_QUESTION_CHARS` at a word boundary.
  */
 export function prepareQuestion(raw: string, max = MAX_QUESTION_CHARS): PreparedQuestion {
   // Patterns below read at most a bounded prefix; the length reported is the original one.
-  const cleaned = capText(raw, Math.max(max * 4, MAX_INBOUND_CHARS))
+  // Terminal escape sequences go whole ("\u001b[31m" would otherwise leave "[31m" behind).
+  const cleaned = stripVTControlCharacters(capText(raw, Math.max(max * 4, MAX_INBOUND_CHARS)))
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[ \t]+/g, ' ')

@@ -22,6 +22,14 @@ describe('prepareDraft', () => {
     expect(out.lang).toBe('en');
   });
 
+  it('drops terminal escape sequences whole, so no "[0m" is left to be read as a figure', () => {
+    const ESC = '\u001b';
+    const out = prepareDraft(
+      `${ESC}[31mCut close time by 50%.${ESC}[0m ${ESC}]8;;https://evil.example${ESC}\\Read${ESC}]8;;${ESC}\\`,
+    );
+    expect(out.draft).toBe('Cut close time by 50%. Read');
+  });
+
   it('keeps the first 2,000 characters of a 2,500-character draft, cut at a sentence end, with a note', () => {
     const sentence = 'Our AP automation closes the month in four days for mid-size distributors. ';
     const raw = `${sentence.repeat(40).slice(0, 2499)}x`;

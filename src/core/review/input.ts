@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { CoachError } from '../errors.ts';
 import { detectLang } from './text-measure.ts';
 import type { ReviewLang } from './types.ts';
@@ -19,12 +20,13 @@ export interface PreparedDraft {
 }
 
 /**
- * Cleans a pasted draft: normalises line ends, strips control and invisible characters, trims, and
+ * Cleans a pasted draft: normalises line ends, strips terminal escape sequences, control and invisible characters, trims, and
  * keeps at most {@link MAX_DRAFT_CHARS} characters, cut at a sentence or word boundary (with a note).
  * @throws CoachError `input_empty` when nothing readable is left.
  */
 export function prepareDraft(raw: string, opts: { lang?: ReviewLang } = {}): PreparedDraft {
-  const cleaned = String(raw ?? '')
+  // Terminal escape sequences go whole: "\u001b[0m" would leave "[0m", read as a figure.
+  const cleaned = stripVTControlCharacters(String(raw ?? ''))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, '')
