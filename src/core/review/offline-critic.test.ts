@@ -184,4 +184,12 @@ describe('prompt injection', () => {
     expect(named.suggestions.join('\n')).not.toMatch(/a named customer/);
     expect(named.suggestions.join('\n')).toMatch(/second kind of proof/);
   });
+
+  it('does not ask a draft that already gives a number for a number, even when the score is middling', () => {
+    const r = reviewOffline('Cut invoice errors by 30%.');
+    expect(r.scores.quantified_results).toBeLessThan(4);
+    const text = r.suggestions.join('\n');
+    expect(text).not.toMatch(/Put one result in numbers up front/);
+    expect(text).toMatch(/time frame and the baseline/);
+  });
 });

@@ -77,8 +77,8 @@ const WEAK_AT_OR_BELOW = 3;
 /**
  * 2–4 suggestions, weakest dimensions first (ties: heavier weight first). A fired problem rule's
  * own suggestion (which quotes the draft) is preferred to the dimension's generic advice; a dimension
- * that already scores 4 or 5, or credibility once the draft shows some proof, gets the next step instead
- * of the basics.
+ * that already scores 4 or 5, or in which the draft already shows a strength (proof, a number, a named
+ * role), gets the next step instead of the basics.
  */
 export function buildSuggestions(
   scores: Record<Dimension, number>,
@@ -96,13 +96,13 @@ export function buildSuggestions(
     const specific = fired.find(
       (f) => f.rule.dimension === d && f.rule.suggestion && severityOf(f) !== 'strength',
     );
-    // Proof already in the draft (a named customer, a certification…) is not asked for again: the
-    // next step is a second kind of proof, even while the dimension is still middling.
-    const hasProof =
-      d === 'credibility' &&
-      fired.some((f) => f.rule.dimension === d && f.rule.effect.delta > 0 && severityOf(f) === 'strength');
+    // What the draft already shows (a named customer, a result in numbers, a named role…) is not asked
+    // for again: the next step builds on it, even while the dimension is still middling.
+    const shows = fired.some(
+      (f) => f.rule.dimension === d && f.rule.effect.delta > 0 && severityOf(f) === 'strength',
+    );
     const generic =
-      scores[d] >= STRONG_AT || hasProof ? NEXT_STEP_SUGGESTIONS[d][lang] : DIMENSION_SUGGESTIONS[d][lang];
+      scores[d] >= STRONG_AT || shows ? NEXT_STEP_SUGGESTIONS[d][lang] : DIMENSION_SUGGESTIONS[d][lang];
     const text = specific?.rule.suggestion ? fillTemplate(specific.rule.suggestion, specific, lang) : generic;
     if (!out.includes(text)) out.push(text);
   }
