@@ -143,14 +143,21 @@ export const credibilityRules: readonly Rule[] = [
         /\b(?:exams?|audits?|inspections?)\b[^.!?;]{0,40}\b(?:closed|passed)\b/,
         /\b(?:no|zero)\s[\w -]{0,22}?(?:findings|citations|exceptions)\b/,
         /\bRPO\b|\bRTO\b|\bfive nines\b|\b99\.9{2,5}\s?%\s(?:uptime|availability)\s(?:SLA|guarantee)/,
-        /等保[一二三四\d]级|三级等保|等级保护[一二三四\d]级|通过[^，。；]{0,10}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过/,
-        /进入[^，。；]{0,10}供应链|获得[^，。；]{0,12}认证|\d{1,5}\s?项(?:发明)?专利/,
+        // Bounded gaps (30 and 50 characters) on a draft capped at 2,000: linear enough (see `compile`).
+        compile(
+          String.raw`等保[一二三四\d]级|三级等保|等级保护[一二三四\d]级|通过[^，。；]{0,30}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过`,
+        ),
+        /进入[^，。；]{0,10}供应链|获得[^，。；]{0,12}认证|\d{1,5}\s?项(?:发明)?专利|(?:\d{1,5}|[近数上百千十几多余]{1,4})\s?项[^，。；]{0,6}认证/,
+        // A third party's report that cites the result: "被《…白皮书》收录", "入选《…报告》".
+        /《[^《》]{2,40}(?:白皮书|报告|蓝皮书|案例集)》/,
         // National standards by number: "GB/T 20272-2019 … 第四级".
         /\bGB(?:\/T)?\s?\d{4,5}/,
         /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
         // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
-        /(?:荣获|获得|获评|获颁|斩获)[^，。；！？]{0,20}?(?:奖|称号|资质)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人/,
+        compile(
+          String.raw`(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,50}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
+        ),
       ],
       scan: (text) =>
         findInOrder(
@@ -173,6 +180,11 @@ export const credibilityRules: readonly Rule[] = [
       'HIPAA-compliant and PCI DSS certified.',
       'Qualified by DNV.',
       'Record results on TPC-C.',
+      'ONC certified.',
+      '已通过 CNCF 的 Kubernetes 软件一致性认证。',
+      '完成了与天翼云的近百项适配认证。',
+      '这一成果已被《2024年数据库迁移实践白皮书》收录。',
+      '赢得CNCF最终用户案例研究竞赛。',
       'RPO of zero and an RTO under 30 seconds.',
       '等保三级测评一次通过。',
       '并通过证监会现场检查。',

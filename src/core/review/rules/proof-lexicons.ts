@@ -44,7 +44,7 @@ export const STANDARDS_BARE = termList(`
 `);
 
 /** Standard names that count with a certifying word next to them ("SOC 2 certified", "HIPAA-compliant"). */
-export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3})`;
+export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3}|ONC)`;
 
 /** Words that turn a standard's name into a claim of meeting it. */
 export const CERTIFYING_WORDS_EN = String.raw`(?:certified|certification|compliant|compliance|accredited|audited|attested|attestation|report|Type\s?(?:1|2|I|II)|validated|registered|cleared|approved)`;

@@ -41,6 +41,10 @@ const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  // An arrow from before to after: "Weekly Excel invoicing → under a minute".
+  compile(
+    String.raw`(?:→|->)\s?(?:under|less than|about|just|only|within|in)?\s?(?:a|an|${NUM_EN})\s?${TIME_EN}`,
+  ),
   // Chinese fractions of change: "缩短了一半", "成本减半", "效率翻了一番", "降低近一半".
   compile(
     `${CHANGE_ZH}s?(?:近|超过|超|约|将近)?(?:一半|过半|近半|一倍|一番|两番|[二三四五六七八九十]倍)|减半|翻番|翻倍`,
@@ -192,6 +196,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '回款周期缩短了一半。',
       '人工审核工作量减半。',
       '中台业务三倍提效。',
+      'Our end-to-end run time decreased by 20%.',
+      'Weekly Excel invoicing → under a minute.',
     ],
     valid: ['50% off your first year!', 'Features 12% active content.', '大幅降低企业用电成本。'],
   },
