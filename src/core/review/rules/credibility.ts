@@ -420,6 +420,21 @@ export const credibilityRules: readonly Rule[] = [
     valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。', '上线后效果显著。'],
   },
   {
+    id: 'cr.peer-scale',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'quantity'], noSignals: ['result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'A named customer running it at a stated scale: a buyer can check both the name and the size.',
+      zh: '点名的客户加上使用规模：名字和规模客户都能去核实。',
+    },
+    knowledge: K,
+    invalid: ['邮储银行已完成部署超4万套。', 'Bitso gives 250+ engineers their own sandbox with Neon.'],
+    valid: ['Trusted by Northwind Health.', 'Used by 250+ engineers.'],
+  },
+  {
     id: 'cr.research',
     dimension: 'credibility',
     langs: ['en', 'zh'],
