@@ -431,7 +431,7 @@ export const credibilityRules: readonly Rule[] = [
       zh: '点名的客户加上使用规模：名字和规模客户都能去核实。',
     },
     knowledge: K,
-    invalid: ['邮储银行已完成部署超4万套。', 'Bitso gives 250+ engineers their own sandbox with Neon.'],
+    invalid: ['邮储银行已完成部署超4万套。', 'Bitso uses Neon to give 250+ engineers their own sandbox.'],
     valid: ['Trusted by Northwind Health.', 'Used by 250+ engineers.'],
   },
   {
