@@ -156,7 +156,7 @@ export const credibilityRules: readonly Rule[] = [
         // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
         compile(
-          String.raw`(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,50}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
+          `(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,50}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
         ),
       ],
       scan: (text) =>
