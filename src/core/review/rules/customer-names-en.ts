@@ -36,7 +36,7 @@ const COMMON_EN = new Set(
 const ADOPTION_VERBS_EN = new Set(
   `implemented deployed adopted chose switched migrated moved replaced used uses use rolled standardized
   standardised consolidated runs relies trusts picked selected leveraged leverages upgraded embraced
-  onboarded`.split(/\s+/),
+  onboarded utilizes utilises utilized utilised employs employed`.split(/\s+/),
 );
 
 /** After a name, verbs of a reported result: a customer only when a number follows in the sentence. */
@@ -169,6 +169,22 @@ const TEAM_AFTER = /^\s(?:team|teams|engineers|engineering team|developers|staff
  */
 const AT_COMPANY_EN =
   /\b(?:team|apps|applications|development|developers|engineering|group|department|division|staff|workloads|services|everyone|people|colleagues|infrastructure|operations)\sat\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
+
+/**
+ * "At PayPal, Kafka is used for …", "At mParticle we have deployed Druid …": the company named after
+ * "At" uses a product. Not "At Vantage Point, we've helped 150+ clients" (a seller about its work).
+ */
+const AT_NAME_EN = /(?:^|[.!?]\s|\n)At\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
+const AT_USES_EN =
+  /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b)/;
+
+/**
+ * A heading that is a company's name, then the company in the first person using a product:
+ * "MediaCrossing – Digital Media Trading Experts … / We are using Spark as …".
+ */
+const HEADING_SEP_EN = /^\s?(?:[–—:|/-]\s|\n)/;
+const WE_USE_PRODUCT_EN =
+  /\bwe\s(?:are\s|have\s|'ve\s|’ve\s)?(?:use|using|used|deployed|built|run|running|adopted|chose|moved|migrated)\b[^.!?]{0,60}?\b[A-Z][a-z]/i;
 
 /** A case told of "they" ("By using TiDB, they reduced …"): a seller speaks of itself as "we". */
 const THEY_STORY_EN =
@@ -351,6 +367,12 @@ function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
   if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
+  if (v.verb === 'takes' && v.next === 'advantage') return true; // "Criteo takes advantage of Kafka"
+  // "Netflix engineers use Druid": the company's people adopting a product.
+  if (CUSTOMER_SIDE_EN.has(v.verb) && ADOPTION_VERBS_EN.has(v.next)) return true;
+  if (v.verb === 'takes' && v.next === 'advantage') return true; // "Criteo takes advantage of Kafka"
+  // "Netflix engineers use Druid": the company's people adopting a product.
+  if (CUSTOMER_SIDE_EN.has(v.verb) && ADOPTION_VERBS_EN.has(v.next)) return true;
   // "Acme is running Ledgerly in 20 plants": running someone else's named product.
   if ((v.verb === 'is' || v.verb === 'are') && RUNS_PRODUCT_EN.test(v.sentence)) return true;
   // "Split is getting sub-second purge times", "Acme is seeing 30% fewer errors".
@@ -501,7 +523,22 @@ export function namedCustomersEn(text: string): string[] {
   for (let m = AT_COMPANY_EN.exec(text); m !== null; m = AT_COMPANY_EN.exec(text))
     if (!/\b(?:our|the)\s$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))
       add(readName(text, AT_COMPANY_EN.lastIndex)?.name ?? null);
+  AT_NAME_EN.lastIndex = 0;
+  for (let m = AT_NAME_EN.exec(text); m !== null; m = AT_NAME_EN.exec(text)) {
+    const one = readName(text, AT_NAME_EN.lastIndex);
+    if (one && AT_USES_EN.test(text.slice(one.end, one.end + 60))) add(one.name);
+  }
+  // "Infobip, as a global CPaaS provider, uses Apache Kafka …": an appositive between name and verb.
+  CLAUSE_STARTS.lastIndex = 0;
+  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
+    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
+    const one = readName(text, m.index + m[0].length);
+    const app = one && /^,\s(?:as\s)?(?:an?|the)\s[^,.;]{2,60},\s/.exec(text.slice(one.end, one.end + 70));
+    if (one && app && ADOPTION_VERBS_EN.has(verbAfter(text, one.end + app[0].length).verb)) add(one.name);
+  }
   const head = readName(text, 0);
+  if (head && HEADING_SEP_EN.test(text.slice(head.end, head.end + 4)) && WE_USE_PRODUCT_EN.test(text))
+    if (!found.includes(head.name)) found.push(head.name);
   // "WeBank is China's first … bank. … By using TiDB, they reduced …": the company the story is about,
   // though "is" made it read as the seller.
   if (head && /^\s(?:is|was)\s/.test(text.slice(head.end, head.end + 5)) && THEY_STORY_EN.test(text))
@@ -525,8 +562,11 @@ export function namedCustomersEn(text: string): string[] {
   }
   // A testimonial signed with the company's name on its own line or after the last sentence.
   add(signature(text));
+  // In a title-case headline every word is capitalised: "a Tough Retail Climate" names no company.
+  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
+  const titleCase = words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.7;
   ORG_SUFFIX_EN.lastIndex = 0;
-  for (let m = ORG_SUFFIX_EN.exec(text); m !== null; m = ORG_SUFFIX_EN.exec(text)) {
+  for (let m = titleCase ? null : ORG_SUFFIX_EN.exec(text); m !== null; m = ORG_SUFFIX_EN.exec(text)) {
     const name = nameBefore(text, m.index);
     if (name) add(`${name}${m[0]}`);
   }

@@ -63,11 +63,12 @@ const LIST_END_ZH = compile(
 const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用|建设)(?:案例|实践)/g;
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
 const ADOPTS_ZH =
-  /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入)\s?(?=[A-Za-z])/g;
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用)\s?(?=[A-Za-z])/g;
 /** Words that open a story's title before its customer's name ("了解三诺生物如何借助 Sealos…"). */
 const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
-const RUNS_AT_ZH = /在\s?([^\s，。；、！？,;]{2,10}?)的?(?:生产环境|核心系统|核心业务|生产系统)/g;
+const RUNS_AT_ZH =
+  /在\s?([^\s，。；、！？,;]{2,10}?)的?(?:生产环境|核心系统|核心业务|生产系统|私有云|数据中心|机房|生产集群)/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"). */
 const VENDOR_AFTER_ZH =
   /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
@@ -91,10 +92,10 @@ const BRACKETED_ZH =
 /** A sentence in which the name serves others ("为客户部署", "帮助企业上线"). */
 const SERVES_OTHERS_ZH = /为(?:客户|用户|企业|行业|各类|众多|全国|\d)|帮助|助力|服务了?(?:客户|企业)/;
 /** Verbs of adopting a product, later in the sentence that opens with a name ("中国银行在…中部署了…"). */
-const ADOPTS_LATER_ZH = /部署|采用|上线|引入|选用|迁移|替换|切换/;
+const ADOPTS_LATER_ZH = /部署|采用|上线|引入|选用|迁移|替换|切换|升级|使用/;
 /** A result in numbers ("性能提升50%"), which makes a headline's opening name the one who got it. */
 const RESULT_LATER_ZH =
-  /(?:提升|降低|缩短|减少|提高|增长|下降)[^，。；]{0,6}\d|(?<![\d.])\d{1,6}\.?\d{0,3}\s?[%％倍]\s?(?:的)?(?:提升|降低|下降|增长)/;
+  /(?:提升|降低|缩短|减少|提高|增长|下降|节省|节约)[^，。；]{0,6}\d|(?<![\d.])\d{1,6}\.?\d{0,3}\s?[%％倍]\s?(?:的)?(?:提升|降低|下降|增长)/;
 
 /**
  * True when the sentence that a name opens goes on to adopt a product or report a result: "中国银行
@@ -179,8 +180,11 @@ function nameAfter(text: string, start: number): string {
 
 /** "给顺网科技带来的最大收益": the one the product brought a gain to. */
 const BROUGHT_TO_ZH = /给([^\s，。；、！？]{2,10}?)带来/g;
-/** "上汽云 x JuiceFS：…": a case title pairing a customer with the product. */
-const COBRAND_ZH = /^([^\s，。；：:｜|]{2,12})(?:\s[xX×]\s|×)(?=[A-Za-z])/;
+/**
+ * "上汽云 x JuiceFS：…", "TiDB x 中通科技 | …", "360 x TiDB｜…": a case title pairing a customer with the
+ * product. The Latin-only side is the product; the other side is the customer.
+ */
+const COBRAND_ZH = /^([^\s，。；：:｜|]{2,12})(?:\s[x×]\s|×)([^\s，。；：:｜|]{2,12})\s?[｜|：:]/;
 /**
  * "Teable 通过 Sealos 降低了 80% 的成本": a Latin-named company opening a case title with the product it
  * used; taken as the customer only in a case (a result in numbers, or 如何/案例/实践/了解 in the copy).
@@ -344,8 +348,13 @@ export function namedCustomersZh(text: string): string[] {
     const name = (m[1] ?? '').trim();
     if (!isGenericZh(name)) add(name);
   }
-  const cobrand = COBRAND_ZH.exec(text)?.[1];
-  if (cobrand && !isGenericZh(cobrand)) add(cobrand);
+  const co = COBRAND_ZH.exec(text);
+  if (co?.[1] && co[2]) {
+    const latin = (s: string) => /^[A-Za-z][A-Za-z0-9.+-]*$/.test(s);
+    const customer = latin(co[1]) && !latin(co[2]) ? co[2] : co[1];
+    // A company may be a number ("360"); generic words still do not name one.
+    if (/^\d{2,4}$/.test(customer) || !isGenericZh(customer)) add(customer);
+  }
   const via = LATIN_VIA_ZH.exec(text);
   if (via?.[1] && via[1] !== via[2] && isCase) if (!found.includes(via[1])) found.push(via[1]);
   BASED_PRACTICE_ZH.lastIndex = 0;

@@ -288,6 +288,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
         compile(
           String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:PB|TB|thousand|million|billion|trillion|M|k)?\s(?:users|events|messages|requests|transactions|rows|devices|downloads|connections|nodes|queries|customers|companies|businesses|fleets|data points|miles|engineers|developers|employees|stores|branches|sites|apps|applications|repositories|services|merchants|locations)\b`,
         ),
+        // Scale in words: "hundreds of billions of events", "thousands of servers".
+        /\b(?:hundreds|thousands|millions|billions|trillions|tens of (?:thousands|millions|billions))\sof\s(?:billions\sof\s|millions\sof\s|thousands\sof\s)?(?:users|events|messages|requests|transactions|rows|devices|servers|nodes|queries|customers|companies|engineers|developers|employees|stores|sites|apps|applications|services|clusters)\b/,
         // Data scale, not hardware specs: "10PB", not "4 GB RAM".
         compile(String.raw`${DIGITS}\s?(?:PB|TB)\b`),
         compile(
@@ -313,6 +315,24 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '已支撑17个应用模块。',
     ],
     valid: ['We make payroll easy.', '让工作更简单。'],
+  },
+  {
+    id: 'qr.peer-scale',
+    dimension: 'quantified_results',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'quantity'], noSignals: ['result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Gives the scale a named customer runs it at: a figure the buyer can set beside their own.',
+      zh: '给出了具名客户的使用规模：客户可以拿来和自己的规模对照。',
+    },
+    knowledge: K,
+    invalid: [
+      'Cloudflare uses Kafka to collect hundreds of billions of events/day.',
+      '邮储银行已完成部署超4万套。',
+    ],
+    valid: ['Used by 250+ engineers.', 'Trusted by Northwind Health.'],
   },
   {
     // Publishes that the copy holds figures; the rule below credits them where no result rule did.
