@@ -286,12 +286,13 @@ export const quantifiedResultsRules: readonly Rule[] = [
       kind: 'text',
       patterns: [
         compile(
-          String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:PB|TB|thousand|million|billion|trillion|M|k)?\s(?:users|events|messages|requests|transactions|rows|devices|downloads|connections|nodes|queries|customers|companies|businesses|fleets|data points|miles|engineers|developers|employees|stores|branches|sites|apps|applications|repositories|services|merchants|locations)\b`,
+          String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:PB|TB|thousand|million|billion|trillion|M|B|K|k|bn)?\s(?:users|events|messages|requests|transactions|rows|devices|downloads|connections|nodes|queries|customers|companies|businesses|fleets|data points|miles|engineers|developers|employees|stores|branches|sites|apps|applications|repositories|services|merchants|locations)\b`,
         ),
         // Scale in words: "hundreds of billions of events", "thousands of servers".
         /\b(?:hundreds|thousands|millions|billions|trillions|tens of (?:thousands|millions|billions))\sof\s(?:billions\sof\s|millions\sof\s|thousands\sof\s)?(?:users|events|messages|requests|transactions|rows|devices|servers|nodes|queries|customers|companies|engineers|developers|employees|stores|sites|apps|applications|services|clusters)\b/,
         // Data scale, not hardware specs: "10PB", not "4 GB RAM".
         compile(String.raw`${DIGITS}\s?(?:PB|TB)\b`),
+        compile(String.raw`${NUM_EN}\s?(?:terabytes|petabytes)\b`),
         compile(
           String.raw`(?:${DIGITS}|[一二两三四五六七八九十几])\s?(?:PB|TB|T\b|万|亿|千万|百万)|[千百万亿]{1,3}级别?|(?:亚秒|毫秒|秒)级|(?:超过|逾|达|近|连续)\s?${DIGITS}\s?(?:个月|年|万|亿|台|家|个)`,
         ),

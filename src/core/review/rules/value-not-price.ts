@@ -24,6 +24,8 @@ const TERMS_MATCHER: Matcher = {
   patterns: [
     // "is free", "free." — but not "ZooKeeper® free" / "JVM free" (without X) nor "free of bugs".
     /\b(?:is|are)\s(?:completely\s|totally\s|always\s)?free\b|(?<![A-Z®™]\s)\bfree(?=[.!]|\s(?:for|to)\s(?:every|all|any|get|start|use))/,
+    // "Pay per month", "billed per month"; not "70B messages per month" (a rate of use).
+    /\b(?:pay|paid|priced|charged|billed|fees?|costs?|plans?)\s(?:only\s|just\s)?per\smonth\b/,
   ],
 };
 
@@ -71,9 +73,11 @@ export const valueNotPriceRules: readonly Rule[] = [
       'ERPNext does all of the above and more, for free.',
       'There is a one time sign up fee and a low monthly fee, both are per user.',
       '先试用，满意后再付款，不满意无理由退款！',
+      'Pay per month, cancel anytime.',
     ],
     valid: [
       'Kafka API-compatible. ZooKeeper® free. JVM free.',
+      'Infobip processes over 70B messages per month on Kafka.',
       'Open-source product analytics, built for developers.',
       '开源的数据可视化分析工具。',
     ],
