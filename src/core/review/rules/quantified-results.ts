@@ -331,6 +331,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
     knowledge: K,
     invalid: [
       'Cloudflare uses Kafka to collect hundreds of billions of events/day.',
+      'Netflix engineers use Druid, ingesting up to two terabytes per hour.',
+      'Infobip uses Apache Kafka, processing over 70B messages per month.',
       '邮储银行已完成部署超4万套。',
     ],
     valid: ['Used by 250+ engineers.', 'Trusted by Northwind Health.'],
