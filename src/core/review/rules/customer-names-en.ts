@@ -107,6 +107,11 @@ const CUSTOMER_SIDE_EN = new Set(
   analysts journey story`.split(/\s+/),
 );
 
+/** A company's units that adopt a product ("Tencent SCRM product use Druid"). */
+const UNITS_EN = new Set(
+  'product products platform service services business unit group division'.split(' '),
+);
+
 /** Anchors after which names of customers follow ("Trusted by A, B and C"). */
 const LIST_ANCHORS_EN =
   /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses|enterprises|firms|manufacturers|retailers|banks|insurers|hospitals|universities|operators|carriers|distributors|agencies),? (?:include|including|like|such as|at)|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
@@ -334,6 +339,19 @@ function usesNamedProduct(sentence: string): boolean {
   return name.length >= 3 && !/^[A-Z0-9.-]{2,4}$/.test(name) && !STOP_EN.has(name);
 }
 
+/** True when an adoption verb in the sentence is followed by a product's name ("use Druid"; not "use AI"). */
+function adoptsNamedProduct(sentence: string): boolean {
+  for (const m of sentence.matchAll(/\b([a-z]+)\s([A-Z][\w.-]{2,30})/g)) {
+    if (
+      ADOPTION_VERBS_EN.has(m[1] ?? '') &&
+      !/^[A-Z0-9.-]{2,4}$/.test(m[2] ?? '') &&
+      !STOP_EN.has(m[2] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
 /** The word after `pos` (skipping one adverb), lower-cased, and whether its sentence has a number. */
 function verbAfter(
   text: string,
@@ -368,11 +386,9 @@ function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
   if (v.verb === 'takes' && v.next === 'advantage') return true; // "Criteo takes advantage of Kafka"
-  // "Netflix engineers use Druid": the company's people adopting a product.
-  if (CUSTOMER_SIDE_EN.has(v.verb) && ADOPTION_VERBS_EN.has(v.next)) return true;
-  if (v.verb === 'takes' && v.next === 'advantage') return true; // "Criteo takes advantage of Kafka"
-  // "Netflix engineers use Druid": the company's people adopting a product.
-  if (CUSTOMER_SIDE_EN.has(v.verb) && ADOPTION_VERBS_EN.has(v.next)) return true;
+  // "Netflix engineers use Druid", "Tencent SCRM product use Druid": the company's people or unit adopting a product.
+  if ((CUSTOMER_SIDE_EN.has(v.verb) || UNITS_EN.has(v.verb)) && ADOPTION_VERBS_EN.has(v.next))
+    return adoptsNamedProduct(v.sentence);
   // "Acme is running Ledgerly in 20 plants": running someone else's named product.
   if ((v.verb === 'is' || v.verb === 'are') && RUNS_PRODUCT_EN.test(v.sentence)) return true;
   // "Split is getting sub-second purge times", "Acme is seeing 30% fewer errors".

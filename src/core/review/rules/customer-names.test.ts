@@ -159,4 +159,33 @@ describe('findNamedCustomers', () => {
     expect(zh('Ledgerly 赋能青松物流，让对账更简单。')).toEqual([]);
     expect(zh('Ledgerly 产品价值\n减少故障发现时间\n辅助应用程序优化')).toEqual([]);
   });
+
+  it("reads 'powered by' lines: At X, X's people or units using a product, an appositive, a heading", () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    expect(en('At Northwind, Ledgerly is used for invoice matching and audit trails.')).toEqual([
+      'Northwind',
+    ]);
+    expect(en('At Contoso we have deployed Ledgerly across our finance stack.')).toEqual(['Contoso']);
+    expect(en('Northwind engineers use Ledgerly to reconcile 2 TB of records.')).toEqual(['Northwind']);
+    expect(en('Contoso SCRM product use Ledgerly for customer analysis.')).toEqual(['Contoso SCRM']);
+    expect(en('Northwind takes advantage of Ledgerly at the heart of its business.')).toEqual(['Northwind']);
+    expect(en('Contoso utilizes Ledgerly for streaming and analytics.')).toEqual(['Contoso']);
+    expect(en('Northwind, as a global payments provider, uses Ledgerly as its ledger.')).toEqual([
+      'Northwind',
+    ]);
+    expect(en('Northwind – Freight experts in Ohio / We are using Ledgerly as our ledger.')).toEqual([
+      'Northwind',
+    ]);
+    // A seller about its own work, or a product using a technology, names no customer.
+    expect(en("At Ledgerly, we've helped 150+ clients close faster.")).toEqual([]);
+    expect(en('Ledgerly product uses AI to match invoices.')).toEqual([]);
+  });
+
+  it('reads Chinese co-branded titles either way round and a private cloud, not a product name with X', () => {
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(zh('Ledgerly x 青松科技 | 提效 300%')).toEqual(['青松科技']);
+    expect(zh('360 x Ledgerly｜性能提升 10 倍')).toEqual(['360']);
+    expect(zh('目前在青松的私有云上已经运行着数百个应用。')).toEqual(['青松']);
+    expect(zh('EMQ X 是一款完全开源的消息服务器。')).toEqual([]);
+  });
 });

@@ -25,7 +25,7 @@ export const SITE_NOUNS_EN =
 /** Counts written in words: "thousands of companies", "数百家客户". */
 export const COUNT_WORDS_EN = String.raw`\b(?:thousands|hundreds|dozens|millions|tens of thousands|hundreds of thousands)\s(?:of\s)?`;
 export const COUNT_WORDS_ZH =
-  '(?:数十|数百|数千|数万|几十|几百|几千|上百|上千|上万|近百|近千|近万|百余|千余|万余|成百上千|成千上万)';
+  '(?:数以万计|数以千计|数以百计|数以亿计|数十|数百|数千|数万|几十|几百|几千|上百|上千|上万|近百|近千|近万|百余|千余|万余|成百上千|成千上万)';
 
 /** Nouns after a Chinese count ("28家券商", "数百家客户"). */
 export const CUSTOMER_NOUNS_ZH = termList(`
