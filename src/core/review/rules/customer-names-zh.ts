@@ -155,7 +155,7 @@ function notACustomer(text: string, index: number): boolean {
 
 /** Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署"). */
 const NOT_A_NAME_ZH =
-  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数]|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界/;
+  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数]|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产/;
 
 function isGenericZh(name: string): boolean {
   return (

@@ -1,0 +1,74 @@
+/**
+ * The company on a testimonial's signature line: "Jane Doe\nCFO, Northwind", "— John Smith, Head of Data
+ * at Contoso", "张三\n青松物流 CTO". Testimonial blocks on vendor sites put the quote first and the
+ * speaker's name, role and company on the lines after it; the company is the named customer.
+ * Read only in a testimonial (quote marks or a first-person text), on short lines that hold a role.
+ * Linear: each line is split and scanned once; no regex here nests a quantifier.
+ */
+import type { ReviewLang } from '../types.ts';
+
+/** Roles that sign a testimonial. */
+const ROLE_EN =
+  /\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|CRO|CDO|VP|SVP|EVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Cofounder|Lead|Officer|President|Chief|Analyst|Developer|Owner|Partner|Principal|Scientist|Administrator|Controller|Consultant)\b/;
+const ROLE_ZH =
+  /CEO|CTO|CIO|CFO|COO|CMO|VP|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|专家|主任|首席/;
+/** Department words between a company and a role ("青松物流技术总监"). */
+const DEPT_ZH = /(?:技术|研发|数据|运维|信息|产品|平台|IT|业务|部门|中心|团队|部)$/;
+
+/** A testimonial: quoted words, or a customer speaking in the first person. */
+const TESTIMONIAL = /[“”"「」]|\b(?:[Ww]e|[Oo]ur|us|I)\b|我们|我/;
+/** A seller speaking of its work for customers: its own people sign such copy. */
+const SELLER_VOICE = /我们(?:帮助|为客户|为企业|致力)|帮助企业|\bwe help\b|\bour (?:customers|clients)\b/i;
+
+const MAX_LINE = 90;
+
+/** The company a signature line names, or null. */
+function companyOnLineEn(line: string): string | null {
+  const text = line.replace(/^[—–-]\s?/, '').trim();
+  if (text.length > MAX_LINE || !ROLE_EN.test(text)) return null;
+  const at = /\s(?:at|@)\s/.exec(text);
+  if (at) return leadingName(text.slice(at.index + at[0].length));
+  const parts = text.split(/,\s/);
+  const roleAt = parts.findIndex((p) => ROLE_EN.test(p));
+  const after = parts[roleAt + 1];
+  return roleAt >= 0 && after ? leadingName(after) : null;
+}
+
+/** The capitalised words that open `text` and make up all of it ("Contoso Labs"), or null. */
+function leadingName(text: string): string | null {
+  const name = text.trim().replace(/[.。]$/, '');
+  const words = name.split(' ');
+  if (words.length > 5 || !words.every((w) => /^(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'’-]*$/.test(w)))
+    return null;
+  return ROLE_EN.test(name) ? null : name;
+}
+
+function companyOnLineZh(line: string): string | null {
+  const text = line.replace(/^[—–-]{1,2}\s?/, '').trim();
+  if (text.length > 40) return null;
+  const role = ROLE_ZH.exec(text);
+  if (!role) return null;
+  const tokens = text
+    .slice(0, role.index)
+    .split(/[\s，,、|｜·]/)
+    .filter(Boolean);
+  let name = tokens[tokens.length - 1] ?? '';
+  for (let i = 0; i < 3 && DEPT_ZH.test(name); i++) name = name.replace(DEPT_ZH, '');
+  return name.length >= 2 && /\p{Script=Han}|[A-Za-z]{2}/u.test(name) ? name : null;
+}
+
+/** Companies named on the signature lines of a testimonial (the lines after its first). */
+export function signedCompanies(text: string, lang: ReviewLang): string[] {
+  if (!TESTIMONIAL.test(text) || SELLER_VOICE.test(text)) return [];
+  const lines = text.split('\n').slice(1);
+  // A signature after the quote on the same line: "…never looked back.” — John Smith, CTO at Contoso".
+  const dash = /[”"]\s?[—–]\s?/.exec(text.split('\n')[0] ?? '');
+  if (dash) lines.unshift((text.split('\n')[0] ?? '').slice(dash.index + dash[0].length));
+  const read = lang === 'zh' ? companyOnLineZh : companyOnLineEn;
+  const out: string[] = [];
+  for (const line of lines) {
+    const name = read(line);
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
