@@ -4,8 +4,9 @@
  * customer's, so the finders read names in code around regex anchors.
  */
 import type { ReviewLang } from '../types.ts';
-import { namedCustomersEn, STOP_EN, vendorNamesEn } from './customer-names-en.ts';
+import { namedCustomersEn, vendorNamesEn } from './customer-names-en.ts';
 import { namedCustomersZh, vendorNamesZh } from './customer-names-zh.ts';
+import { STOP_EN } from './english-names.ts';
 import { trimEndChars } from './regex-source.ts';
 import { signedCompanies } from './signature.ts';
 
