@@ -92,7 +92,8 @@ const BRACKETED_ZH =
 /** A sentence in which the name serves others ("为客户部署", "帮助企业上线"). */
 const SERVES_OTHERS_ZH = /为(?:客户|用户|企业|行业|各类|众多|全国|\d)|帮助|助力|服务了?(?:客户|企业)/;
 /** Verbs of adopting a product, later in the sentence that opens with a name ("中国银行在…中部署了…"). */
-const ADOPTS_LATER_ZH = /部署|采用|上线|引入|选用|迁移|替换|切换|升级|使用/;
+const ADOPTS_LATER_ZH =
+  /部署|采用|上线|引入|选用|迁移|替换|切换|升级|使用|(?:通过|借助)\s?(?:[A-Za-z]|[\u4e00-\u9fa5]{1,5}(?:云|平台|系统|软件))/;
 /** A result in numbers ("性能提升50%"), which makes a headline's opening name the one who got it. */
 const RESULT_LATER_ZH =
   /(?:提升|降低|缩短|减少|提高|增长|下降|节省|节约)[^，。；]{0,6}\d|(?<![\d.])\d{1,6}\.?\d{0,3}\s?[%％倍]\s?(?:的)?(?:提升|降低|下降|增长)/;

@@ -41,6 +41,14 @@ const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  // From one figure to another with no verb: "从 400 万到 1000 万以上的业绩突破".
+  compile(
+    String.raw`[从由]\s?${NUMQ_ZH}\s?(?:万|亿|千|百|万元|亿元|元|人|个|天|小时|分钟)?\s?(?:到|至)\s?${NUMU_ZH}`,
+  ),
+  // English, before and after in words: "Before, teams would wait an hour … now seconds and minutes".
+  compile(
+    String.raw`\b(?:[Bb]efore|used to|previously)\b[^.!?]{0,80}?\b(?:an?|${NUM_EN})\s${TIME_EN}[^.!?]{0,160}?\b(?:seconds|minutes|in no time)\b`,
+  ),
   // An arrow from before to after: "Weekly Excel invoicing → under a minute".
   compile(
     String.raw`(?:→|->)\s?(?:under|less than|about|just|only|within|in)?\s?(?:a|an|${NUM_EN})\s?${TIME_EN}`,
