@@ -25,7 +25,7 @@ export function isInstruction(sentence: string): boolean {
 export interface SeparatedDraft {
   /** Copy sentences, in order. */
   sentences: string[];
-  /** Copy sentences joined with single spaces: the text the rules read. */
+  /** Copy sentences joined with a space, or a line break where the draft broke the line: the text the rules read. */
   copy: string;
   /** Sentences addressed to the reviewer, dropped from the copy. */
   instructions: string[];
@@ -38,6 +38,25 @@ export interface SeparatedDraft {
 export function separateInstructions(draft: string): SeparatedDraft {
   const sentences: string[] = [];
   const instructions: string[] = [];
-  for (const s of splitSentences(draft)) (isInstruction(s) ? instructions : sentences).push(s);
-  return { sentences, copy: sentences.join(' '), instructions };
+  // Each kept sentence with what followed it in the draft: a line break stays a line break, so that
+  // finders that read lines (a testimonial's signature, a case card's heading) see them.
+  const breaks: boolean[] = [];
+  let at = 0;
+  for (const s of splitSentences(draft)) {
+    const start = draft.indexOf(s, at);
+    const end = start < 0 ? at : start + s.length;
+    const next = draft.slice(end).search(/\S/);
+    const lineBreak = draft.slice(end, next < 0 ? draft.length : end + next).includes('\n');
+    at = end;
+    if (isInstruction(s)) {
+      instructions.push(s);
+      // The break after a dropped sentence still separates what comes before and after it.
+      if (lineBreak && breaks.length > 0) breaks[breaks.length - 1] = true;
+      continue;
+    }
+    sentences.push(s);
+    breaks.push(lineBreak);
+  }
+  const copy = sentences.map((s, i) => (i === 0 ? '' : breaks[i - 1] ? '\n' : ' ') + s).join('');
+  return { sentences, copy, instructions };
 }

@@ -57,6 +57,11 @@ function companyOnLineZh(line: string): string | null {
   return name.length >= 2 && /\p{Script=Han}|[A-Za-z]{2}/u.test(name) ? name : null;
 }
 
+/** True when `line` reads as a testimonial's signature (a short line holding a role). */
+export function isSignatureLine(line: string, lang: ReviewLang): boolean {
+  return (lang === 'zh' ? companyOnLineZh : companyOnLineEn)(line) !== null;
+}
+
 /** Companies named on the signature lines of a testimonial (the lines after its first). */
 export function signedCompanies(text: string, lang: ReviewLang): string[] {
   if (!TESTIMONIAL.test(text) || SELLER_VOICE.test(text)) return [];
