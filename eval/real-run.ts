@@ -22,13 +22,13 @@ interface Column {
 }
 
 /**
- * The development parts: the first collection and eight more (dev2 … dev9), each scored once untouched
+ * The development parts: the first collection and nine more (dev2 … dev10), each scored once untouched
  * before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and development data since. dev9 is copy
  * only.
  */
 const DEV: Column = {
   label: 'dev',
-  parts: ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9'],
+  parts: ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10'],
 };
 /**
  * The held-out parts already looked at: a third of the first collection, a third of the third (held2),
