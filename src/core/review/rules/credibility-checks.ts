@@ -1,0 +1,163 @@
+/**
+ * Credibility rules that weigh what the proof rules found (credibility.ts): a case told with its result,
+ * a named customer at a stated scale, research; and what is missing or hollow: a result with no source,
+ * unproven superlatives, no proof at all.
+ */
+import { SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
+import { CASE_MARKERS_EN, CASE_MARKERS_ZH } from './proof-lexicons.ts';
+import type { Rule } from './rule.ts';
+
+const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
+
+/** See the file comment. */
+export const credibilityCheckRules: readonly Rule[] = [
+  {
+    id: 'cr.case-marker',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: { kind: 'text', patterns: [...CASE_MARKERS_EN, ...CASE_MARKERS_ZH] },
+    effect: { delta: 0, severity: 'strength', signals: ['case'] },
+    message: {
+      en: 'Tells it as something that happened ({hits}), not as a promise.',
+      zh: '当作已经发生的事来讲（{hits}），而不是一句承诺。',
+    },
+    knowledge: K,
+    invalid: ['Costs fell 30% after migrating.', '上线3个月后，成单周期缩短。'],
+    valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。'],
+  },
+  {
+    id: 'cr.case-result',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { signals: ['case', 'result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Reports a result as a case that happened, which a buyer weighs far above a promise.',
+      zh: '把结果写成已经发生的案例，客户会比一句承诺看重得多。',
+    },
+    knowledge: K,
+    invalid: ['Costs fell 30% after migrating to the new stack.', '上线3个月后，成单周期从92天压到57天。'],
+    valid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。', '上线后效果显著。'],
+  },
+  {
+    id: 'cr.peer-scale',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { signals: ['named-customer', 'quantity'], noSignals: ['result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'A named customer running it at a stated scale: a buyer can check both the name and the size.',
+      zh: '点名的客户加上使用规模：名字和规模客户都能去核实。',
+    },
+    knowledge: K,
+    invalid: ['邮储银行已完成部署超4万套。', 'Bitso uses Neon to give 250+ engineers their own sandbox.'],
+    valid: ['Trusted by Northwind Health.', 'Used by 250+ engineers.'],
+  },
+  {
+    id: 'cr.research',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: {
+      kind: 'text',
+      patterns: [
+        /\b\d{1,3}\.?\d{0,2}\s?%\sof\s(?:respondents|buyers|leaders|executives|decision[- ]makers|marketers|CIOs|CFOs|CEOs|IT leaders|customers surveyed)\b/,
+        /\b(?:one|two|three|four|five|six|seven|eight|nine)\s(?:in|out of)\s(?:two|three|four|five|ten)\s(?:business|technology|IT|B2B|buyers|leaders|executives|decision|marketers|respondents|customers)/,
+        /\b(?:we surveyed|a survey of|surveyed|according to (?:a|an|the) (?:study|survey|report)|according to (?:a|an|the) [A-Z][\w-]{1,20} (?:study|survey|report)|(?:study|survey|report) (?:by|from) [A-Z])/,
+        /(?:调研|调查|报告|研究)(?:显示|发现|表明)|受访者|受访企业/,
+      ],
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Cites research ({hits}): data a buyer can check lends the claim weight.',
+      zh: '引用了调研数据（{hits}）：可核实的数据让观点更有分量。',
+    },
+    knowledge: K,
+    invalid: [
+      'Three in four business and technology leaders say they trust data-backed content more.',
+      '72.5% of respondents said speed matters most.',
+      'According to a Forrester study, payback came in 8 months.',
+      '调研显示，超过六成企业把数据安全放在首位。',
+    ],
+    valid: ['Improve performance by up to 10x.', '我们的客户都很满意。'],
+  },
+  {
+    id: 'cr.unsourced-result',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { signals: ['result-number'], noSignals: ['proof', 'case'] },
+    match: { kind: 'always' },
+    effect: { delta: 0, severity: 'minor' },
+    message: {
+      en: 'The numbers have no source: whose result is it? A claim the buyer cannot check counts for little.',
+      zh: '数字没有出处：这是谁的结果？客户无法核实的数字说服力有限。',
+    },
+    suggestion: {
+      en: 'Say whose result it is: "[customer name] cut …" or "measured at [N] [segment] customers".',
+      zh: '写明这是谁的结果：“[客户名]把……”或“在[N]家[行业]客户实测”。',
+    },
+    knowledge: K,
+    invalid: ['Improve performance by up to 10x.', '存储成本节约至少 50%。'],
+    valid: ['Acme reduced costs by 30%.', '已服务28家券商，误报率降低47%。'],
+  },
+  {
+    id: 'cr.unproven-superlative',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['proof'] },
+    match: {
+      kind: 'text',
+      terms: SUPERLATIVES.filter((t) => t !== 'leading'),
+      patterns: [/\bleading\b(?!\s+to\b)/, ...SUPERLATIVE_PATTERNS],
+    },
+    effect: { delta: -1, severity: 'minor', signals: ['superlative'] },
+    message: {
+      en: 'Claims superiority ({hits}) with nothing to back it; unproven superlatives read as noise.',
+      zh: '自称最好（{hits}）却没有任何证据；没有证据的最高级只是噪音。',
+    },
+    suggestion: {
+      en: 'Swap {hits} for proof a buyer can check: "[N] [segment] customers", a named customer, or a certification.',
+      zh: '把{hits}换成客户能核实的证据：“[N]家[行业]客户在用”、客户名，或认证。',
+    },
+    knowledge: K,
+    invalid: [
+      'The best-in-class security solution.',
+      'The most powerful spend management platform.',
+      '是您节能降耗的最佳选择！',
+      '我们的产品广受欢迎。',
+      '行业领先的CRM。',
+      '销量全国第一。',
+    ],
+    valid: [
+      'The leading choice of 300 hospitals.',
+      'Errors leading to rework fell 40%.',
+      '专业物流，按时送达。',
+      '第一个月就见效。',
+    ],
+  },
+  {
+    id: 'cr.no-proof',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    when: { noSignals: ['proof', 'case', 'result-number'] },
+    match: { kind: 'always' },
+    effect: { delta: -1, severity: 'major' },
+    message: {
+      en: 'No testimony or evidence: no customer, case, third party or guarantee backs the claim.',
+      zh: '没有证词和确据：没有客户、案例、第三方或保障为这句话背书。',
+    },
+    suggestion: {
+      en: 'Add one piece of proof: a named customer, "used by [N] [segment]", a certification or audit, or a guarantee.',
+      zh: '补一条证据：客户名、“[N]家[行业]客户在用”、认证或审计结果，或一条保障承诺。',
+    },
+    knowledge: K,
+    invalid: [
+      'Better data. Better decisions.',
+      '数据安全，我们是认真的。',
+      'Read our case study.',
+      '查看案例。',
+    ],
+    valid: ['Used by 300+ hospitals.', '已服务28家券商。'],
+  },
+];
