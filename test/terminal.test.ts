@@ -39,6 +39,19 @@ describe('terminal chat (npm start without platform settings)', () => {
     expect(second.stdout).toMatch(/Your recent reviews \((2|3|4)\)/);
   });
 
+  it('reviews a multi-line paste after `review` alone, up to an empty line, as one draft', async () => {
+    const r = await runTsx('src/main.ts', [], {
+      stdin:
+        'review\n“Ledgerly closed our books in 4 days instead of 9.”\nJane Doe\nCFO, Northwind Health\n\nWhat is the 4T model?\n/quit\n',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/empty line to review it/);
+    // One review: the signature lines belong to the draft (the customer is credited), not new questions.
+    expect(r.stdout.match(/Overall: \d+\/100/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/Names customers \("Northwind Health"\)/);
+    expect(r.stdout).toMatch(/\(four-t-model\)/);
+  });
+
   it('streams the model answer, then lists the cited sources on their own lines', async () => {
     const fake = await startFakeOpenAI();
     try {

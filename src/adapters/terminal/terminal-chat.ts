@@ -58,6 +58,11 @@ export function terminalSink(output: Writable): ReplySink {
   };
 }
 
+/** `review` (or 点评…) with nothing after it: the start of a multi-line draft. */
+const REVIEW_ALONE = /^(?:\/coach\s+)?(?:review|critique|点评|评审|审稿)$/i;
+const BLOCK_PROMPT =
+  'Paste the copy (several lines are fine), then an empty line to review it. / 贴上文案（可以多行），以空行结束。';
+
 /**
  * The local chat REPL, driven by the same engine and delivery layer as Slack and Feishu: every command
  * works here (`review`, `tip`, `tips on`, `history`, `help`), plus `/good` and `/bad` to rate the last
@@ -82,10 +87,7 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
         retryWindowMs: 0,
       })
     ).reply;
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (!line) continue;
-    if (line === '/quit' || line === '/exit' || line === '/q') break;
+  const send = async (line: string) => {
     n += 1;
     const messageId = `${session}-${n}`;
     if (line === '/good' || line === '/bad') {
@@ -96,7 +98,7 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
         const { action, value } = button;
         await show(engine.action({ chat: TERMINAL_CHAT, userId: user, action, value, messageRef: last.ref }));
       } else say('Nothing to rate yet: ask a question or review some copy first.');
-      continue;
+      return;
     }
     const reply = await show(
       engine.handle({
@@ -111,7 +113,34 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
     );
     // /good and /bad rate the latest reply that can be rated (an answer or a review).
     if (reply?.buttons.some((b) => b.action === 'feedback_up')) last = reply;
+  };
+  const isQuit = (line: string) => line === '/quit' || line === '/exit' || line === '/q';
+  // `review` alone opens a block: the lines pasted after it, up to an empty line, are one draft (a
+  // testimonial with its signature, a headline with its stat tiles). The terminal reads line by line.
+  let block: string[] | null = null;
+  const flush = async () => {
+    const lines = block ?? [];
+    block = null;
+    await send(lines.length > 0 ? `review ${lines.join('\n')}` : 'review');
+  };
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (block && line && !isQuit(line)) {
+      block.push(raw.trimEnd());
+      continue;
+    }
+    if (block) await flush();
+    if (isQuit(line)) break;
+    if (!line) continue;
+    if (REVIEW_ALONE.test(line)) {
+      block = [];
+      say(BLOCK_PROMPT);
+      continue;
+    }
+    await send(line);
   }
+  // Input ended inside a block: review what was pasted.
+  if (block) await flush();
   rl.close();
   say('Bye.');
 }
