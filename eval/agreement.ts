@@ -149,14 +149,15 @@ interface Sample {
 }
 
 /**
- * The samples labelled a second time: 60 dev drafts and 60 dev questions, and the whole fourth, sixth
- * and eleventh collections (held out; their second labels were written blind, like the first).
+ * The samples labelled a second time: 60 dev drafts and 60 dev questions, and the whole fourth, sixth,
+ * eleventh and fourteenth collections (held out; their second labels were written blind, like the first).
  */
 const SAMPLES: readonly Sample[] = [
   { name: 'dev', parts: DEV_PARTS, prefix: '' },
   { name: 'fourth collection (held3, seen)', parts: ['held3'], prefix: 'held3.' },
   { name: 'sixth collection (held4, seen)', parts: ['held4'], prefix: 'held4.' },
   { name: 'eleventh collection (held5, fresh)', parts: ['held5'], prefix: 'held5.' },
+  { name: 'fourteenth collection (held6, fresh)', parts: ['held6'], prefix: 'held6.' },
 ];
 
 /**
