@@ -1,0 +1,96 @@
+/**
+ * Patterns of results in numbers, shared by the quantified-results rules (quantified-results.ts): a change
+ * with its figure ("cut costs 30%", "从 400 万到 1000 万"), a before → after, an outcome figure. Each has
+ * star height one; the draft is at most 2,000 characters.
+ */
+import { CHANGE_EN, CHANGE_ZH, DIGITS, NUM_EN, PCT, TIME_EN } from './lexicons.ts';
+import { compile } from './regex-source.ts';
+
+/** A Chinese number that is surely a quantity: digits, fractions, or numerals followed by a unit. */
+export const NUMQ_ZH = String.raw`(?:[百千万]分之[零一二两三四五六七八九十百\d.]{1,6}|\d{1,3}\/\d{1,3}|${DIGITS}|[一二两三四五六七八九十百千万半几]{1,6}(?=倍|成|个|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度))`;
+/** The same, with the unit that usually follows it kept in the match (so findings quote "54小时", not "54"). */
+export const NUMU_ZH = String.raw`${NUMQ_ZH}\s?(?:[%％]|倍|个百分点|个月|分钟|小时|毫秒|秒|天|周|月|年|次|人|家|条|项|单|张|吨|度|万元|亿元|元|亿|万|mg\/L|μm|mm)?`;
+/** Any character that stays inside the sentence (a period only where no space or end follows it). */
+export const STOP_EN = String.raw`(?:(?!\.\s|\.$)[^!?;])`;
+export const STOP_ZH = `[^，。；！？,;]`;
+/** A percentage that is not a discount ("50% off"). */
+const RESULT_PCT = String.raw`${PCT}(?!\s?(?:off|discount))`;
+const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b)`;
+/** An English number, possibly a range ("3–5"). */
+export const NUMR_EN = String.raw`${NUM_EN}[–-]?\d{0,4}`;
+/** Nouns of change after a number ("a 73% reduction", "300%+ increase"). */
+const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|improvement|growth|gain|uplift|boost|lift|cut|jump|rise|speed-up|speedup)\b`;
+
+/** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
+export const CHANGE_PATTERNS: readonly RegExp[] = [
+  compile(`${CHANGE_EN}${STOP_EN}{0,80}?${NUMR_EN}${RESULT_UNIT_EN}`),
+  compile(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
+  compile(
+    String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
+  ),
+  compile(String.raw`${NUM_EN}${RESULT_PCT}\+?\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  compile(
+    String.raw`${CHANGE_EN}\s(?:by\s)?(?:more than\s|over\s|nearly\s|almost\s|about\s)?(?:half|a third|a quarter|two-thirds|in half)\b`,
+  ),
+  // Not a discount (五折) nor a count of customers or sites ("不到 30 家").
+  compile(`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
+  // The number first: "90% 的下降", "67% 的成本降低", "超 50% 下降", "2 倍的提升".
+  compile(
+    `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善|提效|提速|增效|加速)`,
+  ),
+  // A comparison in numbers: "比 Snowflake 低 60%", "要较定制版低20%左右", "快 3 倍".
+  compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
+  // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
+  compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  // From one figure to another with no verb: "从 400 万到 1000 万以上的业绩突破".
+  compile(
+    String.raw`[从由]\s?${NUMQ_ZH}\s?(?:万|亿|千|百|万元|亿元|元|人|个|天|小时|分钟)?\s?(?:到|至)\s?${NUMU_ZH}`,
+  ),
+  // English, before and after in words: "Before, teams would wait an hour … now seconds and minutes".
+  compile(
+    String.raw`\b(?:[Bb]efore|used to|previously)\b[^.!?]{0,80}?\b(?:an?|${NUM_EN})\s${TIME_EN}[^.!?]{0,160}?\b(?:seconds|minutes|in no time)\b`,
+  ),
+  // An arrow from before to after: "Weekly Excel invoicing → under a minute".
+  compile(
+    String.raw`(?:→|->)\s?(?:under|less than|about|just|only|within|in)?\s?(?:a|an|${NUM_EN})\s?${TIME_EN}`,
+  ),
+  // Chinese fractions of change: "缩短了一半", "成本减半", "效率翻了一番", "降低近一半".
+  compile(
+    `${CHANGE_ZH}s?(?:近|超过|超|约|将近)?(?:一半|过半|近半|一倍|一番|两番|[二三四五六七八九十]倍)|减半|翻番|翻倍`,
+  ),
+];
+
+/** Outcome figures that are results without a verb of change ("99.2% first-pass yield"). */
+export const OUTCOME_PATTERNS: readonly RegExp[] = [
+  compile(
+    String.raw`${NUM_EN}${RESULT_PCT}\s(?:of\s)?[\w'’.,\s-]{0,40}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved|requests are served|served from)`,
+  ),
+  compile(String.raw`${NUM_EN}${RESULT_PCT}\s[a-z-]{0,20}\s?(?:rate|share|margin)\b`),
+  compile(
+    String.raw`\b(?:uptime|availability|accuracy|yield|rate|retention|OTIF|on-time delivery)\s(?:of\s|at\s|is\s|was\s|above\s)?${NUM_EN}${RESULT_PCT}`,
+  ),
+  compile(String.raw`\b(?:in|within|under|in just|in less than|inside)\s${NUM_EN}\s?${TIME_EN}`),
+  /\b(?:zero|0)\s[\w -]{0,20}?(?:findings|citations|defects|incidents|downtime|errors|breaches|outages|injuries|accidents|stockouts|complaints|write-offs|failures)\b/,
+  compile(String.raw`\baverag(?:e|es|ed)\s(?:of\s)?${NUM_EN}`),
+  // Time saved, with a word between the number and its unit: "saves 1,200 staff hours a year".
+  compile(
+    String.raw`\bsav(?:e|es|ed|ing)\s(?:over\s|more than\s|up to\s|about\s|nearly\s)?${NUM_EN}\+?\s[a-z -]{0,16}?${TIME_EN}`,
+  ),
+  // A return: "a 312% ROI", "ROI of 4x", "paid for itself in one quarter", "8 个月回本".
+  compile(
+    String.raw`${NUM_EN}(?:${RESULT_PCT}|\s?x\b|\s?×)\s(?:three-year\s|3-year\s)?(?:ROI|return on investment)\b`,
+  ),
+  compile(
+    String.raw`\b(?:ROI|return on investment)\s(?:of\s|at\s|above\s)?${NUM_EN}(?:${RESULT_PCT}|\s?x\b|\s?×)`,
+  ),
+  /\b(?:paid|pays|pay) for (?:itself|themselves)\b/,
+  compile(
+    `${NUMQ_ZH}\\s?(?:个月|年|周|天)(?:内)?(?:即)?(?:回本|收回成本|收回投资)|投资回报率${STOP_ZH}{0,4}?${NUMU_ZH}`,
+  ),
+  compile(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
+  /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉|SQL重写|改造|停服)/,
+  compile(`占比(?:达到|达|超过|超|约|已达)?\\s?${NUMQ_ZH}\\s?[%％]`),
+  compile(
+    String.raw`${NUMQ_ZH}\s?(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告|切换)`,
+  ),
+];
