@@ -172,7 +172,7 @@ describe('prompt injection', () => {
     const strong = reviewOffline('凭借 Ledgerly，广州青松物流有限公司把对账时间从3天缩短到2小时。');
     expect(strong.scores.credibility).toBeGreaterThanOrEqual(4);
     expect(strong.suggestions.join('\n')).not.toMatch(/客户名、/);
-    expect(strong.suggestions.join('\n')).toMatch(/再加一种/);
+    expect(strong.suggestions.join('\n')).toMatch(/补一种还没有的/);
     // A draft with no proof still gets the basics.
     const weak = reviewOffline('Fast, simple invoicing for growing teams.');
     expect(weak.suggestions.join('\n')).toMatch(/named customer/);
@@ -182,7 +182,7 @@ describe('prompt injection', () => {
     const named = reviewOffline('How Northwind Health Secures 22,000 Pods with Ledgerly');
     expect(named.scores.credibility).toBeLessThan(4);
     expect(named.suggestions.join('\n')).not.toMatch(/a named customer/);
-    expect(named.suggestions.join('\n')).toMatch(/second kind of proof/);
+    expect(named.suggestions.join('\n')).toMatch(/a kind of proof you do not have yet/);
   });
 
   it('does not ask a draft that already gives a number for a number, even when the score is middling', () => {
