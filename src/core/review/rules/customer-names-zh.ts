@@ -154,9 +154,12 @@ function notACustomer(text: string, index: number): boolean {
   return NOT_CUSTOMER_CLAUSE_ZH.test(clause);
 }
 
-/** Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署"). */
+/**
+ * Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署").
+ * 几/数 only as a count ("几个", "数百"): company names hold 数 ("360 数科", "数商云").
+ */
 const NOT_A_NAME_ZH =
-  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数]|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产/;
+  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数](?:个|家|十|百|千|万|亿|年|月|天|倍|次)|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产/;
 
 function isGenericZh(name: string): boolean {
   return (

@@ -151,6 +151,8 @@ describe('findNamedCustomers', () => {
     const zh = (t: string) => findNamedCustomers(t, 'zh');
     expect(zh('团队中没有专业的运维，开发还要做运维的活。')).toEqual([]);
     expect(zh('花几分钟时间部署 Ledgerly，马上拥有一个平台。')).toEqual([]);
+    // 数 only as a count: "数科" in a company's name is still a name.
+    expect(zh('青松数科借助 Ledgerly 实现对账自动化，效率提升 3 倍。')).toEqual(['青松数科']);
     expect(zh('MaxKB 是一款知识库问答系统。')).toEqual([]);
     expect(zh('通过移动端一键推荐，可将流失率降低35%。')).toEqual([]);
     expect(zh('Ledgerly 有效助力开发和测试团队在线协作。')).toEqual([]);
