@@ -29,6 +29,7 @@ describe('signedCompanies', () => {
       ),
     ).toEqual([]);
     expect(signedCompanies('我们帮助企业降本增效。\n张三\nLedgerly 创始人', 'zh')).toEqual([]);
+    expect(signedCompanies('我们的对账快了三倍。\n面向财务总监\n各行业 CIO', 'zh')).toEqual([]);
   });
 
   it('is not counted as a customer when the signature names the seller', () => {

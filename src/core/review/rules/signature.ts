@@ -6,6 +6,7 @@
  * Linear: each line is split and scanned once; no regex here nests a quantifier.
  */
 import type { ReviewLang } from '../types.ts';
+import { GENERIC_NAME_PARTS_ZH } from './proof-lexicons.ts';
 
 /** Roles that sign a testimonial. */
 const ROLE_EN =
@@ -54,6 +55,9 @@ function companyOnLineZh(line: string): string | null {
     .filter(Boolean);
   let name = tokens[tokens.length - 1] ?? '';
   for (let i = 0; i < 3 && DEPT_ZH.test(name); i++) name = name.replace(DEPT_ZH, '');
+  // "面向财务总监", "各行业 CIO": a line about roles the copy speaks to, not a signature.
+  if (/^(?:面向|专为|适合|帮助|为|给|让|各|每|某)/.test(name) || GENERIC_NAME_PARTS_ZH.test(name))
+    return null;
   return name.length >= 2 && /\p{Script=Han}|[A-Za-z]{2}/u.test(name) ? name : null;
 }
 
