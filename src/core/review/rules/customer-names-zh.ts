@@ -8,39 +8,12 @@
  * maker ("腾讯…研发的", "由…开发") and pedigree or integration mentions (来自华为, 支持腾讯云) do not
  * count.
  */
-import { CATEGORY_NOUNS_ZH, SEGMENTS_ZH } from './lexicons.ts';
-import {
-  CUSTOMER_NOUNS_ZH,
-  GENERIC_NAME_PARTS_ZH,
-  ORG_SUFFIXES_ZH,
-  WELL_KNOWN_ZH,
-} from './proof-lexicons.ts';
+
+import { caseTitleNamesZh } from './case-titles-zh.ts';
+import { SEGMENTS_ZH } from './lexicons.ts';
+import { CUSTOMER_NOUNS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { alt, compile } from './regex-source.ts';
-
-/** Characters that end a name when reading leftwards (punctuation and function words). */
-const ZH_STOPS = new Set(
-  Array.from(
-    '，。；：、！？“”‘’（）()《》【】「」,.;:!?"\'\n 的在为与和及是被把将从由向对给让用帮助服务已于等如例比像括有到至后前',
-  ),
-);
-
-/** Reads a name leftwards from `end` (exclusive): Han characters and Latin words, up to 10. */
-function zhNameBefore(text: string, end: number): string {
-  let start = end;
-  while (start > 0 && end - start < 10) {
-    const ch = text[start - 1] as string;
-    if (ZH_STOPS.has(ch)) {
-      // A space inside a Latin name ("Moka BI") does not end it.
-      if (ch === ' ' && /[A-Za-z]/.test(text[start - 2] ?? '') && /[A-Za-z]/.test(text[start] ?? '')) {
-        start--;
-        continue;
-      }
-      break;
-    }
-    start--;
-  }
-  return text.slice(start, end).trim();
-}
+import { isGenericZh, NOT_A_NAME_ZH, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
 const WELL_KNOWN_RE = compile(alt(WELL_KNOWN_ZH), 'g');
 const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
@@ -60,7 +33,6 @@ const LIST_END_ZH = compile(
   String.raw`等\s?(?:都|均)?(?:已经|已)?(?:全面|陆续|相继)?(?:升级|采用|上线|接入|迁移|部署)|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:知名|头部|大型|主流|领先)?${alt(CUSTOMER_NOUNS_ZH)}`,
   'g',
 );
-const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用|建设)(?:案例|实践)/g;
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
 const ADOPTS_ZH =
   /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用)\s?(?=[A-Za-z])/g;
@@ -94,9 +66,6 @@ const SERVES_OTHERS_ZH = /为(?:客户|用户|企业|行业|各类|众多|全国
 /** Verbs of adopting a product, later in the sentence that opens with a name ("中国银行在…中部署了…"). */
 const ADOPTS_LATER_ZH =
   /部署|采用|上线|引入|选用|迁移|替换|切换|升级|使用|(?:通过|借助)\s?(?:[A-Za-z]|[\u4e00-\u9fa5]{1,5}(?:云|平台|系统|软件))/;
-/** A result in numbers ("性能提升50%"), which makes a headline's opening name the one who got it. */
-const RESULT_LATER_ZH =
-  /(?:提升|降低|缩短|减少|提高|增长|下降|节省|节约)[^，。；]{0,6}\d|(?<![\d.])\d{1,6}\.?\d{0,3}\s?[%％倍]\s?(?:的)?(?:提升|降低|下降|增长)/;
 
 /**
  * True when the sentence that a name opens goes on to adopt a product or report a result: "中国银行
@@ -153,50 +122,6 @@ function notACustomer(text: string, index: number): boolean {
       .pop() ?? '';
   return NOT_CUSTOMER_CLAUSE_ZH.test(clause);
 }
-
-/**
- * Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署").
- * 几/数 only as a count ("几个", "数百"): company names hold 数 ("360 数科", "数商云").
- */
-const NOT_A_NAME_ZH =
-  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数](?:个|家|十|百|千|万|亿|年|月|天|倍|次)|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产/;
-
-function isGenericZh(name: string): boolean {
-  return (
-    name.length < 2 ||
-    GENERIC_NAME_PARTS_ZH.test(name) ||
-    SEGMENTS_ZH.includes(name) ||
-    NOT_A_NAME_ZH.test(name)
-  );
-}
-
-/** "助力天眼查实时平台建设", "赋能青松物流": the name after the verb, read rightwards. */
-const HELPS_ZH = /(?:助力|赋能|服务于)\s?/g;
-/** Words that end a name read rightwards. */
-const NAME_END_ZH =
-  /实现|打造|建设|完成|构建|实时|提升|降低|数字化|智能化|平台|业务|系统|转型|迈向|开启|成功|全面|高效|[，。；：、！？“”（）()《》【】「」,.;:!?|｜\s的在为与和及等]/;
-
-function nameAfter(text: string, start: number): string {
-  const rest = text.slice(start, start + 12);
-  const end = rest.search(NAME_END_ZH);
-  return (end < 0 ? rest.slice(0, 8) : rest.slice(0, end)).trim();
-}
-
-/** "给顺网科技带来的最大收益": the one the product brought a gain to. */
-const BROUGHT_TO_ZH = /给([^\s，。；、！？]{2,10}?)带来/g;
-/**
- * "上汽云 x JuiceFS：…", "TiDB x 中通科技 | …", "360 x TiDB｜…": a case title pairing a customer with the
- * product. The Latin-only side is the product; the other side is the customer.
- */
-const COBRAND_ZH = /^([^\s，。；：:｜|]{2,12})(?:\s[x×]\s|×)([^\s，。；：:｜|]{2,12})\s?[｜|：:]/;
-/**
- * "Teable 通过 Sealos 降低了 80% 的成本": a Latin-named company opening a case title with the product it
- * used; taken as the customer only in a case (a result in numbers, or 如何/案例/实践/了解 in the copy).
- */
-const LATIN_VIA_ZH =
-  /^([A-Za-z][A-Za-z0-9.+-]*)\s?(?:通过|借助|使用|采用|选用|用)\s?([A-Za-z][A-Za-z0-9.+-]*)/;
-/** "度言软件基于 Apache Doris 实时数仓建设实践": a practice write-up of the company before 基于. */
-const BASED_PRACTICE_ZH = /基于\s?(?=[A-Za-z])[^，。；！？]{0,30}?实践/g;
 
 /** "…研发的", "…打造的": the clause before names who built the product. */
 const MADE_BY_ZH = /(?:研发|开发|打造|孵化|开源|推出)的|由[^，。；！？]{2,20}?(?:研发|开发|打造|推出|出品)/g;
@@ -339,60 +264,12 @@ export function namedCustomersZh(text: string): string[] {
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
   }
-  // Only in a case ("｜效率数倍提升", a result, 实践/案例): a slogan also 赋能 someone ("赋能千行百业").
-  const isCase = RESULT_LATER_ZH.test(text) || /[｜|]|实践|案例|如何|了解/.test(text);
-  HELPS_ZH.lastIndex = 0;
-  for (let m = isCase ? HELPS_ZH.exec(text) : null; m !== null; m = HELPS_ZH.exec(text)) {
-    const name = nameAfter(text, HELPS_ZH.lastIndex);
-    if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
-      add(name);
-  }
-  BROUGHT_TO_ZH.lastIndex = 0;
-  for (let m = BROUGHT_TO_ZH.exec(text); m !== null; m = BROUGHT_TO_ZH.exec(text)) {
-    const name = (m[1] ?? '').trim();
-    if (!isGenericZh(name)) add(name);
-  }
-  const co = COBRAND_ZH.exec(text);
-  if (co?.[1] && co[2]) {
-    const latin = (s: string) => /^[A-Za-z][A-Za-z0-9.+-]*$/.test(s);
-    const customer = latin(co[1]) && !latin(co[2]) ? co[2] : co[1];
-    // A company may be a number ("360"); generic words still do not name one.
-    if (/^\d{2,4}$/.test(customer) || !isGenericZh(customer)) add(customer);
-  }
-  const via = LATIN_VIA_ZH.exec(text);
-  if (via?.[1] && via[1] !== via[2] && isCase) if (!found.includes(via[1])) found.push(via[1]);
-  BASED_PRACTICE_ZH.lastIndex = 0;
-  for (let m = BASED_PRACTICE_ZH.exec(text); m !== null; m = BASED_PRACTICE_ZH.exec(text)) {
-    const name = zhNameBefore(text, m.index);
-    if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) add(name);
-  }
-  const card = caseCardHeading(text);
-  if (card) add(card);
-  PRACTICE_ZH.lastIndex = 0;
-  for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
-    const name = practiceSite(text, m.index);
-    if (name) add(name);
+  // A Latin-named company opening a case title is read as the seller by `vendorNamesZh`: kept directly.
+  for (const t of caseTitleNamesZh(text)) {
+    if (!t.direct) add(t.name);
+    else if (!found.includes(t.name)) found.push(t.name);
   }
   return found;
-}
-
-/**
- * A case card: a first line that is only a name ("比亚迪", "中华保险"), then a line reporting a result
- * in numbers ("核心系统迁移，性能整体提升50%"). The heading names the customer the result belongs to.
- */
-function caseCardHeading(text: string): string | null {
-  const lines = text.trim().split('\n');
-  const head = (lines[0] ?? '').trim();
-  if (lines.length < 2 || !/^[\p{Script=Han}A-Za-z0-9 ]{2,12}$/u.test(head) || !/\p{Script=Han}/u.test(head))
-    return null;
-  // "达梦数据库", "青松对账平台": a heading that ends in a kind of product is the product, not a customer.
-  if (
-    isGenericZh(head) ||
-    /^[某各多众该本我贵]/.test(head) ||
-    CATEGORY_NOUNS_ZH.some((c) => head.endsWith(c))
-  )
-    return null;
-  return RESULT_LATER_ZH.test(lines.slice(1).join('\n')) ? head : null;
 }
 
 /** Items of "A、B和C" that end at `end`, when at least two look like names. */
@@ -407,22 +284,4 @@ function listItemsBefore(text: string, end: number): string[] {
     (s) => s.length >= 2 && s.length <= 12 && !/[某各多众等]|行业|领域/.test(s) && !SEGMENTS_ZH.includes(s),
   );
   return names.length >= 2 && names.length === items.length ? names : [];
-}
-
-/** The site of "在 <X> 的应用实践": a named customer unless it is an industry or a scene. */
-function practiceSite(text: string, end: number): string | null {
-  const head = text.slice(Math.max(0, end - 30), end);
-  const at = head.lastIndexOf('在');
-  if (at < 0) return null;
-  // "在美联物业的数据仓库应用实践": the site is the name before its first 的.
-  const site = (head.slice(at + 1).split('的')[0] ?? '')
-    .replace(/(?:场景下|场景中|业务中|中|上|里)$/, '')
-    .trim()
-    .replace(/服务$/, '')
-    .trim()
-    .replace(/SaaS$/, '')
-    .trim();
-  if (site.length < 2 || site.length > 16 || /行业|领域|场景|业务|企业|公司|客户|用户|金融|电信/.test(site))
-    return null;
-  return site;
 }

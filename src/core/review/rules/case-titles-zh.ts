@@ -1,0 +1,118 @@
+/**
+ * Customers named by the shape of a Chinese case title or write-up: "助力天眼查实时平台建设", "给顺网科技带来",
+ * a co-branded title ("TiDB x 中通科技 |"), "Teable 通过 Sealos …", "度言软件基于 Apache Doris …实践",
+ * a case card's heading, and the site of "在小米的应用实践". Used by customer-names-zh.ts.
+ */
+import { CATEGORY_NOUNS_ZH } from './lexicons.ts';
+import { isGenericZh, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
+
+/** A practice write-up or case: "在小米的应用实践", "上线案例". */
+const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用|建设)(?:案例|实践)/g;
+
+/** "助力天眼查实时平台建设", "赋能青松物流": the name after the verb, read rightwards. */
+const HELPS_ZH = /(?:助力|赋能|服务于)\s?/g;
+/** Words that end a name read rightwards. */
+const NAME_END_ZH =
+  /实现|打造|建设|完成|构建|实时|提升|降低|数字化|智能化|平台|业务|系统|转型|迈向|开启|成功|全面|高效|[，。；：、！？“”（）()《》【】「」,.;:!?|｜\s的在为与和及等]/;
+
+function nameAfter(text: string, start: number): string {
+  const rest = text.slice(start, start + 12);
+  const end = rest.search(NAME_END_ZH);
+  return (end < 0 ? rest.slice(0, 8) : rest.slice(0, end)).trim();
+}
+
+/** "给顺网科技带来的最大收益": the one the product brought a gain to. */
+const BROUGHT_TO_ZH = /给([^\s，。；、！？]{2,10}?)带来/g;
+/**
+ * "上汽云 x JuiceFS：…", "TiDB x 中通科技 | …", "360 x TiDB｜…": a case title pairing a customer with the
+ * product. The Latin-only side is the product; the other side is the customer.
+ */
+const COBRAND_ZH = /^([^\s，。；：:｜|]{2,12})(?:\s[x×]\s|×)([^\s，。；：:｜|]{2,12})\s?[｜|：:]/;
+/**
+ * "Teable 通过 Sealos 降低了 80% 的成本": a Latin-named company opening a case title with the product it
+ * used; taken as the customer only in a case (a result in numbers, or 如何/案例/实践/了解 in the copy).
+ */
+const LATIN_VIA_ZH =
+  /^([A-Za-z][A-Za-z0-9.+-]*)\s?(?:通过|借助|使用|采用|选用|用)\s?([A-Za-z][A-Za-z0-9.+-]*)/;
+/** "度言软件基于 Apache Doris 实时数仓建设实践": a practice write-up of the company before 基于. */
+const BASED_PRACTICE_ZH = /基于\s?(?=[A-Za-z])[^，。；！？]{0,30}?实践/g;
+
+/**
+ * The names a case title gives, in reading order. `direct` marks a Latin-named company opening the
+ * title ("Teable 通过 Sealos"), which the vendor check would otherwise drop as the seller.
+ */
+export function caseTitleNamesZh(text: string): { name: string; direct: boolean }[] {
+  const out: { name: string; direct: boolean }[] = [];
+  // Only in a case ("｜效率数倍提升", a result, 实践/案例): a slogan also 赋能 someone ("赋能千行百业").
+  const isCase = RESULT_LATER_ZH.test(text) || /[｜|]|实践|案例|如何|了解/.test(text);
+  HELPS_ZH.lastIndex = 0;
+  for (let m = isCase ? HELPS_ZH.exec(text) : null; m !== null; m = HELPS_ZH.exec(text)) {
+    const name = nameAfter(text, HELPS_ZH.lastIndex);
+    if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
+      out.push({ name, direct: false });
+  }
+  BROUGHT_TO_ZH.lastIndex = 0;
+  for (let m = BROUGHT_TO_ZH.exec(text); m !== null; m = BROUGHT_TO_ZH.exec(text)) {
+    const name = (m[1] ?? '').trim();
+    if (!isGenericZh(name)) out.push({ name, direct: false });
+  }
+  const co = COBRAND_ZH.exec(text);
+  if (co?.[1] && co[2]) {
+    const latin = (s: string) => /^[A-Za-z][A-Za-z0-9.+-]*$/.test(s);
+    const customer = latin(co[1]) && !latin(co[2]) ? co[2] : co[1];
+    // A company may be a number ("360"); generic words still do not name one.
+    if (/^\d{2,4}$/.test(customer) || !isGenericZh(customer)) out.push({ name: customer, direct: false });
+  }
+  const via = LATIN_VIA_ZH.exec(text);
+  if (via?.[1] && via[1] !== via[2] && isCase) out.push({ name: via[1], direct: true });
+  BASED_PRACTICE_ZH.lastIndex = 0;
+  for (let m = BASED_PRACTICE_ZH.exec(text); m !== null; m = BASED_PRACTICE_ZH.exec(text)) {
+    const name = zhNameBefore(text, m.index);
+    if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) out.push({ name, direct: false });
+  }
+  const card = caseCardHeading(text);
+  if (card) out.push({ name: card, direct: false });
+  PRACTICE_ZH.lastIndex = 0;
+  for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
+    const name = practiceSite(text, m.index);
+    if (name) out.push({ name, direct: false });
+  }
+  return out;
+}
+
+/**
+ * A case card: a first line that is only a name ("比亚迪", "中华保险"), then a line reporting a result
+ * in numbers ("核心系统迁移，性能整体提升50%"). The heading names the customer the result belongs to.
+ */
+function caseCardHeading(text: string): string | null {
+  const lines = text.trim().split('\n');
+  const head = (lines[0] ?? '').trim();
+  if (lines.length < 2 || !/^[\p{Script=Han}A-Za-z0-9 ]{2,12}$/u.test(head) || !/\p{Script=Han}/u.test(head))
+    return null;
+  // "达梦数据库", "青松对账平台": a heading that ends in a kind of product is the product, not a customer.
+  if (
+    isGenericZh(head) ||
+    /^[某各多众该本我贵]/.test(head) ||
+    CATEGORY_NOUNS_ZH.some((c) => head.endsWith(c))
+  )
+    return null;
+  return RESULT_LATER_ZH.test(lines.slice(1).join('\n')) ? head : null;
+}
+
+/** The site of "在 <X> 的应用实践": a named customer unless it is an industry or a scene. */
+function practiceSite(text: string, end: number): string | null {
+  const head = text.slice(Math.max(0, end - 30), end);
+  const at = head.lastIndexOf('在');
+  if (at < 0) return null;
+  // "在美联物业的数据仓库应用实践": the site is the name before its first 的.
+  const site = (head.slice(at + 1).split('的')[0] ?? '')
+    .replace(/(?:场景下|场景中|业务中|中|上|里)$/, '')
+    .trim()
+    .replace(/服务$/, '')
+    .trim()
+    .replace(/SaaS$/, '')
+    .trim();
+  if (site.length < 2 || site.length > 16 || /行业|领域|场景|业务|企业|公司|客户|用户|金融|电信/.test(site))
+    return null;
+  return site;
+}
