@@ -48,7 +48,7 @@ export const NEXT_STEP_SUGGESTIONS: Readonly<Record<Dimension, Record<ReviewLang
     zh: '给数字补上时间和基线（“[N]个月内，从[之前]……”），让客户能拿自己的情况对照。',
   },
   credibility: {
-    en: "Add a kind of proof you do not have yet, beside the one you have: a count of customers, a certification or audit, or a customer quote signed with name and role.",
+    en: 'Add a kind of proof you do not have yet, beside the one you have: a count of customers, a certification or audit, or a customer quote signed with name and role.',
     zh: '在已有证据之外，补一种还没有的：客户数量、认证或审计，或者带姓名和职务的客户原话。',
   },
   category_focus: {
