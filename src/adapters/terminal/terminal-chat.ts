@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { reviewCommand } from '../../core/chat/commands/review.ts';
 import type { ChatEngine } from '../../core/chat/engine.ts';
 import { silentLogger } from '../../core/logger.ts';
 import type { ReplyEvent, RichReply } from '../../core/reply/types.ts';
@@ -58,8 +59,11 @@ export function terminalSink(output: Writable): ReplySink {
   };
 }
 
-/** `review` (or 点评…) with nothing after it: the start of a multi-line draft. */
-const REVIEW_ALONE = /^(?:\/coach\s+)?(?:review|critique|点评|评审|审稿)$/i;
+/** `review` (or 点评…, the review command's own words) with nothing after it: the start of a multi-line draft. */
+function isReviewAlone(line: string): boolean {
+  const word = line.replace(/^\/coach\s+/i, '').toLowerCase();
+  return reviewCommand.words.includes(word);
+}
 const BLOCK_PROMPT =
   'Paste the copy (several lines are fine), then an empty line to review it. / 贴上文案（可以多行），以空行结束。';
 
@@ -132,7 +136,7 @@ export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
     if (block) await flush();
     if (isQuit(line)) break;
     if (!line) continue;
-    if (REVIEW_ALONE.test(line)) {
+    if (isReviewAlone(line)) {
       block = [];
       say(BLOCK_PROMPT);
       continue;

@@ -24,6 +24,7 @@ import {
 } from './english-names.ts';
 import { CATEGORY_NOUNS_EN } from './lexicons.ts';
 import { alt, compile, trimEndChars } from './regex-source.ts';
+import { signedCompanies, signingNameEn } from './signature.ts';
 
 /** Anchors after which names of customers follow ("Trusted by A, B and C"). */
 const LIST_ANCHORS_EN =
@@ -114,27 +115,6 @@ const THEY_STORY_EN =
 /** "enabled <Name> to …", "helped <Name> cut …". */
 const ENABLED = /\b(?:[Ee]nabled|[Hh]elped|[Aa]llowed|[Ee]mpowered)\s(?=[A-Z])/g;
 
-/**
- * The name that signs a testimonial: a last line or last sentence of one to four capitalised words
- * after a quote, or of two or more after a first-person text ("… our time to market has improved.
- * Hua Xia Bank").
- */
-function signature(text: string): string | null {
-  const trimmed = text.trim();
-  const cut = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('” '));
-  if (cut < 20) return null;
-  const tail = trimmed.slice(cut + 1).trim();
-  const words = tail.split(' ');
-  if (words.length > 4 || !words.every((w) => /^[A-Z][A-Za-z0-9&.'’-]*$/.test(w))) return null;
-  const one = readName(tail, 0);
-  if (!one || one.name !== tail) return null;
-  // A quote signed is a testimonial; without quotes, a first-person text signed with a one-word name
-  // may be the vendor signing its own copy ("We help finance teams close faster. Ledgerly").
-  const body = trimmed.slice(0, cut);
-  if (/[“”"]/.test(body)) return tail;
-  return words.length >= 2 && /\b(?:we|our|us|I)\b/i.test(body) ? tail : null;
-}
-
 /** A possessive ("Amazon's"). */
 const POSSESSIVE = /['’]s\s/g;
 
@@ -194,6 +174,10 @@ export function namedCustomersEn(text: string): string[] {
   const found: string[] = [];
   const add = (name: string | null) => {
     if (name && !isVendor(name, vendors) && !found.includes(name)) found.push(name);
+  };
+  /** A name the vendor check would drop, kept because its position says it is the customer's. */
+  const keep = (name: string) => {
+    if (!found.includes(name)) found.push(name);
   };
   for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN]) {
     re.lastIndex = 0;
@@ -285,11 +269,11 @@ export function namedCustomersEn(text: string): string[] {
   }
   const head = readName(text, 0);
   if (head && HEADING_SEP_EN.test(text.slice(head.end, head.end + 4)) && WE_USE_PRODUCT_EN.test(text))
-    if (!found.includes(head.name)) found.push(head.name);
+    keep(head.name);
   // "WeBank is China's first … bank. … By using TiDB, they reduced …": the company the story is about,
   // though "is" made it read as the seller.
   if (head && /^\s(?:is|was)\s/.test(text.slice(head.end, head.end + 5)) && THEY_STORY_EN.test(text))
-    if (!found.includes(head.name)) found.push(head.name);
+    keep(head.name);
   // A case title: "Workiva reduces the time … by 80%". A short text that opens on a name and a result in
   // numbers, speaking to no one ("you") and for no one ("we"), and not saying how ("with AI matching"): a
   // seller's claim speaks to the reader or tells what does it.
@@ -300,15 +284,10 @@ export function namedCustomersEn(text: string): string[] {
     !/\b(?:with|using|via|through)\s(?:[a-z]|AI\b)/.test(text)
   ) {
     const v = verbAfter(text, head.end);
-    if (
-      (STORY_PRESENT_EN.has(v.verb) || RESULT_VERBS_EN.has(v.verb)) &&
-      v.number &&
-      !found.includes(head.name)
-    )
-      found.push(head.name);
+    if ((STORY_PRESENT_EN.has(v.verb) || RESULT_VERBS_EN.has(v.verb)) && v.number) keep(head.name);
   }
   // A testimonial signed with the company's name on its own line or after the last sentence.
-  add(signature(text));
+  add(signingNameEn(text));
   // In a title-case headline every word is capitalised: "a Tough Retail Climate" names no company.
   const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
   const titleCase = words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.7;
@@ -317,5 +296,8 @@ export function namedCustomersEn(text: string): string[] {
     const name = nameBefore(text, m.index);
     if (name) add(`${name}${m[0]}`);
   }
+  // The company on a testimonial's signature line, unless it is the seller's own name.
+  for (const name of signedCompanies(text, 'en'))
+    if (![...vendors].some((v) => name.startsWith(v))) keep(name);
   return found;
 }

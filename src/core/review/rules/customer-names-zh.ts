@@ -13,6 +13,7 @@ import { caseTitleNamesZh } from './case-titles-zh.ts';
 import { SEGMENTS_ZH } from './lexicons.ts';
 import { CUSTOMER_NOUNS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { alt, compile } from './regex-source.ts';
+import { signedCompanies, signingNameZh } from './signature.ts';
 import { isGenericZh, NOT_A_NAME_ZH, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
 const WELL_KNOWN_RE = compile(alt(WELL_KNOWN_ZH), 'g');
@@ -77,21 +78,6 @@ function adoptsLater(text: string, end: number): boolean {
   // "XX集团为客户部署了…" is a seller serving its customers.
   if (SERVES_OTHERS_ZH.test(sentence)) return false;
   return ADOPTS_LATER_ZH.test(sentence) || RESULT_LATER_ZH.test(sentence);
-}
-
-/**
- * The name that signs a testimonial: a short last line or last sentence of Chinese copy that is only
- * a name ("……保障了业务数据的安全。 去哪儿网").
- */
-function signatureZh(text: string): string | null {
-  const trimmed = text.trim();
-  const cut = Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('”'));
-  if (cut < 10) return null;
-  const tail = trimmed.slice(cut + 1).trim();
-  // A feature bullet ends lists too ("辅助应用程序优化"); a name has none of these verbs.
-  if (/优化|导入|导出|降低|提升|减少|支持|实现|管理|分析|监控|部署|查询|存储|发现|定位/.test(tail))
-    return null;
-  return tail.length >= 2 && tail.length <= 12 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(tail) ? tail : null;
 }
 
 /** Latin names the Chinese copy uses for the seller or its product ("OceanBase 是…", "迁移至 TiDB"). */
@@ -250,7 +236,7 @@ export function namedCustomersZh(text: string): string[] {
   }
   // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.
   // Only a text that names another product or quotes someone is signed by a customer, not by its vendor.
-  const signed = vendors.size > 0 || /[“”"「」]/.test(text) ? signatureZh(text) : null;
+  const signed = vendors.size > 0 || /[“”"「」]/.test(text) ? signingNameZh(text) : null;
   if (signed && !/^[某各多众该本我贵]/.test(signed) && !SEGMENTS_ZH.includes(signed)) add(signed);
   HEADCOUNT_USES_ZH.lastIndex = 0;
   for (let m = HEADCOUNT_USES_ZH.exec(text); m !== null; m = HEADCOUNT_USES_ZH.exec(text)) {
@@ -265,10 +251,16 @@ export function namedCustomersZh(text: string): string[] {
       add(name);
   }
   // A Latin-named company opening a case title is read as the seller by `vendorNamesZh`: kept directly.
+  const keep = (name: string) => {
+    if (!found.includes(name)) found.push(name);
+  };
   for (const t of caseTitleNamesZh(text)) {
     if (!t.direct) add(t.name);
-    else if (!found.includes(t.name)) found.push(t.name);
+    else keep(t.name);
   }
+  // The company on a testimonial's signature line, unless it is the seller's own name.
+  for (const name of signedCompanies(text, 'zh'))
+    if (![...vendors].some((v) => name.startsWith(v))) keep(name);
   return found;
 }
 

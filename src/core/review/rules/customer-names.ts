@@ -8,18 +8,10 @@ import { namedCustomersEn, vendorNamesEn } from './customer-names-en.ts';
 import { namedCustomersZh, vendorNamesZh } from './customer-names-zh.ts';
 import { STOP_EN } from './english-names.ts';
 import { trimEndChars } from './regex-source.ts';
-import { signedCompanies } from './signature.ts';
 
 /** Named customers in the copy, in its language. */
 export function findNamedCustomers(text: string, lang: ReviewLang): string[] {
-  const found = lang === 'zh' ? namedCustomersZh(text) : namedCustomersEn(text);
-  // The company signing a testimonial, unless it is the seller's own name.
-  const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))];
-  for (const name of signedCompanies(text, lang)) {
-    const isVendor = vendors.some((v) => name === v || name.startsWith(`${v} `) || name.startsWith(v));
-    if (!isVendor && !found.includes(name)) found.push(name);
-  }
-  return found;
+  return lang === 'zh' ? namedCustomersZh(text) : namedCustomersEn(text);
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
- * The company on a testimonial's signature line: "Jane Doe\nCFO, Northwind", "— John Smith, Head of Data
+ * Who signs a testimonial. `signingNameEn`/`signingNameZh`: a last line that is only a company's name
+ * ("… improved. Hua Xia Bank", "…安全。 去哪儿网"). `signedCompanies`: the company on a signature line: "Jane Doe\nCFO, Northwind", "— John Smith, Head of Data
  * at Contoso", "张三\n青松物流 CTO". Testimonial blocks on vendor sites put the quote first and the
  * speaker's name, role and company on the lines after it; the company is the named customer.
  * Read only in a testimonial (quote marks or a first-person text), on short lines that hold a role.
  * Linear: each line is split and scanned once; no regex here nests a quantifier.
  */
 import type { ReviewLang } from '../types.ts';
+import { readName } from './english-names.ts';
 import { GENERIC_NAME_PARTS_ZH } from './proof-lexicons.ts';
 
 /** Roles that sign a testimonial. */
@@ -64,6 +66,42 @@ function companyOnLineZh(line: string): string | null {
 /** True when `line` reads as a testimonial's signature (a short line holding a role). */
 export function isSignatureLine(line: string, lang: ReviewLang): boolean {
   return (lang === 'zh' ? companyOnLineZh : companyOnLineEn)(line) !== null;
+}
+
+/**
+ * The name that signs a testimonial: a last line or last sentence of one to four capitalised words
+ * after a quote, or of two or more after a first-person text ("… our time to market has improved.
+ * Hua Xia Bank").
+ */
+export function signingNameEn(text: string): string | null {
+  const trimmed = text.trim();
+  const cut = Math.max(trimmed.lastIndexOf('. '), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('” '));
+  if (cut < 20) return null;
+  const tail = trimmed.slice(cut + 1).trim();
+  const words = tail.split(' ');
+  if (words.length > 4 || !words.every((w) => /^[A-Z][A-Za-z0-9&.'’-]*$/.test(w))) return null;
+  const one = readName(tail, 0);
+  if (!one || one.name !== tail) return null;
+  // A quote signed is a testimonial; without quotes, a first-person text signed with a one-word name
+  // may be the vendor signing its own copy ("We help finance teams close faster. Ledgerly").
+  const body = trimmed.slice(0, cut);
+  if (/[“”"]/.test(body)) return tail;
+  return words.length >= 2 && /\b(?:we|our|us|I)\b/i.test(body) ? tail : null;
+}
+
+/**
+ * The name that signs a testimonial: a short last line or last sentence of Chinese copy that is only
+ * a name ("……保障了业务数据的安全。 去哪儿网").
+ */
+export function signingNameZh(text: string): string | null {
+  const trimmed = text.trim();
+  const cut = Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('”'));
+  if (cut < 10) return null;
+  const tail = trimmed.slice(cut + 1).trim();
+  // A feature bullet ends lists too ("辅助应用程序优化"); a name has none of these verbs.
+  if (/优化|导入|导出|降低|提升|减少|支持|实现|管理|分析|监控|部署|查询|存储|发现|定位/.test(tail))
+    return null;
+  return tail.length >= 2 && tail.length <= 12 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(tail) ? tail : null;
 }
 
 /** Companies named on the signature lines of a testimonial (the lines after its first). */
