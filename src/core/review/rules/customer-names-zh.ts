@@ -10,7 +10,7 @@
  */
 
 import { caseTitleNamesZh } from './case-titles-zh.ts';
-import { SEGMENTS_ZH } from './lexicons.ts';
+import { ROLES_ZH, SEGMENTS_ZH } from './lexicons.ts';
 import { CUSTOMER_NOUNS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { alt, compile } from './regex-source.ts';
 import { signedCompanies, signingNameZh } from './signature.ts';
@@ -264,16 +264,24 @@ export function namedCustomersZh(text: string): string[] {
   return found;
 }
 
+/** People by their job ("数据库管理员、运维、开发等用户"): a list of roles names no customer. */
+const ROLE_WORDS_ZH = compile(`${alt(ROLES_ZH)}|管理员|运维|开发|研发|测试|产品经理|设计师|员工|人员|用户|团队`);
+
 /** Items of "A、B和C" that end at `end`, when at least two look like names. */
 function listItemsBefore(text: string, end: number): string[] {
   const head = text.slice(Math.max(0, end - 60), end);
   const tail = head.split(/[，。；：！？,;:!?]/).pop() ?? '';
   const items = tail
-    .replace(/^.*?(?:包括|例如|比如|如|有|为|帮助|服务|已在|在|给)/, '')
+    .replace(/^.*?(?:包括|例如|比如|如|有|为|帮助|服务|已在|在|给|让|使)/, '')
     .split(/[、和与及]/)
     .map((s) => s.trim());
   const names = items.filter(
-    (s) => s.length >= 2 && s.length <= 12 && !/[某各多众等]|行业|领域/.test(s) && !SEGMENTS_ZH.includes(s),
+    (s) =>
+      s.length >= 2 &&
+      s.length <= 12 &&
+      !/[某各多众等]|行业|领域/.test(s) &&
+      !SEGMENTS_ZH.includes(s) &&
+      !ROLE_WORDS_ZH.test(s),
   );
   return names.length >= 2 && names.length === items.length ? names : [];
 }

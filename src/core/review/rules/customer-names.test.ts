@@ -160,6 +160,8 @@ describe('findNamedCustomers', () => {
     expect(zh('我们为客户提供优质服务，合作共赢，赋能千行百业。')).toEqual([]);
     expect(zh('Ledgerly 赋能青松物流，让对账更简单。')).toEqual([]);
     expect(zh('Ledgerly 产品价值\n减少故障发现时间\n辅助应用程序优化')).toEqual([]);
+    expect(zh('让数据库管理员、运维、开发等用户可以轻松完成数据库管理工作。')).toEqual([]);
+    expect(zh('青松物流、华彩涂料等企业已全面上线。')).toEqual(['青松物流', '华彩涂料']);
   });
 
   it("reads 'powered by' lines: At X, X's people or units using a product, an appositive, a heading", () => {
