@@ -99,7 +99,7 @@ export const credibilityRules: readonly Rule[] = [
     effect: { delta: 2, severity: 'strength', signals: ['proof', 'named-customer', 'case'] },
     message: {
       en: 'Names customers ({hits}); a named peer is the strongest testimony in B2B.',
-      zh: '点出了客户名字（{hits}）；同行的真实名字是B2B里最有力的证词。',
+      zh: '点出了客户名字或只有知名大客户才有的场景（{hits}）；同行的真实名字是B2B里最有力的证词。',
     },
     knowledge: K,
     invalid: [

@@ -34,9 +34,9 @@ const LIST_END_ZH = compile(
   String.raw`等\s?(?:都|均)?(?:已经|已)?(?:全面|陆续|相继)?(?:升级|采用|上线|接入|迁移|部署)|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:知名|头部|大型|主流|领先)?${alt(CUSTOMER_NOUNS_ZH)}`,
   'g',
 );
-/** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB". */
+/** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB", "广医三院最终选择了 SmartX". */
 const ADOPTS_ZH =
-  /(?:如何|是如何|怎样|怎么|成功|全面|正式)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用)\s?(?=[A-Za-z])/g;
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了)\s?(?=[A-Za-z])/g;
 /** Words that open a story's title before its customer's name ("了解三诺生物如何借助 Sealos…"). */
 const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
@@ -49,6 +49,9 @@ const VENDOR_AFTER_ZH =
 const VENDOR_BEFORE_ZH =
   /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
 const LATIN_NAME_ZH = /[A-Za-z][A-Za-z0-9.+-]*/g;
+/** A product adopted by its (Latin) name, not an acronym: "决定采用 Koupleless", "迁移至 TiDB"; not "基于 AI". */
+const ADOPTED_PRODUCT_ZH =
+  /(?:使用|采用|导入|引入|部署|迁移至|迁移到|切换到|切换至|选择了|替换为|升级到)\s?(?![A-Z]{1,3}(?![A-Za-z]))[A-Za-z][A-Za-z0-9.+-]{2,}/;
 /** After a name that opens the copy, words that make it a user: "小米集团的Nacos集群", "X 已全面采用…". */
 const ADOPTER_AFTER_ZH =
   /^\s?(?:的\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
@@ -150,14 +153,16 @@ export function namedCustomersZh(text: string): string[] {
     for (const v of vendors) if (n === v || n.startsWith(v) || n.endsWith(v)) return;
     found.push(n);
   };
+  const adoptsProduct = ADOPTED_PRODUCT_ZH.test(text);
   const sellerAt = (index: number, length: number) => {
     const after = text.slice(index + length, index + length + 8);
     const before = text.slice(Math.max(0, index - 1), index);
-    // The first name is taken to be the seller's, unless what follows makes it a user of a product.
+    // The first name is taken to be the seller's, unless what follows makes it a user of a product, or
+    // the copy goes on to adopt a product by another name ("南京某某科技有限公司…决定采用 Koupleless").
     return (
       VENDOR_AFTER_ZH.test(after) ||
       before === '某' ||
-      (index === 0 && !ADOPTER_AFTER_ZH.test(after) && !adoptsLater(text, index + length))
+      (index === 0 && !ADOPTER_AFTER_ZH.test(after) && !adoptsLater(text, index + length) && !adoptsProduct)
     );
   };
   WELL_KNOWN_RE.lastIndex = 0;
@@ -265,7 +270,9 @@ export function namedCustomersZh(text: string): string[] {
 }
 
 /** People by their job ("数据库管理员、运维、开发等用户"): a list of roles names no customer. */
-const ROLE_WORDS_ZH = compile(`${alt(ROLES_ZH)}|管理员|运维|开发|研发|测试|产品经理|设计师|员工|人员|用户|团队`);
+const ROLE_WORDS_ZH = compile(
+  `${alt(ROLES_ZH)}|管理员|运维|开发|研发|测试|产品经理|设计师|员工|人员|用户|团队`,
+);
 
 /** Items of "A、B和C" that end at `end`, when at least two look like names. */
 function listItemsBefore(text: string, end: number): string[] {

@@ -161,7 +161,19 @@ describe('findNamedCustomers', () => {
     expect(zh('Ledgerly 赋能青松物流，让对账更简单。')).toEqual([]);
     expect(zh('Ledgerly 产品价值\n减少故障发现时间\n辅助应用程序优化')).toEqual([]);
     expect(zh('让数据库管理员、运维、开发等用户可以轻松完成数据库管理工作。')).toEqual([]);
+    // Verbs, tasks and a bare kind of organisation read leftwards from a verb are no names.
+    expect(zh('在此次演讲中，我们将深度探讨如何借助 Ledgerly 管理上百个作业。')).toEqual([]);
+    expect(zh('在解决痛点的过程中，决定采用 Ledgerly 进行尝试。')).toEqual([]);
+    expect(zh('目前的成效包括：\n- 实时作业上线和测试部署流程简化了 70% 。')).toEqual([]);
+    expect(zh('原先的 Launcher 中需要使用 vscode 等多个工具。')).toEqual([]);
+    expect(zh('复工后将会给地区疫情防控工作带来不小压力。')).toEqual([]);
     expect(zh('青松物流、华彩涂料等企业已全面上线。')).toEqual(['青松物流', '华彩涂料']);
+    // A customer that finally chose a product, and a company opening a story that goes on to adopt one.
+    expect(zh('经过评估，广医三院最终选择了 Ledgerly 作为新架构，加速医院 IT 转型。')).toEqual(['广医三院']);
+    expect(
+      zh('南京青松汽车科技有限公司遇到了资源成本过高的问题。后来决定采用 Ledgerly，成本大幅降低。'),
+    ).toEqual(['南京青松汽车科技有限公司']);
+    expect(zh('南京青松汽车科技有限公司是一家专注物流软件的企业，基于 AI 提供服务。')).toEqual([]);
   });
 
   it("reads 'powered by' lines: At X, X's people or units using a product, an appositive, a heading", () => {

@@ -36,11 +36,13 @@ export const RESULT_LATER_ZH =
   /(?:提升|降低|缩短|减少|提高|增长|下降|节省|节约)[^，。；]{0,6}\d|(?<![\d.])\d{1,6}\.?\d{0,3}\s?[%％倍]\s?(?:的)?(?:提升|降低|下降|增长)/;
 
 /**
- * Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署").
+ * Pronouns, adjectives and spans of time that can stand where a name would ("他们的技术", "花几分钟时间部署"),
+ * verbs and tasks read leftwards from a verb ("深度探讨如何借助…", "决定采用…", "实时作业上线…"), and a bare
+ * kind of organisation ("加速医院 IT 转型" names no hospital).
  * 几/数 only as a count ("几个", "数百"): company names hold 数 ("360 数科", "数商云").
  */
 export const NOT_A_NAME_ZH =
-  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数](?:个|家|十|百|千|万|亿|年|月|天|倍|次)|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产/;
+  /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数](?:个|家|十|百|千|万|亿|年|月|天|倍|次)|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产|探讨|讨论|分享|介绍|决定|需要|作业|工作|^(?:加速|推动|促进|推进|提升)|^(?:医院|银行|公司|集团|企业|工厂|学校)$/;
 
 /** True when `name` is generic (各大银行, 城市商业银行), a pronoun or a span of time, not a particular company. */
 export function isGenericZh(name: string): boolean {
