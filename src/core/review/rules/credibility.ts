@@ -80,6 +80,10 @@ export const credibilityRules: readonly Rule[] = [
     valid: [
       'Run payroll in 14 countries.',
       'Installed in 12 plants of one customer.',
+      'Paychecks for 6,500 employees in 7 plants across the U.S.',
+      'Adoption spread to 100 users across 7 product teams within Acme.',
+      'We have 7 internal hooks and operators.',
+      '用多维表格管理全国 88 家门店。',
       'Month-end close from 9 days to 4 for finance.',
       '我们是一家领先的企业。',
       '为某集团的12家工厂部署。',

@@ -19,11 +19,17 @@ const NOUNS_EN = alt(CUSTOMER_NOUNS_EN);
 /** "<number> <up to 30 letters> <customer noun>"; the words between are checked in code. */
 const NUMERIC_EN = compile(String.raw`${NUM_EN}\+?\s[a-zA-Z'’ -]{0,30}?${NOUNS_EN}`, 'gi');
 /** Prepositions that show the number counts something else ("4 for 140 distributors"). */
-const BETWEEN_STOP_EN = /\b(?:for|to|from|in|at|of|by|with|per|than|over|across|since|after|a|the)\b/i;
+const BETWEEN_STOP_EN =
+  /\b(?:for|to|from|in|at|of|by|with|per|than|over|across|since|after|a|the|and|internal|in-house)\b/i;
 /** What follows a count of one customer's sites. */
 const ONE_CUSTOMER_EN =
   /^\s(?:of|at|for|across|in|belonging to)\s(?:one|a single|a|the same|one of our|our|a large|a global)\s(?:customer|client|company|manufacturer|retailer|bank|group|enterprise)\b/i;
 const SITE_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN})$`, 'i');
+/** Sites or teams inside one named company: "in 7 plants across the U.S.", "4 teams within Khan Academy". */
+const IN_ONE_COMPANY_EN = /^\s(?:within|inside|at)\s(?=[A-Z])/;
+const SITES_OR_TEAMS_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN}|teams)$`, 'i');
+/** Before a count of sites: "in", "across", "at" (where the one customer runs it). */
+const IN_BEFORE_EN = /\b(?:in|across|at)\s$/i;
 
 const OTHER_EN: readonly RegExp[] = [
   // "more than 450 of the world's biggest brands"
@@ -42,10 +48,16 @@ const OTHER_EN: readonly RegExp[] = [
 /** Not right after "one customer's" ("一家客户的", "某集团的"): those are one customer's sites. */
 const NOT_ONE_CUSTOMER_ZH = String.raw`(?<!(?:一家|某|同一|一个)[\u4e00-\u9fa5]{0,8}的\s?)`;
 
+/**
+ * Not before the stores or branches of one chain ("管理全国 88 家门店" is one customer's stores): their
+ * number is a usage scale, not a count of customers.
+ */
+const SITES_AFTER_ZH = String.raw`(?!\s?(?:门店|門店|分店|网点|網點|分公司|子公司|分行|支行))`;
+
 /** A count before 家 (companies), and counts of customers, projects or sites. */
 const ZH: readonly RegExp[] = [
   compile(
-    String.raw`${NOT_ONE_CUSTOMER_ZH}(?:${DIGITS}|${COUNT_WORDS_ZH}|[两三四五六七八九十百千万数]{1,4})\s?[多余]?家`,
+    String.raw`${NOT_ONE_CUSTOMER_ZH}(?:${DIGITS}|${COUNT_WORDS_ZH}|[两三四五六七八九十百千万数]{1,4})\s?[多余]?家${SITES_AFTER_ZH}`,
     'g',
   ),
   compile(String.raw`(?:服务|服务了|服务过|覆盖|累计)\s?(?:超过|逾)?\s?${DIGITS}\s?[多余]?[家个位所]`, 'g'),
@@ -87,6 +99,9 @@ export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
       .join(' ');
     if (BETWEEN_STOP_EN.test(words) || words.split(' ').length > 3) return false;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (SITES_OR_TEAMS_EN.test(m[0]) && (IN_ONE_COMPANY_EN.test(after) || IN_BEFORE_EN.test(before)))
+      return false;
     return !(SITE_EN.test(m[0]) && ONE_CUSTOMER_EN.test(after));
   });
   return [...numeric, ...OTHER_EN.flatMap((re) => all(re, text))];
