@@ -1,5 +1,6 @@
 import type { FiredRule } from './rule-engine.ts';
 import type { Template } from './rules/index.ts';
+import { trimEndChars } from './rules/regex-source.ts';
 import type { Finding, ReviewLang, Severity } from './types.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { major: 0, minor: 1, strength: 2 };
@@ -53,7 +54,14 @@ export function fillTemplate(template: Template, f: FiredRule, lang: ReviewLang)
 function quoteHits(hits: readonly string[], lang: ReviewLang): string {
   const seen = new Set<string>();
   const picked: string[] = [];
-  for (const h of hits) {
+  for (const hit of hits) {
+    // A match may run over a line break ("91%\nLess manual entry") or end on a comma: quoted on one line.
+    const oneLine = hit
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' / ');
+    const h = trimEndChars(oneLine, ',.;:，。；：、');
     const key = h.toLowerCase();
     if (!h || seen.has(key)) continue;
     seen.add(key);

@@ -100,21 +100,23 @@ export const categoryFocusRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        compile(String.raw`\b(?:[A-Z][\w.+®-]*|It)\s(?:is|are)\s(?:an|a|the)\s[^.;:!?]{0,90}?${CAT_EN}`),
-        compile(String.raw`\b[A-Z][\w.+®-]*,\s(?:an|a|the)\s[^.;:!?]{0,50}?${CAT_EN}`),
-        compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?]{0,50}?${CAT_EN}`),
+        compile(String.raw`\b(?:[A-Z][\w.+®-]*|It)\s(?:is|are)\s(?:an|a|the)\s[^.;:!?\n]{0,90}?${CAT_EN}`),
+        compile(String.raw`\b[A-Z][\w.+®-]*,\s(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
+        compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
         // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …").
         compile(String.raw`^(?!The\s|Our\s|We\s|An?\s)[A-Z][\w -]{0,40}?${CAT_EN}`),
-        compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,]{0,30}?${CAT_ZH}`),
-        compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,]{0,24}?${CAT_ZH}`),
+        compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,\n]{0,30}?${CAT_ZH}`),
+        compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,\n]{0,24}?${CAT_ZH}`),
         // A label that opens the copy: "前端低代码框架，通过 …".
-        compile(`^(?![^，。]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:]{0,30}?${CAT_ZH}(?:[，,。]|$)`),
+        compile(
+          `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
+        ),
         // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
-        compile(`(?:^特点[：:]|——)[^，。；！？,]{0,30}?${CAT_ZH}`),
+        compile(`(?:^特点[：:]|——)[^，。；！？,\n]{0,30}?${CAT_ZH}`),
         // A category named by the product it replaces: "an open-source alternative to DataDog", "the
         // open-source, on-premise alternative to Snowflake", "The open source Calendly alternative".
-        compile(String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s[^.;:!?]{0,40}?alternative\s(?:to|for)\s[A-Z]`),
+        compile(String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s[^.;:!?\n]{0,40}?alternative\s(?:to|for)\s[A-Z]`),
         compile(String.raw`\b[Tt]he\s(?:open[- ]source\s|self-hosted\s)?[A-Z][\w.-]*\salternative\b`),
         // A possessive before a category: "Tulip's flexible platform digitizes …".
         compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),

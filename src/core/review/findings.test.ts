@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fillTemplate } from './findings.ts';
+import type { FiredRule } from './rule-engine.ts';
+import { RULES } from './rules/index.ts';
+
+const rule = RULES.find((r) => r.id === 'cf.category');
+if (!rule) throw new Error('cf.category is missing');
+const fired = (hits: string[]): FiredRule => ({ rule, hits, count: hits.length, times: 1 });
+
+describe('fillTemplate', () => {
+  it('quotes each hit on one line, without the comma it ended on, once', () => {
+    const en = fillTemplate(
+      rule.message,
+      fired(['91%\n  Less manual entry\n', 'tools for,', 'Tools for']),
+      'en',
+    );
+    expect(en).toContain('"91% / Less manual entry", "tools for"');
+    expect(en).not.toContain('\n');
+    const zh = fillTemplate(rule.message, fired(['目前在天眼查平台，']), 'zh');
+    expect(zh).toContain('“目前在天眼查平台”');
+  });
+
+  it('cuts a long hit with an ellipsis', () => {
+    const long = 'x'.repeat(80);
+    expect(fillTemplate(rule.message, fired([long]), 'en')).toContain(`"${'x'.repeat(47)}…"`);
+  });
+});
