@@ -2,7 +2,7 @@ import { credibilityCheckRules } from './credibility-checks.ts';
 import { findCustomerCounts } from './customer-counts.ts';
 import { findNamedCustomers } from './customer-names.ts';
 import { findInOrder } from './in-order.ts';
-import { NUM_EN } from './lexicons.ts';
+import { DIGITS } from './lexicons.ts';
 import {
   ANONYMISED_EN,
   ANONYMISED_ZH,
@@ -15,6 +15,9 @@ import type { Rule } from './rule.ts';
 import { findCustomerTestimony } from './testimony.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
+
+/** A count large enough to be a scale: digits, maybe in thousands or millions ("two developers" is a team). */
+const SCALE_EN = String.raw`${DIGITS}(?:k\b|m\b| million\b| billion\b)?`;
 
 /** A flagship load only a named giant runs: 双11 (Alibaba), 春晚 (CCTV), 春运 (12306). */
 const FLAGSHIP_ZH =
@@ -311,16 +314,17 @@ export const credibilityRules: readonly Rule[] = [
       kind: 'text',
       patterns: [
         compile(
-          String.raw`${NUM_EN}\+?\s(?:monthly\s|daily\s|active\s|end\s)?(?:users|developers|downloads|installs|devices|stars|members)\b`,
+          String.raw`${SCALE_EN}\+?\s(?:monthly\s|daily\s|active\s|end\s)?(?:users|developers|downloads|installs|devices|stars|members)\b`,
         ),
         /(?:下载量|用户数|用户量|装机量|连接数|开发者)[^，。；]{0,6}?(?:超过|超|逾|突破|达)\s?[\d一二两三四五六七八九十百千万亿]{1,6}/,
         /(?:超过|逾|突破)\s?[\d一二两三四五六七八九十百千]{1,6}\s?(?:万|千万|百万|亿)\s?(?:台|个|位|名|次)?(?:设备|用户|开发者|下载|终端)/,
         // A share of a market: "30% of the world's container shipping", "全国 40% 的港口".
-        /\b\d{1,2}(?:\.\d)?\s?%\sof\s(?:the\s)?(?:world's|global|all\s|US\s|U\.S\.\s|Europe's|China's|the\sworld's)/,
-        /(?:全国|全球|国内|行业)[^，。；]{0,4}?\d{1,2}(?:\.\d)?\s?%\s?(?:以上)?的(?:[\u4e00-\u9fa5]{1,6})/,
+        // Not a share of one's own work ("81% of all our support volume") or an industry's rate ("行业40%的损耗率").
+        /\b\d{1,2}(?:\.\d)?\s?%\sof\s(?:the\s)?(?:world's|global|all\s(?!our\s|their\s|its\s)|US\s|U\.S\.\s|Europe's|China's|the\sworld's)/,
+        /(?:全国|全球|国内|行业)[^，。；]{0,4}?\d{1,2}(?:\.\d)?\s?%\s?(?:以上)?的(?![\u4e00-\u9fa5]{0,5}率)(?:[\u4e00-\u9fa5]{1,6})/,
         // Deployments and live traffic: "used in over 30 countries", "40 adopters", "部署超4万个节点".
         /\b(?:used|deployed|running|implemented|in use)\sin\s(?:over\s|more\sthan\s)?\d{1,3}\+?\scountries\b/,
-        compile(String.raw`${NUM_EN}\+?\s(?:adopters|production\sclusters|hosts\senrolled)\b`),
+        compile(String.raw`${SCALE_EN}\+?\s(?:adopters|production\sclusters|hosts\senrolled)\b`),
         /部署(?:超过|超|逾|近)\s?[\d一二两三四五六七八九十百千万]{1,6}\s?[万千]?\s?(?:个|台)?(?:节点|服务器|实例)/,
         /(?:每天|每日|日均)(?:处理|承载|支撑)?(?:超过|超|逾|近)?\s?[\d一二两三四五六七八九十百千万亿数]{1,8}\s?[万亿]{0,2}\s?次?的?\s?(?:API\s|API)?(?:调用|交易)/,
       ],
@@ -344,6 +348,9 @@ export const credibilityRules: readonly Rule[] = [
     valid: [
       'Run payroll in 14 countries.',
       '支持千万级并发连接。',
+      'A launch used to take two developers two weeks.',
+      'It now resolves 81% of all our support volume.',
+      '将行业40%的损耗率降低到2%。',
       'Scales to 10,000 nodes.',
       '每秒处理百万条消息。',
       '最少部署 3 个节点即可。',
