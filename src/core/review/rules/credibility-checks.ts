@@ -108,8 +108,14 @@ export const credibilityCheckRules: readonly Rule[] = [
     when: { noSignals: ['proof'] },
     match: {
       kind: 'text',
-      terms: SUPERLATIVES.filter((t) => t !== 'leading'),
-      patterns: [/\bleading\b(?!\s+to\b)/, ...SUPERLATIVE_PATTERNS],
+      terms: SUPERLATIVES.filter((t) => !['leading', 'best', '主流'].includes(t)),
+      patterns: [
+        /\bleading\b(?!\s+to\b)/,
+        // "best practices" are everyone's; "主流" after 兼容/适配/所有/等 describes what it works with.
+        /\bbest\b(?!\s+practices?\b)/,
+        /(?<!(?:兼容|适配|支持|对接|集成|所有|各大|各种|多种|等)[^，。；]{0,12})主流/,
+        ...SUPERLATIVE_PATTERNS,
+      ],
     },
     effect: { delta: -1, severity: 'minor', signals: ['superlative'] },
     message: {
@@ -132,6 +138,9 @@ export const credibilityCheckRules: readonly Rule[] = [
     valid: [
       'The leading choice of 300 hospitals.',
       'Errors leading to rework fell 40%.',
+      'A platform that follows cloud native best practices.',
+      '全面兼容 JMeter、Selenium 等主流开源标准。',
+      '几乎所有主流云厂商都提供了适配。',
       '专业物流，按时送达。',
       '第一个月就见效。',
     ],
