@@ -138,7 +138,7 @@ export const PRICE_WORDS = termList(`
  */
 export const TERMS_WORDS = termList(`
   sign up fee | sign-up fee | signup fee | setup fee | set-up fee | monthly fee | annual fee | one time fee
-  one-time fee | per user | per seat | billing | billed | no credit card
+  one-time fee | per user | per seat | billed | no credit card
   free forever | free of charge | for free | free to get started | free to start | free for every
   free for all | free plan | free tier | completely free | totally free | 100% free | always free
   try it free | try it for free | try for free | start free | start for free | get started free

@@ -17,6 +17,14 @@ const PRICE_PATTERNS: readonly RegExp[] = [
 
 const PRICE_MATCHER: Matcher = { kind: 'text', terms: PRICE_WORDS, patterns: PRICE_PATTERNS };
 
+/**
+ * Billing as the seller's terms ("before any billing takes place", "two billing options"), not as what
+ * the product does ("usage-based billing processes", "customer billing", "Stripe Billing"): case matters
+ * (a capitalised word before it names a product), so it is scanned apart from the other terms.
+ */
+const BILLING_TERMS =
+  /(?<!\b(?:[A-Z][\w&-]*|[Aa]utomated|[Aa]utomating|[Aa]utomation of|[Cc]ustomer|[Uu]sage-based|[Rr]ecurring|[Ss]ubscription|[Ii]nvoice|and)\s)\b[Bb]illing\b(?!\s(?:process|processes|software|platform|system|systems|automation|engine|data|errors?|workflows?|operations|teams?|issues?|accuracy|cycles?)\b)|\b[Bb]illing\s(?:policy|options?|terms)\b/g;
+
 /** "Free" or payment terms as the message: "free to get started", "sign up fee", "先试用，满意后再付款". */
 const TERMS_MATCHER: Matcher = {
   kind: 'text',
@@ -27,6 +35,7 @@ const TERMS_MATCHER: Matcher = {
     // "Pay per month", "billed per month"; not "70B messages per month" (a rate of use).
     /\b(?:pay|paid|priced|charged|billed|fees?|costs?|plans?)\s(?:only\s|just\s)?per\smonth\b/,
   ],
+  scan: (text) => text.match(BILLING_TERMS) ?? [],
 };
 
 /** Rules for `value_not_price`: lead with value (cost saved, risk lowered), not with low price or terms. */
@@ -74,10 +83,16 @@ export const valueNotPriceRules: readonly Rule[] = [
       'There is a one time sign up fee and a low monthly fee, both are per user.',
       '先试用，满意后再付款，不满意无理由退款！',
       'Pay per month, cancel anytime.',
+      'A great fit before any billing takes place.',
+      'We offer two billing options: monthly and yearly.',
+      'If our Fair Billing policy does not suit you, write to us.',
     ],
     valid: [
       'Kafka API-compatible. ZooKeeper® free. JVM free.',
       'Infobip processes over 70B messages per month on Kafka.',
+      'Automation of usage-based billing processes enabled Acme to close faster.',
+      'Open Source Metering & Usage-Based Billing. The best alternative to Stripe Billing.',
+      'Automated the gap between TMS, accounting, and customer billing.',
       'Open-source product analytics, built for developers.',
       '开源的数据可视化分析工具。',
     ],
