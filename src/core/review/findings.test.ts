@@ -20,8 +20,15 @@ describe('fillTemplate', () => {
     expect(zh).toContain('“目前在天眼查平台”');
   });
 
-  it('cuts a long hit with an ellipsis', () => {
+  it('cuts a long hit with an ellipsis, at a word when it has words', () => {
     const long = 'x'.repeat(80);
     expect(fillTemplate(rule.message, fired([long]), 'en')).toContain(`"${'x'.repeat(47)}…"`);
+    const quote = 'In early 2024, Langfuse was a big bet for us, and we have been happy with it.';
+    expect(fillTemplate(rule.message, fired([quote]), 'en')).toContain(
+      '"In early 2024, Langfuse was a big bet for us…"',
+    );
+    expect(fillTemplate(rule.message, fired(['——一站式实时计算作业管理平台']), 'zh')).toContain(
+      '“一站式实时计算作业管理平台”',
+    );
   });
 });

@@ -51,6 +51,13 @@ export function fillTemplate(template: Template, f: FiredRule, lang: ReviewLang)
   return template[lang].replaceAll('{hits}', quoteHits(f.hits, lang)).replaceAll('{count}', String(f.count));
 }
 
+/** The first `max` characters, ending on a whole word when the text has spaces ("a big bet fo" → "a big bet"). */
+function cutAtWord(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return /\w/.test(text[max] ?? '') && space > max / 2 ? trimEndChars(cut.slice(0, space), ',;:') : cut;
+}
+
 function quoteHits(hits: readonly string[], lang: ReviewLang): string {
   const seen = new Set<string>();
   const picked: string[] = [];
@@ -61,11 +68,11 @@ function quoteHits(hits: readonly string[], lang: ReviewLang): string {
       .map((line) => line.trim())
       .filter(Boolean)
       .join(' / ');
-    const h = trimEndChars(oneLine, ',.;:，。；：、');
+    const h = trimEndChars(oneLine.replace(/^[—–:：-]+\s?/, ''), ',.;:，。；：、');
     const key = h.toLowerCase();
     if (!h || seen.has(key)) continue;
     seen.add(key);
-    picked.push(h.length > MAX_QUOTE_CHARS ? `${h.slice(0, MAX_QUOTE_CHARS - 1)}…` : h);
+    picked.push(h.length > MAX_QUOTE_CHARS ? `${cutAtWord(h, MAX_QUOTE_CHARS - 1)}…` : h);
     if (picked.length === MAX_QUOTED) break;
   }
   return lang === 'zh' ? picked.map((h) => `“${h}”`).join('、') : picked.map((h) => `"${h}"`).join(', ');

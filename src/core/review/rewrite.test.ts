@@ -81,6 +81,10 @@ describe('buildRewrite', () => {
   it('moves price terms after the value', () => {
     const rewrite = rewriteOf(DRAFTS[5] as string);
     expect(rewrite.split('\n').pop()).toMatch(/^Terms, after the value: .*40% off/);
+    // Several terms share that one line.
+    const plans = rewriteOf('Free: $0/mo. No credit card. Pro: $19/mo flat. Unlimited contacts and reports.');
+    expect(plans.match(/Terms, after the value/g)).toHaveLength(1);
+    expect(plans.split('\n').pop()).toMatch(/\$0\/mo\..*No credit card\..*\$19\/mo flat\./);
   });
 
   it("writes in the draft's language", () => {

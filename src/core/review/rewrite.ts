@@ -167,6 +167,8 @@ interface Wording {
   quote(words: string): string;
   colon: string;
   end: string;
+  /** Between sentences on one line. */
+  join: string;
 }
 
 const WORDING: Record<ReviewLang, Wording> = {
@@ -184,6 +186,7 @@ const WORDING: Record<ReviewLang, Wording> = {
     quote: (words) => `“${words}”\n— [name], [role] at [customer name]`,
     colon: ': ',
     end: '.',
+    join: ' ',
   },
   zh: {
     head: (product, category, segment) =>
@@ -198,6 +201,7 @@ const WORDING: Record<ReviewLang, Wording> = {
     quote: (words) => `“${words}”\n——[姓名]，[客户名][职务]`,
     colon: '：',
     end: '。',
+    join: '',
   },
 };
 
@@ -291,7 +295,7 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   }
   const [first, ...rest] = body.map((s) => s.text);
   const opening = head ? (first ? `${head}${w.colon}${first}` : `${head}${w.end}`) : first;
-  return [opening, ...rest, ...missing, ...priced.map((s) => w.terms(s.text))]
-    .filter((l): l is string => Boolean(l))
-    .join('\n');
+  // The price terms, together on one last line.
+  const terms = priced.length > 0 ? w.terms(priced.map((s) => s.text).join(w.join)) : null;
+  return [opening, ...rest, ...missing, terms].filter((l): l is string => Boolean(l)).join('\n');
 }
