@@ -2,11 +2,14 @@
  * `npm run eval`: prints the retrieval and review evaluation figures.
  * Retrieval: recall@1, recall@3, MRR and off-topic rejection over eval/retrieval.jsonl.
  * Review: pair accuracy and weak-dimension hit rate of the offline critic over eval/review.jsonl.
+ * Named customers: the critic's customer-name reader against span labels (eval/real/names.*.jsonl).
+ * Real questions and copy: dev, held-out and fresh columns (real-run.ts), then expert agreement.
  */
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { loadRetrievalEval, scoreRetrievalEval } from '../src/core/retrieval/retrieval-eval.ts';
 import { createRetriever } from '../src/core/retrieval/retriever.ts';
 import { runAgreement } from './agreement.ts';
+import { runNamesEval } from './names-eval.ts';
 import { runRealEval } from './real-run.ts';
 import { runReviewEval } from './review-eval-run.ts';
 
@@ -38,6 +41,7 @@ const partArg = process.argv.includes('--part')
   : undefined;
 const part = partArg && /^[a-z0-9]+$/.test(partArg) ? partArg : undefined;
 const devOnly = process.argv.includes('--dev-only');
+if (only !== 'questions' && !part) runNamesEval(verbose);
 runRealEval(retriever, {
   verbose,
   devOnly,
