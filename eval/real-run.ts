@@ -40,7 +40,7 @@ const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', 'held4']
  * The eleventh and fourteenth collections, held out whole from the moment they were written: scored as
  * aggregates only, on the code of the session that added them, never item by item.
  */
-const FRESH: Column = { label: 'fresh', parts: ['held5', 'held6'] };
+const FRESH: Column = { label: 'fresh', parts: ['held5', 'held6', 'held7'] };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(8);
 
