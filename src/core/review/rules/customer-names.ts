@@ -4,6 +4,7 @@
  * customer's, so the finders read names in code around regex anchors.
  */
 import type { ReviewLang } from '../types.ts';
+import { listedCustomers } from './customer-lists.ts';
 import { namedCustomersEn, vendorNamesEn } from './customer-names-en.ts';
 import { namedCustomersZh, vendorNamesZh } from './customer-names-zh.ts';
 import { STOP_EN } from './english-names.ts';
@@ -11,7 +12,9 @@ import { trimEndChars } from './regex-source.ts';
 
 /** Named customers in the copy, in its language. */
 export function findNamedCustomers(text: string, lang: ReviewLang): string[] {
-  return lang === 'zh' ? namedCustomersZh(text) : namedCustomersEn(text);
+  const found = lang === 'zh' ? namedCustomersZh(text) : namedCustomersEn(text);
+  for (const name of listedCustomers(text, lang)) if (!found.includes(name)) found.push(name);
+  return found;
 }
 
 /**
