@@ -18,6 +18,16 @@ describe('signedCompanies', () => {
       signedCompanies('“使用 Ledgerly 之后，我们的对账效率提升了 3 倍。”\n张三\n青松物流 CTO', 'zh'),
     ).toEqual(['青松物流']);
     expect(signedCompanies('“我们的对账快了。”\n李四，青松物流技术总监', 'zh')).toEqual(['青松物流']);
+    // In capitals, signed first, or as name, role and company on three lines.
+    expect(
+      signedCompanies('“Our code runs in minutes.”\n- JANE DOE, PRINCIPAL DEVELOPER AT NORTHWIND.COM', 'en'),
+    ).toEqual(['NORTHWIND.COM']);
+    expect(signedCompanies('Jane Doe, CEO, Fabrikam\nLedgerly let us focus on our product.', 'en')).toEqual([
+      'Fabrikam',
+    ]);
+    expect(
+      signedCompanies('Ledgerly makes our life easier.\nJane Doe\nStaff ML Engineer\nContoso', 'en'),
+    ).toEqual(['Contoso']);
   });
 
   it('reads nothing outside a testimonial, on long lines, or where the seller speaks of its customers', () => {

@@ -13,6 +13,7 @@ import { GENERIC_NAME_PARTS_ZH } from './proof-lexicons.ts';
 /** Roles that sign a testimonial. */
 const ROLE_EN =
   /\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|CRO|CDO|VP|SVP|EVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Cofounder|Lead|Officer|President|Chief|Analyst|Developer|Owner|Partner|Principal|Scientist|Administrator|Controller|Consultant)\b/;
+const ROLE_EN_ANY_CASE = new RegExp(ROLE_EN.source, 'i');
 const ROLE_ZH =
   /CEO|CTO|CIO|CFO|COO|CMO|VP|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|专家|主任|首席/;
 /** Department words between a company and a role ("青松物流技术总监"). */
@@ -28,9 +29,11 @@ const MAX_LINE = 90;
 /** The company a signature line names, or null. */
 function companyOnLineEn(line: string): string | null {
   const text = line.replace(/^[—–-]\s?/, '').trim();
-  if (text.length > MAX_LINE || !ROLE_EN.test(text)) return null;
-  const at = /\s(?:at|@)\s/.exec(text);
-  if (at) return leadingName(text.slice(at.index + at[0].length));
+  // A signature in capitals ("BEN TYLER, PRINCIPAL DEVELOPER AT BOOKING.COM") reads as one in any case.
+  const caps = !/[a-z]/.test(text);
+  if (text.length > MAX_LINE || !(caps ? ROLE_EN_ANY_CASE : ROLE_EN).test(text)) return null;
+  const at = (caps ? /\s(?:at|@)\s/i : /\s(?:at|@)\s/).exec(text);
+  if (at) return leadingName(text.slice(at.index + at[0].length), caps);
   const parts = text.split(/,\s/);
   const roleAt = parts.findIndex((p) => ROLE_EN.test(p));
   const after = parts[roleAt + 1];
@@ -38,12 +41,12 @@ function companyOnLineEn(line: string): string | null {
 }
 
 /** The capitalised words that open `text` and make up all of it ("Contoso Labs"), or null. */
-function leadingName(text: string): string | null {
+function leadingName(text: string, caps = false): string | null {
   const name = text.trim().replace(/[.。]$/, '');
   const words = name.split(' ');
   if (words.length > 5 || !words.every((w) => /^(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w&.'’-]*$/.test(w)))
     return null;
-  return ROLE_EN.test(name) ? null : name;
+  return (caps ? ROLE_EN_ANY_CASE : ROLE_EN).test(name) ? null : name;
 }
 
 function companyOnLineZh(line: string): string | null {
@@ -107,15 +110,23 @@ export function signingNameZh(text: string): string | null {
 /** Companies named on the signature lines of a testimonial (the lines after its first). */
 export function signedCompanies(text: string, lang: ReviewLang): string[] {
   if (!TESTIMONIAL.test(text) || SELLER_VOICE.test(text)) return [];
-  const lines = text.split('\n').slice(1);
+  const all = text.split('\n');
+  // The signature may come first ("Zeno Rocha, CEO, Resend\n…the quote…"): a short first line of several.
+  const lines = all.length > 1 && (all[0] ?? '').length <= 60 ? all : all.slice(1);
   // A signature after the quote on the same line: "…never looked back.” — John Smith, CTO at Contoso".
   const dash = /[”"]\s?[—–]\s?/.exec(text.split('\n')[0] ?? '');
   if (dash) lines.unshift((text.split('\n')[0] ?? '').slice(dash.index + dash[0].length));
   const read = lang === 'zh' ? companyOnLineZh : companyOnLineEn;
   const out: string[] = [];
-  for (const line of lines) {
-    const name = read(line);
+  lines.forEach((line, i) => {
+    // "Sergey Ivanov\nStaff ML Engineer\nCanva": a line with only the role, then the company alone.
+    const next = lines[i + 1]?.trim() ?? '';
+    const name =
+      read(line) ??
+      (lang === 'en' && line.length <= 40 && ROLE_EN.test(line) && !/[.!?]$/.test(line.trim())
+        ? leadingName(next)
+        : null);
     if (name && !out.includes(name)) out.push(name);
-  }
+  });
   return out;
 }
