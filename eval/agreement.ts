@@ -150,7 +150,8 @@ interface Sample {
 
 /**
  * The samples labelled a second time: 60 dev drafts and 60 dev questions, and the whole fourth, sixth,
- * eleventh and fourteenth collections (held out; their second labels were written blind, like the first).
+ * eleventh, fourteenth and fifteenth collections (held out; their second labels were written blind, like
+ * the first).
  */
 const SAMPLES: readonly Sample[] = [
   { name: 'dev', parts: DEV_PARTS, prefix: '' },
@@ -158,6 +159,7 @@ const SAMPLES: readonly Sample[] = [
   { name: 'sixth collection (held4, seen)', parts: ['held4'], prefix: 'held4.' },
   { name: 'eleventh collection (held5, fresh)', parts: ['held5'], prefix: 'held5.' },
   { name: 'fourteenth collection (held6, fresh)', parts: ['held6'], prefix: 'held6.' },
+  { name: 'fifteenth collection (held7, fresh)', parts: ['held7'], prefix: 'held7.' },
 ];
 
 /**
