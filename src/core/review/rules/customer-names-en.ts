@@ -28,7 +28,7 @@ import { signedCompanies, signingNameEn } from './signature.ts';
 
 /** Anchors after which names of customers follow ("Trusted by A, B and C"). */
 const LIST_ANCHORS_EN =
-  /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses|enterprises|firms|manufacturers|retailers|banks|insurers|hospitals|universities|operators|carriers|distributors|agencies),? (?:include|including|like|such as|at)|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
+  /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses|enterprises|firms|manufacturers|retailers|banks|insurers|hospitals|universities|operators|carriers|distributors|agencies),? (?:include|including|like|such as|at)(?: such (?:companies|organizations|brands|names) as)?|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
 
 /**
  * What introduces a bulleted list of customers ("used by the following companies: - A - B"); the
@@ -115,6 +115,12 @@ const THEY_STORY_EN =
 /** "enabled <Name> to …", "helped <Name> cut …". */
 const ENABLED = /\b(?:[Ee]nabled|[Hh]elped|[Aa]llowed|[Ee]mpowered)\s(?=[A-Z])/g;
 
+/** "a great choice for Airbnb", "the natural fit for Acme": the one it suits is a customer. */
+const CHOICE_FOR_EN =
+  /\b(?:great|natural|perfect|right|ideal|obvious|clear)\s(?:choice|fit)\sfor\s(?=[A-Z])/g;
+/** "Acme chose Ledgerly": choosing another named product makes a name the customer, whatever else it says. */
+const CHOSE_PRODUCT_EN =
+  /^\s(?:chose|selected|picked|adopted|standardi[sz]ed on|switched to|migrated to)\s[A-Z]/;
 /** A possessive ("Amazon's"). */
 const POSSESSIVE = /['’]s\s/g;
 
@@ -243,6 +249,25 @@ export function namedCustomersEn(text: string): string[] {
       if (name) add(`${name}'s`); // "St. Catherine's cut their denial rate…"
     } else if (next.some((w) => CUSTOMER_SIDE_EN.has(w))) add(nameBefore(text, m.index));
   }
+  CHOICE_FOR_EN.lastIndex = 0;
+  for (let m = CHOICE_FOR_EN.exec(text); m !== null; m = CHOICE_FOR_EN.exec(text))
+    add(readName(text, CHOICE_FOR_EN.lastIndex)?.name ?? null);
+  // "HubSpot, a global leader in CRM, … HubSpot chose Qdrant": the appositive made it read as the seller.
+  CLAUSE_STARTS.lastIndex = 0;
+  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
+    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
+    const one = readName(text, m.index + m[0].length);
+    const chosen = one && CHOSE_PRODUCT_EN.exec(text.slice(one.end, one.end + 40));
+    if (one && chosen && readName(text, one.end + chosen[0].length - 1)?.name !== one.name) keep(one.name);
+  }
+  // A case title opening on a possessive: "JD.com's Exploration and Practice with Apache Doris" (title
+  // case; not "Ledgerly's matching engine works with Salesforce").
+  const owner = /^([^\s']{2,30})['’]s\s/.exec(text);
+  const title = text.split(/[!?\n]|\.\s/)[0] ?? '';
+  const titleWords = title.split(/\s+/);
+  const titled = titleWords.filter((w) => /^[A-Z]/.test(w)).length >= titleWords.length * 0.6;
+  if (owner?.[1] && titled && readName(owner[1], 0)?.name === owner[1] && usesNamedProduct(title))
+    keep(owner[1]);
   // "the Lykke team", "the Acme engineers": a team named after its company.
   THE_NAME.lastIndex = 0;
   for (let m = THE_NAME.exec(text); m !== null; m = THE_NAME.exec(text)) {

@@ -204,4 +204,24 @@ describe('findNamedCustomers', () => {
     expect(zh('目前在青松的私有云上已经运行着数百个应用。')).toEqual(['青松']);
     expect(zh('EMQ X 是一款完全开源的消息服务器。')).toEqual([]);
   });
+  it('reads English customers in more case forms: a choice for, chose a product, users include such companies as, a possessive title, a past-tense title', () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    expect(en('Ledgerly’s extensibility and scalability make it a great choice for Acme.')).toEqual(['Acme']);
+    expect(
+      en(
+        'Globex, a global leader in CRM solutions, ships AI features. To speed them up, Globex chose Ledgerly as its database.',
+      ),
+    ).toEqual(['Globex']);
+    expect(en("This means Ledgerly's users include such companies as Acme, Globex and Initech.")).toEqual([
+      'Acme',
+      'Globex',
+      'Initech',
+    ]);
+    expect(en("Acme's Exploration and Practice with Apache Ledgerly in Realtime OLAP")).toEqual(['Acme']);
+    expect(en('How Deutsche Acme Built a Scalable Platform Leveraging Ledgerly')).toEqual(['Deutsche Acme']);
+    // Not the seller's own feature, nor a title about the seller.
+    expect(en("Ledgerly's matching engine works with Salesforce.")).toEqual([]);
+    expect(en('How Ledgerly Works With Salesforce')).toEqual([]);
+    expect(en('Ledgerly, the spend platform, chose speed over features.')).toEqual([]);
+  });
 });

@@ -186,7 +186,8 @@ const RUNS_PRODUCT_EN =
   /^\s?(?:is|are)\s(?:now\s|already\s)?(?:running|using|deploying|adopting)\s[A-Z][a-z]/;
 
 /** A named product used later in the sentence: "… with Ledgerly", "using Shipfast", "thanks to Foo". */
-const WITH_PRODUCT = /\b(?:with|using|via|thanks to|powered by|on|to|adopted|chose)\s(?=[A-Z])/;
+const WITH_PRODUCT =
+  /\b(?:with|using|via|thanks to|powered by|on|to|adopted|chose|leveraging|[Ll]everaging|built on|on top of)\s(?=[A-Z])/;
 
 /**
  * Verbs that open a customer's story ("CFA Institute needed…", "eXp Realty empowered…"): the name is a
@@ -200,14 +201,15 @@ export const STORY_OPENERS_EN = new Set(
 
 /**
  * In a title-case story title every word is capitalised, so the verb is read into the name: "How Xbox
- * Cloud Gaming Secures 22,000 Pods with Linkerd". When the name's last word is a present-tense verb
+ * Cloud Gaming Secures 22,000 Pods with Linkerd", "How Acme Built a Platform Leveraging Foo". When the name's last word is a present-tense verb
  * form and the title goes on to a named product, the words before it are the customer.
  */
+const TITLE_VERB = /^(?:[A-Z][a-z]{2,15}(?:es|s|ed)|Built|Cut|Made|Grew|Ran|Won|Took|Got|Kept|Sped)$/;
+
 export function titleCaseSubject(name: string, sentence: string): string | null {
   const words = name.split(' ');
   const last = words[words.length - 1] ?? '';
-  if (words.length < 2 || !/^[A-Z][a-z]{2,15}(?:es|s)$/.test(last) || !usesNamedProduct(sentence))
-    return null;
+  if (words.length < 2 || !TITLE_VERB.test(last) || !usesNamedProduct(sentence)) return null;
   const subject = words.slice(0, -1).join(' ');
   return isNameWord(words[0] ?? '') ? subject : null;
 }
