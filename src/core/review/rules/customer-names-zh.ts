@@ -10,6 +10,7 @@
  */
 
 import { caseTitleNamesZh } from './case-titles-zh.ts';
+import { storyCustomersZh } from './customer-stories-zh.ts';
 import { ROLES_ZH, SEGMENTS_ZH } from './lexicons.ts';
 import { CUSTOMER_NOUNS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { alt, compile } from './regex-source.ts';
@@ -42,19 +43,22 @@ const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
 const RUNS_AT_ZH =
   /在\s?([^\s，。；、！？,;]{2,10}?)的?(?:生产环境|核心系统|核心业务|生产系统|私有云|数据中心|机房|生产集群)/g;
-/** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"). */
+/** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"; not "X 将 openGauss 应用在…"). */
 const VENDOR_AFTER_ZH =
-  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
+  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
 /** Before a name, words that make it the product being used ("导入钉钉", "迁移至 OceanBase"). */
 const VENDOR_BEFORE_ZH =
   /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
 const LATIN_NAME_ZH = /[A-Za-z][A-Za-z0-9.+-]*/g;
-/** A product adopted by its (Latin) name, not an acronym: "决定采用 Koupleless", "迁移至 TiDB"; not "基于 AI". */
+/**
+ * A product adopted by its (Latin) name, not an acronym: "决定采用 Koupleless", "迁移至 TiDB",
+ * "将openGauss应用在…"; not "基于 AI".
+ */
 const ADOPTED_PRODUCT_ZH =
-  /(?:使用|采用|导入|引入|部署|迁移至|迁移到|切换到|切换至|选择了|替换为|升级到)\s?(?![A-Z]{1,3}(?![A-Za-z]))[A-Za-z][A-Za-z0-9.+-]{2,}/;
+  /(?:使用|采用|导入|引入|部署|迁移至|迁移到|切换到|切换至|选择了|替换为|升级到)\s?(?![A-Z]{1,3}(?![A-Za-z]))[A-Za-z][A-Za-z0-9.+-]{2,}|将\s?[A-Za-z][A-Za-z0-9.+-]{2,}(?:应用|部署|引入|用于)/;
 /** After a name that opens the copy, words that make it a user: "小米集团的Nacos集群", "X 已全面采用…". */
 const ADOPTER_AFTER_ZH =
-  /^\s?(?:的\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
+  /^\s?(?:的\s?[A-Za-z]|基于\s?[A-Za-z]|(?:已经|已)?(?:全面)?(?:采用|上线|引入|升级|部署|使用|选用|接入|迁移))/;
 /** Words that open a clause, read leftwards into a name ("因此工商银行" is 工商银行). */
 const LEADING_CONNECTIVE_ZH =
   /^(?:因此|所以|同时|并且|而且|其中|目前|如今|此外|另外|以及|还有|随后|后来|最终|成功|支撑|助力|赋能|通过|借助|经过)/;
@@ -259,7 +263,7 @@ export function namedCustomersZh(text: string): string[] {
   const keep = (name: string) => {
     if (!found.includes(name)) found.push(name);
   };
-  for (const t of caseTitleNamesZh(text)) {
+  for (const t of [...caseTitleNamesZh(text), ...storyCustomersZh(text)]) {
     if (!t.direct) add(t.name);
     else keep(t.name);
   }
