@@ -158,7 +158,7 @@ const SAMPLES: readonly Sample[] = [
   { name: 'fourth collection (held3, seen)', parts: ['held3'], prefix: 'held3.' },
   { name: 'sixth collection (held4, seen)', parts: ['held4'], prefix: 'held4.' },
   { name: 'eleventh collection (held5, fresh)', parts: ['held5'], prefix: 'held5.' },
-  { name: 'fourteenth collection (held6, fresh)', parts: ['held6'], prefix: 'held6.' },
+  { name: 'fourteenth collection (held6, seen)', parts: ['held6'], prefix: 'held6.' },
   { name: 'fifteenth collection (held7, fresh)', parts: ['held7'], prefix: 'held7.' },
 ];
 

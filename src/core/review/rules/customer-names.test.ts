@@ -219,6 +219,9 @@ describe('findNamedCustomers', () => {
     ]);
     expect(en("Acme's Exploration and Practice with Apache Ledgerly in Realtime OLAP")).toEqual(['Acme']);
     expect(en('How Deutsche Acme Built a Scalable Platform Leveraging Ledgerly')).toEqual(['Deutsche Acme']);
+    expect(en('Acme: Acme adopts Ledgerly to manage images for more than 200 nodes.')).toEqual(['Acme']);
+    expect(en('Globex migrates to Ledgerly for billing.')).toEqual(['Globex']);
+    expect(en('Ledgerly adopts a zero-trust model and deploys in minutes.')).toEqual([]);
     // Not the seller's own feature, nor a title about the seller.
     expect(en("Ledgerly's matching engine works with Salesforce.")).toEqual([]);
     expect(en('How Ledgerly Works With Salesforce')).toEqual([]);

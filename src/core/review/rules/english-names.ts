@@ -38,6 +38,13 @@ export const ADOPTION_VERBS_EN = new Set(
   onboarded utilizes utilises utilized utilised employs employed`.split(/\s+/),
 );
 
+/** Adoption in the present tense: a customer only when a named product follows ("Acme adopts Ledgerly"). */
+const ADOPTS_PRESENT_EN = new Set(
+  'adopts deploys implements chooses selects picks switches migrates standardizes standardises'.split(' '),
+);
+/** The verb's object is a product's name: "adopts Ledgerly", "migrates to Ledgerly" (not "adopts AI"). */
+const NAMED_OBJECT = /^\s?[a-z]+\s(?:to\s|on\s|from\s)?(?!AI\b)[A-Z][\w.-]{2,}/;
+
 /** After a name, verbs of a reported result: a customer only when a number follows in the sentence. */
 export const RESULT_VERBS_EN = new Set(
   `reduced cut saved went saw achieved grew doubled halved tripled shortened lowered increased improved
@@ -268,6 +275,9 @@ export function verbAfter(
  */
 export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
+  // "Union Pay adopts Harbor": a present-tense adoption of a named product ("Foo deploys in minutes" is
+  // the seller's claim).
+  if (ADOPTS_PRESENT_EN.has(v.verb) && NAMED_OBJECT.test(v.sentence)) return true;
   // "Acme Foods saves 1,200 hours a year with Ledgerly": a result in numbers, with someone else's product.
   if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
   if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
