@@ -11,19 +11,24 @@ import { SEGMENTS_ZH } from './lexicons.ts';
 import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { alt, compile } from './regex-source.ts';
 
-/** A heading line (or the end of a line) that introduces the customers listed below it. */
-const INTRO_EN =
-  /\b(?:adopters|end users|users|customers|clients|who uses|who's using|officially using|are using|in production)\b[^\n]{0,60}?[.:?]?\s*$|^(?:known\s)?(?:users|customers|adopters|companies using)\b|\b(?:list of|known)\s(?:adopters|users|end users|customers)\b/i;
+/**
+ * A heading line that introduces the customers listed below it: it ends within 60 characters of one of
+ * these words ("Linkerd 2.x adopters", "…officially using Argo CD:"), or opens with them ("Known users"),
+ * or speaks of a list of them ("an alphabetical list of known adopters of Vitess. …").
+ */
+const INTRO_WORD_EN =
+  /\b(?:adopters|end users|users|customers|clients|who uses|who's using|officially using|are using|in production)\b/gi;
+const INTRO_START_EN = /^(?:known\s)?(?:users|customers|adopters|companies using)\b/i;
+const INTRO_LIST_EN = /\b(?:list of|known)\s(?:adopters|users|end users|customers)\b/i;
 /** Headings of lists that are not customers ("Integrations", "Partners", "Features"). */
 const NOT_CUSTOMERS_EN =
   /\b(?:integrat|partner|feature|plugin|connector|sponsor|investor|contributor|maintainer)/i;
-const INTRO_ZH =
-  /(?:谁在使用|谁在用|使用者|用户|客户|已接入的公司|接入的公司|使用的公司|在使用的企业|采用的企业|案例)[^\n]{0,20}?[：:？?]?\s*$/;
+/** Chinese: the line ends within 20 characters of one of these words ("谁在使用 X？", "已接入的公司包括："). */
+const INTRO_WORD_ZH =
+  /谁在使用|谁在用|使用者|用户|客户|已接入的公司|接入的公司|使用的公司|在使用的企业|采用的企业|案例/g;
 const NOT_CUSTOMERS_ZH = /集成|对接|合作伙伴|伙伴|功能|特性|插件|投资|赞助/;
 /** "84、", "1.", "- ", "• ": a list item's marker. */
 const MARKER = /^(?:\d{1,4}\s?[、.)）]\s?|[-*•·]\s?)/;
-/** "360金融 (360)", "珍爱网（…）": an alias in brackets after the name. */
-const ALIAS = /\s?[（(][^）)]{1,30}[）)]$/;
 const CASE_SUFFIX_ZH = /[：:]\s?用户案例$/;
 const ORG_ZH = compile(
   `${alt(ORG_SUFFIXES_ZH)}|${alt(WELL_KNOWN_ZH)}|网$|金服$|科技$|数科$|公司$|汽车$|金融$`,
@@ -33,12 +38,32 @@ const SENTENCE_ZH = /[，。；！]|支持|提供|实现|可以|能够|通过|�
 
 const MAX_ITEMS = 40;
 
+/** `item` without an alias in brackets at its end ("360金融 (360)", "珍爱网（…）"). */
+function withoutAlias(item: string): string {
+  if (!/[）)]$/.test(item)) return item;
+  const open = Math.max(item.lastIndexOf('('), item.lastIndexOf('（'));
+  return open > 0 && item.length - open <= 32 ? item.slice(0, open).trim() : item;
+}
+
 function cleanItem(line: string): string {
   const item = line
     .trim()
     .replace(MARKER, '')
     .replace(/[；;，,。.]$/, '');
-  return item.replace(CASE_SUFFIX_ZH, '').replace(ALIAS, '').trim();
+  return withoutAlias(item.replace(CASE_SUFFIX_ZH, '')).trim();
+}
+
+/** True when `line` is a heading that introduces a list of customers (see `INTRO_WORD_EN`/`_ZH`). */
+function isIntro(line: string, lang: ReviewLang): boolean {
+  const words = lang === 'zh' ? INTRO_WORD_ZH : INTRO_WORD_EN;
+  if (lang === 'en' && (INTRO_START_EN.test(line) || INTRO_LIST_EN.test(line))) return true;
+  const within = lang === 'zh' ? 20 : 60;
+  words.lastIndex = 0;
+  for (let m = words.exec(line); m !== null; m = words.exec(line)) {
+    const rest = line.slice(m.index + m[0].length);
+    if (rest.length <= within && !(lang === 'zh' ? /[，。；！]/ : /[.!;](?!$)/).test(rest)) return true;
+  }
+  return false;
 }
 
 function nameItemEn(item: string): string | null {
@@ -80,11 +105,10 @@ function itemsAfter(lines: readonly string[], from: number, read: (item: string)
 export function listedCustomers(text: string, lang: ReviewLang): string[] {
   const lines = text.split('\n');
   const found = new Set<string>();
-  const intro = lang === 'zh' ? INTRO_ZH : INTRO_EN;
   const not = lang === 'zh' ? NOT_CUSTOMERS_ZH : NOT_CUSTOMERS_EN;
   const read = lang === 'zh' ? nameItemZh : nameItemEn;
   lines.forEach((line, i) => {
-    if (line.length <= 240 && intro.test(line.trim()) && !not.test(line))
+    if (line.length <= 240 && isIntro(line.trim(), lang) && !not.test(line))
       for (const n of itemsAfter(lines, i, read)) found.add(n);
   });
   if (lang === 'zh') {
