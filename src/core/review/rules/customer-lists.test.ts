@@ -14,7 +14,7 @@ describe('listedCustomers', () => {
         'en',
       ),
     ).toEqual(['Acme', 'Globex', 'Initech']);
-    expect(listedCustomers('谁在使用 Foo？\n青松物流\n华彩涂料\n明略数据', 'zh')).toEqual([
+    expect(listedCustomers('谁在使用 Foo？\n共计 219 家公司。\n青松物流\n华彩涂料\n明略数据', 'zh')).toEqual([
       '青松物流',
       '华彩涂料',
       '明略数据',
@@ -38,6 +38,10 @@ describe('listedCustomers', () => {
       [],
     );
     expect(listedCustomers('Our users love it:\nfast setup\nno code', 'en')).toEqual([]);
+    // Praise or reasons under a heading that mentions users: title-case benefits are no customers.
+    expect(listedCustomers('Our users love it:\nFast\nSecure\nSimple', 'en')).toEqual([]);
+    expect(listedCustomers('Why customers choose us:\nReliable Uptime\nHuman Support', 'en')).toEqual([]);
+    expect(listedCustomers('用户好评\n简单\n好用\n省心', 'zh')).toEqual([]);
     expect(
       listedCustomers('功能特性：\n1、支持分布式部署；\n2、提供可视化界面；\n3、实现高可用', 'zh'),
     ).toEqual([]);

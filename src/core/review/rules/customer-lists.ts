@@ -12,20 +12,34 @@ import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { alt, compile } from './regex-source.ts';
 
 /**
- * A heading line that introduces the customers listed below it: it ends within 60 characters of one of
- * these words ("Linkerd 2.x adopters", "…officially using Argo CD:"), or opens with them ("Known users"),
- * or speaks of a list of them ("an alphabetical list of known adopters of Vitess. …").
+ * A heading line that introduces the customers listed below it: it ends on one of these words or on what
+ * may follow them (see `REST_EN`): "Linkerd 2.x adopters", "Known end users include:", "the following
+ * organizations are officially using Argo CD:"; or speaks of a list of them ("an alphabetical list of
+ * known adopters of Vitess. …"). "Our users love it:" introduces praise, not names.
  */
 const INTRO_WORD_EN =
-  /\b(?:adopters|end users|users|customers|clients|who uses|who's using|officially using|are using|in production)\b/gi;
+  /\b(?:adopters|end users|users|customers|clients|organizations|organisations|companies)\b/gi;
+const USING_WORD_EN = /\b(?:who uses|who's using|officially using|are using|is used by|in production at)\b/gi;
+/** After an intro word: nothing, a colon, "include(s)", or "of <product>". */
+const REST_EN: readonly RegExp[] = [
+  /^[:?]?$/,
+  /^includ(?:e|es|ing):?$/i,
+  /^(?:of|using)\s[^.!;:?]{1,40}[:?.]?$/i,
+];
+/** After a using phrase: the product's name, then a colon or a question mark. */
+const REST_USING_EN: readonly RegExp[] = [/^[^.!;:?]{0,40}[:?]$/];
 const INTRO_START_EN = /^(?:known\s)?(?:users|customers|adopters|companies using)\b/i;
 const INTRO_LIST_EN = /\b(?:list of|known)\s(?:adopters|users|end users|customers)\b/i;
-/** Headings of lists that are not customers ("Integrations", "Partners", "Features"). */
 const NOT_CUSTOMERS_EN =
   /\b(?:integrat|partner|feature|plugin|connector|sponsor|investor|contributor|maintainer)/i;
-/** Chinese: the line ends within 20 characters of one of these words ("谁在使用 X？", "已接入的公司包括："). */
+/**
+ * Chinese: a heading that ends on one of these words or on what may follow them (see `REST_ZH`):
+ * "用户", "已接入的公司包括不限于：", "客户名单"; or asks who uses the product ("谁在使用 X？").
+ */
 const INTRO_WORD_ZH =
-  /谁在使用|谁在用|使用者|用户|客户|已接入的公司|接入的公司|使用的公司|在使用的企业|采用的企业|案例/g;
+  /使用者|用户|客户|已接入的公司|接入的公司|使用的公司|在使用的企业|采用的企业|用户案例|客户案例/g;
+const REST_ZH: readonly RegExp[] = [/^(?:包括|包括但不限于|包括不限于|有|名单|列表|案例)?[：:？?]?$/];
+const WHO_USES_ZH = /^(?:谁在使用|谁在用)[^，。；！]{0,20}$/;
 const NOT_CUSTOMERS_ZH = /集成|对接|合作伙伴|伙伴|功能|特性|插件|投资|赞助/;
 /** "84、", "1.", "- ", "• ": a list item's marker. */
 const MARKER = /^(?:\d{1,4}\s?[、.)）]\s?|[-*•·]\s?)/;
@@ -33,8 +47,8 @@ const CASE_SUFFIX_ZH = /[：:]\s?用户案例$/;
 const ORG_ZH = compile(
   `${alt(ORG_SUFFIXES_ZH)}|${alt(WELL_KNOWN_ZH)}|网$|金服$|科技$|数科$|公司$|汽车$|金融$`,
 );
-/** Words of a feature or a sentence, which a company's name does not hold. */
-const SENTENCE_ZH = /[，。；！]|支持|提供|实现|可以|能够|通过|使用|用于/;
+/** Words of a feature, a sentence or a count ("共计 219 家公司"), which a company's name does not hold. */
+const SENTENCE_ZH = /[，。；！]|支持|提供|实现|可以|能够|通过|使用|用于|共计|共有|合计|\d\s?[家个位]/;
 
 const MAX_ITEMS = 40;
 
@@ -55,13 +69,21 @@ function cleanItem(line: string): string {
 
 /** True when `line` is a heading that introduces a list of customers (see `INTRO_WORD_EN`/`_ZH`). */
 function isIntro(line: string, lang: ReviewLang): boolean {
-  const words = lang === 'zh' ? INTRO_WORD_ZH : INTRO_WORD_EN;
-  if (lang === 'en' && (INTRO_START_EN.test(line) || INTRO_LIST_EN.test(line))) return true;
-  const within = lang === 'zh' ? 20 : 60;
+  if (lang === 'zh') return WHO_USES_ZH.test(line) || restAfter(line, INTRO_WORD_ZH, REST_ZH);
+  return (
+    INTRO_START_EN.test(line) ||
+    INTRO_LIST_EN.test(line) ||
+    restAfter(line, INTRO_WORD_EN, REST_EN) ||
+    restAfter(line, USING_WORD_EN, REST_USING_EN)
+  );
+}
+
+/** True when what follows one of `words` in `line` (trimmed) is what `rest` allows. */
+function restAfter(line: string, words: RegExp, rest: readonly RegExp[]): boolean {
   words.lastIndex = 0;
   for (let m = words.exec(line); m !== null; m = words.exec(line)) {
-    const rest = line.slice(m.index + m[0].length);
-    if (rest.length <= within && !(lang === 'zh' ? /[，。；！]/ : /[.!;](?!$)/).test(rest)) return true;
+    const after = line.slice(m.index + m[0].length).trim();
+    if (rest.some((r) => r.test(after))) return true;
   }
   return false;
 }
@@ -91,12 +113,15 @@ function nameItemZh(item: string): string | null {
 /** The items of the list that starts after line `from`, while they read as names (at least two). */
 function itemsAfter(lines: readonly string[], from: number, read: (item: string) => string | null): string[] {
   const out: string[] = [];
+  // Up to two lines between the heading and its list ("共计 219 家公司。", a sector heading).
+  let skipped = 0;
   for (let i = from + 1; i < lines.length && out.length < MAX_ITEMS; i++) {
     const line = lines[i] ?? '';
     if (!line.trim()) continue;
     const name = read(cleanItem(line));
-    if (!name) break;
-    out.push(name);
+    if (name) out.push(name);
+    else if (out.length === 0 && skipped < 2) skipped += 1;
+    else break;
   }
   return out.length >= 2 ? out : [];
 }
