@@ -110,7 +110,7 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,\n]{0,24}?${CAT_ZH}`),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
-          `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
+          `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
         ),
         // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
         compile(`(?:^特点[：:]|——)[^，。；！？,\n]{0,30}?${CAT_ZH}`),
@@ -151,6 +151,7 @@ export const categoryFocusRules: readonly Rule[] = [
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
+      '我们为 Acme 打造了统一的运维平台，提升了运营效率。',
       'Users and logs provide clues. Foo provides answers.',
       '迎接重生，全面上云纪实。',
       '这是一款非常好的产品。',
