@@ -6,10 +6,28 @@ import {
   SEGMENTS_ZH,
   UNIVERSALS,
 } from './lexicons.ts';
-import { alt, compile, termList } from './regex-source.ts';
+import { alt, compile, lexiconSource, termList } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['category-label', 'brand-as-mindshare'] as const;
+
+const SEGMENT_EN = compile(lexiconSource(SEGMENTS_EN) ?? '(?!)', 'gi');
+
+/**
+ * English segment words, except where they end a company's name: "Acme Labs", "Hua Xia Bank" name a
+ * customer, not a segment (a capitalised segment word right after a capitalised word).
+ */
+function segmentsEn(text: string): string[] {
+  const out: string[] = [];
+  SEGMENT_EN.lastIndex = 0;
+  for (let m = SEGMENT_EN.exec(text); m !== null; m = SEGMENT_EN.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const lastWord = before.endsWith(' ') ? (before.trimEnd().split(/\s/).pop() ?? '') : '';
+    const inName = /^[A-Z]/.test(m[0]) && /^[A-Z]/.test(lastWord);
+    if (!inName) out.push(m[0]);
+  }
+  return out;
+}
 
 /** Category nouns, also capitalised (the category rule is case-sensitive: see below). */
 const CAT_EN = alt([...CATEGORY_NOUNS_EN, ...CATEGORY_NOUNS_EN.map((t) => t[0]?.toUpperCase() + t.slice(1))]);
@@ -26,8 +44,9 @@ export const categoryFocusRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: [...SEGMENTS_EN, ...SEGMENTS_ZH],
+      terms: SEGMENTS_ZH,
       patterns: [/\b\d{1,4}-bed\b|\b\d{1,5}\s?(?:to|-|–)\s?\d{1,6}\s?(?:employees|staff|people)\b/],
+      scan: segmentsEn,
     },
     effect: { delta: 1, severity: 'strength', signals: ['segment'] },
     message: {
@@ -40,7 +59,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'Error tracking for developers.',
       '面向汽车零部件厂。',
     ],
-    valid: ['Better data. Better decisions.', '让工作更简单。'],
+    valid: ['Better data. Better decisions.', '让工作更简单。', 'Trusted by Acme Labs and Hua Xia Bank.'],
   },
   {
     id: 'cf.whom-without-what',
