@@ -179,7 +179,7 @@ describe('prompt injection', () => {
   });
 
   it('does not ask a draft that names its customer for a named customer, even when credibility is middling', () => {
-    const named = reviewOffline('How Northwind Health Secures 22,000 Pods with Ledgerly');
+    const named = reviewOffline('How Northwind Health Secures Its Clusters with Ledgerly');
     expect(named.scores.credibility).toBeLessThan(4);
     expect(named.suggestions.join('\n')).not.toMatch(/a named customer/);
     expect(named.suggestions.join('\n')).toMatch(/a kind of proof you do not have yet/);

@@ -12,6 +12,65 @@ import {
 } from './result-patterns.ts';
 import type { Rule } from './rule.ts';
 
+/** Things counted in use (not features): pods, paychecks, employees, instances… */
+const USAGE_NOUNS_EN = [
+  'pods',
+  'containers',
+  'instances',
+  'clusters',
+  'servers',
+  'machines',
+  'VMs',
+  'workloads',
+  'jobs',
+  'pipelines',
+  'paychecks',
+  'invoices',
+  'orders',
+  'shipments',
+  'payments',
+  'calls',
+  'API calls',
+  'tickets',
+  'emails',
+  'sessions',
+  'accounts',
+  'seats',
+  'staff',
+  'agents',
+  'drivers',
+  'vehicles',
+  'trucks',
+  'patients',
+  'students',
+  'projects',
+  'teams',
+  'organizations',
+  'organisations',
+  'countries',
+  'cities',
+  'tables',
+  'records',
+  'documents',
+  'files',
+  'images',
+  'tenants',
+  'workspaces',
+  'websites',
+  'domains',
+  'endpoints',
+  'microservices',
+  'deployments',
+  'solution engineers',
+  'engineers',
+  'developers',
+  'employees',
+  'users',
+  'customers',
+  'applications',
+  'apps',
+].join('|');
+
 const K = ['results-in-numbers'] as const;
 
 /** Words of a business outcome (money, time, errors, people), as opposed to a technical speed-up. */
@@ -228,6 +287,19 @@ export const quantifiedResultsRules: readonly Rule[] = [
         compile(
           String.raw`(?:${DIGITS}|[数几十百千万]{1,2})\s?[+＋]?\s?[余多]?\s?[个套家所]?[\u4e00-\u9fa5]{0,4}?(?:业务系统|应用模块|系统|网点|门店|分行|节点|集群)`,
         ),
+        // Things in use, counted: "6K+ pods", "22,000 Pods", "350,000 paychecks", "2,000+ non-technical employees".
+        compile(String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:K|k|M)?\+?\s(?:${USAGE_NOUNS_EN})\b`, 'i'),
+        compile(
+          String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:K|k|M)?\+?\s[a-z-]{2,20}\s(?:${USAGE_NOUNS_EN})\b`,
+          'i',
+        ),
+        // "数百个dubbo应用，上千个dubbo实例", "十余万套", "5w/s", "QPS 超过万级".
+        compile(
+          String.raw`(?:${DIGITS}|[数几十百千万]{1,2})\s?[+＋]?\s?[余多]?\s?(?:个|套|台|条|笔|张)\s?[A-Za-z\u4e00-\u9fa5]{0,8}?(?:应用|实例|作业|服务器|容器|表|订单|交易|调用|任务|项目|工程|仓库|账号|终端)`,
+        ),
+        compile(
+          String.raw`(?:QPS|TPS)[^，。；\n]{0,8}?(?:${DIGITS}|万级|千万级|百万级)|${DIGITS}\s?[wW万]\s?/\s?s\b`,
+        ),
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['quantity'] },
@@ -238,12 +310,24 @@ export const quantifiedResultsRules: readonly Rule[] = [
     knowledge: K,
     invalid: [
       'Feeds that reach over 200 million users.',
+      'Now we have 6K+ pods on Ledgerly.',
+      'It processes more than 350,000 paychecks a year.',
+      'Empowered 2,000+ non-technical employees to build software.',
+      '私有云上已经运行着数百个dubbo应用，上千个dubbo实例。',
+      'QPS压测结果近5w/s。',
+      '已将 6 个应用合并成 1 个。',
       '可以支持10PB以上的数据集。',
       '可处理千万级别的并发。',
       'It gives 250+ engineers a sandbox of their own.',
       '已支撑17个应用模块。',
     ],
-    valid: ['We make payroll easy.', '让工作更简单。'],
+    valid: [
+      'We make payroll easy.',
+      '让工作更简单。',
+      'Ships with 40+ ERP connectors and 3-way matching.',
+      'Supports 15 official SDKs and 200 integrations.',
+      '支持200多项功能，16GB内存。',
+    ],
   },
   {
     id: 'qr.peer-scale',
@@ -293,7 +377,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       zh: '给出了具体数字（{hits}）；说清它们给客户带来了什么变化，就成了结果。',
     },
     knowledge: K,
-    invalid: ['Runs 25 synthetic tests every 5 minutes.', '已将 6 个应用合并成 1 个。'],
+    invalid: ['Runs 25 synthetic tests every 5 minutes.', '每月巡检 12 次，每次 3 小时。'],
     valid: [
       'Cut costs by 30%.',
       'Founded in 2011.',
