@@ -169,7 +169,9 @@ describe('prompt injection', () => {
   });
 
   it('gives strong copy the next step, not the basics it already shows', () => {
-    const strong = reviewOffline('凭借 Ledgerly，广州青松物流有限公司把对账时间从3天缩短到2小时。');
+    const strong = reviewOffline(
+      '凭借 Ledgerly，广州青松物流有限公司的财务总监把连锁门店的对账时间从3天缩短到2小时。',
+    );
     expect(strong.scores.credibility).toBeGreaterThanOrEqual(4);
     expect(strong.suggestions.join('\n')).not.toMatch(/客户名、/);
     expect(strong.suggestions.join('\n')).toMatch(/补一种还没有的/);

@@ -1,3 +1,4 @@
+import { findNamedCustomers } from './customer-names.ts';
 import {
   CATEGORY_NOUNS_EN,
   CATEGORY_NOUNS_ZH,
@@ -17,6 +18,24 @@ const SEGMENT_EN = compile(lexiconSource(SEGMENTS_EN) ?? '(?!)', 'gi');
  * English segment words, except where they end a company's name: "Acme Labs", "Hua Xia Bank" name a
  * customer, not a segment (a capitalised segment word right after a capitalised word).
  */
+const SEGMENT_ZH = compile(lexiconSource(SEGMENTS_ZH) ?? '(?!)', 'g');
+
+/** Chinese segment words, except inside a named customer ("青松物流" names a customer, not logistics). */
+function segmentsZh(text: string): string[] {
+  SEGMENT_ZH.lastIndex = 0;
+  const hits: { word: string; at: number }[] = [];
+  for (let m = SEGMENT_ZH.exec(text); m !== null; m = SEGMENT_ZH.exec(text))
+    hits.push({ word: m[0], at: m.index });
+  if (hits.length === 0) return [];
+  const spans: [number, number][] = [];
+  for (const name of findNamedCustomers(text, 'zh'))
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
+      spans.push([at, at + name.length]);
+  return hits
+    .filter((h) => !spans.some(([from, to]) => h.at >= from && h.at + h.word.length <= to))
+    .map((h) => h.word);
+}
+
 function segmentsEn(text: string): string[] {
   const out: string[] = [];
   SEGMENT_EN.lastIndex = 0;
@@ -44,9 +63,8 @@ export const categoryFocusRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: SEGMENTS_ZH,
       patterns: [/\b\d{1,4}-bed\b|\b\d{1,5}\s?(?:to|-|–)\s?\d{1,6}\s?(?:employees|staff|people)\b/],
-      scan: segmentsEn,
+      scan: (text) => [...segmentsEn(text), ...segmentsZh(text)],
     },
     effect: { delta: 1, severity: 'strength', signals: ['segment'] },
     message: {
@@ -59,7 +77,12 @@ export const categoryFocusRules: readonly Rule[] = [
       'Error tracking for developers.',
       '面向汽车零部件厂。',
     ],
-    valid: ['Better data. Better decisions.', '让工作更简单。', 'Trusted by Acme Labs and Hua Xia Bank.'],
+    valid: [
+      'Better data. Better decisions.',
+      '让工作更简单。',
+      'Trusted by Acme Labs and Hua Xia Bank.',
+      '青松物流团队已经开始使用 Ledgerly。',
+    ],
   },
   {
     id: 'cf.whom-without-what',
