@@ -233,6 +233,9 @@ export function namedCustomersEn(text: string): string[] {
     // "Infobip, as a global CPaaS provider, uses Apache Kafka …": an appositive between name and verb.
     const app = APPOSITIVE_EN.exec(text.slice(one.end, one.end + 70));
     if (app && ADOPTION_VERBS_EN.has(verbAfter(text, one.end + app[0].length).verb)) add(one.name);
+    // "HubSpot, a global leader in CRM, … HubSpot chose Qdrant": the appositive made it read as the seller.
+    const chosen = CHOSE_PRODUCT_EN.exec(text.slice(one.end, one.end + 40));
+    if (chosen && readName(text, one.end + chosen[0].length - 1)?.name !== one.name) keep(one.name);
   }
   POSSESSIVE.lastIndex = 0;
   for (let m = POSSESSIVE.exec(text); m !== null; m = POSSESSIVE.exec(text)) {
@@ -252,14 +255,6 @@ export function namedCustomersEn(text: string): string[] {
   CHOICE_FOR_EN.lastIndex = 0;
   for (let m = CHOICE_FOR_EN.exec(text); m !== null; m = CHOICE_FOR_EN.exec(text))
     add(readName(text, CHOICE_FOR_EN.lastIndex)?.name ?? null);
-  // "HubSpot, a global leader in CRM, … HubSpot chose Qdrant": the appositive made it read as the seller.
-  CLAUSE_STARTS.lastIndex = 0;
-  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
-    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
-    const one = readName(text, m.index + m[0].length);
-    const chosen = one && CHOSE_PRODUCT_EN.exec(text.slice(one.end, one.end + 40));
-    if (one && chosen && readName(text, one.end + chosen[0].length - 1)?.name !== one.name) keep(one.name);
-  }
   // A case title opening on a possessive: "JD.com's Exploration and Practice with Apache Doris" (title
   // case; not "Ledgerly's matching engine works with Salesforce").
   const owner = /^([^\s']{2,30})['’]s\s/.exec(text);

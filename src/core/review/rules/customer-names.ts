@@ -12,10 +12,16 @@ import { trimEndChars } from './regex-source.ts';
 
 /** Named customers in the copy, in its language. */
 export function findNamedCustomers(text: string, lang: ReviewLang): string[] {
+  // One review asks twice (the credibility rule, and the segment rule that skips customers' names).
+  if (last && last.text === text && last.lang === lang) return [...last.found];
   const found = lang === 'zh' ? namedCustomersZh(text) : namedCustomersEn(text);
   for (const name of listedCustomers(text, lang)) if (!found.includes(name)) found.push(name);
-  return found;
+  last = { text, lang, found };
+  return [...found];
 }
+
+/** The last text read and its names. */
+let last: { text: string; lang: ReviewLang; found: string[] } | undefined;
 
 /**
  * The product or vendor the copy is about ("Sentry", "OceanBase"): the earliest name the copy uses

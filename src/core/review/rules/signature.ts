@@ -9,13 +9,13 @@
 import type { ReviewLang } from '../types.ts';
 import { readName } from './english-names.ts';
 import { GENERIC_NAME_PARTS_ZH } from './proof-lexicons.ts';
+import { compile } from './regex-source.ts';
 
 /** Roles that sign a testimonial. */
-const ROLE_EN =
-  /\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|CRO|CDO|VP|SVP|EVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Cofounder|Lead|Officer|President|Chief|Analyst|Developer|Owner|Partner|Principal|Scientist|Administrator|Controller|Consultant)\b/;
+const ROLE_WORDS_EN = String.raw`\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|CRO|CDO|VP|SVP|EVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Cofounder|Lead|Officer|President|Chief|Analyst|Developer|Owner|Partner|Principal|Scientist|Administrator|Controller|Consultant)\b`;
+const ROLE_EN = compile(ROLE_WORDS_EN);
 /** `ROLE_EN` in any case, for a signature written in capitals. */
-const ROLE_EN_ANY_CASE =
-  /\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|CRO|CDO|VP|SVP|EVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Cofounder|Lead|Officer|President|Chief|Analyst|Developer|Owner|Partner|Principal|Scientist|Administrator|Controller|Consultant)\b/i;
+const ROLE_EN_ANY_CASE = compile(ROLE_WORDS_EN, 'i');
 const ROLE_ZH =
   /CEO|CTO|CIO|CFO|COO|CMO|VP|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|专家|主任|首席/;
 /** Department words between a company and a role ("青松物流技术总监"). */
