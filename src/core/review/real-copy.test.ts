@@ -163,6 +163,18 @@ describe('proof written in any form counts', () => {
     expect(anonymous.scores.credibility).toBeGreaterThanOrEqual(2);
     expect(named.scores.credibility).toBeGreaterThan(anonymous.scores.credibility);
   });
+
+  it('credits a result reported as having happened, not one promised', () => {
+    const reported = reviewOffline('The migration resulted in a 2x increase in query speed.');
+    const promised = reviewOffline('The migration can give up to a 2x increase in query speed.');
+    expect(reported.scores.credibility).toBeGreaterThan(promised.scores.credibility);
+    expect(
+      reported.findings.some((f) => f.message.startsWith('Reports a result that already happened')),
+    ).toBe(true);
+    const zh = reviewOffline('优化后平均延迟下降了10ms，超时比例下降了25%。');
+    const zhPromised = reviewOffline('优化后可以让平均延迟下降10ms，超时比例下降25%。');
+    expect(zh.scores.credibility).toBeGreaterThan(zhPromised.scores.credibility);
+  });
 });
 
 describe('no false credit', () => {

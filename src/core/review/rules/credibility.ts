@@ -11,6 +11,7 @@ import {
   STANDARDS_BARE,
 } from './proof-lexicons.ts';
 import { compile, termList } from './regex-source.ts';
+import { findReportedResults } from './reported-result.ts';
 import type { Rule } from './rule.ts';
 import { findCustomerTestimony } from './testimony.ts';
 
@@ -287,6 +288,32 @@ export const credibilityRules: readonly Rule[] = [
       'Our platform runs on Kubernetes.',
       'We built Foo so that your team ships faster.',
       '我们为您提供基于 Kubernetes 的平台。',
+    ],
+  },
+  {
+    id: 'cr.reported-result',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    // A result told as a case (a named or anonymised customer, a quote) is already credited as one.
+    when: { signals: ['result-number'], noSignals: ['named-customer', 'case'] },
+    match: { kind: 'finder', find: findReportedResults },
+    effect: { delta: 2, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Reports a result that already happened ({hits}): evidence, not a promise. Name the customer, or quote them, and the buyer can check it.',
+      zh: '写的是已经发生的结果（{hits}），是证据而不是承诺；写上客户名或引用客户原话，买家就能核实。',
+    },
+    knowledge: K,
+    invalid: [
+      'The migration resulted in a 2x increase in query speed.',
+      'By using Pulumi, the organization was able to reduce deployment times by 70%.',
+      '优化后平均延迟下降了10ms，超时比例下降了25%。',
+      '以前需要 6 分钟，现在发布时间从 6 分钟降低到了 3 分钟。',
+    ],
+    valid: [
+      'Cut deployment times by up to 70%.',
+      'Our platform can reduce costs by 30%.',
+      '可以帮助企业降低30%的成本。',
+      '平均节电23%，效果显著。',
     ],
   },
   {
