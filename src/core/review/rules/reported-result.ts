@@ -36,7 +36,8 @@ export function findReportedResults(text: string, lang: ReviewLang): string[] {
     if (!NUMBER.test(sentence) || !change.test(sentence) || promise.test(sentence)) continue;
     const report = reported.exec(sentence);
     if (!report) continue;
-    hits.push(sentence.slice(report.index, report.index + QUOTE_CHARS).trim());
+    // By code points: a cut never splits an emoji's surrogate pair.
+    hits.push(Array.from(sentence.slice(report.index)).slice(0, QUOTE_CHARS).join('').trim());
     if (hits.length === 2) break;
   }
   return hits;
