@@ -5,6 +5,7 @@
  */
 import { SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
 import { CASE_MARKERS_EN, CASE_MARKERS_ZH } from './proof-lexicons.ts';
+import { findReportedResults } from './reported-result.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
@@ -87,7 +88,8 @@ export const credibilityCheckRules: readonly Rule[] = [
     dimension: 'credibility',
     langs: ['en', 'zh'],
     when: { signals: ['result-number'], noSignals: ['proof', 'case'] },
-    match: { kind: 'always' },
+    // A result reported as having happened has a source, if an unnamed one (cr.reported-result says so).
+    match: { kind: 'finder', find: (text, lang) => (findReportedResults(text, lang).length > 0 ? [] : ['']) },
     effect: { delta: 0, severity: 'minor' },
     message: {
       en: 'The numbers have no source: whose result is it? A claim the buyer cannot check counts for little.',
