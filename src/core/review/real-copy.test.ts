@@ -171,6 +171,11 @@ describe('proof written in any form counts', () => {
     expect(
       reported.findings.some((f) => f.message.startsWith('Reports a result that already happened')),
     ).toBe(true);
+    // Not also told that the numbers have no source: they come from a deployment, if an unnamed one.
+    const unsourced = (r: typeof reported) =>
+      r.findings.some((f) => f.message.startsWith('The numbers have no source'));
+    expect(unsourced(reported)).toBe(false);
+    expect(unsourced(promised)).toBe(true);
     const zh = reviewOffline('优化后平均延迟下降了10ms，超时比例下降了25%。');
     const zhPromised = reviewOffline('优化后可以让平均延迟下降10ms，超时比例下降25%。');
     expect(zh.scores.credibility).toBeGreaterThan(zhPromised.scores.credibility);
