@@ -16,7 +16,7 @@ import {
 } from './real-eval.ts';
 
 /** One column of figures: a name and the files (`eval/real/<kind>.<part>.jsonl`) it scores. */
-interface Column {
+export interface Column {
   label: string;
   parts: string[];
 }
@@ -26,7 +26,7 @@ interface Column {
  * before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and development data since. dev9 is copy
  * only.
  */
-const DEV: Column = {
+export const DEV: Column = {
   label: 'dev',
   parts: ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10'],
 };
@@ -37,12 +37,12 @@ const DEV: Column = {
  * and the fourteenth (held6), one of whose drafts was printed by mistake while reading the file's fields
  * and then informed a change (a customer that "adopts" a named product).
  */
-const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', 'held4', 'held6'] };
+export const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', 'held4', 'held6'] };
 /**
  * The eleventh and fifteenth collections, held out whole from the moment they were written: scored as
  * aggregates only, never item by item.
  */
-const FRESH: Column = { label: 'fresh', parts: ['held5', 'held7'] };
+export const FRESH: Column = { label: 'fresh', parts: ['held5', 'held7'] };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(8);
 
@@ -59,14 +59,14 @@ export interface RealEvalOptions {
  * The columns to print (dev alone while tuning, else with the held-out ones), each with the parts
  * whose files exist; a column with none is left out.
  */
-function columns(kind: 'questions' | 'copy', devOnly: boolean, part?: string): Column[] {
+export function columns(kind: 'questions' | 'copy', devOnly: boolean, part?: string): Column[] {
   const all = part ? [{ label: part, parts: [part] }] : devOnly ? [DEV] : [DEV, HELD, FRESH];
   return all
     .map((c) => ({ ...c, parts: c.parts.filter((part) => existsSync(realPath(kind, part))) }))
     .filter((c) => c.parts.length > 0);
 }
 
-const realPath = (kind: 'questions' | 'copy', part: string) => `eval/real/${kind}.${part}.jsonl`;
+export const realPath = (kind: 'questions' | 'copy', part: string) => `eval/real/${kind}.${part}.jsonl`;
 
 /** Runs the real sets and prints one column per set of parts (dev, then the held-out ones). */
 export function runRealEval(retriever: Retriever, opts: RealEvalOptions): void {
@@ -110,8 +110,13 @@ function row<R>(reports: R[], label: string, f: (r: R) => string, target = ''): 
   console.log(`  ${label.padEnd(58)} ${reports.map(f).join(' ')}   ${target}`);
 }
 
-function printQuestions(cols: Column[], reports: QuestionReport[], verbose: boolean): void {
-  header('Real questions, offline answers (eval/real/questions.*.jsonl)', cols);
+export function printQuestions(
+  cols: Column[],
+  reports: QuestionReport[],
+  verbose: boolean,
+  title = 'Real questions, offline answers (eval/real/questions.*.jsonl)',
+): void {
+  header(title, cols);
   const qRow = (label: string, f: (r: QuestionReport) => number, target = '') =>
     row(reports, label, (r) => pct(f(r)), target);
   row(reports, 'questions (in / partly / out)', (r) =>
@@ -133,8 +138,13 @@ function printQuestions(cols: Column[], reports: QuestionReport[], verbose: bool
   }
 }
 
-function printCopy(cols: Column[], reports: CopyReport[], verbose: boolean): void {
-  header('Real copy, offline critic (eval/real/copy.*.jsonl)', cols);
+export function printCopy(
+  cols: Column[],
+  reports: CopyReport[],
+  verbose: boolean,
+  title = 'Real copy, offline critic (eval/real/copy.*.jsonl)',
+): void {
+  header(title, cols);
   const cRow = (label: string, f: (r: CopyReport) => number, target = '') =>
     row(reports, label, (r) => pct(f(r)), target);
   row(reports, 'drafts', (r) => String(r.drafts).padStart(8));
