@@ -77,6 +77,11 @@ describe('bodySentences', () => {
       apply: '**怎么用：**去做。',
     });
   });
+
+  it('ends a Chinese clause split at its semicolon as a sentence, not dangling', () => {
+    const { sentences } = bodySentences('先说第一层意思；再说第二层意思。', 'zh');
+    expect(sentences.map((s) => s.text)).toEqual(['先说第一层意思。', '再说第二层意思。']);
+  });
 });
 
 describe('answerOffline on the curated knowledge', () => {
@@ -161,6 +166,22 @@ describe('answerOffline on the curated knowledge', () => {
     expect(a.coverage).toBe('partial');
     expect(a.answer.split('\n\n')[0]).toMatch(/does not cover measuring the return/);
     expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it('answers whether an uncovered channel is worth it from what advertising buys in B2B, naming what is not covered', () => {
+    for (const q of [
+      'Is LinkedIn advertising worth it for a B2B software company?',
+      '我们是做工业传感器的，老板想投央视广告，有用吗？',
+    ]) {
+      const a = answerOffline(real, q);
+      expect(a.coverage).toBe('partial');
+      expect(a.citations[0]?.id).toBe('awareness-not-trust');
+      expect(a.answer.split('\n\n')[0]).toMatch(/does not cover|没有覆盖/);
+    }
+    // Asked how to buy the medium, not whether it is worth it: not covered, no citation.
+    const howTo = answerOffline(real, 'What does a TV ad slot cost in Shanghai?');
+    expect(howTo.coverage).toBe('not_covered');
+    expect(howTo.citations).toEqual([]);
   });
 
   it('leaves no list marker dangling at the end of a quoted sentence, in either language', () => {

@@ -17,8 +17,12 @@ const conceptSchema = z
     label: z.object({ en: z.string().trim().min(1), zh: z.string().trim().min(1) }),
     terms: z.object({ en: termList, zh: termList }),
     entries: z.record(z.string(), z.number().gt(0).max(1)).default({}),
+    worthIt: z.record(z.string(), z.number().gt(0).max(1)).optional(),
   })
   .refine((c) => c.terms.en.length + c.terms.zh.length > 0, { message: 'has no terms' })
+  .refine((c) => c.kind === 'out' || c.worthIt === undefined, {
+    message: 'only an out-of-scope concept has worthIt entries',
+  })
   .refine(
     (c) => (c.kind === 'topic' ? Object.keys(c.entries).length > 0 : Object.keys(c.entries).length === 0),
     {
@@ -49,7 +53,7 @@ export function parseConcepts(
   for (const c of parsed.data) {
     if (ids.has(c.id)) problems.push(`concepts.json: duplicate concept id "${c.id}"`);
     ids.add(c.id);
-    for (const id of Object.keys(c.entries)) {
+    for (const id of [...Object.keys(c.entries), ...Object.keys(c.worthIt ?? {})]) {
       if (!byId.has(id)) problems.push(`concepts.json: concept "${c.id}" points to unknown id "${id}"`);
     }
     for (const term of new Set([...c.terms.en, ...c.terms.zh].map(termKey))) {

@@ -114,6 +114,39 @@ describe('readKnowledge', () => {
     expect(kb.outQuestions).toHaveLength(4);
   });
 
+  it('reports worth-it entries on a topic concept, or pointing to an unknown entry', () => {
+    const dir = copyFixture();
+    const terms = (t: string) => ({ en: [t], zh: [] });
+    const label = { en: 'x', zh: 'x' };
+    writeFileSync(
+      join(dir, 'concepts.json'),
+      JSON.stringify([
+        { id: 'tv', kind: 'out', label, terms: terms('tv ad'), worthIt: { 'buyer-trust': 1 } },
+        { id: 'radio', kind: 'out', label, terms: terms('radio ad'), worthIt: { 'no-such-entry': 1 } },
+        {
+          id: 'trust',
+          kind: 'topic',
+          label,
+          terms: terms('trust'),
+          entries: { 'buyer-trust': 1 },
+          worthIt: { 'buyer-trust': 1 },
+        },
+      ]),
+    );
+    const { problems } = readKnowledge(dir);
+    expect(problems.join('\n')).toMatch(/only an out-of-scope concept has worthIt entries/);
+    writeFileSync(
+      join(dir, 'concepts.json'),
+      JSON.stringify([
+        { id: 'tv', kind: 'out', label, terms: terms('tv ad'), worthIt: { 'buyer-trust': 1 } },
+        { id: 'radio', kind: 'out', label, terms: terms('radio ad'), worthIt: { 'no-such-entry': 1 } },
+      ]),
+    );
+    const second = readKnowledge(dir);
+    expect(second.problems).toEqual(['concepts.json: concept "radio" points to unknown id "no-such-entry"']);
+    expect(second.kb.concepts.find((c) => c.id === 'tv')?.worthIt).toEqual({ 'buyer-trust': 1 });
+  });
+
   it('loadKnowledge throws knowledge_invalid listing the problems', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'sources.json'), '{ not json');

@@ -72,6 +72,11 @@ export interface Concept {
   label: Bilingual;
   terms: Record<Lang, string[]>;
   entries: Record<string, number>;
+  /**
+   * Out-of-scope concepts only: the entries that answer whether it is worth doing at all ("is a TV
+   * campaign worth it for B2B?" → what advertising buys in B2B). Such a question is partly covered.
+   */
+  worthIt?: Record<string, number>;
 }
 
 /** Everything loaded from the knowledge folder. */

@@ -14,7 +14,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Coverage } from '../answer/types.ts';
-import type { GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
+import type { Concept, GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../knowledge/types.ts';
 import { type ConceptMatches, createConceptMatcher } from './concept-match.ts';
 import { createExampleVote } from './example-vote.ts';
 import type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
@@ -23,6 +23,7 @@ import { withoutSoldProduct } from './sold-product.ts';
 import type { TeamIndex } from './team-index.ts';
 import { lookupTeam, mergeTeam, type SemanticRank } from './team-search.ts';
 import { tokenize } from './tokenize.ts';
+import { asksWorthIt } from './worth-it.ts';
 
 export type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
 
@@ -208,7 +209,9 @@ export function createRetriever(
     // Off-topic gate: a question with none of the coach's subject words and no concept is not about
     // B2B marketing, however many everyday words it shares with the entries' prose.
     if (!terms.some((t) => domain.has(t)) && topics.length === 0) {
-      return { coverage: 'not_covered', hits: [], concepts: topics, missing };
+      return (
+        worthItLookup(query, missing, k) ?? { coverage: 'not_covered', hits: [], concepts: topics, missing }
+      );
     }
     const totalWeight = terms.reduce((n, t) => n + (rarity.get(t) ?? 0), 0);
     // Words that name a concept found in the question ("CFO", "老总") count through the concept, which
@@ -233,6 +236,9 @@ export function createRetriever(
         scores.set(id, (scores.get(id) ?? 0) + w * p.conceptPoints);
     }
     for (const [id, b] of bonus) scores.set(id, (scores.get(id) ?? 0) + b);
+    for (const [id, w] of worthItWeights(query, missing)) {
+      scores.set(id, (scores.get(id) ?? 0) + w * p.conceptPoints);
+    }
     const ranked: SearchHit[] = [];
     for (const [id, score] of scores) {
       const entry = kb.byId.get(id);
@@ -264,10 +270,45 @@ export function createRetriever(
         }
       }
     }
-    if (coverage === 'not_covered') return { coverage, hits: [], concepts: topics, missing };
+    if (coverage === 'not_covered') {
+      return worthItLookup(query, missing, k, topics) ?? { coverage, hits: [], concepts: topics, missing };
+    }
     // Weak company for the best hit is dropped: no citation should ride on a passing word.
     const floor = Math.max(p.partialScore / 2, best * 0.25);
     return { coverage, hits: ranked.filter((h) => h.score >= floor).slice(0, k), concepts: topics, missing };
+  }
+
+  /**
+   * A question not covered that asks whether an out-of-scope thing is worth doing ("is a TV campaign
+   * worth it for us?"): partly covered by the entries that say what such a thing buys in B2B, with what
+   * is not covered still named. Null when it does not ask that, or its topics have no such entries.
+   */
+  function worthItLookup(
+    query: string,
+    missing: Concept[],
+    k: number,
+    topics: Concept[] = [],
+  ): Lookup | null {
+    const weights = worthItWeights(query, missing);
+    if (weights.size === 0) return null;
+    const hits: SearchHit[] = [];
+    for (const [id, w] of weights) {
+      const entry = kb.byId.get(id);
+      if (entry) hits.push({ entry, score: w * p.conceptPoints });
+    }
+    hits.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return { coverage: 'partial', hits: hits.slice(0, k), concepts: topics, missing };
+  }
+
+  /** For a question asking whether an out-of-scope thing is worth it: the entries that say, weighted. */
+  function worthItWeights(query: string, missing: Concept[]): Map<string, number> {
+    const weights = new Map<string, number>();
+    if (!missing.some((c) => c.worthIt) || !asksWorthIt(query)) return weights;
+    for (const c of missing) {
+      for (const [id, w] of Object.entries(c.worthIt ?? {}))
+        weights.set(id, Math.max(weights.get(id) ?? 0, w));
+    }
+    return weights;
   }
 
   /** Words and concepts of texts already read (the knowledge's sentences: a bounded set). */
