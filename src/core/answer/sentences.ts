@@ -54,7 +54,8 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
   return { sentences: out, ...(apply ? { apply } : {}) };
 
   function push(text: string, paragraph: number) {
-    const s = text.trim();
+    // A Chinese clause split at its semicolon is quoted as a sentence of its own: it ends as one.
+    const s = text.trim().replace(/；$/, '。');
     // A line that only introduces what follows says nothing on its own.
     if (!s || /[:：]$/.test(s)) return;
     out.push({ text: s, paragraph });
