@@ -330,3 +330,21 @@ describe('calibration', () => {
     expect(reviewOffline(text).overall).toBeLessThan(40);
   });
 });
+
+describe('findings agree with each other', () => {
+  it('a draft naming its audience but no role is not also told it reaches the people who decide', () => {
+    for (const draft of [
+      '某三甲医院上线后，门诊排队时间缩短了40%。',
+      'Error tracking for hospital IT teams.',
+    ]) {
+      const dm = reviewOffline(draft).findings.filter((f) => f.dimension === 'decision_maker_fit');
+      const noneNamed = dm.some(
+        (f) => f.severity !== 'strength' && /No decision maker|没有点出决策者|看不到决策者/.test(f.message),
+      );
+      const reachesDecider = dm.some(
+        (f) => f.severity === 'strength' && /whose decision|拍板/.test(f.message),
+      );
+      expect(noneNamed && reachesDecider).toBe(false);
+    }
+  });
+});

@@ -51,8 +51,9 @@ export const decisionMakerFitRules: readonly Rule[] = [
     match: { kind: 'always' },
     effect: { delta: 1, severity: 'strength' },
     message: {
-      en: 'Names the audience, so the copy reaches the team whose decision it is.',
-      zh: '点出了对象，文案能送到真正拍板的团队手里。',
+      // Says nothing of the person who decides: dm.no-decision-maker may still ask for one.
+      en: 'Names the audience, so the copy reaches the organisations it is for.',
+      zh: '点出了对象，文案能送到对的客户手里。',
     },
     knowledge: K,
     invalid: ['Error tracking for developers.', '面向汽车零部件厂的预测性维护。'],
@@ -158,8 +159,8 @@ export const decisionMakerFitRules: readonly Rule[] = [
     match: { kind: 'always' },
     effect: { delta: 0, severity: 'minor' },
     message: {
-      en: 'No decision maker in sight: whose risk does this lower (CFO, IT director, plant manager, procurement)?',
-      zh: '看不到决策者：这句话降低了谁的风险（财务总监、IT负责人、厂长、采购）？',
+      en: 'No decision maker named: whose risk does this lower (CFO, IT director, plant manager, procurement)?',
+      zh: '没有点出决策者：这句话降低了谁的风险（财务总监、IT负责人、厂长、采购）？',
     },
     suggestion: {
       en: 'Write to one decision maker and their fear: "[role], [risk / acceptance / after-sales concern] is covered by [proof]".',
