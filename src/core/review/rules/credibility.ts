@@ -391,7 +391,8 @@ export const credibilityRules: readonly Rule[] = [
       kind: 'text',
       terms: termList(`
         SLA | warranty | money-back | refund | ours to pay | we pay | we'll pay | contractual
-        or your money back | 赔付 | 兜底 | 承诺 | 质保 | 退款 | 返还 | 不省不收费 | 不达标 | 按合同 | 包赔
+        or your money back | or you don't pay | or you do not pay | or it's free | or it is free | or we refund |
+        no results, no fee | 无效退款 | 不满意退款 | 达不到不收费 | 赔付 | 兜底 | 承诺 | 质保 | 退款 | 返还 | 不省不收费 | 不达标 | 按合同 | 包赔
       `),
       patterns: [/(?<!prices?\s)\bguarantee[sd]?\b/],
       // A promise with a price on failing it: "if onboarding takes longer than 30 days, the first year
@@ -424,8 +425,10 @@ export const credibilityRules: readonly Rule[] = [
       '晚到一天按合同赔付运费的20%。',
       'If onboarding takes longer than 30 days, your first year is free.',
       '如果三个月内没有见效，全额退款。',
+      "Cut unplanned downtime by 30% in 90 days, or you don't pay.",
+      '节能不达标不收费，达不到不收费。',
     ],
-    valid: ['Lowest prices guaranteed.', '价格实惠，欢迎来电。'],
+    valid: ['Lowest prices guaranteed.', '价格实惠，欢迎来电。', 'Free for teams up to 10.'],
   },
   ...credibilityCheckRules,
 ];
