@@ -348,3 +348,12 @@ describe('findings agree with each other', () => {
     }
   });
 });
+
+describe('the praise shown is the strongest proof', () => {
+  it('praises named customers rather than a customer count when a draft has both', () => {
+    const r = reviewOffline('已服务 3000+ 家企业客户，包括招商银行、顺丰、美的。');
+    const praise = r.findings.filter((f) => f.dimension === 'credibility' && f.severity === 'strength');
+    expect(praise).toHaveLength(1);
+    expect(praise[0]?.message).toContain('招商银行');
+  });
+});
