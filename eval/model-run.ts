@@ -14,7 +14,7 @@ import { describeError } from '../src/core/errors.ts';
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { createRetriever } from '../src/core/retrieval/retriever.ts';
-import { createLlmClient } from '../src/llm/client.ts';
+import { createConfiguredLlmClient } from '../src/llm/client.ts';
 import { type ModelEvalColumn, runModelEval } from './model-eval.ts';
 import { loadRealCopy, loadRealQuestions } from './real-eval.ts';
 import { type Column, columns, printCopy, printQuestions, realPath } from './real-run.ts';
@@ -44,17 +44,7 @@ async function main(): Promise<number> {
   const concurrency = positive(arg('--concurrency'), 4);
 
   const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-  const llm = createLlmClient({
-    apiKey: config.llm.apiKey,
-    baseURL: config.llm.baseURL,
-    model: config.llm.model,
-    timeoutMs: config.llm.timeoutMs,
-    maxRetries: config.llm.maxRetries,
-    maxTokens: config.llm.maxTokens,
-    tokensParam: config.llm.tokensParam,
-    structuredOutputs: config.llm.structuredOutputs,
-    logger,
-  });
+  const llm = createConfiguredLlmClient(config.llm, logger);
   const retriever = createRetriever(loadKnowledge('knowledge'));
   const take = <T>(items: T[]) => items.slice(0, limit);
   const qCols = columns('questions', devOnly, partName);

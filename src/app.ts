@@ -16,7 +16,7 @@ import type { Reviewer } from './core/review/types.ts';
 import type { Store } from './core/store/types.ts';
 import type { TeamKnowledge } from './core/team/team-knowledge.ts';
 import { type GuardedClient, withBreaker } from './llm/breaker.ts';
-import { createLlmClient } from './llm/client.ts';
+import { createConfiguredLlmClient } from './llm/client.ts';
 import { createEmbeddingsClient } from './llm/embeddings.ts';
 
 /** The platform-neutral services every entry point (CLI, terminal chat, chat platforms) shares. */
@@ -89,20 +89,11 @@ export function createServices(
   );
   const llm =
     config.llm && !opts.offline
-      ? withBreaker(
-          createLlmClient({
-            apiKey: config.llm.apiKey,
-            baseURL: config.llm.baseURL,
-            model: config.llm.model,
-            timeoutMs: config.llm.timeoutMs,
-            maxRetries: config.llm.maxRetries,
-            maxTokens: config.llm.maxTokens,
-            tokensParam: config.llm.tokensParam,
-            structuredOutputs: config.llm.structuredOutputs,
-            logger,
-          }),
-          { failures: config.llm.breakerFailures, cooldownMs: config.llm.breakerCooldownMs, logger },
-        )
+      ? withBreaker(createConfiguredLlmClient(config.llm, logger), {
+          failures: config.llm.breakerFailures,
+          cooldownMs: config.llm.breakerCooldownMs,
+          logger,
+        })
       : undefined;
   if (opts.pool && semantic) {
     logger.info(

@@ -8,6 +8,7 @@ import type { RealCopy, RealQuestion } from '../eval/real-eval.ts';
 import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { createRetriever } from '../src/core/retrieval/retriever.ts';
 import { type FakeOpenAI, type FakeRequest, startFakeOpenAI } from './fakes/fake-openai.ts';
+import { allScores } from './support/insights-seed.ts';
 import { memoryLogger, testClient } from './support/llm-test-support.ts';
 
 const retriever = createRetriever(loadKnowledge('knowledge'));
@@ -41,20 +42,7 @@ const COPY = [copy('c1', STRONG, 'high'), copy('c2', VAGUE, 'low')];
 
 /** A critic reply with every dimension at `score`. */
 const review = (score: number) =>
-  JSON.stringify({
-    scores: {
-      customer_value: score,
-      quantified_results: score,
-      credibility: score,
-      category_focus: score,
-      value_not_price: score,
-      decision_maker_fit: score,
-      clarity: score,
-    },
-    findings: [],
-    suggestions: [],
-    rewrite: null,
-  });
+  JSON.stringify({ scores: allScores(score), findings: [], suggestions: [], rewrite: null });
 
 /** Which structured call a request is (its response format's name). */
 const callOf = (req: FakeRequest) => JSON.stringify(req.body.response_format ?? {});

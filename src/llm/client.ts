@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import type { Config } from '../config.ts';
 import type { Logger } from '../core/logger.ts';
 import type { LlmContext } from './context.ts';
 import { redactor } from './failure.ts';
@@ -17,6 +18,21 @@ export type {
 } from './types.ts';
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/** The client for the model configured in `.env` (`config.llm`): the service's and `npm run eval:model`'s. */
+export function createConfiguredLlmClient(llm: NonNullable<Config['llm']>, logger: Logger): LlmClient {
+  return createLlmClient({
+    apiKey: llm.apiKey,
+    baseURL: llm.baseURL,
+    model: llm.model,
+    timeoutMs: llm.timeoutMs,
+    maxRetries: llm.maxRetries,
+    maxTokens: llm.maxTokens,
+    tokensParam: llm.tokensParam,
+    structuredOutputs: llm.structuredOutputs,
+    logger,
+  });
+}
 
 /**
  * Creates the chat-model client for any OpenAI-compatible API. Retries (429, 5xx, connection errors,
