@@ -357,3 +357,11 @@ describe('the praise shown is the strongest proof', () => {
     expect(praise[0]?.message).toContain('招商银行');
   });
 });
+
+describe('quoted hits keep the draft’s facts', () => {
+  it('quotes "SOC 2 Type II" whole, not as "Type I"', () => {
+    const r = reviewOffline('SOC 2 Type II certified. GDPR compliant. 99.99% uptime SLA.');
+    const proof = r.findings.find((f) => f.dimension === 'credibility' && f.severity === 'strength');
+    expect(proof?.message).toContain('"SOC 2 Type II"');
+  });
+});

@@ -47,7 +47,7 @@ export const STANDARDS_BARE = termList(`
 export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3}|ONC)`;
 
 /** Words that turn a standard's name into a claim of meeting it. */
-export const CERTIFYING_WORDS_EN = String.raw`(?:certified|certification|compliant|compliance|accredited|audited|attested|attestation|report|Type\s?(?:1|2|I|II)|validated|registered|cleared|approved)`;
+export const CERTIFYING_WORDS_EN = String.raw`(?:certified|certification|compliant|compliance|accredited|audited|attested|attestation|report|Type\s?(?:II|I|2|1)|validated|registered|cleared|approved)`;
 
 /**
  * Suffixes of Chinese organisation names ("招商银行", "国家电网"). Industry words that also name
