@@ -5,6 +5,8 @@ import type { Finding, ReviewLang, Severity } from './types.ts';
 
 const SEVERITY_ORDER: Record<Severity, number> = { major: 0, minor: 1, strength: 2 };
 const MAX_QUOTED = 3;
+/** Hits read for quoting: a hostile draft can match thousands of times. */
+const QUOTE_WINDOW = 50;
 const MAX_QUOTE_CHARS = 48;
 
 /** The severity a fired rule reports, escalated to `major` from `majorAt` hits. */
@@ -61,7 +63,13 @@ function cutAtWord(text: string, max: number): string {
 function quoteHits(hits: readonly string[], lang: ReviewLang): string {
   const seen = new Set<string>();
   const picked: string[] = [];
-  for (const hit of hits) {
+  const read = hits.slice(0, QUOTE_WINDOW);
+  // Two patterns may match one phrase ("万家" and "服务超过 2 万家企业"): the longer one is quoted alone.
+  const lower = read.map((h) => h.toLowerCase());
+  const within = (i: number) =>
+    lower.some((o, j) => j !== i && o.length > (lower[i] ?? '').length && o.includes(lower[i] ?? ''));
+  for (const [i, hit] of read.entries()) {
+    if (within(i)) continue;
     // A match may run over a line break ("91%\nLess manual entry") or end on a comma: quoted on one line.
     const oneLine = hit
       .split('\n')

@@ -365,3 +365,12 @@ describe('quoted hits keep the draft’s facts', () => {
     expect(proof?.message).toContain('"SOC 2 Type II"');
   });
 });
+
+describe('overlapping hits', () => {
+  it('quotes the longer of two matches of one phrase, once', () => {
+    const r = reviewOffline('国内领先的低代码平台，已通过等保三级认证，服务超过 2 万家企业。');
+    const count = r.findings.find((f) => f.message.includes('客户数量'));
+    expect(count?.message).toContain('“服务超过 2 万家企业”');
+    expect(count?.message).not.toContain('“万家”');
+  });
+});
