@@ -10,6 +10,7 @@ import {
   SUPERLATIVE_PATTERNS,
   SUPERLATIVES,
 } from './rules/lexicons.ts';
+import { THIRD_PARTY_RANK } from './rules/proof-lexicons.ts';
 import { compile, escapeRegExp, lexiconSource, termList, trimEndChars } from './rules/regex-source.ts';
 import type { ReviewLang } from './types.ts';
 
@@ -135,5 +136,8 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang): (text: stri
 
 /** Every superlative of the draft, even beside proof: "5,000 customers" does not make a platform "the leading" one. */
 export function findSuperlatives(copy: string): string[] {
-  return [...new Set(SUPERLATIVE_FINDERS.flatMap((re) => copy.match(re) ?? []))];
+  // A rank a review site gave ("#1 rated … on G2") is proof, not a claim to leave out.
+  const ranked = THIRD_PARTY_RANK.exec(copy)?.[0] ?? '';
+  const found = SUPERLATIVE_FINDERS.flatMap((re) => copy.match(re) ?? []);
+  return [...new Set(found.filter((s) => !ranked.includes(s)))];
 }

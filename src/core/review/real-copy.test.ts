@@ -374,3 +374,16 @@ describe('overlapping hits', () => {
     expect(count?.message).not.toContain('“万家”');
   });
 });
+
+describe('a rank a review site gave', () => {
+  it('is third-party proof, not a customer speaking, and the rewrite keeps it', () => {
+    const r = reviewOffline("We're the #1 rated payroll software on G2 for 3 years running.");
+    const messages = r.findings.map((f) => f.message).join('\n');
+    expect(messages).toContain('Cites third-party proof ("#1 rated payroll software on G2")');
+    expect(messages).not.toMatch(/customer speaking/);
+    expect(r.scores.category_focus).toBeGreaterThanOrEqual(3);
+    expect(r.rewrite).toContain('#1 rated payroll software');
+    expect(r.rewrite).not.toMatch(/\[customer name\]$|^“/m);
+    expect(r.rewrite).not.toMatch(/^G2,/);
+  });
+});

@@ -142,7 +142,9 @@ export const categoryFocusRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        compile(String.raw`\b(?:[A-Z][\w.+®-]*|It)\s(?:is|are)\s(?:an|a|the)\s[^.;:!?\n]{0,90}?${CAT_EN}`),
+        compile(
+          String.raw`\b(?:(?:[A-Z][\w.+®-]*|It)\s(?:is|are)|We['’]re)\s(?:an|a|the)\s[^.;:!?\n]{0,90}?${CAT_EN}`,
+        ),
         compile(String.raw`\b[A-Z][\w.+®-]*,\s(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),

@@ -9,6 +9,7 @@ import {
   CERTIFYING_WORDS_EN,
   STANDARD_NAMES_EN,
   STANDARDS_BARE,
+  THIRD_PARTY_RANK,
 } from './proof-lexicons.ts';
 import { compile, termList } from './regex-source.ts';
 import { findReportedResults } from './reported-result.ts';
@@ -162,6 +163,7 @@ export const credibilityRules: readonly Rule[] = [
         /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
         // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
+        THIRD_PARTY_RANK,
         compile(
           `(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,50}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
         ),
@@ -199,6 +201,8 @@ export const credibilityRules: readonly Rule[] = [
       'Winner of the 2023 SIIA CODiE Award for Best Procurement Solution.',
       'Named a Leader in the Forrester Wave for payroll.',
       'Rated 4.8 out of 5 on G2.',
+      "We're the #1 rated payroll software on G2 for 3 years running.",
+      'Named a G2 Leader for AP automation.',
       '获得国家科学技术进步奖二等奖。',
       '入选工信部专精特新“小巨人”企业名单。',
       '遵循《GB/T 20272-2019 信息安全技术 操作系统安全技术要求》第四级标准。',

@@ -8,6 +8,7 @@ import { listedCustomers } from './customer-lists.ts';
 import { namedCustomersEn, vendorNamesEn } from './customer-names-en.ts';
 import { namedCustomersZh, vendorNamesZh } from './customer-names-zh.ts';
 import { STOP_EN } from './english-names.ts';
+import { RANKING_THIRD_PARTIES } from './proof-lexicons.ts';
 import { trimEndChars } from './regex-source.ts';
 
 /** Named customers in the copy, in its language. */
@@ -28,7 +29,10 @@ let last: { text: string; lang: ReviewLang; found: string[] } | undefined;
  * for the seller, or null when it names none.
  */
 export function findProductName(text: string, lang: ReviewLang): string | null {
-  const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))];
+  // "#1 rated on G2": the review site is not the seller.
+  const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))].filter(
+    (v) => !RANKING_THIRD_PARTIES.has(v),
+  );
   const first = vendors
     .map((v) => ({ v, at: text.indexOf(v) }))
     .filter((x) => x.at >= 0)

@@ -43,6 +43,24 @@ export const STANDARDS_BARE = termList(`
   等级保护 | 检测报告 | CNAS | CMA | 国家级 | 入围 | 中标 | 世界纪录 | 世界记录 | 两地三中心 | 三地五中心 | 异地多活 | 国密 | 信创认证 | 可信云 | 信通院
 `);
 
+/** Review sites and analysts: third parties that rank vendors, never the vendor or its customer. */
+export const RANKING_THIRD_PARTIES = new Set([
+  'G2',
+  'Capterra',
+  'TrustRadius',
+  'GetApp',
+  'Gartner',
+  'Forrester',
+  'IDC',
+]);
+
+/**
+ * A rank that a review site or analyst gave ("#1 rated payroll software on G2", "top-rated on
+ * Capterra", "a G2 Leader"): third-party proof, and a superlative the rewrite keeps.
+ */
+export const THIRD_PARTY_RANK =
+  /(?:#1|No\.\s?1|number one|top)[-\s]rated\b[^.!?]{0,40}?\b(?:on|by|in)\s(?:G2|Capterra|TrustRadius|GetApp|Gartner|Forrester|IDC)\b|\b(?:rated|ranked)\s(?:#1|No\.\s?1|number one)\s(?:on|by|in)\s(?:G2|Capterra|TrustRadius|GetApp|Gartner|Forrester|IDC)\b|\b(?:G2|Capterra|TrustRadius|GetApp)\s(?:Leader|High Performer|Momentum Leader|Best Software|Top 50|Top 100)\b/i;
+
 /** Standard names that count with a certifying word next to them ("SOC 2 certified", "HIPAA-compliant"). */
 export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3}|ONC)`;
 

@@ -6,6 +6,8 @@
  * Linear: each regex has star height one and runs once over the text; names are cut at 30 characters.
  */
 
+import { RANKING_THIRD_PARTIES } from './proof-lexicons.ts';
+
 /** First person plural, the customer's voice. */
 const WE_EN = /\b(?:we|us|our)\b/i;
 /**
@@ -16,8 +18,8 @@ const EXPERIENCE_EN =
   /\b(?:we(?:'ve|'re| have| had| were| used to| just| now| can| no longer| saw| got| moved| switched| migrated| chose| completed| cut| reduced| saved| decided)|us\b|our (?:production|team|teams|engineers|developers|business|company|organization|organisation|adherence|costs?)|before)\b/i;
 const EXPERIENCE_ZH = /我们(?:已经|已|在|之前|以前|过去|现在|目前|终于|决定|选择|把|将|的(?:业务|团队|生产))/;
 
-/** The reader addressed: the seller's voice. */
-const YOU_EN = /\b(?:you|your)\b/i;
+/** The reader addressed, or the seller describing itself ("We're the #1 …"): the seller's voice. */
+const YOU_EN = /\b(?:you|your)\b|\bwe(?:'re|’re| are) (?:the|a|an)\b/i;
 const YOU_ZH = /您|你/;
 
 /**
@@ -38,7 +40,10 @@ const NOT_PRODUCT = new Set(
 );
 
 const isProduct = (name: string) =>
-  !NOT_PRODUCT.has(name) && !/^[A-Z]{1,2}$/.test(name) && !/^(?:AI|IT|API|APIs|SaaS|ERP|CRM)$/.test(name);
+  !NOT_PRODUCT.has(name) &&
+  !RANKING_THIRD_PARTIES.has(name) &&
+  !/^[A-Z]{1,2}$/.test(name) &&
+  !/^(?:AI|IT|API|APIs|SaaS|ERP|CRM)$/.test(name);
 
 /** The named products a first-person, reader-free text says it uses (the hits of the rule). */
 export function findCustomerTestimony(text: string, lang: 'en' | 'zh'): string[] {
