@@ -387,3 +387,19 @@ describe('a rank a review site gave', () => {
     expect(r.rewrite).not.toMatch(/^G2,/);
   });
 });
+
+describe('no credit for look-alikes', () => {
+  it('reads neither 每一家企业 as an anonymised case nor a funding stage as a customer', () => {
+    const everyone = reviewOffline('让每一家企业都用得起 AI');
+    expect(everyone.scores.credibility).toBe(0);
+    expect(everyone.findings.some((f) => f.message.includes('讲了客户案例'))).toBe(false);
+    const stage = reviewOffline(
+      'Built for RevOps teams at Series B+ SaaS companies: forecast accuracy within 5%.',
+    );
+    expect(stage.findings.some((f) => f.message.includes('Names customers'))).toBe(false);
+    // A real anonymised case still counts.
+    expect(reviewOffline('一家连锁药店上线后，缺货率从9%降到2%。').scores.credibility).toBeGreaterThanOrEqual(
+      2,
+    );
+  });
+});

@@ -20,7 +20,9 @@ export const STOP_EN = new Set(
   Simpler Stay Protect Drive Make Keep Turn Let Help Proof Result Results Source Note Update News
   Introducing Inspired Built Designed Made Trusted Used Backed Powered Case Study Story Customer We've We're
   We'll I've I'm It's You're They're Let's Time Cost Costs Spend Revenue Latency Downtime Deployment
-  Deployments Onboarding Throughput Performance Productivity Efficiency Savings Errors`.split(/\s+/),
+  Deployments Onboarding Throughput Performance Productivity Efficiency Savings Errors Series Seed Pre-seed`.split(
+    /\s+/,
+  ),
 );
 
 /** Words that end a multi-word name ("Capital One" goes on, "Acme and" does not). */

@@ -102,7 +102,7 @@ export const WELL_KNOWN_ZH = termList(`
 
 /** A Chinese anonymised customer: "某医疗器械公司", "华东某快消企业", "一家汽车内饰件厂". */
 export const ANONYMISED_ZH =
-  /(?:某|一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
+  /(?:某|(?<![每任哪])一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
 
 /** An English anonymised customer: "a logistics company", "one global retailer". */
 export const ANONYMISED_EN = String.raw`\b(?:a|one|another)\s(?:large\s|leading\s|global\s|major\s|mid-size\s|midsize\s|regional\s|national\s|top\s|Fortune 500\s|European\s|US\s|North American\s)?(?:German\s|French\s|British\s|UK\s|Dutch\s|Swiss\s|Nordic\s|Spanish\s|Italian\s|Japanese\s|Korean\s|Chinese\s|Indian\s|Australian\s|Canadian\s|Brazilian\s|American\s)?[a-z-]{3,20}\s(?:company|firm|provider|retailer|manufacturer|bank|insurer|hospital|carrier|distributor|brand|operator|customer|client|district|agency|startup|enterprise|chain|utility|university|marketplace|fintech|insurer)\b`;
