@@ -102,7 +102,7 @@ export function wholeCategory(copy: string, category: string, lang: ReviewLang):
  * to it ("CRM for everyone" → "CRM", "，适合所有企业" → ""). A superlative used any other way ("is the
  * best.") stays: cutting it would break the sentence. The patterns are built once per draft.
  */
-export function claimRemover(claims: DraftClaims, lang: ReviewLang): (text: string) => string {
+export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: string): (text: string) => string {
   const source = (claim: string) => escapeRegExp(claim.trim()).replace(/\s+/g, '\\s+');
   const longestFirst = (list: string[]) => [...list].sort((a, b) => b.length - a.length).map(source);
   const universal = longestFirst(claims.universal).map((c) =>
@@ -113,6 +113,15 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang): (text: stri
           'gi',
         ),
   );
+  // With a slot, a promise to everyone that is the object of the sentence ("让每一家企业都用得起",
+  // "AI for every business") becomes the slot: deleting it would leave "让都用得起", "AI".
+  const asObject = slot
+    ? longestFirst(claims.universal).map((c) =>
+        lang === 'zh'
+          ? compile(`(?<=让|帮助|帮|使|助力|为|给)${c}`, 'g')
+          : compile(`(?<=\\b(?:for|to|serving)\\s(?:the\\s)?)${c}(?![\\w-])`, 'gi'),
+      )
+    : [];
   const superlative = longestFirst(claims.superlative).map((c) =>
     lang === 'zh'
       ? compile(`${c}[\\u4e00-\\u9fff]{0,2}?的`, 'g')
@@ -123,7 +132,15 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang): (text: stri
   );
   const end = lang === 'zh' ? '。' : '.';
   return (text) => {
-    const out = [...universal, ...superlative].reduce((t, re) => t.replace(re, ''), text);
+    const placed = asObject.reduce((t, re) => t.replace(re, slot ?? ''), text);
+    // Placed only where deleting would leave a fragment: a sentence of under three words, or 让/帮 with no object.
+    const deleted = universal.reduce((t, re) => t.replace(re, ''), text);
+    const fragment =
+      lang === 'zh'
+        ? /(?:让|帮助|帮|使|助力)(?=都|也|能|可以|用|轻松)/.test(deleted)
+        : deleted.trim().split(/\s+/).length < 3;
+    const start = placed !== text && fragment ? placed : text;
+    const out = [...universal, ...superlative].reduce((t, re) => t.replace(re, ''), start);
     const tidy = out
       .replace(/\s{2,}/g, ' ')
       .replace(/\s([,.;:!?])/g, '$1')

@@ -127,3 +127,16 @@ describe('buildRewrite', () => {
     expect(reviewOffline('We make month-end close simple with Ledgerly.').rewrite ?? '').not.toMatch(/^“/);
   });
 });
+
+describe('a promise to everyone as the object of the sentence', () => {
+  it('becomes the segment slot instead of leaving a fragment', () => {
+    expect(reviewOffline('让每一家企业都用得起 AI').rewrite).toMatch(/^让\[目标行业\]都用得起 AI$/m);
+    expect(reviewOffline('AI for every business').rewrite).toMatch(/^AI for \[target segment\]$/m);
+    // Only one slot for the segment: no second head.
+    expect(reviewOffline('AI for every business').rewrite?.match(/\[target segment\]/g)).toHaveLength(1);
+    // Where deleting it leaves a sentence, it is deleted as before.
+    expect(reviewOffline('The smartest CRM for everyone').rewrite).toMatch(
+      /^The CRM for \[target segment\]\.$/m,
+    );
+  });
+});

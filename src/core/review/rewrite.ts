@@ -242,7 +242,7 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   };
   // The draft's sentences without its unproven claims; one left with nothing but its category ("The
   // CRM.") gives way to the head, which names the category.
-  const withoutClaims = claimRemover(facts.claims, lang);
+  const withoutClaims = claimRemover(facts.claims, lang, w.segmentSlot);
   const all = facts.sentences.map((s) => ({ ...s, text: withoutClaims(s.text) || s.text }));
   const priced = all.filter((s) => s.price && !s.result);
   const body = all.filter(
@@ -276,7 +276,9 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
     facts.category !== null &&
     (FOR_WHOM_AFTER.test(opener.text.slice(at + facts.category.length)) ||
       FOR_WHOM_BEFORE.test(opener.text.slice(0, at)));
-  const segment = facts.segment ?? (forWhom ? null : take(1) ? w.segmentSlot : null);
+  // A promise to everyone the draft made its object has already become the segment's slot.
+  const slotted = body.some((s) => s.text.includes(w.segmentSlot));
+  const segment = facts.segment ?? (forWhom || slotted ? null : take(1) ? w.segmentSlot : null);
   if (
     opener &&
     facts.category &&
