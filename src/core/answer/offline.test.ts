@@ -184,6 +184,20 @@ describe('answerOffline on the curated knowledge', () => {
     expect(howTo.citations).toEqual([]);
   });
 
+  it('answers plain-word questions found by trying Coach as a new user from the entries that answer them', () => {
+    const cases: [string, string][] = [
+      ['客户总说我们比竞品贵，销售该怎么回应？', 'value-over-price'],
+      ['我们的产品同质化严重，怎么做差异化？', 'usp-vs-uvp'],
+      ['How do we sell to a company where IT, finance and operations all have a veto?', 'key-decision-maker'],
+      ['Should our homepage have a customer logo wall?', 'testimony-and-evidence'],
+    ];
+    for (const [q, id] of cases) {
+      const a = answerOffline(real, q);
+      expect(a.coverage).toBe('covered');
+      expect(a.citations.slice(0, 3).map((c) => c.id)).toContain(id);
+    }
+  });
+
   it('leaves no list marker dangling at the end of a quoted sentence, in either language', () => {
     for (const q of [
       'What is the 4T model?',
