@@ -132,15 +132,15 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
   );
   const end = lang === 'zh' ? '。' : '.';
   return (text) => {
-    const placed = asObject.reduce((t, re) => t.replace(re, slot ?? ''), text);
-    // Placed only where deleting would leave a fragment: a sentence of under three words, or 让/帮 with no object.
-    const deleted = universal.reduce((t, re) => t.replace(re, ''), text);
+    const withoutUniversal = (t: string) => universal.reduce((u, re) => u.replace(re, ''), t);
+    let kept = withoutUniversal(text);
+    // The slot goes in only where deleting leaves a fragment: under three words, or 让/帮 with no object.
     const fragment =
       lang === 'zh'
-        ? /(?:让|帮助|帮|使|助力)(?=都|也|能|可以|用|轻松)/.test(deleted)
-        : deleted.trim().split(/\s+/).length < 3;
-    const start = placed !== text && fragment ? placed : text;
-    const out = [...universal, ...superlative].reduce((t, re) => t.replace(re, ''), start);
+        ? /(?:让|帮助|帮|使|助力)(?=都|也|能|可以|用|轻松)/.test(kept)
+        : kept.trim().split(/\s+/).length < 3;
+    if (fragment && slot) kept = withoutUniversal(asObject.reduce((t, re) => t.replace(re, slot), text));
+    const out = superlative.reduce((t, re) => t.replace(re, ''), kept);
     const tidy = out
       .replace(/\s{2,}/g, ' ')
       .replace(/\s([,.;:!?])/g, '$1')

@@ -4,7 +4,7 @@
  * reported case ("after migrating", "上线后") apart from a promise ("up to", "至少").
  * Like lexicons.ts, every source keeps a star height of one.
  */
-import { termList } from './regex-source.ts';
+import { compile, termList } from './regex-source.ts';
 
 /** Nouns a customer count counts ("140 distributors", "4,000+ businesses"). */
 export const CUSTOMER_NOUNS_EN = termList(`
@@ -44,22 +44,19 @@ export const STANDARDS_BARE = termList(`
 `);
 
 /** Review sites and analysts: third parties that rank vendors, never the vendor or its customer. */
-export const RANKING_THIRD_PARTIES = new Set([
-  'G2',
-  'Capterra',
-  'TrustRadius',
-  'GetApp',
-  'Gartner',
-  'Forrester',
-  'IDC',
-]);
+const RANKERS = ['G2', 'Capterra', 'TrustRadius', 'GetApp', 'Gartner', 'Forrester', 'IDC'];
+export const RANKING_THIRD_PARTIES: ReadonlySet<string> = new Set(RANKERS);
+/** The review sites among them: they name the badges ("G2 Leader"). */
+const REVIEW_SITES = RANKERS.slice(0, 4);
 
 /**
  * A rank that a review site or analyst gave ("#1 rated payroll software on G2", "top-rated on
  * Capterra", "a G2 Leader"): third-party proof, and a superlative the rewrite keeps.
  */
-export const THIRD_PARTY_RANK =
-  /(?:#1|No\.\s?1|number one|top)[-\s]rated\b[^.!?]{0,40}?\b(?:on|by|in)\s(?:G2|Capterra|TrustRadius|GetApp|Gartner|Forrester|IDC)\b|\b(?:rated|ranked)\s(?:#1|No\.\s?1|number one)\s(?:on|by|in)\s(?:G2|Capterra|TrustRadius|GetApp|Gartner|Forrester|IDC)\b|\b(?:G2|Capterra|TrustRadius|GetApp)\s(?:Leader|High Performer|Momentum Leader|Best Software|Top 50|Top 100)\b/i;
+export const THIRD_PARTY_RANK = compile(
+  String.raw`(?:#1|No\.\s?1|number one|top)[-\s]rated\b[^.!?]{0,40}?\b(?:on|by|in)\s(?:${RANKERS.join('|')})\b|\b(?:rated|ranked)\s(?:#1|No\.\s?1|number one)\s(?:on|by|in)\s(?:${RANKERS.join('|')})\b|\b(?:${REVIEW_SITES.join('|')})\s(?:Leader|High Performer|Momentum Leader|Best Software|Top 50|Top 100)\b`,
+  'i',
+);
 
 /** Standard names that count with a certifying word next to them ("SOC 2 certified", "HIPAA-compliant"). */
 export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3}|ONC)`;

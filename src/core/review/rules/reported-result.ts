@@ -29,6 +29,13 @@ const QUOTE_CHARS = 60;
 
 /** The reporting sentences' quotes (from the report word on), at most two. */
 export function findReportedResults(text: string, lang: ReviewLang): string[] {
+  // Two rules read the same draft in one review (cr.reported-result, cr.unsourced-result): read it once.
+  if (last.text !== text || last.lang !== lang) last = { text, lang, hits: readReportedResults(text, lang) };
+  return [...last.hits];
+}
+let last: { text: string; lang: ReviewLang; hits: string[] } = { text: '', lang: 'en', hits: [] };
+
+function readReportedResults(text: string, lang: ReviewLang): string[] {
   const [change, reported, promise] =
     lang === 'zh' ? [CHANGE_ZH, REPORTED_ZH, PROMISE_ZH] : [CHANGE_EN, REPORTED_EN, PROMISE_EN];
   const hits: string[] = [];
