@@ -230,8 +230,20 @@ export const credibilityRules: readonly Rule[] = [
       'A logistics company cut empty miles by 18%.',
       '某医疗器械公司上线后成单周期缩短。',
       'We helped a leading German logistics provider cut order processing time by 73%.',
+      'Acme helped one of the largest banks in Europe cut fraud losses by 40%.',
+      'A top-10 US bank reduced onboarding from 3 weeks to 2 days.',
+      'A leading global pharmaceutical company cut trial setup time by 30%.',
     ],
-    valid: ['We offer reliable logistics.', '数据安全，我们是认真的。'],
+    valid: [
+      'We offer reliable logistics.',
+      '数据安全，我们是认真的。',
+      // The seller describing itself is not a customer case.
+      'Acme is a leading cloud provider for modern teams.',
+      'Acme, a global payments company, today announced a new API.',
+      'Acme是一家专注于分布式数据库的公司。',
+      '作为一家领先的云服务企业，我们为客户提供服务。',
+      'When a new customer signs up, we call them.',
+    ],
   },
   {
     id: 'cr.quote',

@@ -97,12 +97,41 @@ export const WELL_KNOWN_ZH = termList(`
   中国人保 | 太平洋保险 | 国泰君安 | 中信证券 | 华泰证券
 `);
 
-/** A Chinese anonymised customer: "某医疗器械公司", "华东某快消企业", "一家汽车内饰件厂". */
+/**
+ * A Chinese anonymised customer: "某医疗器械公司", "华东某快消企业", "一家汽车内饰件厂". Not the seller
+ * describing itself ("是一家…公司", "作为一家…企业") and not "某种", "某些".
+ */
 export const ANONYMISED_ZH =
-  /(?:某|(?<![每任哪])一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
+  /(?:某(?![种些])|(?<![每任哪是为])一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
 
-/** An English anonymised customer: "a logistics company", "one global retailer". */
-export const ANONYMISED_EN = String.raw`\b(?:a|one|another)\s(?:large\s|leading\s|global\s|major\s|mid-size\s|midsize\s|regional\s|national\s|top\s|Fortune 500\s|European\s|US\s|North American\s)?(?:German\s|French\s|British\s|UK\s|Dutch\s|Swiss\s|Nordic\s|Spanish\s|Italian\s|Japanese\s|Korean\s|Chinese\s|Indian\s|Australian\s|Canadian\s|Brazilian\s|American\s)?[a-z-]{3,20}\s(?:company|firm|provider|retailer|manufacturer|bank|insurer|hospital|carrier|distributor|brand|operator|customer|client|district|agency|startup|enterprise|chain|utility|university|marketplace|fintech|insurer)\b`;
+/** Words that size or place an unnamed customer: "a leading global …", "a top-10 US …". */
+const ANONYMISED_SIZE_EN = String.raw`(?:large|leading|global|major|mid-size|midsize|mid-market|regional|national|multinational|international|top|top-3|top-5|top-10|top-20|top-50|top-100|Fortune 500|Fortune 100|Fortune 50|Fortune 1000|Global 2000|FTSE 100|well-known|household-name|publicly traded|listed|state-owned|tier-one|Tier 1|fast-growing|high-growth|big|large-scale)\s`;
+const ANONYMISED_PLACE_EN = String.raw`(?:European|US|U\.S\.|North American|Latin American|Asian|APAC|EMEA|German|French|British|UK|Dutch|Swiss|Nordic|Spanish|Italian|Japanese|Korean|Chinese|Indian|Australian|Canadian|Brazilian|American|Middle Eastern|African|Singaporean)\s`;
+/** Words before a customer noun that say nothing of who the customer is ("a new customer", "a happy client"). */
+const NOT_A_SECTOR_EN =
+  '(?:leading|global|large|major|top|big|national|regional|international|multinational|new|potential|prospective|single|typical|happy|future|given|specific|particular|paying|loyal|returning|existing|target|ideal|dream|difficult|frustrated|unhappy|average|different|better|great|good|modern|trusted|reliable|secure|real|true|local|growing|certain|whole|former|current|lost|every|each|customer|trial|free)';
+const ANONYMISED_NOUN_EN =
+  'company|firm|provider|retailer|manufacturer|bank|insurer|hospital|carrier|distributor|brand|operator|customer|client|district|agency|startup|enterprise|chain|utility|university|marketplace|fintech|group|organization|organisation|institution|health system|airline|automaker|carmaker|telco|lender|publisher|conglomerate|automotive supplier|OEM';
+/** Customer nouns that name a sector alone once sized or placed ("a top-10 US bank"); not "a leading provider". */
+const ANONYMISED_BARE_NOUN_EN =
+  'bank|insurer|hospital|retailer|manufacturer|carrier|airline|automaker|carmaker|telco|lender|utility|university|customer|client|OEM|health system|distributor|brand|conglomerate';
+const ANONYMISED_NOUNS_EN =
+  'companies|firms|providers|retailers|manufacturers|banks|insurers|hospitals|carriers|distributors|brands|operators|customers|clients|districts|agencies|startups|enterprises|chains|utilities|universities|marketplaces|fintechs|groups|organizations|organisations|institutions|health systems|airlines|automakers|carmakers|telcos|lenders|publishers|conglomerates|OEMs';
+
+/**
+ * An English anonymised customer: "a logistics company", "an insurer", "a leading global
+ * pharmaceutical company", "one of the largest banks in Europe", "one of our biggest customers".
+ * Not the seller describing itself: "Acme is a leading cloud provider", "Acme, a global payments company,".
+ */
+const NOT_THE_SELLER_EN = String.raw`(?<!\b(?:is|are|was|were|be|been|being|become|becomes|became|[Aa]s|am|remains|['’]re|['’]s)\s)(?<![A-Z][A-Za-z0-9]*,\s)`;
+const ONE_CUSTOMER_EN = String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s`;
+/** "a (leading global) pharmaceutical company", "a logistics provider": a sector word and a noun. */
+const SECTOR_CUSTOMER_EN = String.raw`${ONE_CUSTOMER_EN}(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_PLACE_EN})?(?!${NOT_A_SECTOR_EN}\s)[a-z][a-z-]{1,19}\s(?:${ANONYMISED_NOUN_EN})`;
+/** "a top-10 US bank", "a Fortune 500 retailer": sized or placed, the noun alone names the sector. */
+const SIZED_CUSTOMER_EN = String.raw`${ONE_CUSTOMER_EN}(?:${ANONYMISED_SIZE_EN}|${ANONYMISED_PLACE_EN})(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_PLACE_EN})?(?:${ANONYMISED_BARE_NOUN_EN})`;
+/** "one of the largest banks in Europe", "one of our biggest customers". */
+const ONE_OF_THE_LARGEST_EN = String.raw`\b[Oo]ne\sof\s(?:the|our|their)\s(?:world['’]s\s|nation['’]s\s|country['’]s\s|industry['’]s\s|region['’]s\s)?(?:largest|biggest|leading|top|fastest-growing|best-known|most valuable|oldest)\s(?:3\s|5\s|10\s|20\s|50\s|100\s)?(?:${ANONYMISED_PLACE_EN})?(?:[a-z][a-z-]{1,19}\s(?:${ANONYMISED_NOUNS_EN})|${ANONYMISED_NOUNS_EN})`;
+export const ANONYMISED_EN = String.raw`${NOT_THE_SELLER_EN}(?:${SECTOR_CUSTOMER_EN}|${SIZED_CUSTOMER_EN}|${ONE_OF_THE_LARGEST_EN})\b`;
 
 /**
  * Marks of a reported case (past tense, after adoption, research) as opposed to a promise. A result
