@@ -4,6 +4,8 @@
  * a case card's heading, and the site of "在小米的应用实践". Used by customer-names-zh.ts.
  */
 import { CATEGORY_NOUNS_ZH } from './lexicons.ts';
+import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
+import { compile, lexiconSource } from './regex-source.ts';
 import { isGenericZh, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
 /** A practice write-up or case: "在小米的应用实践", "上线案例". */
@@ -70,6 +72,8 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
     const name = zhNameBefore(text, m.index);
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) out.push({ name, direct: false });
   }
+  const colon = colonCaseTitle(text);
+  if (colon) out.push({ name: colon, direct: false });
   const card = caseCardHeading(text);
   if (card) out.push({ name: card, direct: false });
   PRACTICE_ZH.lastIndex = 0;
@@ -92,11 +96,46 @@ function caseCardHeading(text: string): string | null {
   // "达梦数据库", "青松对账平台": a heading that ends in a kind of product is the product, not a customer.
   if (
     isGenericZh(head) ||
+    /的|包括|如下|结果|成效|效果|收益|亮点|价值|优势/.test(head) ||
     /^[某各多众该本我贵]/.test(head) ||
     CATEGORY_NOUNS_ZH.some((c) => head.endsWith(c))
   )
     return null;
   return RESULT_LATER_ZH.test(lines.slice(1).join('\n')) ? head : null;
+}
+
+/**
+ * A case title of the customer's name, a colon and its result in numbers: "中征律所：用飞书实现组织数字升级，
+ * 案件处理效率提升 50% 以上", "高能环境：巡检人力释放 80%". Not a slogan after a name ("湘财证券：数字化是…"), not
+ * the seller speaking (我们, 您), and not the product's own name ("用飞书" names the product, not the customer).
+ */
+const COLON_TITLE_ZH = /^([\p{Script=Han}A-Za-z0-9]{2,10})[：:][ \t]?([^\n]{4,80})/u;
+const RESULT_IN_TITLE_ZH =
+  /(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效)[^，。；]{0,6}\d|\d\s?[%％倍]/;
+
+const USES_PRODUCT_ZH =
+  /(?:用|借助|通过|携手|牵手|选择|选用|采用|基于|上线|引入)\s?([A-Za-z][A-Za-z0-9.+-]{1,20}|[\u4e00-\u9fa5]{2,4}?)(?=\s|实现|打造|构建|完成|，|,|$)/;
+const ORG_HEAD_ZH = compile(
+  `(?:${lexiconSource([...ORG_SUFFIXES_ZH, '律所', '律师事务所', '公司'])})$|^(?:${lexiconSource(WELL_KNOWN_ZH)})$`,
+);
+
+function colonCaseTitle(text: string): string | null {
+  const m = COLON_TITLE_ZH.exec(text.trim());
+  const [head, rest] = [m?.[1] ?? '', m?.[2] ?? ''];
+  if (!head || !/\p{Script=Han}/u.test(head) || !RESULT_IN_TITLE_ZH.test(rest) || /我们|您|你/.test(rest))
+    return null;
+  if (
+    isGenericZh(head) ||
+    /^[某各多众该本我贵]/.test(head) ||
+    CATEGORY_NOUNS_ZH.some((c) => head.endsWith(c)) ||
+    ['用', '借助', '通过', '基于', '选择', '采用'].some((v) => rest.replace(/\s/g, '').includes(v + head))
+  )
+    return null;
+  // A module's heading reads the same ("智能排产：效率提升 30%"): the head must be an organisation's name,
+  // or the title must name the product the head used ("用飞书实现…").
+  const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? '';
+  const usesProduct = product !== '' && !/^AI$/i.test(product) && !isGenericZh(product);
+  return usesProduct || ORG_HEAD_ZH.test(head) ? head : null;
 }
 
 /** The site of "在 <X> 的应用实践": a named customer unless it is an industry or a scene. */

@@ -178,8 +178,10 @@ function isVendor(name: string, vendors: ReadonlySet<string>): boolean {
 export function namedCustomersEn(text: string): string[] {
   const vendors = vendorNamesEn(text);
   const found: string[] = [];
+  // One name read twice ("Royal Bank of Canada" from its start and "Royal Bank" before its suffix) is one.
+  const sameName = (a: string, b: string) => a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
   const add = (name: string | null) => {
-    if (name && !isVendor(name, vendors) && !found.includes(name)) found.push(name);
+    if (name && !isVendor(name, vendors) && !found.some((f) => sameName(f, name))) found.push(name);
   };
   /** A name the vendor check would drop, kept because its position says it is the customer's. */
   const keep = (name: string) => {
@@ -209,6 +211,15 @@ export function namedCustomersEn(text: string): string[] {
     const titled = titleCaseSubject(one.name, v.sentence);
     if (isCustomerVerb(v) || (STORY_PRESENT_EN.has(v.verb) && v.number)) add(one.name);
     else if (titled) add(titled);
+    // "How Pinterest Reduced Costs and Improved Data Consistency": a story title on what a company
+    // achieved (past tense) is about a customer, numbers or not; not "How you cut costs", "How we
+    // reduced…", nor a seller's present tense ("How Ledgerly Drives Faster Closes").
+    else if (
+      /[Hh]ow\s$|[Ww]hy\s$/.test(text.slice(Math.max(0, start - 4), start)) &&
+      RESULT_VERBS_EN.has(v.verb) &&
+      !/\b(?:you|your|we|our|us)\b/i.test(v.sentence)
+    )
+      add(one.name);
     // "How ResearchGate tests product changes for over 25M users": a story about the one named.
     else if (
       /^[a-z]{3,}(?:s|ed)$/.test(v.verb) &&
@@ -289,6 +300,18 @@ export function namedCustomersEn(text: string): string[] {
   }
   const head = readName(text, 0);
   if (head && HEADING_SEP_EN.test(text.slice(head.end, head.end + 4)) && WE_USE_PRODUCT_EN.test(text))
+    keep(head.name);
+  // A case title: "BookMyShow.com: More Uptime, 30% Less Operational Cost with TiDB": a name, a colon, a
+  // result in numbers with another named product.
+  const headTitle = (text.split(/[!?\n]|\.\s/)[0] ?? '').slice(head?.end ?? 0);
+  if (
+    head &&
+    /^:\s/.test(headTitle) &&
+    /\d/.test(headTitle) &&
+    usesNamedProduct(headTitle) &&
+    !headTitle.includes(head.name) &&
+    !/\b(?:you|your|we|our|us)\b/i.test(headTitle)
+  )
     keep(head.name);
   // "WeBank is China's first … bank. … By using TiDB, they reduced …": the company the story is about,
   // though "is" made it read as the seller.

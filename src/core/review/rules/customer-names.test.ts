@@ -227,4 +227,32 @@ describe('findNamedCustomers', () => {
     expect(en('How Ledgerly Works With Salesforce')).toEqual([]);
     expect(en('Ledgerly, the spend platform, chose speed over features.')).toEqual([]);
   });
+
+  it('reads case titles found on new case pages: a name with "of", "How X Reduced", a name and a colon, a business that grew', () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(
+      en('To monitor its infrastructure, Bank of Northwind chose Ledgerly to replace its old backend.'),
+    ).toEqual(['Bank of Northwind']);
+    expect(en('Royal Bank of Northwind cut review time by 40% with Ledgerly.')).toEqual([
+      'Royal Bank of Northwind',
+    ]);
+    expect(en('How Northwind Reduced Costs and Improved Data Consistency with a Modern Database')).toEqual([
+      'Northwind',
+    ]);
+    expect(en('Northwind.com: More Uptime, 30% Less Operational Cost with Ledgerly')).toEqual([
+      'Northwind.com',
+    ]);
+    expect(en("As Northwind.com's business grew, they faced database limits.")).toEqual(['Northwind.com']);
+    expect(zh('青松律所：用 Ledgerly 实现组织数字升级，案件处理效率提升 50% 以上')).toEqual(['青松律所']);
+    expect(zh('青松银行：审批效率提升 40%')).toEqual(['青松银行']);
+    // Not a customer: the seller's own story, a module's heading, a list's heading, a slogan after a name.
+    expect(en('How Ledgerly Drives Faster Closes')).toEqual([]);
+    expect(en('How we reduced costs by 30%')).toEqual([]);
+    expect(en('Bank of')).toEqual([]);
+    expect(zh('智能排产：效率提升 30%')).toEqual([]);
+    expect(zh('智能客服：用AI实现响应效率提升50%')).toEqual([]);
+    expect(zh('目前的成效包括：\n- 部署流程简化了 70% 。')).toEqual([]);
+    expect(zh('青松证券：数字化是服务型企业的水和空气')).toEqual([]);
+  });
 });

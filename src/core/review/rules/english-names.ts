@@ -112,7 +112,7 @@ export const CUSTOMER_SIDE_EN = new Set(
   marketing hr payroll warehouse warehouses site sites hospital hospitals sre devops cfo cto cio controller
   controllers auditors migration deployment adoption checkout app website employees people agents
   monthly yearly quarterly core legacy online organization organisation department division architects
-  analysts journey story`.split(/\s+/),
+  analysts journey story business`.split(/\s+/),
 );
 
 /** A company's units that adopt a product ("Tencent SCRM product use Druid"). */
@@ -135,6 +135,13 @@ function cleanWord(word: string): string {
   return trimEndChars(word, ".,'’");
 }
 
+/** Heads of names that go on with "of" ("Bank of China", "Royal Bank of Canada", "University of Utah"). */
+const OF_HEADS_EN = new Set(
+  'Bank University Institute Ministry Department Government Port City State College Authority Council Commission Bureau'.split(
+    ' ',
+  ),
+);
+
 /** Reads a run of capitalised words (one name) starting at `pos`; returns it and where it ends. */
 export function readName(text: string, pos: number): { name: string; end: number } | null {
   const words: string[] = [];
@@ -144,13 +151,22 @@ export function readName(text: string, pos: number): { name: string; end: number
     const m = WORD.exec(text);
     if (!m) break;
     const word = cleanWord(m[0]);
-    if (!capitalised(word) || (words.length === 0 && !isNameWord(word))) break;
+    const end = m.index + word.length;
+    const ofName = OF_HEADS_EN.has(word) && / of [A-Z]/y.test(text.slice(end, end + 5));
+    if (!capitalised(word) || (words.length === 0 && !isNameWord(word) && !ofName)) break;
     if (words.length > 0 && (CONT_STOP_EN.has(word) || NAME_ENDING_VERBS_EN.has(word.toLowerCase()))) break;
     words.push(word);
-    at = m.index + word.length;
+    at = end;
+    if (ofName) {
+      words.push('of');
+      at += 4;
+      continue;
+    }
     if (word.length < m[0].length || text[at] !== ' ') break;
     at += 1;
   }
+  // "Bank of" with no name after it is no name.
+  if (words[words.length - 1] === 'of') words.splice(-2);
   if (words.length === 0) return null;
   const name = words.join(' ');
   return { name, end: pos + name.length };
