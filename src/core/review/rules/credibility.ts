@@ -233,6 +233,8 @@ export const credibilityRules: readonly Rule[] = [
       'Acme helped one of the largest banks in Europe cut fraud losses by 40%.',
       'A top-10 US bank reduced onboarding from 3 weeks to 2 days.',
       'A leading global pharmaceutical company cut trial setup time by 30%.',
+      'Claims Automation for a Top 10 Global Insurer: 89% Straight-Through Processing',
+      '2025年，该企业切换至新平台，实施周期压缩至11天。',
     ],
     valid: [
       'We offer reliable logistics.',
@@ -243,6 +245,7 @@ export const credibilityRules: readonly Rule[] = [
       'Acme是一家专注于分布式数据库的公司。',
       '作为一家领先的云服务企业，我们为客户提供服务。',
       'When a new customer signs up, we call them.',
+      '该平台支持私有化部署。',
     ],
   },
   {

@@ -102,10 +102,17 @@ export const WELL_KNOWN_ZH = termList(`
  * describing itself ("是一家…公司", "作为一家…企业") and not "某种", "某些".
  */
 export const ANONYMISED_ZH =
-  /(?:某(?![种些])|(?<![每任哪是为])一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
+  /(?:某(?![种些])|(?<![每任哪是为])一家|一位|该(?=企业|公司|客户|集团|银行|医院|工厂|车企|券商|药企|门店))[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
 
 /** Words that size or place an unnamed customer: "a leading global …", "a top-10 US …". */
-const ANONYMISED_SIZE_EN = String.raw`(?:large|leading|global|major|mid-size|midsize|mid-market|regional|national|multinational|international|top|top-3|top-5|top-10|top-20|top-50|top-100|Fortune 500|Fortune 100|Fortune 50|Fortune 1000|Global 2000|FTSE 100|well-known|household-name|publicly traded|listed|state-owned|tier-one|Tier 1|fast-growing|high-growth|big|large-scale)\s`;
+/** Each word as written and with a capital, for case titles ("for a Top 10 Global Insurer"). */
+const bothCases = (words: string): string =>
+  words
+    .split('|')
+    .flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)])
+    .filter((w, i, all) => all.indexOf(w) === i)
+    .join('|');
+const ANONYMISED_SIZE_EN = String.raw`(?:${bothCases('large|leading|global|major|mid-size|midsize|mid-market|regional|national|multinational|international|top|top-3|top-5|top-10|top-20|top-50|top-100|top 3|top 5|top 10|top 20|top 50|top 100|well-known|household-name|publicly traded|listed|state-owned|tier-one|fast-growing|high-growth|big|large-scale')}|Fortune 500|Fortune 100|Fortune 50|Fortune 1000|Global 2000|FTSE 100|Tier 1)\s`;
 const ANONYMISED_PLACE_EN = String.raw`(?:European|US|U\.S\.|North American|Latin American|Asian|APAC|EMEA|German|French|British|UK|Dutch|Swiss|Nordic|Spanish|Italian|Japanese|Korean|Chinese|Indian|Australian|Canadian|Brazilian|American|Middle Eastern|African|Singaporean)\s`;
 /** Words before a customer noun that say nothing of who the customer is ("a new customer", "a happy client"). */
 const NOT_A_SECTOR_EN =
@@ -113,8 +120,9 @@ const NOT_A_SECTOR_EN =
 const ANONYMISED_NOUN_EN =
   'company|firm|provider|retailer|manufacturer|bank|insurer|hospital|carrier|distributor|brand|operator|customer|client|district|agency|startup|enterprise|chain|utility|university|marketplace|fintech|group|organization|organisation|institution|health system|airline|automaker|carmaker|telco|lender|publisher|conglomerate|automotive supplier|OEM';
 /** Customer nouns that name a sector alone once sized or placed ("a top-10 US bank"); not "a leading provider". */
-const ANONYMISED_BARE_NOUN_EN =
-  'bank|insurer|hospital|retailer|manufacturer|carrier|airline|automaker|carmaker|telco|lender|utility|university|customer|client|OEM|health system|distributor|brand|conglomerate';
+const ANONYMISED_BARE_NOUN_EN = bothCases(
+  'bank|insurer|hospital|retailer|manufacturer|carrier|airline|automaker|carmaker|telco|lender|utility|university|customer|client|OEM|health system|distributor|brand|conglomerate',
+);
 const ANONYMISED_NOUNS_EN =
   'companies|firms|providers|retailers|manufacturers|banks|insurers|hospitals|carriers|distributors|brands|operators|customers|clients|districts|agencies|startups|enterprises|chains|utilities|universities|marketplaces|fintechs|groups|organizations|organisations|institutions|health systems|airlines|automakers|carmakers|telcos|lenders|publishers|conglomerates|OEMs';
 
