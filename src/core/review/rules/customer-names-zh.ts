@@ -216,6 +216,10 @@ export function namedCustomersZh(text: string): string[] {
       head.length >= 2 &&
       !isGenericZh(head) &&
       text[m.index + m[0].length] !== '端' && // 移动端 is the mobile side, not China Mobile
+      // "中国地产行业", "保险业务": an industry, not a company.
+      !/^(?:行业|领域|板块|市场|业|企业|类|公司们)/.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 3),
+      ) &&
       !sellerAt(start, head.length + m[0].length) &&
       !notACustomer(text, start)
     ) {

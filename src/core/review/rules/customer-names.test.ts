@@ -255,4 +255,15 @@ describe('findNamedCustomers', () => {
     expect(zh('目前的成效包括：\n- 部署流程简化了 70% 。')).toEqual([]);
     expect(zh('青松证券：数字化是服务型企业的水和空气')).toEqual([]);
   });
+
+  it('does not read a gerund, the seller certified, an industry or words run on from a quote as a customer', () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(en('Processing claims 10x faster with AI-powered review')).toEqual([]);
+    expect(en('Ledgerly.com, LLC has achieved SOC 2 Type II compliance.')).toEqual([]);
+    expect(zh('我们深刻洞察到中国地产行业正上演着变化。')).toEqual([]);
+    expect(zh('青松超市：3600 家门店智慧升级，点亮“万家灯火”社区生态')).not.toContain('社区生态');
+    // A signature after a dash still names the customer.
+    expect(zh('“上线后对账效率提升一倍。”——青松物流')).toEqual(['青松物流']);
+  });
 });

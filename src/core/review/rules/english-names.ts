@@ -248,7 +248,13 @@ export function usesNamedProduct(sentence: string): boolean {
       .slice(m.index + m[0].length)
       .split(/[\s,;:!?]/)[0]
       ?.replace(/\.$/, '') ?? '';
-  return name.length >= 3 && !/^[A-Z0-9.-]{2,4}$/.test(name) && !STOP_EN.has(name);
+  // "with AI-powered review", "with cloud-native tools": a kind of product, not a product's name.
+  return (
+    name.length >= 3 &&
+    !/^[A-Z0-9.-]{2,4}$/.test(name) &&
+    !STOP_EN.has(name) &&
+    !/-(?:powered|based|driven|native|first|enabled|ready|grade|led|backed)$/i.test(name)
+  );
 }
 
 /** True when an adoption verb in the sentence is followed by a product's name ("use Druid"; not "use AI"). */
@@ -318,5 +324,10 @@ export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   )
     return true;
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
+  // "Acme has achieved SOC 2 Type II compliance": a seller's own certification, not a customer's result.
+  if (CERTIFIED_EN.test(v.sentence)) return false;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
 }
+
+const CERTIFIED_EN =
+  /\b(?:SOC\s?[12]|ISO\s?\d{4,5}|certification|certified|compliance|compliant|accredited)\b/i;

@@ -102,7 +102,13 @@ export function signingNameZh(text: string): string | null {
   const trimmed = text.trim();
   const cut = Math.max(trimmed.lastIndexOf('。'), trimmed.lastIndexOf('\n'), trimmed.lastIndexOf('”'));
   if (cut < 10) return null;
-  const tail = trimmed.slice(cut + 1).trim();
+  // A signature stands apart from the quote ("…”——张三，青松物流"); words run on from a closing quote
+  // belong to the sentence ("点亮“万家灯火”社区生态").
+  if (trimmed[cut] === '”' && !/^[\s—–\-－，,：:]/.test(trimmed.slice(cut + 1))) return null;
+  const tail = trimmed
+    .slice(cut + 1)
+    .replace(/^[\s—–\-－，,：:]+/, '')
+    .trim();
   // A feature bullet ends lists too ("辅助应用程序优化"); a name has none of these verbs.
   if (/优化|导入|导出|降低|提升|减少|支持|实现|管理|分析|监控|部署|查询|存储|发现|定位/.test(tail))
     return null;
