@@ -235,6 +235,7 @@ export const credibilityRules: readonly Rule[] = [
       'A leading global pharmaceutical company cut trial setup time by 30%.',
       'Claims Automation for a Top 10 Global Insurer: 89% Straight-Through Processing',
       '2025年，该企业切换至新平台，实施周期压缩至11天。',
+      'I helped a manufacturer shift modes on outbound lanes, resulting in 25% lower freight spend.',
     ],
     valid: [
       'We offer reliable logistics.',

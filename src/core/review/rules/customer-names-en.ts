@@ -58,7 +58,7 @@ const ROLE_AT_EN =
 const STORY_ANCHORS_EN = /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|[Ss]ince)\s/g;
 
 /** "With <product…>, <Name> …": the clause is read in code up to its comma (see `afterWithClause`). */
-const WITH_CLAUSE_EN = /\b(?:With|Using)\s(?=[A-Z])/g;
+const WITH_CLAUSE_EN = /\b(?:With|Using)\s(?:the\s)?(?=[A-Z])/g;
 
 /** Where the name after a "With …," clause starts: after the clause's comma, within 64 characters. */
 function afterWithClause(text: string, from: number): number | null {
@@ -200,9 +200,13 @@ export function namedCustomersEn(text: string): string[] {
   for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text))
     storyStarts.push(STORY_ANCHORS_EN.lastIndex);
   WITH_CLAUSE_EN.lastIndex = 0;
+  const withStarts = new Set<number>();
   for (let m = WITH_CLAUSE_EN.exec(text); m !== null; m = WITH_CLAUSE_EN.exec(text)) {
     const start = afterWithClause(text, WITH_CLAUSE_EN.lastIndex);
-    if (start !== null) storyStarts.push(start);
+    if (start !== null) {
+      storyStarts.push(start);
+      withStarts.add(start);
+    }
   }
   for (const start of storyStarts) {
     const one = readName(text, start);
@@ -220,11 +224,12 @@ export function namedCustomersEn(text: string): string[] {
       !/\b(?:you|your|we|our|us)\b/i.test(v.sentence)
     )
       add(one.name);
-    // "How ResearchGate tests product changes for over 25M users": a story about the one named.
+    // "How ResearchGate tests product changes for over 25M users": a story about the one named; after
+    // "Using the Yellowbrick Data Warehouse, Overstock now completes…" the product is already named.
     else if (
       /^[a-z]{3,}(?:s|ed)$/.test(v.verb) &&
       !VENDOR_VERBS_EN.has(v.verb) &&
-      (v.number || usesNamedProduct(v.sentence))
+      (v.number || usesNamedProduct(v.sentence) || withStarts.has(start))
     )
       add(one.name);
   }

@@ -266,4 +266,16 @@ describe('findNamedCustomers', () => {
     // A signature after a dash still names the customer.
     expect(zh('“上线后对账效率提升一倍。”——青松物流')).toEqual(['青松物流']);
   });
+
+  it('reads a present-tense result with a number in words, and a customer after "Using the <product>,"', () => {
+    const en = (t: string) => findNamedCustomers(t, 'en');
+    expect(
+      en('Northwind Health System decreases physician time in the EHR by more than four minutes per patient'),
+    ).toEqual(['Northwind Health System']);
+    expect(
+      en(
+        'Using the Ledgerly Data Warehouse, Northwind now completes multi-year campaign reports in minutes.',
+      ),
+    ).toEqual(['Northwind']);
+  });
 });

@@ -60,7 +60,9 @@ export const RESULT_VERBS_EN = new Set(
  */
 export const STORY_PRESENT_EN = new Set(
   `drives cuts saves reduces boosts slashes doubles halves triples grows scales achieves lowers increases
-  improves shortens eliminates gets delivers unlocks accelerates`.split(/\s+/),
+  improves shortens eliminates gets delivers unlocks accelerates decreases trims speeds reclaims`.split(
+    /\s+/,
+  ),
 );
 
 /** Base forms of a result after "helped <Name>" in a title ("Helped Power Digital Achieve 10x…"). */
@@ -206,6 +208,10 @@ export function nameBefore(text: string, end: number): string | null {
 const FROM_TO_WORDS =
   /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
 
+/** A number in words with its unit ("more than four minutes per patient"; not "one of"). */
+const NUMBER_WORD_UNIT =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\s(?:minutes|hours|days|weeks|months|years|times|percent)\b/i;
+
 /** "is running X", "are using X": a name in use (not an acronym such as AI). */
 const RUNS_PRODUCT_EN =
   /^\s?(?:is|are)\s(?:now\s|already\s)?(?:running|using|deploying|adopting)\s[A-Z][a-z]/;
@@ -288,7 +294,10 @@ export function verbAfter(
   return {
     verb: words[i] ?? '',
     next: words[i + 1] === 'been' ? (words[i + 2] ?? '') : (words[i + 1] ?? ''),
-    number: /\d|\b(?:half|twice|double|triple)\b/.test(sentence) || FROM_TO_WORDS.test(sentence),
+    number:
+      /\d|\b(?:half|twice|double|triple)\b/.test(sentence) ||
+      NUMBER_WORD_UNIT.test(sentence) ||
+      FROM_TO_WORDS.test(sentence),
     sentence,
   };
 }

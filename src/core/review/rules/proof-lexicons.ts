@@ -134,12 +134,14 @@ const ANONYMISED_NOUNS_EN =
 const NOT_THE_SELLER_EN = String.raw`(?<!\b(?:is|are|was|were|be|been|being|become|becomes|became|[Aa]s|am|remains|['’]re|['’]s)\s)(?<![A-Z][A-Za-z0-9]*,\s)`;
 const ONE_CUSTOMER_EN = String.raw`\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s`;
 /** "a (leading global) pharmaceutical company", "a logistics provider": a sector word and a noun. */
-const SECTOR_CUSTOMER_EN = String.raw`${ONE_CUSTOMER_EN}(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_PLACE_EN})?(?!${NOT_A_SECTOR_EN}\s)[a-z][a-z-]{1,19}\s(?:${ANONYMISED_NOUN_EN})`;
+const SECTOR_CUSTOMER_EN = String.raw`${ONE_CUSTOMER_EN}(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_PLACE_EN})?(?!${NOT_A_SECTOR_EN}\s)[A-Za-z][A-Za-z-]{1,19}\s(?:${ANONYMISED_NOUN_EN})`;
+/** "I helped a manufacturer …", "we worked with an insurer": the one helped is a customer, named by its kind. */
+const HELPED_CUSTOMER_EN = String.raw`\b(?:helped|helping|worked with|partnered with)\s(?:a|an|one)\s(?:${ANONYMISED_BARE_NOUN_EN})`;
 /** "a top-10 US bank", "a Fortune 500 retailer": sized or placed, the noun alone names the sector. */
 const SIZED_CUSTOMER_EN = String.raw`${ONE_CUSTOMER_EN}(?:${ANONYMISED_SIZE_EN}|${ANONYMISED_PLACE_EN})(?:${ANONYMISED_SIZE_EN})?(?:${ANONYMISED_PLACE_EN})?(?:${ANONYMISED_BARE_NOUN_EN})`;
 /** "one of the largest banks in Europe", "one of our biggest customers". */
 const ONE_OF_THE_LARGEST_EN = String.raw`\b[Oo]ne\sof\s(?:the|our|their)\s(?:world['’]s\s|nation['’]s\s|country['’]s\s|industry['’]s\s|region['’]s\s)?(?:largest|biggest|leading|top|fastest-growing|best-known|most valuable|oldest)\s(?:3\s|5\s|10\s|20\s|50\s|100\s)?(?:${ANONYMISED_PLACE_EN})?(?:[a-z][a-z-]{1,19}\s(?:${ANONYMISED_NOUNS_EN})|${ANONYMISED_NOUNS_EN})`;
-export const ANONYMISED_EN = String.raw`${NOT_THE_SELLER_EN}(?:${SECTOR_CUSTOMER_EN}|${SIZED_CUSTOMER_EN}|${ONE_OF_THE_LARGEST_EN})\b`;
+export const ANONYMISED_EN = String.raw`${NOT_THE_SELLER_EN}(?:${SECTOR_CUSTOMER_EN}|${SIZED_CUSTOMER_EN}|${ONE_OF_THE_LARGEST_EN}|${HELPED_CUSTOMER_EN})\b`;
 
 /**
  * Marks of a reported case (past tense, after adoption, research) as opposed to a promise. A result

@@ -170,6 +170,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     knowledge: K,
     invalid: [
       'Write-offs fell 62% last year.',
+      'Month-End Close Orchestration: From Three Weeks to One Day',
       'Cut void fill by 70%.',
       'A 73% reduction in crashes.',
       'Costs were cut by more than half.',

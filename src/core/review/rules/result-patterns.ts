@@ -23,6 +23,11 @@ const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|im
 
 /** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
 export const CHANGE_PATTERNS: readonly RegExp[] = [
+  // A before → after in words, also in a title: "From Three Weeks to One Day".
+  compile(
+    String.raw`\bfrom\s${NUM_EN}\s${TIME_EN}\s(?:down\s)?to\s(?:just\s|only\s|under\s)?(?:${NUM_EN}|a|an)\s${TIME_EN}`,
+    'i',
+  ),
   compile(`${CHANGE_EN}${STOP_EN}{0,80}?${NUMR_EN}${RESULT_UNIT_EN}`),
   compile(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
   compile(
