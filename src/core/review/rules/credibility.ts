@@ -14,7 +14,7 @@ import {
 import { compile, termList } from './regex-source.ts';
 import { findReportedResults } from './reported-result.ts';
 import type { Rule } from './rule.ts';
-import { findCustomerTestimony } from './testimony.ts';
+import { findCustomerTestimony, findQuotedExperience } from './testimony.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 
@@ -308,6 +308,31 @@ export const credibilityRules: readonly Rule[] = [
       'Our platform runs on Kubernetes.',
       'We built Foo so that your team ships faster.',
       '我们为您提供基于 Kubernetes 的平台。',
+    ],
+  },
+  {
+    id: 'cr.unnamed-quote',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    match: { kind: 'finder', find: findQuotedExperience },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Opens on a customer speaking from experience ("{hits}…"): testimony, though without a name and role the buyer cannot check who said it.',
+      zh: '开头是客户讲亲身经历（“{hits}……”）：这是证言；但没有姓名和职务，买家无从核实是谁说的。',
+    },
+    suggestion: {
+      en: 'Sign the quote: "— [name], [role] at [customer name]".',
+      zh: '给这句话署名：“——[姓名]，[客户名][职务]”。',
+    },
+    knowledge: K,
+    invalid: [
+      '“We didn’t add headcount. We removed toil and got to a cleaner close with evidence our auditors liked.”',
+      '“直到公司换了新系统，我才真正体会到什么叫准点下班，再也不用天天加班。”',
+    ],
+    valid: [
+      '“Close your books in 3 days and let your team go home on time.”',
+      'We didn’t add headcount. We removed toil.',
+      '“更快、更稳、更安全。”',
     ],
   },
   {

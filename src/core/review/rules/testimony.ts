@@ -63,3 +63,34 @@ function wordBefore(text: string, end: number): string {
   while (start > 0 && end - start < 30 && /[\w.-]/.test(text[start - 1] as string)) start -= 1;
   return /^[A-Z]/.test(text.slice(start, end)) ? text.slice(start, end) : '';
 }
+
+/** A quote followed by its speaker: "…” — Jane Doe", "…,” said Jane", "…”\nJane Doe". */
+const ATTRIBUTED =
+  /[”"」』]\s?(?:[—–-]|,?\s?[A-Z]?[\w.]*\s?(?:said|says|explains|adds)\b|\n\S)|[”」』][，,]?[^，。“]{0,12}?(?:表示|说道|坦言)/;
+
+/** A testimonial in quote marks: the copy opens on a quote that runs at least this long. */
+const QUOTE_OPEN = /^\s?[“"「『]([^”"」』]{25,})/;
+const FIRST_PERSON_EN = /\b(?:I|we|We|my|My|our|Our|us|me)\b/;
+/** A speaker looking back on a change it lived through, beyond the markers of {@link EXPERIENCE_EN}. */
+const LIVED_EN =
+  /\b(?:didn['’]t|wasn['’]t|was|were|used to|had to|stayed|never|finally|no longer|now|since)\b/i;
+const LIVED_ZH = /才|终于|以前|之前|原来|原本|变成了|换了|用了|自从|直到|再也不|不再|以后/;
+
+/**
+ * A customer's quote without a name ("“We didn’t add headcount. We removed toil…”", "“直到公司换了…我才
+ * 真正体会到…”"): the copy opens on a quote in the first person about a change the speaker lived
+ * through, not addressed to the reader. Weaker than a named quote; it is testimony all the same.
+ * The hit is the quote's opening words.
+ */
+export function findQuotedExperience(text: string, lang: 'en' | 'zh'): string[] {
+  const quote = QUOTE_OPEN.exec(text)?.[1] ?? '';
+  // A signed quote, or one naming the product it speaks of, is credited by the named-testimony rules.
+  if (!quote || ATTRIBUTED.test(text) || findCustomerTestimony(text, lang).length > 0) return [];
+  const lived =
+    lang === 'zh'
+      ? /我/.test(quote) && LIVED_ZH.test(quote) && !YOU_ZH.test(quote)
+      : FIRST_PERSON_EN.test(quote) &&
+        (LIVED_EN.test(quote) || EXPERIENCE_EN.test(quote)) &&
+        !YOU_EN.test(quote);
+  return lived ? [Array.from(quote.trim()).slice(0, 40).join('')] : [];
+}
