@@ -65,8 +65,8 @@ function wordBefore(text: string, end: number): string {
 }
 
 /** A quote followed by its speaker: "…” — Jane Doe", "…,” said Jane", "…”\nJane Doe". */
-const ATTRIBUTED =
-  /[”"」』]\s?(?:[—–-]|,?\s?[A-Z]?[\w.]*\s?(?:said|says|explains|adds)\b|\n\S)|[”」』][，,]?[^，。“]{0,12}?(?:表示|说道|坦言)/;
+const ATTRIBUTED_EN = /[”"」』]\s?(?:[—–-]|,?\s?[A-Z]?[\w.]{0,30}\s?(?:said|says|explains|adds)\b|\n\S)/;
+const ATTRIBUTED_ZH = /[”」』][，,]?[^，。“”」』]{0,12}?(?:表示|说道|坦言)/;
 
 /** A testimonial in quote marks: the copy opens on a quote that runs at least this long. */
 const QUOTE_OPEN = /^\s?[“"「『]([^”"」』]{25,})/;
@@ -85,7 +85,13 @@ const LIVED_ZH = /才|终于|以前|之前|原来|原本|变成了|换了|用了
 export function findQuotedExperience(text: string, lang: 'en' | 'zh'): string[] {
   const quote = QUOTE_OPEN.exec(text)?.[1] ?? '';
   // A signed quote, or one naming the product it speaks of, is credited by the named-testimony rules.
-  if (!quote || ATTRIBUTED.test(text) || findCustomerTestimony(text, lang).length > 0) return [];
+  if (
+    !quote ||
+    ATTRIBUTED_EN.test(text) ||
+    ATTRIBUTED_ZH.test(text) ||
+    findCustomerTestimony(text, lang).length > 0
+  )
+    return [];
   const lived =
     lang === 'zh'
       ? /我/.test(quote) && LIVED_ZH.test(quote) && !YOU_ZH.test(quote)
