@@ -278,4 +278,10 @@ describe('findNamedCustomers', () => {
       ),
     ).toEqual(['Northwind']);
   });
+
+  it('does not read an adjective before 的技术手段 as a company with a tech team', () => {
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(zh('通过创新的技术手段和人性化的管理理念，成功破解了招聘难题。')).toEqual([]);
+    expect(zh('开立医疗的技术团队把部署时间缩短了一半。')).toEqual(['开立医疗']);
+  });
 });
