@@ -78,6 +78,22 @@ describe('bodySentences', () => {
     });
   });
 
+  it('keeps the line that introduced a list with each of its items, and quotes it before the first one', () => {
+    const { sentences } = bodySentences(
+      '它指出一个事实。\n\n他们最想看到的内容依次是：\n\n- **思想引领：36%**\n- **服务过的客户案例：9%**',
+      'zh',
+    );
+    expect(sentences).toEqual([
+      { text: '它指出一个事实。', paragraph: 0 },
+      { text: '**思想引领：36%**', paragraph: 2, intro: '他们最想看到的内容依次是：' },
+      { text: '**服务过的客户案例：9%**', paragraph: 2, intro: '他们最想看到的内容依次是：' },
+    ]);
+    const real = createRetriever(loadKnowledge('knowledge'));
+    const a = answerOffline(real, '如果客户问：“你有没有服务过某某企业？”');
+    // Wherever the 9 % item is quoted, the line that says what it counts comes first.
+    expect(a.answer).not.toMatch(/(?<!：)\*\*服务过的客户案例：9%\*\*/);
+  });
+
   it('ends a Chinese clause split at its semicolon as a sentence, not dangling', () => {
     const { sentences } = bodySentences('先说第一层意思；再说第二层意思。', 'zh');
     expect(sentences.map((s) => s.text)).toEqual(['先说第一层意思。', '再说第二层意思。']);

@@ -121,7 +121,12 @@ function quote(
   const scored = sentences.map((s, i) => ({ ...s, i, score: score(s.text) }));
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, n);
   const chosen = (best[0]?.score ?? 0) > 0 ? best.sort((a, b) => a.i - b.i) : scored.slice(0, n);
-  return { text: chosen.map((s) => s.text).join(lang === 'zh' ? '' : ' '), ...(apply ? { apply } : {}) };
+  const join = lang === 'zh' ? '' : ' ';
+  // A list item is quoted after the line that introduced its list, once per list.
+  const text = chosen
+    .map((s, k) => (s.intro && chosen[k - 1]?.intro !== s.intro ? `${s.intro}${join}${s.text}` : s.text))
+    .join(join);
+  return { text, ...(apply ? { apply } : {}) };
 }
 
 /** An entry's title in the answer; a team passage's says it is from the team's documents. */

@@ -1,7 +1,8 @@
 /**
  * An entry's body as the sentences an offline answer can quote: paragraphs split into sentences, list
- * items as sentences of their own (their markers dropped, so no "… 1." is left dangling), the lines that
- * introduce a list ("Two ideas go with it:") and tables left out, and the "Apply it" line kept apart.
+ * items as sentences of their own (their markers dropped, so no "… 1." is left dangling, and each
+ * remembering the line that introduced its list, which is not quoted on its own), tables left out, and
+ * the "Apply it" line kept apart.
  */
 import type { Lang } from '../knowledge/types.ts';
 import { joinLines } from '../text-limits.ts';
@@ -11,6 +12,11 @@ export interface BodySentence {
   text: string;
   /** Index of its paragraph (sentences of one paragraph read together). */
   paragraph: number;
+  /**
+   * For a list item, the line that introduced its list ("What they want most after buying:"): an item
+   * quoted alone ("Case studies of customers served: 9%") means little without it.
+   */
+  intro?: string;
 }
 
 /** The sentences of a body and its "Apply it" advice. */
@@ -28,6 +34,8 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
   const out: BodySentence[] = [];
   let apply: string | undefined;
   const join = lang === 'zh' ? '' : ' ';
+  // The last line that introduced what follows (it ends in a colon), for the list after it.
+  let intro: string | undefined;
   body.split(/\n\s*\n/).forEach((para, paragraph) => {
     const trimmed = para.trim();
     if (!trimmed || /^[#|]/.test(trimmed)) return;
@@ -45,19 +53,26 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
           items[items.length - 1] = `${items[items.length - 1]}${join}${line.trim()}`;
         else items.push(line.trim());
       }
-      for (const item of items) push(item, paragraph);
+      // A list's own first line may introduce it ("They want, in order:\n- …").
+      const listIntro =
+        items[0] && !LIST_ITEM.test(lines[0] ?? '') && /[:：]$/.test(items[0]) ? items[0] : intro;
+      for (const item of items) push(item, paragraph, listIntro);
+      intro = undefined;
       return;
     }
     const text = lines.map((l) => l.trim()).join(join);
-    for (const s of text.split(SENTENCE[lang])) push(s, paragraph);
+    const parts = text.split(SENTENCE[lang]);
+    for (const s of parts) push(s, paragraph);
+    const last = (parts[parts.length - 1] ?? '').trim();
+    intro = /[:：]$/.test(last) ? last : undefined;
   });
   return { sentences: out, ...(apply ? { apply } : {}) };
 
-  function push(text: string, paragraph: number) {
+  function push(text: string, paragraph: number, listIntro?: string) {
     // A Chinese clause split at its semicolon is quoted as a sentence of its own: it ends as one.
     const s = text.trim().replace(/；$/, '。');
     // A line that only introduces what follows says nothing on its own.
     if (!s || /[:：]$/.test(s)) return;
-    out.push({ text: s, paragraph });
+    out.push(listIntro ? { text: s, paragraph, intro: listIntro } : { text: s, paragraph });
   }
 }
