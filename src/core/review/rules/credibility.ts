@@ -314,7 +314,11 @@ export const credibilityRules: readonly Rule[] = [
     id: 'cr.unnamed-quote',
     dimension: 'credibility',
     langs: ['en', 'zh'],
-    match: { kind: 'finder', find: findQuotedExperience },
+    // A quote of choosing or moving to the product is credited by cr.customer-words: not twice.
+    match: {
+      kind: 'finder',
+      find: (text, lang) => (customerWords(text).length > 0 ? [] : findQuotedExperience(text, lang)),
+    },
     effect: { delta: 1, severity: 'strength', signals: ['proof'] },
     message: {
       en: 'Opens on a customer speaking from experience ("{hits}…"): testimony, though without a name and role the buyer cannot check who said it.',
@@ -330,6 +334,7 @@ export const credibilityRules: readonly Rule[] = [
       '“直到公司换了新系统，我才真正体会到什么叫准点下班，再也不用天天加班。”',
     ],
     valid: [
+      '“We switched from our old ticketing tool and closed the backlog in a month.”',
       '“Close your books in 3 days and let your team go home on time.”',
       'We didn’t add headcount. We removed toil.',
       '“更快、更稳、更安全。”',
