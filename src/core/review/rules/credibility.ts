@@ -314,10 +314,14 @@ export const credibilityRules: readonly Rule[] = [
     id: 'cr.unnamed-quote',
     dimension: 'credibility',
     langs: ['en', 'zh'],
-    // A quote of choosing or moving to the product is credited by cr.customer-words: not twice.
+    // A quote of choosing or moving to the product (cr.customer-words) or signed by a named customer
+    // (cr.named-customer) is credited by those rules: not twice.
     match: {
       kind: 'finder',
-      find: (text, lang) => (customerWords(text).length > 0 ? [] : findQuotedExperience(text, lang)),
+      find: (text, lang) =>
+        customerWords(text).length > 0 || findNamedCustomers(text, lang).length > 0
+          ? []
+          : findQuotedExperience(text, lang),
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof'] },
     message: {
@@ -332,6 +336,7 @@ export const credibilityRules: readonly Rule[] = [
     invalid: [
       '“We didn’t add headcount. We removed toil and got to a cleaner close with evidence our auditors liked.”',
       '“直到公司换了新系统，我才真正体会到什么叫准点下班，再也不用天天加班。”',
+      '"The backlog used to define our week. Now the engine clears the routine work overnight."\n— Claims Transformation Lead, national insurer (name withheld)',
     ],
     valid: [
       '“We switched from our old ticketing tool and closed the backlog in a month.”',

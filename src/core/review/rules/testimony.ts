@@ -64,8 +64,8 @@ function wordBefore(text: string, end: number): string {
   return /^[A-Z]/.test(text.slice(start, end)) ? text.slice(start, end) : '';
 }
 
-/** A quote followed by its speaker: "…” — Jane Doe", "…,” said Jane", "…”\nJane Doe". */
-const ATTRIBUTED_EN = /[”"」』]\s?(?:[—–-]|,?\s?[A-Z]?[\w.]{0,30}\s?(?:said|says|explains|adds)\b|\n\S)/;
+/** A quote followed by its speaker's words: "…,” said Jane", "…”他表示" (credited by cr.quote). */
+const ATTRIBUTED_EN = /[”"」』],?\s?[A-Z]?[\w.]{0,30}\s?(?:said|says|explains|adds)\b/;
 const ATTRIBUTED_ZH = /[”」』][，,]?[^，。“”」』]{0,12}?(?:表示|说道|坦言)/;
 
 /** A testimonial in quote marks: the copy opens on a quote that runs at least this long. */
