@@ -404,6 +404,8 @@ export const credibilityRules: readonly Rule[] = [
         // Not a share of one's own work ("81% of all our support volume") or an industry's rate ("行业40%的损耗率").
         /\b\d{1,2}(?:\.\d)?\s?%\sof\s(?:the\s)?(?:world's|global|all\s(?!our\s|their\s|its\s)|US\s|U\.S\.\s|Europe's|China's|the\sworld's)/,
         /(?:全国|全球|国内|行业)[^，。；]{0,4}?\d{1,2}(?:\.\d)?\s?%\s?(?:以上)?的(?![\u4e00-\u9fa5]{0,5}率)(?:[\u4e00-\u9fa5]{1,6})/,
+        // A share of a kind of customer covered: "覆盖70%资产规模千亿银行", "覆盖全国 60% 的三甲医院".
+        /覆盖了?(?:全国|国内|全球)?\s?\d{1,2}(?:\.\d)?\s?%\s?(?:以上)?的?[\u4e00-\u9fa5]{0,8}?(?:银行|证券|券商|保险公司|基金|医院|车企|运营商|电网|央企|国企|高校|政府|港口|机场)/,
         // Deployments and live traffic: "used in over 30 countries", "40 adopters", "部署超4万个节点".
         /\b(?:used|deployed|running|implemented|in use)\sin\s(?:over\s|more\sthan\s)?\d{1,3}\+?\scountries\b/,
         compile(String.raw`${SCALE_EN}\+?\s(?:adopters|production\sclusters|hosts\senrolled)\b`),
@@ -422,6 +424,7 @@ export const credibilityRules: readonly Rule[] = [
       '全球下载量超千万。',
       "Powering 30% of the world's container shipping schedules.",
       '服务全国 40% 的港口。',
+      '我们已经覆盖70%资产规模千亿银行。',
       'Used in over 30 countries for 20 years.',
       'Chaos Mesh now has over 40 adopters.',
       '内部已部署超4万个节点。',
