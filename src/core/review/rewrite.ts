@@ -67,7 +67,22 @@ const EMPTY_SIGNALS: readonly Signal[] = [
 ];
 const CONTENT_SIGNALS: readonly Signal[] = ['category', 'category-label', 'segment', 'benefit', 'role'];
 /** Verbs after which a segment word is the audience the product serves. */
-const SERVES = ['helps', 'help', 'lets', 'enables', 'serves', 'for', 'to', '帮助', '服务', '适用于', '为'];
+const SERVES = [
+  'helps',
+  'help',
+  'helping',
+  'Helping',
+  'Help',
+  'lets',
+  'enables',
+  'serves',
+  'for',
+  'to',
+  '帮助',
+  '服务',
+  '适用于',
+  '为',
+];
 /** Nouns too general to be a segment ("Fortune 100 companies" is not a segment). */
 const GENERAL_NOUNS =
   /^(?:companies|businesses|customers|clients|organi[sz]ations|enterprises|teams|users|brands|firms)$/i;
@@ -154,7 +169,8 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
 
 /** The words of a rewrite, per language. */
 interface Wording {
-  head(product: string | null, category: string | null, segment: string): string;
+  /** The head that names the category, and the segment unless the opening sentence already does. */
+  head(product: string | null, category: string | null, segment: string | null): string;
   forSegment(segment: string): string;
   /** The category where the draft names it, with the segment added ("CRM" → "CRM for [segment]"). */
   inline(category: string, segment: string): string;
@@ -174,7 +190,7 @@ interface Wording {
 const WORDING: Record<ReviewLang, Wording> = {
   en: {
     head: (product, category, segment) =>
-      `${product ? `${product}, the ` : 'The '}${category ?? '[category]'} for ${segment}`,
+      `${product ? `${product}, the ` : 'The '}${category ?? '[category]'}${segment ? ` for ${segment}` : ''}`,
     forSegment: (segment) => `For ${segment}`,
     inline: (category, segment) => `${category} for ${segment}`,
     segmentSlot: '[target segment]',
@@ -190,7 +206,7 @@ const WORDING: Record<ReviewLang, Wording> = {
   },
   zh: {
     head: (product, category, segment) =>
-      `${product ? `${product}，` : ''}面向${segment}的${category ?? '[品类]'}`,
+      `${product ? `${product}，` : ''}${segment ? `面向${segment}的` : ''}${category ?? '[品类]'}`,
     forSegment: (segment) => `面向${segment}`,
     inline: (category, segment) => `面向${segment}的${category}`,
     segmentSlot: '[目标行业]',
@@ -293,7 +309,14 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
     // The draft opens by saying what it is: only add who it is for, when it does not say.
     if (!facts.segment && segment) head = w.forSegment(segment);
   } else if (segment) {
-    head = facts.category || take(1) ? w.head(facts.product, facts.category, segment) : w.forSegment(segment);
+    // "Helping finance teams close…": the opening already says for whom; the head adds what it is.
+    const said = facts.segment !== null && opener !== undefined && opener.text.includes(facts.segment);
+    head =
+      facts.category || take(1)
+        ? w.head(facts.product, facts.category, said ? null : segment)
+        : said
+          ? null
+          : w.forSegment(segment);
   }
   const [first, ...rest] = body.map((s) => s.text);
   const opening = head ? (first ? `${head}${w.colon}${first}` : `${head}${w.end}`) : first;
