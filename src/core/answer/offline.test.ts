@@ -207,7 +207,10 @@ describe('answerOffline on the curated knowledge', () => {
       ['How do we sell to a company where IT, finance and operations all have a veto?', 'key-decision-maker'],
       ['Should our homepage have a customer logo wall?', 'testimony-and-evidence'],
       ["Our homepage says 'AI-powered platform for modern teams'. Is that good?", 'usp-vs-uvp'],
-      ['Are you better off doing a few things REALLY GOOD or doing many things just OK?', 'focus-and-pressure'],
+      [
+        'Are you better off doing a few things REALLY GOOD or doing many things just OK?',
+        'focus-and-pressure',
+      ],
       ['Should we create a whole new category?', 'category-label'],
     ];
     for (const [q, id] of cases) {
