@@ -1,4 +1,5 @@
 import { termList } from './regex-source.ts';
+import { findReportedResults } from './reported-result.ts';
 import type { Rule } from './rule.ts';
 
 const K = ['usp-vs-uvp', 'product-to-user-thinking'] as const;
@@ -60,6 +61,27 @@ export const customerValueRules: readonly Rule[] = [
     knowledge: K,
     invalid: ['Acme cut operating costs by 30% after migrating.', '上线后，销售人均产出提升88%。'],
     valid: ['Query speed up 20x after migrating.', '查询提速 20 倍。', 'Cut costs by up to 30%.'],
+  },
+  {
+    id: 'cv.reported-outcome',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    // An outcome reported as having happened, with no case named: as much a customer's gain as one
+    // told of a named customer (cv.outcome), and unlike a promise ("cut costs by up to 30%").
+    when: { signals: ['business-result'], noSignals: ['case'] },
+    match: { kind: 'finder', find: findReportedResults },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Tells an outcome as it happened ({hits}), not what the product might do.',
+      zh: '讲的是已经发生的业务结果（{hits}），而不是产品可能做到什么。',
+    },
+    knowledge: K,
+    invalid: ['The migration resulted in a 40% drop in support costs.', '人力成本节约了46.8万元。'],
+    valid: [
+      'Cut costs by up to 30%.',
+      '可以帮助企业降低30%的成本。',
+      'Acme cut operating costs by 30% after migrating.',
+    ],
   },
   {
     id: 'cv.peer-result',
