@@ -4,9 +4,9 @@ import { findNamedCustomers } from './customer-names.ts';
 import { findInOrder } from './in-order.ts';
 import { DIGITS } from './lexicons.ts';
 import {
-  ANONYMISED_EN,
   ANONYMISED_ZH,
   CERTIFYING_WORDS_EN,
+  findAnonymisedEn,
   STANDARD_NAMES_EN,
   STANDARDS_BARE,
   THIRD_PARTY_RANK,
@@ -219,7 +219,10 @@ export const credibilityRules: readonly Rule[] = [
     id: 'cr.anonymised-customer',
     dimension: 'credibility',
     langs: ['en', 'zh'],
-    match: { kind: 'text', patterns: [compile(ANONYMISED_EN), ANONYMISED_ZH] },
+    match: {
+      kind: 'finder',
+      find: (text) => [...findAnonymisedEn(text), ...(ANONYMISED_ZH.exec(text)?.slice(0, 1) ?? [])],
+    },
     effect: { delta: 1, severity: 'strength', signals: ['proof', 'case'] },
     message: {
       en: 'Tells a customer case ({hits}), though without a name; naming the customer would double its weight.',
