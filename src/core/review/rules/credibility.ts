@@ -340,6 +340,7 @@ export const credibilityRules: readonly Rule[] = [
       '“We didn’t add headcount. We removed toil and got to a cleaner close with evidence our auditors liked.”',
       '“直到公司换了新系统，我才真正体会到什么叫准点下班，再也不用天天加班。”',
       '"The backlog used to define our week. Now the engine clears the routine work overnight."\n— Claims Transformation Lead, national insurer (name withheld)',
+      'Time to market has improved as well: “Now a team is up and running in a fortnight, which before would have taken us a whole quarter.”',
     ],
     valid: [
       '“We switched from our old ticketing tool and closed the backlog in a month.”',

@@ -1,3 +1,4 @@
+import { detectLang, splitSentences } from '../text-measure.ts';
 import { findFigures } from './figures.ts';
 import { CHANGE_EN, DIGITS, NUM_EN, TIME_EN } from './lexicons.ts';
 import { compile, termList } from './regex-source.ts';
@@ -109,6 +110,36 @@ function concreteFigures(text: string): string[] {
 }
 let lastFigures: { text: string; figures: string[] } = { text: '', figures: [] };
 
+/** A unit of time, the span told in words or digits around it ("a fortnight", "a whole quarter", "30 minutes"). */
+const DURATION_EN = /\b(?:fortnight|seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/gi;
+/** Words that tell the old way ("which before would have taken", "in the old world", "legacy …"). */
+const BEFORE_WORDS_EN =
+  /\b(?:before|previously|used to|would have taken|would take|it took|in the old world|the old way|legacy|compared to|compared with|instead of|down from)\b/i;
+/** Words that tell the new way ("now", "today", "these days"). */
+const NOW_WORDS_EN = /\b(?:now|today|these days|nowadays)\b/i;
+
+/**
+ * A before → after told in words, in either order: "Now a team is up and running in a fortnight, which
+ * before would have taken a whole quarter", "changes take about 30 minutes, compared to the multiple
+ * hours or even days legacy applications require". One sentence (or two that run on) with the old way,
+ * the new way and two spans of time. Linear: three regex passes over each sentence.
+ */
+function beforeAfterInWords(text: string): string[] {
+  if (detectLang(text) === 'zh') return [];
+  const sentences = splitSentences(text);
+  for (let i = 0; i < sentences.length; i++) {
+    const span = `${sentences[i]} ${sentences[i + 1] ?? ''}`;
+    const one = sentences[i] ?? '';
+    // The old way in this sentence and the new in this or the next, or the new here and the old next.
+    const told =
+      (BEFORE_WORDS_EN.test(one) && (NOW_WORDS_EN.test(span) || /compared|instead|down from/i.test(one))) ||
+      (NOW_WORDS_EN.test(one) && BEFORE_WORDS_EN.test(sentences[i + 1] ?? ''));
+    if (told && (span.match(DURATION_EN) ?? []).length >= 2)
+      return [Array.from(one.trim()).slice(0, 60).join('')];
+  }
+  return [];
+}
+
 /** Rules for `quantified_results`: results in numbers versus "greatly improves efficiency". */
 export const quantifiedResultsRules: readonly Rule[] = [
   {
@@ -138,6 +169,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
         /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s|mere\s)?(?:months|weeks|days|hours|minutes|seconds)\b/,
         /[从由](?:数|几)?(?:个月|年|周|天|小时|分钟)(?:缩短|降低|减少|压缩)?(?:到|至)(?:数|几)?(?:周|天|小时|分钟|秒)/,
       ],
+      scan: beforeAfterInWords,
     },
     effect: { delta: 1, severity: 'strength', signals: ['result-number', 'before-after'] },
     message: {
@@ -154,6 +186,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '原本需耗时 10 小时，迁移后仅需 20 分钟。',
       'Time to market went from weeks to days.',
       '交付周期从数周缩短到几天。',
+      'Now a team is up and running in a fortnight, which before would have taken a whole quarter.',
+      'Changes are implemented in about 30 minutes, compared to the multiple hours or days legacy applications require.',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
   },

@@ -83,7 +83,12 @@ const LIVED_ZH = /才|终于|以前|之前|原来|原本|变成了|换了|用了
  * The hit is the quote's opening words.
  */
 export function findQuotedExperience(text: string, lang: 'en' | 'zh'): string[] {
-  const quote = QUOTE_OPEN.exec(text)?.[1] ?? '';
+  // The quote opens the copy, or follows a short lead-in that ends in a colon ("Time to market has
+  // improved as well: “Now, a team …”").
+  const first = text.search(/[“"「『]/);
+  const leadIn = first > 0 ? text.slice(0, first).trimEnd() : '';
+  const opens = first === 0 || (first > 0 && first <= 90 && /[:：]$/.test(leadIn) && !leadIn.includes('\n'));
+  const quote = opens ? (QUOTE_OPEN.exec(text.slice(first))?.[1] ?? '') : '';
   // A signed quote, or one naming the product it speaks of, is credited by the named-testimony rules.
   if (
     !quote ||
