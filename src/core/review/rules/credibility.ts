@@ -239,6 +239,7 @@ export const credibilityRules: readonly Rule[] = [
       'Claims Automation for a Top 10 Global Insurer: 89% Straight-Through Processing',
       '2025年，该企业切换至新平台，实施周期压缩至11天。',
       'I helped a manufacturer shift modes on outbound lanes, resulting in 25% lower freight spend.',
+      'How a Digital Payment Platform with 15M+ users deployed real-time scoring, slashing fraud losses by 76%',
     ],
     valid: [
       'We offer reliable logistics.',
@@ -250,6 +251,7 @@ export const credibilityRules: readonly Rule[] = [
       '作为一家领先的云服务企业，我们为客户提供服务。',
       'When a new customer signs up, we call them.',
       '该平台支持私有化部署。',
+      'How a platform can help your sales team close faster.',
     ],
   },
   {

@@ -164,6 +164,18 @@ const ONE_OF_THE_LARGEST_EN = compile(
   'g',
 );
 
+/** "How a …" opening a case title, and the nouns its customer may go by. */
+const HOW_A_EN = /\b[Hh]ow\s(?:an?|one)\s/g;
+const HOW_A_NOUNS_EN = new Set([
+  ...ANONYMISED_NOUN_EN,
+  'platform',
+  'app',
+  'service',
+  'business',
+  'store',
+  'team',
+]);
+
 /**
  * English unnamed customers: "a logistics company", "an American insurer", "a leading global
  * pharmaceutical company", "a Top 10 Global Insurer", "I helped a manufacturer", "one of the largest
@@ -182,6 +194,20 @@ export function findAnonymisedEn(text: string): string[] {
       .slice(0, 6);
     const read = anonymisedAfterArticle(words, m[1] !== undefined);
     if (read > 0) hits.push(trimEndChars(`${m[0]}${words.slice(0, read).join(' ')}`.trim(), '.,;:!?)'));
+  }
+  // A case title on an unnamed customer: "How a Digital Payment Platform with 15M+ users … deployed …".
+  for (const m of text.matchAll(HOW_A_EN)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const words = text
+      .slice(at, at + 120)
+      .split(/\s+/)
+      .slice(0, 12);
+    const noun = words
+      .slice(0, 5)
+      .findIndex((w) => HOW_A_NOUNS_EN.has(trimEndChars(w, '.,;:').toLowerCase()));
+    const past = words.slice(noun + 1).some((w) => /^[a-z]{3,}ed[.,;:]?$/.test(w));
+    if (noun >= 0 && past && !hits.some((h) => h.includes(words[noun] ?? '')))
+      hits.push(`${m[0]}${words.slice(0, noun + 1).join(' ')}`.trim());
   }
   for (const m of text.matchAll(ONE_OF_THE_LARGEST_EN)) {
     const at = m.index ?? 0;
