@@ -22,13 +22,27 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and eleven more (dev2 … dev12), each scored once untouched
- * before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and development data since. dev9 is copy
- * only.
+ * The development parts: the first collection and twelve more (dev2 … dev13; dev9 and dev13 are copy
+ * only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
+ * development data since.
  */
 export const DEV: Column = {
   label: 'dev',
-  parts: ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12'],
+  parts: [
+    'dev',
+    'dev2',
+    'dev3',
+    'dev4',
+    'dev5',
+    'dev6',
+    'dev7',
+    'dev8',
+    'dev9',
+    'dev10',
+    'dev11',
+    'dev12',
+    'dev13',
+  ],
 };
 /**
  * The held-out parts already looked at: a third of the first collection, a third of the third (held2),
