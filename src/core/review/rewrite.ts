@@ -310,7 +310,7 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
     if (!facts.segment && segment) head = w.forSegment(segment);
   } else if (segment) {
     // "Helping finance teams close…": the opening already says for whom; the head adds what it is.
-    const said = facts.segment !== null && opener !== undefined && opener.text.includes(facts.segment);
+    const said = facts.segment !== null && opener?.text.includes(facts.segment) === true;
     head =
       facts.category || take(1)
         ? w.head(facts.product, facts.category, said ? null : segment)
