@@ -140,6 +140,9 @@ function makerClauses(text: string): string[] {
   return out;
 }
 
+/** "从2017年起就使用了", "自2019年开始采用": adopting a product since a year, after the adopter's name. */
+const SINCE_YEAR_ZH = /(?:从|自)\d{4}年(?:起|开始)就?(?:使用|采用|选用|引入|部署|上线)/g;
+
 /** Named customers in Chinese copy. */
 export function namedCustomersZh(text: string): string[] {
   const vendors = vendorNamesZh(text);
@@ -262,6 +265,12 @@ export function namedCustomersZh(text: string): string[] {
     const name = (m[1] ?? '').trim();
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
+  }
+  // "三井住友从2017年起就使用了帆软的FR工具": a company using a product since a given year is its customer.
+  SINCE_YEAR_ZH.lastIndex = 0;
+  for (let m = SINCE_YEAR_ZH.exec(text); m !== null; m = SINCE_YEAR_ZH.exec(text)) {
+    const name = zhNameBefore(text, m.index);
+    if (name.length >= 2 && !isGenericZh(name) && !/^[某各多众该本我贵其这那]/.test(name)) add(name);
   }
   // A Latin-named company opening a case title is read as the seller by `vendorNamesZh`: kept directly.
   const keep = (name: string) => {

@@ -284,4 +284,10 @@ describe('findNamedCustomers', () => {
     expect(zh('通过创新的技术手段和人性化的管理理念，成功破解了招聘难题。')).toEqual([]);
     expect(zh('开立医疗的技术团队把部署时间缩短了一半。')).toEqual(['开立医疗']);
   });
+
+  it('reads a Chinese company that has used a product since a given year, not "we"', () => {
+    const zh = (t: string) => findNamedCustomers(t, 'zh');
+    expect(zh('青松银行从2017年起就使用了 Ledgerly 的报表工具。')).toEqual(['青松银行']);
+    expect(zh('我们从2017年起就使用了这套报表工具。')).toEqual([]);
+  });
 });
