@@ -94,6 +94,16 @@ describe('bodySentences', () => {
     expect(a.answer).not.toMatch(/(?<!：)\*\*服务过的客户案例：9%\*\*/);
   });
 
+  it('does not carry a list introduction past a heading, nor onto a list that opens with a sentence', () => {
+    const past = bodySentences(
+      'Buyers rank them as follows:\n\n## Why it matters\n\n- Trust comes first.',
+      'en',
+    );
+    expect(past.sentences.at(-1)?.intro).toBeUndefined();
+    const own = bodySentences('They want, in order:\n\nA plain paragraph.\n- Trust comes first.', 'en');
+    expect(own.sentences.map((s) => s.intro)).toEqual([undefined, undefined]);
+  });
+
   it('ends a Chinese clause split at its semicolon as a sentence, not dangling', () => {
     const { sentences } = bodySentences('先说第一层意思；再说第二层意思。', 'zh');
     expect(sentences.map((s) => s.text)).toEqual(['先说第一层意思。', '再说第二层意思。']);

@@ -38,9 +38,13 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
   let intro: string | undefined;
   body.split(/\n\s*\n/).forEach((para, paragraph) => {
     const trimmed = para.trim();
-    if (!trimmed || /^[#|]/.test(trimmed)) return;
+    if (!trimmed || /^[#|]/.test(trimmed)) {
+      intro = undefined;
+      return;
+    }
     if (APPLY.test(trimmed)) {
       apply = joinLines(trimmed, join);
+      intro = undefined;
       return;
     }
     const lines = trimmed.split('\n');
@@ -53,9 +57,14 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
           items[items.length - 1] = `${items[items.length - 1]}${join}${line.trim()}`;
         else items.push(line.trim());
       }
-      // A list's own first line may introduce it ("They want, in order:\n- …").
-      const listIntro =
-        items[0] && !LIST_ITEM.test(lines[0] ?? '') && /[:：]$/.test(items[0]) ? items[0] : intro;
+      // Its own first line may introduce it ("They want, in order:\n- …"); else the paragraph before does,
+      // when the list starts right away.
+      const first = lines[0] ?? '';
+      const listIntro = !LIST_ITEM.test(first)
+        ? /[:：]$/.test(items[0] ?? '')
+          ? items[0]
+          : undefined
+        : intro;
       for (const item of items) push(item, paragraph, listIntro);
       intro = undefined;
       return;

@@ -403,3 +403,54 @@ describe('no credit for look-alikes', () => {
     );
   });
 });
+
+describe('look-alikes found in review of this round: no false credit, no lost credit', () => {
+  it('gives no proof or result to offers, generic ideas, module headings, mission quotes or pitches', () => {
+    expect(hitsOf('cr.named-customer', 'Pricing: 20% off annual plans with Stripe billing.')).toBeNull();
+    expect(hitsOf('cr.named-customer', 'How AI Reduced Costs for Everyone')).toBeNull();
+    expect(hitsOf('cr.named-customer', 'How Open Banking Reduced Fraud')).toBeNull();
+    expect(hitsOf('cr.named-customer', '在线客服：借助知识库，响应效率提升50%')).toBeNull();
+    expect(hitsOf('cr.named-customer', '青松科技从2015年起就采用微服务架构，服务超过300家客户。')).toBeNull();
+    expect(hitsOf('cr.anonymised-customer', '无论该企业规模大小，三天即可上线。')).toBeNull();
+    expect(hitsOf('cr.anonymised-customer', 'Nothing beats helping a customer succeed.')).toBeNull();
+    expect(hitsOf('cr.anonymised-customer', 'How a platform can help your team move at speed.')).toBeNull();
+    expect(hitsOf('cr.anonymised-customer', 'Acme is now a leading logistics provider.')).toBeNull();
+    expect(
+      hitsOf(
+        'qr.before-after',
+        'Start your free trial today. Cancel before 30 days and pay nothing for 12 months.',
+      ),
+    ).toBeNull();
+    expect(
+      hitsOf('qr.before-after', 'Instead of waiting weeks for reports, get answers in minutes.'),
+    ).toBeNull();
+    expect(hitsOf('qr.change-in-numbers', 'Retain logs from 7 days to 2 years.')).toBeNull();
+    expect(
+      hitsOf('cv.customer-gain', 'Greatly improved efficiency and accelerated digital transformation.'),
+    ).toBeNull();
+    expect(
+      hitsOf(
+        'cr.unnamed-quote',
+        '“Our mission has always been to make finance faster, and now we deliver it with AI for every team.”',
+      ),
+    ).toBeNull();
+  });
+
+  it('still credits the real thing next to them', () => {
+    expect(hitsOf('cr.named-customer', 'How Northwind Reduced US Freight Costs')).not.toBeNull();
+    expect(hitsOf('cr.named-customer', '东方证券业务系统迁移后，交易延迟降低 60%。')).not.toBeNull();
+    expect(hitsOf('cr.anonymised-customer', '我们为一家物流企业节省了30%的运输成本。')).not.toBeNull();
+    expect(
+      hitsOf('cr.anonymised-customer', 'In Germany, a leading logistics provider cut empty miles by 18%.'),
+    ).not.toBeNull();
+    expect(
+      hitsOf('cr.anonymised-customer', 'Recently, a regional bank cut onboarding time by 40%.'),
+    ).not.toBeNull();
+    expect(
+      hitsOf('qr.change-in-numbers', 'Month-End Close Orchestration: From Three Weeks to One Day'),
+    ).not.toBeNull();
+    expect(
+      hitsOf('cv.customer-gain', 'How Yogiyo Improved Scalability and Performance with ShardingSphere'),
+    ).not.toBeNull();
+  });
+});

@@ -71,8 +71,6 @@ const SERVES = [
   'helps',
   'help',
   'helping',
-  'Helping',
-  'Help',
   'lets',
   'enables',
   'serves',
@@ -138,7 +136,9 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
   const target =
     hitsOf(run, (f) => f.rule.id === 'cf.explicit-target')[0] ??
     hitsOf(run, (f) => f.rule.id === 'cf.segment').find((h) =>
-      SERVES.some((verb) => copy.includes(`${verb}${lang === 'zh' ? '' : ' '}${h}`)),
+      SERVES.some((verb) =>
+        copy.toLowerCase().includes(`${verb}${lang === 'zh' ? '' : ' '}${h}`.toLowerCase()),
+      ),
     );
   // "140 mid-size distributors" names a segment; "1000 家" or "Fortune 100 companies" does not.
   const counted = hitsOf(run, (f) => f.rule.id === 'cr.customer-count')
@@ -310,7 +310,8 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
     if (!facts.segment && segment) head = w.forSegment(segment);
   } else if (segment) {
     // "Helping finance teams close…": the opening already says for whom; the head adds what it is.
-    const said = facts.segment !== null && opener?.text.includes(facts.segment) === true;
+    const said =
+      facts.segment !== null && opener?.text.toLowerCase().includes(facts.segment.toLowerCase()) === true;
     head =
       facts.category || take(1)
         ? w.head(facts.product, facts.category, said ? null : segment)

@@ -114,7 +114,7 @@ const RESULT_IN_TITLE_ZH =
   /(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效)[^，。；]{0,6}\d|\d\s?[%％倍]/;
 
 const USES_PRODUCT_ZH =
-  /(?:用|借助|通过|携手|牵手|选择|选用|采用|基于|上线|引入)\s?([A-Za-z][A-Za-z0-9.+-]{1,20}|[\u4e00-\u9fa5]{2,4}?)(?=\s|实现|打造|构建|完成|，|,|$)/;
+  /(?:用|借助|通过|携手|牵手|选择|选用|采用|基于|上线|引入)\s?([A-Za-z][A-Za-z0-9.+-]{1,20})/;
 const ORG_HEAD_ZH = compile(
   `(?:${lexiconSource([...ORG_SUFFIXES_ZH, '律所', '律师事务所', '公司'])})$|^(?:${lexiconSource(WELL_KNOWN_ZH)})$`,
 );

@@ -124,6 +124,20 @@ const CHOSE_PRODUCT_EN =
 /** A possessive ("Amazon's"). */
 const POSSESSIVE = /['’]s\s/g;
 
+/** The reader or the seller speaking ("How we…", "your team"); "US" is a country, not "us". */
+const READER_OR_SELLER_EN = /\b(?:[Yy]ou|[Yy]our|[Ww]e|[Oo]ur|us)\b/;
+/** Names of ideas, not companies, that title-case copy capitalises ("How AI Reduced…", "Open Banking"). */
+const NOT_A_COMPANY_EN =
+  /^[A-Z0-9.-]{2,4}$|\b(?:Banking|Adoption|Computing|Marketing|Automation|Intelligence|Analytics|Security|Data|Cloud|Learning|Transformation|Technology|Innovation|Payments|Pricing|Software)$/;
+/** A change a case title reports ("30% Less Operational Cost", "3x Faster"), not an offer ("20% off"). */
+const CHANGE_IN_TITLE_EN =
+  /\b(?:less|more|faster|fewer|lower|higher|cut|cuts|reduced|reduces|saved|saves|increase|decrease|improved|growth|reduction|uptime)\b/i;
+const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:month|year|user|seat))\b/i;
+
+/** A name that ends in a company suffix ("Royal Bank", "Northwind Health"). */
+const ORG_WORD_EN =
+  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores)$/;
+
 /** Company suffixes ("Acme Logistics", "China Telecom"). */
 const ORG_SUFFIX_EN =
   /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores)\b/g;
@@ -179,7 +193,10 @@ export function namedCustomersEn(text: string): string[] {
   const vendors = vendorNamesEn(text);
   const found: string[] = [];
   // One name read twice ("Royal Bank of Canada" from its start and "Royal Bank" before its suffix) is one.
-  const sameName = (a: string, b: string) => a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `);
+  // Not two customers that share a first word ("Delta", "Delta Dental").
+  const within = (long: string, short: string) =>
+    long.startsWith(`${short} of `) || (long.startsWith(`${short} `) && ORG_WORD_EN.test(short));
+  const sameName = (a: string, b: string) => a === b || within(a, b) || within(b, a);
   const add = (name: string | null) => {
     if (name && !isVendor(name, vendors) && !found.some((f) => sameName(f, name))) found.push(name);
   };
@@ -221,7 +238,8 @@ export function namedCustomersEn(text: string): string[] {
     else if (
       /[Hh]ow\s$|[Ww]hy\s$/.test(text.slice(Math.max(0, start - 4), start)) &&
       RESULT_VERBS_EN.has(v.verb) &&
-      !/\b(?:you|your|we|our|us)\b/i.test(v.sentence)
+      !READER_OR_SELLER_EN.test(v.sentence) &&
+      !NOT_A_COMPANY_EN.test(one.name)
     )
       add(one.name);
     // "How ResearchGate tests product changes for over 25M users": a story about the one named; after
@@ -313,11 +331,14 @@ export function namedCustomersEn(text: string): string[] {
     head &&
     /^:\s/.test(headTitle) &&
     /\d/.test(headTitle) &&
+    CHANGE_IN_TITLE_EN.test(headTitle) &&
+    !OFFER_IN_TITLE_EN.test(headTitle) &&
     usesNamedProduct(headTitle) &&
     !headTitle.includes(head.name) &&
-    !/\b(?:you|your|we|our|us)\b/i.test(headTitle)
+    !READER_OR_SELLER_EN.test(headTitle) &&
+    !NOT_A_COMPANY_EN.test(head.name)
   )
-    keep(head.name);
+    add(head.name);
   // "WeBank is China's first … bank. … By using TiDB, they reduced …": the company the story is about,
   // though "is" made it read as the seller.
   if (head && /^\s(?:is|was)\s/.test(text.slice(head.end, head.end + 5)) && THEY_STORY_EN.test(text))

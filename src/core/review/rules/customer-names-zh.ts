@@ -141,7 +141,8 @@ function makerClauses(text: string): string[] {
 }
 
 /** "从2017年起就使用了", "自2019年开始采用": adopting a product since a year, after the adopter's name. */
-const SINCE_YEAR_ZH = /(?:从|自)\d{4}年(?:起|开始)就?(?:使用|采用|选用|引入|部署|上线)/g;
+const SINCE_YEAR_ZH =
+  /(?:从|自)\d{4}年(?:起|开始)就?(?:使用|采用|选用|引入|部署|上线)了\s?(?:[A-Za-z]|[\u4e00-\u9fa5]{2,6}的)/g;
 
 /** Named customers in Chinese copy. */
 export function namedCustomersZh(text: string): string[] {
@@ -219,8 +220,8 @@ export function namedCustomersZh(text: string): string[] {
       head.length >= 2 &&
       !isGenericZh(head) &&
       text[m.index + m[0].length] !== '端' && // 移动端 is the mobile side, not China Mobile
-      // "中国地产行业", "保险业务": an industry, not a company.
-      !/^(?:行业|领域|板块|市场|业|企业|类|公司们)/.test(
+      // "中国地产行业": an industry, not a company ("东方证券业务系统" is still 东方证券's).
+      !/^(?:行业|领域|板块|市场|企业(?!家)|公司们)/.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 3),
       ) &&
       !sellerAt(start, head.length + m[0].length) &&

@@ -20,7 +20,10 @@ export const customerValueRules: readonly Rule[] = [
         /\bso\s(?:that\s)?(?!much\b|many\b|far\b|long\b|on\b|to\b|too\b)(?:you|your|they|their|the|every|no|nobody|each|companies|teams|[a-z]{2,20}s)\b/,
         /\b(?:helps?|helping|lets?|allows?|enables?)\s(?:you|your|teams?|them|users|developers|companies|businesses|[a-z]{2,20}\steams?)\b/,
         /\bstop\s\w{2,20}ing\b|,\s?not\s\d|\bno\s(?:shutdown|downtime|overtime|surprises|rework|penalties|penalty|fines|fine)\b|\bno (?:need|longer)\b|\bwithout (?:any |proportional )?(?:human|headcount|rework|downtime|code|coding)/,
-        /\b(?:cut|cuts|reduces?|reduced|lowers?|lowered|saves?|saved|avoids?|eliminates?|prevents?|recovers?|protects?|wins?|grows?|ships?|passe[sd]|resolves?|absorbed|fell|dropped|halved|shrank|doubled|tripled|improved|increased|boosted|accelerated)\b/,
+        /\b(?:cut|cuts|reduces?|reduced|lowers?|lowered|saves?|saved|avoids?|eliminates?|prevents?|recovers?|protects?|wins?|grows?|ships?|passe[sd]|resolves?|absorbed|fell|dropped|halved|shrank|doubled|tripled)\b/,
+        // A past-tense gain of something named ("Improved Scalability and Performance"), not a vague
+        // one ("greatly improved efficiency", "boosted performance" of "the dashboard").
+        /(?<!greatly\s|significantly\s|dramatically\s|vastly\s|hugely\s|highly\s)\b(?:improved|increased|boosted|accelerated)\s(?!efficiency|productivity|digital|the\s|our\s|performance\b)[a-z]/,
         // The gain as a noun or a participle: "an 80% reduction in time spent", "cutting cost per shipment".
         /\b(?:reductions?|decrease|improvements?|savings|cutting|reducing|lowering|saving|trim|trims|trimmed|brought down|increases? in)\b/,
         /让(?:您|你|客户|团队|老板|厂长|院长|店长|财务|采购)|帮(?:您|你|助)|为您|少(?:看|走|跑|花|等|加班)/,

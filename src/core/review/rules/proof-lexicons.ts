@@ -102,7 +102,7 @@ export const WELL_KNOWN_ZH = termList(`
  * describing itself ("是一家…公司", "作为一家…企业") and not "某种", "某些".
  */
 export const ANONYMISED_ZH =
-  /(?:某(?![种些])|(?<![每任哪是为])一家|一位|该(?=企业|公司|客户|集团|银行|医院|工厂|车企|券商|药企|门店))[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
+  /(?:某(?![种些])|(?<![每任哪是])(?<!作为)(?<!成为)一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|客户|品牌|电商|零售商|央企|国企|省|市|连锁|门店|学校|高校)/;
 
 /** Words that size or place an unnamed customer: "a leading global …", "a top-10 US …". */
 /** Words that size an unnamed customer ("a leading global …", "a top-10 …"), lower case. */
@@ -147,17 +147,21 @@ const ANONYMISED_NOUNS_EN =
 
 /** Before an article, words that make what follows the seller describing itself ("Acme is a …"). */
 const COPULA_BEFORE_EN =
-  /\b(?:is|are|was|were|be|been|being|become|becomes|became|[Aa]s|am|remains|['’]re|['’]s)\s$/;
-/** True when the words before an article make what follows the seller describing itself. */
-function sellerBefore(text: string, at: number): boolean {
+  /\b(?:is|are|was|were|be|been|being|become|becomes|became|[Aa]s|am|remains|['’]re|['’]s|into)\s(?:now\s|also\s|already\s|still\s)?$/;
+/**
+ * True when the words before an article make what follows the seller describing itself: "Acme is (now) a
+ * …", "grown into one of …", or an appositive to a name that the phrase closes with a comma ("Acme, a
+ * global payments company, today …"; not "In Germany, a leading provider cut …").
+ */
+function sellerBefore(text: string, at: number, end: number): boolean {
   const before = text.slice(Math.max(0, at - 24), at);
   if (COPULA_BEFORE_EN.test(before)) return true;
-  // "Acme, a global payments company,": an appositive to a name.
   const head = before.trimEnd();
-  return head.endsWith(',') && /^[A-Z]/.test(head.slice(0, -1).split(' ').pop() ?? '');
+  const name = head.slice(0, -1).split(' ').pop() ?? '';
+  return head.endsWith(',') && /^[A-Z]/.test(name) && text[end] === ',';
 }
 /** "a", "an", "one", "another", and "helped a" (the one helped is a customer, named by its kind). */
-const ARTICLE_EN = /\b(helped\s|helping\s|worked with\s|partnered with\s)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s/g;
+const ARTICLE_EN = /\b(helped\s|worked with\s|partnered with\s)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s/g;
 /** "one of the largest banks in Europe", "one of our biggest customers". */
 const ONE_OF_THE_LARGEST_EN = compile(
   String.raw`\b[Oo]ne\sof\s(?:the|our|their)\s(?:world['’]s\s|nation['’]s\s|country['’]s\s|industry['’]s\s|region['’]s\s)?(?:largest|biggest|leading|top|fastest-growing|best-known|most valuable|oldest)\s(?:3\s|5\s|10\s|20\s|50\s|100\s)?(?:(?:${[...PLACE_PAIRS_EN, ...PLACE_WORDS_EN].map((w) => escapeRegExp(w).replace(' ', '\\s')).join('|')})\s)?(?:[a-z][a-z-]{1,19}\s(?:${ANONYMISED_NOUNS_EN})|${ANONYMISED_NOUNS_EN})\b`,
@@ -175,6 +179,12 @@ const HOW_A_NOUNS_EN = new Set([
   'store',
   'team',
 ]);
+/** Past-tense verbs of a case ("deployed", "cut", "slashed"), not any word ending in -ed ("speed", "integrated"). */
+const HOW_A_VERBS_EN = new Set(
+  `cut reduced saved deployed slashed improved increased boosted grew doubled tripled halved migrated moved
+  switched built scaled achieved delivered transformed eliminated automated modernized modernised
+  rolled launched replaced adopted consolidated accelerated lowered shortened`.split(/\s+/),
+);
 
 /**
  * English unnamed customers: "a logistics company", "an American insurer", "a leading global
@@ -187,13 +197,14 @@ export function findAnonymisedEn(text: string): string[] {
   const hits: string[] = [];
   for (const m of text.matchAll(ARTICLE_EN)) {
     const at = m.index ?? 0;
-    if (sellerBefore(text, at)) continue;
     const words = text
       .slice(at + m[0].length, at + m[0].length + 90)
       .split(/\s+/)
       .slice(0, 6);
     const read = anonymisedAfterArticle(words, m[1] !== undefined);
-    if (read > 0) hits.push(trimEndChars(`${m[0]}${words.slice(0, read).join(' ')}`.trim(), '.,;:!?)'));
+    if (read === 0) continue;
+    const hit = trimEndChars(`${m[0]}${words.slice(0, read).join(' ')}`.trim(), '.,;:!?)');
+    if (!sellerBefore(text, at, at + hit.length)) hits.push(hit);
   }
   // A case title on an unnamed customer: "How a Digital Payment Platform with 15M+ users … deployed …".
   for (const m of text.matchAll(HOW_A_EN)) {
@@ -205,13 +216,18 @@ export function findAnonymisedEn(text: string): string[] {
     const noun = words
       .slice(0, 5)
       .findIndex((w) => HOW_A_NOUNS_EN.has(trimEndChars(w, '.,;:').toLowerCase()));
-    const past = words.slice(noun + 1).some((w) => /^[a-z]{3,}ed[.,;:]?$/.test(w));
+    // A result the customer reported, before any promise to the reader ("can", "your").
+    const after = words.slice(noun + 1);
+    const promise = after.findIndex((w) => /^(?:can|could|will|may|your|you|our)$/i.test(w));
+    const past = after
+      .slice(0, promise < 0 ? after.length : promise)
+      .some((w) => HOW_A_VERBS_EN.has(trimEndChars(w, '.,;:').toLowerCase()));
     if (noun >= 0 && past && !hits.some((h) => h.includes(words[noun] ?? '')))
       hits.push(`${m[0]}${words.slice(0, noun + 1).join(' ')}`.trim());
   }
   for (const m of text.matchAll(ONE_OF_THE_LARGEST_EN)) {
     const at = m.index ?? 0;
-    if (!sellerBefore(text, at)) hits.push(m[0]);
+    if (!sellerBefore(text, at, at + m[0].length)) hits.push(m[0]);
   }
   return hits;
 }

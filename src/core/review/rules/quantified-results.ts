@@ -114,7 +114,9 @@ let lastFigures: { text: string; figures: string[] } = { text: '', figures: [] }
 const DURATION_EN = /\b(?:fortnight|seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/gi;
 /** Words that tell the old way ("which before would have taken", "in the old world", "legacy …"). */
 const BEFORE_WORDS_EN =
-  /\b(?:before|previously|used to|would have taken|would take|it took|in the old world|the old way|legacy|compared to|compared with|instead of|down from)\b/i;
+  /\b(?:before(?!\s(?:\d|you|your))|previously|used to|would have taken|would take|it took|in the old world|the old way|legacy|compared to|compared with|down from)\b/i;
+/** A promise, an offer or an order to the reader, not a result someone reported. */
+const PITCH_EN = /\b(?:you|your|free|trial|cancel|pay|plans?|get|start|try|can|will)\b/i;
 /** Words that tell the new way ("now", "today", "these days"). */
 const NOW_WORDS_EN = /\b(?:now|today|these days|nowadays)\b/i;
 
@@ -132,8 +134,9 @@ function beforeAfterInWords(text: string): string[] {
     const one = sentences[i] ?? '';
     // The old way in this sentence and the new in this or the next, or the new here and the old next.
     const told =
-      (BEFORE_WORDS_EN.test(one) && (NOW_WORDS_EN.test(span) || /compared|instead|down from/i.test(one))) ||
+      (BEFORE_WORDS_EN.test(one) && (NOW_WORDS_EN.test(span) || /compared|down from/i.test(one))) ||
       (NOW_WORDS_EN.test(one) && BEFORE_WORDS_EN.test(sentences[i + 1] ?? ''));
+    if (PITCH_EN.test(one.replace(/[“"”]/g, '')) && !/\b(?:we|our|us|I)\b/.test(one)) continue;
     if (told && (span.match(DURATION_EN) ?? []).length >= 2)
       return [Array.from(one.trim()).slice(0, 60).join('')];
   }

@@ -29,10 +29,10 @@ const TIME_WORDS_EN =
 
 /** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
 export const CHANGE_PATTERNS: readonly RegExp[] = [
-  // A before → after in words, also in a title: "From Three Weeks to One Day". Spelled out in both
-  // cases rather than compiled with the i flag, which doubles the code of a pattern this size.
+  // A before → after in words in a title: "…: From Three Weeks to One Day" (numbers in words, so not
+  // "retain logs from 7 days to 2 years"; a change told with digits has a verb, above and below).
   compile(
-    String.raw`\b[Ff]rom\s(?:\d{1,3}|${NUM_WORDS_EN})\s${TIME_WORDS_EN}\s(?:[Dd]own\s)?[Tt]o\s(?:[Jj]ust\s|[Oo]nly\s|[Uu]nder\s)?(?:\d{1,3}|${NUM_WORDS_EN}|[Aa]n?)\s${TIME_WORDS_EN}\b`,
+    String.raw`(?:^|[:：—–]\s?)From\s${NUM_WORDS_EN}\s${TIME_WORDS_EN}\s[Tt]o\s(?:${NUM_WORDS_EN}|[Aa]n?)\s${TIME_WORDS_EN}\b`,
   ),
   compile(`${CHANGE_EN}${STOP_EN}{0,80}?${NUMR_EN}${RESULT_UNIT_EN}`),
   compile(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),

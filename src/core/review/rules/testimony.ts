@@ -68,6 +68,10 @@ function wordBefore(text: string, end: number): string {
 const ATTRIBUTED_EN = /[”"」』],?\s?[A-Z]?[\w.]{0,30}\s?(?:said|says|explains|adds)\b/;
 const ATTRIBUTED_ZH = /[”」』][，,]?[^，。“”」』]{0,12}?(?:表示|说道|坦言)/;
 
+/** A seller's mission or founding story ("Our mission…", "We built Ledgerly because…", "成立以来"). */
+const MISSION =
+  /\b(?:mission|vision|we built|we founded|founded|our goal|we believe|we deliver|we make|we help)\b|成立|使命|愿景|致力于|专注于/i;
+
 /** A testimonial in quote marks: the copy opens on a quote that runs at least this long. */
 const QUOTE_OPEN = /^\s?[“"「『]([^”"」』]{25,})/;
 const FIRST_PERSON_EN = /\b(?:I|we|We|my|My|our|Our|us|me)\b/;
@@ -103,5 +107,7 @@ export function findQuotedExperience(text: string, lang: 'en' | 'zh'): string[] 
       : FIRST_PERSON_EN.test(quote) &&
         (LIVED_EN.test(quote) || EXPERIENCE_EN.test(quote)) &&
         !YOU_EN.test(quote);
+  // A founder's or seller's mission told in quotes is not a customer's experience.
+  if (MISSION.test(quote)) return [];
   return lived ? [Array.from(quote.trim()).slice(0, 40).join('')] : [];
 }
