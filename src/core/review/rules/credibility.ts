@@ -1,3 +1,4 @@
+import { findAnonymisedEn } from './anonymised-customers.ts';
 import { credibilityCheckRules } from './credibility-checks.ts';
 import { findCustomerCounts } from './customer-counts.ts';
 import { findNamedCustomers } from './customer-names.ts';
@@ -6,7 +7,6 @@ import { DIGITS } from './lexicons.ts';
 import {
   ANONYMISED_ZH,
   CERTIFYING_WORDS_EN,
-  findAnonymisedEn,
   STANDARD_NAMES_EN,
   STANDARDS_BARE,
   THIRD_PARTY_RANK,
