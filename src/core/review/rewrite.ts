@@ -133,12 +133,11 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
     .filter((h) => h.length > 1 && !/\s(?:for|built for|designed for|made for)$/.test(h))[0];
   // The audience: an explicit target ("for developers"), else a segment the product serves
   // ("helps developers…"); a segment word merely mentioned ("Carrier X: …") is not one.
+  const lowerCopy = copy.toLowerCase();
   const target =
     hitsOf(run, (f) => f.rule.id === 'cf.explicit-target')[0] ??
     hitsOf(run, (f) => f.rule.id === 'cf.segment').find((h) =>
-      SERVES.some((verb) =>
-        copy.toLowerCase().includes(`${verb}${lang === 'zh' ? '' : ' '}${h}`.toLowerCase()),
-      ),
+      SERVES.some((verb) => lowerCopy.includes(`${verb}${lang === 'zh' ? '' : ' '}${h}`.toLowerCase())),
     );
   // "140 mid-size distributors" names a segment; "1000 家" or "Fortune 100 companies" does not.
   const counted = hitsOf(run, (f) => f.rule.id === 'cr.customer-count')

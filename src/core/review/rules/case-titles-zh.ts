@@ -126,7 +126,6 @@ function colonCaseTitle(text: string): string | null {
     return null;
   if (
     isGenericZh(head) ||
-    /^[某各多众该本我贵]/.test(head) ||
     CATEGORY_NOUNS_ZH.some((c) => head.endsWith(c)) ||
     ['用', '借助', '通过', '基于', '选择', '采用'].some((v) => rest.replace(/\s/g, '').includes(v + head))
   )

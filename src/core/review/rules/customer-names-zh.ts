@@ -271,7 +271,7 @@ export function namedCustomersZh(text: string): string[] {
   SINCE_YEAR_ZH.lastIndex = 0;
   for (let m = SINCE_YEAR_ZH.exec(text); m !== null; m = SINCE_YEAR_ZH.exec(text)) {
     const name = zhNameBefore(text, m.index);
-    if (name.length >= 2 && !isGenericZh(name) && !/^[某各多众该本我贵其这那]/.test(name)) add(name);
+    if (name.length >= 2 && !isGenericZh(name)) add(name);
   }
   // A Latin-named company opening a case title is read as the seller by `vendorNamesZh`: kept directly.
   const keep = (name: string) => {

@@ -302,6 +302,10 @@ export function verbAfter(
   };
 }
 
+/** A certification in the sentence ("has achieved SOC 2 compliance"): the seller's own, not a result. */
+const CERTIFIED_EN =
+  /\b(?:SOC\s?[12]|ISO\s?\d{4,5}|certification|certified|compliance|compliant|accredited)\b/i;
+
 /**
  * True when the verb after a name makes it a customer: adopting a product, or reporting a result
  * with a number ("Acme cut returns 30%"; not "Kubernetes reduced our ops burden").
@@ -337,6 +341,3 @@ export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (CERTIFIED_EN.test(v.sentence)) return false;
   return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
 }
-
-const CERTIFIED_EN =
-  /\b(?:SOC\s?[12]|ISO\s?\d{4,5}|certification|certified|compliance|compliant|accredited)\b/i;
