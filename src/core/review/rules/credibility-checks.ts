@@ -10,6 +10,24 @@ import type { Rule } from './rule.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 
+/** Words saying a thing is live in someone's production: "in production", "生产环境", "管理着", "已部署". */
+const LIVE_EN =
+  /\b(?:in|into|across)\s(?:our\s|their\s|its\s)?production\b|\bin\s(?:our|their|its)\s[a-z]{2,20}\sproduction\b|\bproduction\s(?:environments?|clusters?|workloads?|traffic)\b|\b(?:have|has)\sbeen\srunning\b|\b(?:have|has)\sbeen\s[a-z]{2,20}ly\srunning\b|\b(?:we|they)\s(?:are|'re)\s(?:now\s|currently\s)?(?:running|shipping|serving)\b/i;
+const LIVE_ZH = /生产环境|线上环境|稳定运行|(?:已|已经|累计)(?:上线|部署)|管理着|承载着|上线运行|投产/;
+/** A capacity claim, not use: "scales to", "up to", "可支持", "最多". */
+const CAPACITY =
+  /\b(?:up\sto|scales?\sto|can|could|supports?|capable)\b|最多|最高|可支持|支持多达|可达|能够/i;
+
+/** The sentences that put it in live production, without a capacity claim beside it. */
+function findLiveProduction(text: string): string[] {
+  const out: string[] = [];
+  for (const sentence of text.split(/[。；;!?！？\n]|\.\s/)) {
+    const hit = LIVE_EN.exec(sentence) ?? LIVE_ZH.exec(sentence);
+    if (hit && !CAPACITY.test(sentence)) out.push(hit[0]);
+  }
+  return out.slice(0, 1);
+}
+
 /** See the file comment. */
 export const credibilityCheckRules: readonly Rule[] = [
   {
@@ -55,6 +73,31 @@ export const credibilityCheckRules: readonly Rule[] = [
     knowledge: K,
     invalid: ['邮储银行已完成部署超4万套。', 'Bitso uses Neon to give 250+ engineers their own sandbox.'],
     valid: ['Trusted by Northwind Health.', 'Used by 250+ engineers.'],
+  },
+  {
+    id: 'cr.production-scale',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    // A named customer at a scale is credited above; this is the unnamed user's own production.
+    when: { signals: ['quantity'], noSignals: ['named-customer'] },
+    match: { kind: 'finder', find: findLiveProduction },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Shows it running in production at a stated scale ({hits}): use, not a capacity claim. Name whose production it is and the buyer can check it.',
+      zh: '写出了它在生产环境里的实际规模（{hits}），是使用而不是容量指标；再写上是谁在用，买家就能核实。',
+    },
+    knowledge: K,
+    invalid: [
+      'We have been running it in production for months. Now we have 6K+ pods on it.',
+      '当前的边缘管理系统管理着将近100,000个边缘节点。',
+      '目前已在生产环境部署 300 多个集群。',
+    ],
+    valid: [
+      'Scales to 10,000 nodes in production.',
+      'It can handle up to 1M events in production.',
+      '最多可支持 1000 个节点的生产集群。',
+      'Now we have 6K+ pods on it.',
+    ],
   },
   {
     id: 'cr.research',
