@@ -7,6 +7,7 @@
 import { CATEGORY_NOUNS_EN, ROLES_EN, SEGMENTS_EN } from './lexicons.ts';
 import { CUSTOMER_NOUNS_EN } from './proof-lexicons.ts';
 import { trimEndChars } from './regex-source.ts';
+import { FROM_TO_WORDS_EN } from './result-patterns.ts';
 
 /** Capitalised words that open sentences or phrases but name nobody. */
 export const STOP_EN = new Set(
@@ -204,10 +205,6 @@ export function nameBefore(text: string, end: number): string | null {
   return picked.length === 1 && !isNameWord(name) ? null : name;
 }
 
-/** A before → after in words ("from weeks to days"): as good as a number for telling a result. */
-const FROM_TO_WORDS =
-  /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
-
 /** A number in words with its unit ("more than four minutes per patient"; not "one of"). */
 const NUMBER_WORD_UNIT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\s(?:minutes|hours|days|weeks|months|years|times|percent)\b/i;
@@ -297,7 +294,7 @@ export function verbAfter(
     number:
       /\d|\b(?:half|twice|double|triple)\b/.test(sentence) ||
       NUMBER_WORD_UNIT.test(sentence) ||
-      FROM_TO_WORDS.test(sentence),
+      FROM_TO_WORDS_EN.test(sentence),
     sentence,
   };
 }

@@ -4,6 +4,7 @@ import { quantityRules } from './quantities.ts';
 import { compile, termList } from './regex-source.ts';
 import {
   CHANGE_PATTERNS,
+  FROM_TO_WORDS_EN,
   NUMQ_ZH,
   NUMR_EN,
   NUMU_ZH,
@@ -78,7 +79,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
         ),
         /(?<![\d.,])\d[\d.,]*\s?[%％]?\s?(?:→|->|=>|➜|⟶)\s?\d/,
         // In words: "from weeks to days", "from several hours to several minutes", "从数天缩短到数小时".
-        /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s|mere\s)?(?:months|weeks|days|hours|minutes|seconds)\b/,
+        FROM_TO_WORDS_EN,
         /[从由](?:数|几)?(?:个月|年|周|天|小时|分钟)(?:缩短|降低|减少|压缩)?(?:到|至)(?:数|几)?(?:周|天|小时|分钟|秒)/,
       ],
       scan: beforeAfterInWords,
