@@ -22,8 +22,8 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twelve more (dev2 … dev13; dev9 and dev13 are copy
- * only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
+ * The development parts: the first collection and thirteen more (dev2 … dev14; dev9, dev13 and dev14
+ * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
 export const DEV: Column = {
@@ -42,6 +42,7 @@ export const DEV: Column = {
     'dev11',
     'dev12',
     'dev13',
+    'dev14',
   ],
 };
 /**

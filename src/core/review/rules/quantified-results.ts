@@ -133,8 +133,17 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '中台业务三倍提效。',
       'Our end-to-end run time decreased by 20%.',
       'Weekly Excel invoicing → under a minute.',
+      'Every developer now uses it, up from only 30% before.',
+      'Revenue was up 18% in the first year.',
     ],
-    valid: ['50% off your first year!', 'Features 12% active content.', '大幅降低企业用电成本。'],
+    valid: [
+      '50% off your first year!',
+      'Features 12% active content.',
+      '大幅降低企业用电成本。',
+      // "Up" as part of a verb ("sign up", "set up") is not a change.
+      'New users who sign up for it will receive 30 days of our Teams plan for free.',
+      'Set up takes 5 minutes.',
+    ],
   },
   {
     id: 'qr.outcome-metric',
