@@ -66,6 +66,14 @@ describe('buildRewrite', () => {
     expect(
       rewriteOf('Error tracking platform for mobile developers. Crashes fell 40% at Northwind Traders.'),
     ).toMatch(/^Error tracking platform for mobile developers\./);
+    // A standard the product meets is not the product ("with ISO 27001 certified data handling").
+    const certified = rewriteOf(
+      'Trusted by 300+ plants. Downtime fell 37%, with ISO 27001 certified data handling.',
+    );
+    expect(certified).not.toMatch(/^ISO\b/);
+    expect(certified).toContain('ISO 27001');
+    // Nor is a kind of technology ("AI, the [category] …").
+    expect(rewriteOf('How AI Prevented $47M in Financial Fraud at a Regional Bank')).not.toMatch(/^AI\b/);
   });
 
   it('uses placeholders only for what is missing', () => {

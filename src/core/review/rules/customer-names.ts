@@ -8,8 +8,15 @@ import { listedCustomers } from './customer-lists.ts';
 import { namedCustomersEn, vendorNamesEn } from './customer-names-en.ts';
 import { namedCustomersZh, vendorNamesZh } from './customer-names-zh.ts';
 import { STOP_EN } from './english-names.ts';
-import { RANKING_THIRD_PARTIES } from './proof-lexicons.ts';
-import { trimEndChars } from './regex-source.ts';
+import { RANKING_THIRD_PARTIES, STANDARD_NAMES_EN } from './proof-lexicons.ts';
+import { compile, trimEndChars } from './regex-source.ts';
+
+/** A kind of technology or system, not a name ("AI", "AI-powered", "MES"): the rewrite would open "AI, the …". */
+const KIND_NOT_NAME = /^(?:AI|GenAI|ML|IoT|SaaS|MES|ERP|CRM|WMS|TMS|HRIS|API|B2B|B2C)(?:$|[-\s])/;
+/** A standard or its body where a name starts ("ISO 27001", "SOC 2"): what the product meets, never the product. */
+const STANDARD_AT = compile(
+  String.raw`^(?:${STANDARD_NAMES_EN}|(?:ISO|IEC|SOC|FedRAMP|HITRUST|CMMI|NIST)\b)`,
+);
 
 /** Named customers in the copy, in its language. */
 export function findNamedCustomers(text: string, lang: ReviewLang): string[] {
@@ -35,7 +42,7 @@ export function findProductName(text: string, lang: ReviewLang): string | null {
   );
   const first = vendors
     .map((v) => ({ v, at: text.indexOf(v) }))
-    .filter((x) => x.at >= 0)
+    .filter((x) => x.at >= 0 && !STANDARD_AT.test(text.slice(x.at)) && !KIND_NOT_NAME.test(x.v))
     .sort((a, b) => a.at - b.at)[0];
   if (!first) return null;
   // Join a following capitalised word: "Apache Doris", "EMQ X".
