@@ -106,15 +106,21 @@ function caseCardHeading(text: string): string | null {
 
 /**
  * A case title of the customer's name, a colon and its result in numbers: "中征律所：用飞书实现组织数字升级，
- * 案件处理效率提升 50% 以上", "高能环境：巡检人力释放 80%". Not a slogan after a name ("湘财证券：数字化是…"), not
+ * 案件处理效率提升 50% 以上", "公牛：用飞书搭建智能客服，年省人工成本 400 万+". Not a slogan after a name ("湘财证券：数字化是…"), not
  * the seller speaking (我们, 您), and not the product's own name ("用飞书" names the product, not the customer).
  */
 const COLON_TITLE_ZH = /^([\p{Script=Han}A-Za-z0-9]{2,10})[：:][ \t]?([^\n]{4,80})/u;
 const RESULT_IN_TITLE_ZH =
-  /(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效)[^，。；]{0,6}\d|\d\s?[%％倍]/;
+  /(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效|年省|月省)[^，。；]{0,6}\d|\d\s?[%％倍]/;
 
 const USES_PRODUCT_ZH =
   /(?:用|借助|通过|携手|牵手|选择|选用|采用|基于|上线|引入)\s?([A-Za-z][A-Za-z0-9.+-]{1,20})/;
+/** A Chinese product name with what the head built with it: "用飞书搭建…", "借助钉钉实现…". */
+const USES_HAN_PRODUCT_ZH =
+  /(?:用|借助|携手|选用|采用|引入)([\u4e00-\u9fa5]{2,4}?)(?:搭建|实现|打造|构建|提效|落地|沉淀|升级|打通|重构)/;
+/** What a tool is made of or does, not a product's name ("用数据驱动", "借助低代码搭建"). */
+const NOT_A_PRODUCT_ZH =
+  /数据|技术|系统|平台|工具|数字|智能|算法|模型|自动|云|流程|代码|软件|方案|产品|手段|方式|方法|机器|人工|信息|互联网|数智/;
 const ORG_HEAD_ZH = compile(
   `(?:${lexiconSource([...ORG_SUFFIXES_ZH, '律所', '律师事务所', '公司'])})$|^(?:${lexiconSource(WELL_KNOWN_ZH)})$`,
 );
@@ -132,7 +138,8 @@ function colonCaseTitle(text: string): string | null {
     return null;
   // A module's heading reads the same ("智能排产：效率提升 30%"): the head must be an organisation's name,
   // or the title must name the product the head used ("用飞书实现…").
-  const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? '';
+  const han = USES_HAN_PRODUCT_ZH.exec(rest)?.[1] ?? '';
+  const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? (NOT_A_PRODUCT_ZH.test(han) ? '' : han);
   const usesProduct = product !== '' && !/^AI$/i.test(product) && !isGenericZh(product);
   return usesProduct || ORG_HEAD_ZH.test(head) ? head : null;
 }

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findNamedCustomers } from './customer-names.ts';
 
 describe('findNamedCustomers', () => {
+  it('reads the customer of a Chinese case title that names the product it used, Chinese or Latin', () => {
+    expect(findNamedCustomers('公牛：用飞书搭建智能客服，年省人工成本 400 万+', 'zh')).toEqual(['公牛']);
+    // A module's heading reads the same, but its "product" is a kind of tool.
+    expect(findNamedCustomers('智能排产：用算法实现排产效率提升 30%', 'zh')).toEqual([]);
+  });
+
   it('reads a Chinese name without the connective before it, once', () => {
     expect(findNamedCustomers('因此工商银行采用了新的服务发现模型，数据传输量下降 90%。', 'zh')).toEqual([
       '工商银行',

@@ -135,6 +135,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Weekly Excel invoicing → under a minute.',
       'Every developer now uses it, up from only 30% before.',
       'Revenue was up 18% in the first year.',
+      '公牛年省人工成本 400 万元。',
     ],
     valid: [
       '50% off your first year!',
@@ -143,6 +144,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       // "Up" as part of a verb ("sign up", "set up") is not a change.
       'New users who sign up for it will receive 30 days of our Teams plan for free.',
       'Set up takes 5 minutes.',
+      // A year, then "provincial" (省级), is not a yearly saving.
+      '2023年省级专项资金 500 万元已到位。',
     ],
   },
   {
