@@ -54,10 +54,10 @@ export const DEV: Column = {
  */
 export const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', 'held4', 'held6'] };
 /**
- * The eleventh, fifteenth, seventeenth and nineteenth (copy only) collections, held out whole from the
- * moment they were written: scored as aggregates only, never item by item.
+ * The eleventh, fifteenth, seventeenth, nineteenth and twenty-second (the last two copy only) collections,
+ * held out whole from the moment they were written: scored as aggregates only, never item by item.
  */
-export const FRESH: Column = { label: 'fresh', parts: ['held5', 'held7', 'held8', 'held9'] };
+export const FRESH: Column = { label: 'fresh', parts: ['held5', 'held7', 'held8', 'held9', 'held10'] };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(8);
 
