@@ -16,9 +16,13 @@ import type { Rule } from './rule.ts';
 
 const K = ['results-in-numbers'] as const;
 
-/** Words of a business outcome (money, time, errors, people), as opposed to a technical speed-up. */
-const BUSINESS_EN = String.raw`(?:costs?|spend|spending|revenue|sales|margin|profit|headcount|staff|people|hours?|days?|weeks?|months?|minutes?|errors?|defects?|crashes|incidents?|downtime|churn|conversion|win rate|tickets|support volume|demand|denials?|write-offs|overtime|energy|fuel|waste|scrap|returns|deliver(?:y|ies)|fines|penalt(?:y|ies)|discrepancies|picking|lead time|cycle time|close|payback|ROI|savings|resolutions|deployments?|stops|findings|yield|on time|accuracy|infrastructure|volume|losses|loss|fraud|false positives|chargebacks|claims|approvals?|onboarding|turnaround|straight-through processing|processing time|backlog)\b`;
-const BUSINESS_ZH = `(?:成本|费用|收入|营收|销售|人效|人均|人力|成单|周期|转化|时长|工时|差错|错误|事故|停机|宕机|故障|损耗|能耗|电费|节电|库存|会议|产出|准确率|合格率|交期|时效|货损|投诉|回款|利润|降本|报表|响应时长|核算|天|小时|分钟)`;
+/**
+ * Words of a business outcome (money, time, errors, people, and the figures an operations, clinical,
+ * sales or HR leader answers for: readmissions, retention, attrition, inventory), as opposed to a
+ * technical speed-up.
+ */
+const BUSINESS_EN = String.raw`(?:costs?|spend|spending|revenue|sales|margin|profit|headcount|staff|people|hours?|days?|weeks?|months?|minutes?|errors?|defects?|crashes|incidents?|downtime|churn|conversion|win rate|tickets|support volume|demand|denials?|write-offs|overtime|energy|fuel|waste|scrap|returns|deliver(?:y|ies)|fines|penalt(?:y|ies)|discrepancies|picking|lead time|cycle time|close|payback|ROI|savings|resolutions|deployments?|stops|findings|yield|on time|accuracy|infrastructure|volume|losses|loss|fraud|false positives|chargebacks|claims|approvals?|onboarding|turnaround|straight-through processing|processing time|backlog|readmissions?|readmission rates?|length of stay|infections?|no-shows?|wait times?|waiting times?|injuries|accidents|retention|satisfaction|NPS|CSAT|pipeline|bookings|deal size|time to hire|turnover|attrition|inventory|stockouts?|emissions|utili[sz]ation|OEE|uptime)\b`;
+const BUSINESS_ZH = `(?:成本|费用|收入|营收|销售|人效|人均|人力|成单|周期|转化|时长|工时|差错|错误|事故|停机|宕机|故障|损耗|能耗|电费|节电|库存|会议|产出|准确率|合格率|交期|时效|货损|投诉|回款|利润|降本|报表|响应时长|核算|库存|满意度|留存|续费|复购|流失|安全事故|排放|能效|良率|不良率|返工|报废|交付周期|天|小时|分钟)`;
 
 /** A unit of time, the span told in words or digits around it ("a fortnight", "a whole quarter", "30 minutes"). */
 const DURATION_EN = /\b(?:fortnight|seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/gi;
@@ -227,6 +231,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '人力成本节约46.8万元。',
       'The system saved $12M in prevented losses in year one.',
       'False positives dropped 85%.',
+      'A 19 percent reduction in readmission rates.',
+      '复购率提升了40%。',
     ],
     valid: ['Query speed up 20x.', '查询提速 20 倍。'],
   },
