@@ -96,6 +96,12 @@ export function wholeCategory(copy: string, category: string, lang: ReviewLang):
   return m ? m[0] : category;
 }
 
+/** Words that only finish a superlative, left behind once it is cut ("… ever.", "史上…"). */
+const SUPERLATIVE_TAIL: Readonly<Record<ReviewLang, RegExp>> = {
+  en: /\s(?:ever|yet|of all time|on the market|in the world|out there)(?=[.!?]?$)/i,
+  zh: /(?:史上|有史以来|迄今为止)(?=\S)/,
+};
+
 /**
  * Takes the draft's unproven claims out of a sentence: a superlative in front of what it praises ("the
  * smartest CRM" → "the CRM", "最好用的CRM" → "CRM") and a promise to everyone with the words that lead
@@ -140,7 +146,9 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
         ? /(?:让|帮助|帮|使|助力)(?=都|也|能|可以|用|轻松)/.test(kept)
         : kept.trim().split(/\s+/).length < 3;
     if (fragment && slot) kept = withoutUniversal(asObject.reduce((t, re) => t.replace(re, slot), text));
-    const out = superlative.reduce((t, re) => t.replace(re, ''), kept);
+    const cut = superlative.reduce((t, re) => t.replace(re, ''), kept);
+    // What completed the superlative goes with it: "Fastest CRM ever" → "CRM", "史上最快的CRM" → "CRM".
+    const out = cut === kept ? cut : cut.replace(SUPERLATIVE_TAIL[lang], '');
     const tidy = out
       .replace(/\s{2,}/g, ' ')
       .replace(/\s([,.;:!?])/g, '$1')

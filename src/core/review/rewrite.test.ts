@@ -72,6 +72,9 @@ describe('buildRewrite', () => {
     );
     expect(certified).not.toMatch(/^ISO\b/);
     expect(certified).toContain('ISO 27001');
+    // What only finished a superlative goes with it, not left dangling ("CRM ever.").
+    expect(rewriteOf('Fastest CRM ever.')).not.toMatch(/\bever\b/);
+    expect(rewriteOf('史上最快的CRM。')).not.toContain('史上');
     // Nor is a kind of technology ("AI, the [category] …").
     expect(rewriteOf('How AI Prevented $47M in Financial Fraud at a Regional Bank')).not.toMatch(/^AI\b/);
   });
