@@ -187,6 +187,13 @@ describe('prompt injection', () => {
     expect(named.suggestions.join('\n')).toMatch(/a kind of proof you do not have yet/);
   });
 
+  it('names only the kinds of proof a draft lacks in the next step', () => {
+    const counted = reviewOffline('专注工业物联网十年，服务超过 500 家制造企业，帮助客户平均降低停机时间 30%。');
+    const next = counted.suggestions.find((t) => t.includes('补一种还没有的')) ?? '';
+    expect(next).toMatch(/客户名/);
+    expect(next).not.toMatch(/客户数量/);
+  });
+
   it('does not ask a draft that already gives a number for a number, even when the score is middling', () => {
     const r = reviewOffline('Cut invoice errors by 30%.');
     expect(r.scores.quantified_results).toBeLessThan(4);

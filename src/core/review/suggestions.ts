@@ -101,10 +101,42 @@ export function buildSuggestions(
     const shows = fired.some(
       (f) => f.rule.dimension === d && f.rule.effect.delta > 0 && severityOf(f) === 'strength',
     );
-    const generic =
-      scores[d] >= STRONG_AT || shows ? NEXT_STEP_SUGGESTIONS[d][lang] : DIMENSION_SUGGESTIONS[d][lang];
+    const next =
+      d === 'credibility'
+        ? (proofToAdd(fired, lang) ?? NEXT_STEP_SUGGESTIONS[d][lang])
+        : NEXT_STEP_SUGGESTIONS[d][lang];
+    const generic = scores[d] >= STRONG_AT || shows ? next : DIMENSION_SUGGESTIONS[d][lang];
     const text = specific?.rule.suggestion ? fillTemplate(specific.rule.suggestion, specific, lang) : generic;
     if (!out.includes(text)) out.push(text);
   }
   return out;
+}
+
+/** Kinds of proof, the rules that find each, and how the next-step advice names them. */
+const PROOF_KINDS: readonly { rules: readonly string[]; en: string; zh: string }[] = [
+  { rules: ['cr.named-customer'], en: 'a named customer', zh: '客户名' },
+  { rules: ['cr.customer-count'], en: 'a count of customers', zh: '客户数量' },
+  { rules: ['cr.certification-or-audit'], en: 'a certification or audit', zh: '认证或审计' },
+  {
+    rules: ['cr.quote', 'cr.user-testimony', 'cr.customer-words', 'cr.unnamed-quote'],
+    en: 'a customer quote signed with name and role',
+    zh: '带姓名和职务的客户原话',
+  },
+];
+
+/**
+ * The next step for credibility, naming only the kinds of proof the draft lacks ("500 家" already is a
+ * count of customers, so it is not suggested again); null when it has them all.
+ */
+function proofToAdd(fired: readonly FiredRule[], lang: ReviewLang): string | null {
+  const has = new Set(fired.map((f) => f.rule.id));
+  const missing = PROOF_KINDS.filter((k) => !k.rules.some((r) => has.has(r))).map((k) => k[lang]);
+  if (missing.length === 0) return null;
+  if (lang === 'zh') {
+    const list =
+      missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join('、')}，或者${missing.at(-1)}`;
+    return `在已有证据之外，补一种还没有的：${list}。`;
+  }
+  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
+  return `Add a kind of proof you do not have yet, beside the one you have: ${list}.`;
 }
