@@ -3,9 +3,9 @@
  * a co-branded title ("TiDB x 中通科技 |"), "Teable 通过 Sealos …", "度言软件基于 Apache Doris …实践",
  * a case card's heading, and the site of "在小米的应用实践". Used by customer-names-zh.ts.
  */
-import { CATEGORY_NOUNS_ZH } from './lexicons.ts';
+import { CATEGORY_NOUNS_ZH, SAVING_ZH } from './lexicons.ts';
 import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
-import { compile, lexiconSource } from './regex-source.ts';
+import { compile, lexiconSource, termList } from './regex-source.ts';
 import { isGenericZh, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
 /** A practice write-up or case: "在小米的应用实践", "上线案例". */
@@ -110,17 +110,27 @@ function caseCardHeading(text: string): string | null {
  * the seller speaking (我们, 您), and not the product's own name ("用飞书" names the product, not the customer).
  */
 const COLON_TITLE_ZH = /^([\p{Script=Han}A-Za-z0-9]{2,10})[：:][ \t]?([^\n]{4,80})/u;
-const RESULT_IN_TITLE_ZH =
-  /(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效|年省|月省)[^，。；]{0,6}\d|\d\s?[%％倍]/;
+const RESULT_IN_TITLE_ZH = compile(
+  `(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效|${SAVING_ZH})[^，。；]{0,6}\\d|\\d\\s?[%％倍]`,
+);
 
 const USES_PRODUCT_ZH =
   /(?:用|借助|通过|携手|牵手|选择|选用|采用|基于|上线|引入)\s?([A-Za-z][A-Za-z0-9.+-]{1,20})/;
-/** A Chinese product name with what the head built with it: "用飞书搭建…", "借助钉钉实现…". */
-const USES_HAN_PRODUCT_ZH =
-  /(?:用|借助|携手|选用|采用|引入)([\u4e00-\u9fa5]{2,4}?)(?:搭建|实现|打造|构建|提效|落地|沉淀|升级|打通|重构)/;
-/** What a tool is made of or does, not a product's name ("用数据驱动", "借助低代码搭建"). */
-const NOT_A_PRODUCT_ZH =
-  /数据|技术|系统|平台|工具|数字|智能|算法|模型|自动|云|流程|代码|软件|方案|产品|手段|方式|方法|机器|人工|信息|互联网|数智/;
+/**
+ * Chinese names of well-known business software a case title says the customer used ("用飞书搭建…",
+ * "采用钉钉…"). A list, not a pattern: a module's heading uses ordinary nouns the same way ("客服中心：用
+ * 知识库实现…").
+ */
+const KNOWN_PRODUCTS_ZH = termList(`
+  飞书 | 钉钉 | 企业微信 | 企微 | 简道云 | 明道云 | 搭贝 | 宜搭 | 轻流 | 伙伴云 | 用友 | 金蝶 | 畅捷通 | 纷享销客
+  销售易 | 北森 | 泛微 | 致远 | 蓝凌 | 帆软 | 观远 | 神策 | 腾讯云 | 阿里云 | 华为云 | 火山引擎 | 百度智能云
+`);
+const USES_HAN_PRODUCT_ZH = compile(
+  `(?:用|借助|携手|选用|采用|引入|基于|通过|上线)(?:${lexiconSource(KNOWN_PRODUCTS_ZH)})`,
+);
+/** A heading's topic, not a company: "客服中心", "会员增长", "精益车间", "门店巡店". */
+const TOPIC_HEAD_ZH =
+  /(?:中心|增长|车间|管理|运营|营销|巡店|获客|转化|协同|办公|招聘|培训|客服|质检|仓储|私域|会员|门店|销售|财务|采购|生产|研发|交付|售后|流程|项目|场景|方案)$/;
 const ORG_HEAD_ZH = compile(
   `(?:${lexiconSource([...ORG_SUFFIXES_ZH, '律所', '律师事务所', '公司'])})$|^(?:${lexiconSource(WELL_KNOWN_ZH)})$`,
 );
@@ -138,9 +148,10 @@ function colonCaseTitle(text: string): string | null {
     return null;
   // A module's heading reads the same ("智能排产：效率提升 30%"): the head must be an organisation's name,
   // or the title must name the product the head used ("用飞书实现…").
-  const han = USES_HAN_PRODUCT_ZH.exec(rest)?.[1] ?? '';
-  const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? (NOT_A_PRODUCT_ZH.test(han) ? '' : han);
-  const usesProduct = product !== '' && !/^AI$/i.test(product) && !isGenericZh(product);
+  const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? '';
+  const usesProduct =
+    (product !== '' && !/^AI$/i.test(product) && !isGenericZh(product)) ||
+    (USES_HAN_PRODUCT_ZH.test(rest) && !TOPIC_HEAD_ZH.test(head));
   return usesProduct || ORG_HEAD_ZH.test(head) ? head : null;
 }
 

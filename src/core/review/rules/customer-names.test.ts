@@ -4,8 +4,13 @@ import { findNamedCustomers } from './customer-names.ts';
 describe('findNamedCustomers', () => {
   it('reads the customer of a Chinese case title that names the product it used, Chinese or Latin', () => {
     expect(findNamedCustomers('公牛：用飞书搭建智能客服，年省人工成本 400 万+', 'zh')).toEqual(['公牛']);
-    // A module's heading reads the same, but its "product" is a kind of tool.
+    expect(findNamedCustomers('公牛：采用飞书多维表格搭建客服，年省人工 400 万', 'zh')).toEqual(['公牛']);
+    // A module's heading reads the same, but its "product" is a kind of tool, or its head a topic.
     expect(findNamedCustomers('智能排产：用算法实现排产效率提升 30%', 'zh')).toEqual([]);
+    expect(findNamedCustomers('客服中心：用知识库实现首次解决率提升 20%', 'zh')).toEqual([]);
+    expect(findNamedCustomers('会员增长：用企微搭建私域，复购率提升 25%', 'zh')).toEqual([]);
+    // Nor does a year before a province's office make a result ("2023年省级专项资金").
+    expect(findNamedCustomers('青松集团：2023年省级专项资金 500 万元到位', 'zh')).toEqual([]);
   });
 
   it('reads a Chinese name without the connective before it, once', () => {

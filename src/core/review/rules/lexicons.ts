@@ -30,13 +30,19 @@ export const TIME_ZH = `(?:秒|分钟|小时|天|日|周|星期|个月|季度|�
 export const PCT = String.raw`(?:\s?[%％]\+?|[\s-]per\s?cent\b|[\s-]percent\b)`;
 
 /**
- * English words that describe change, used next to numbers to tell results from specifications. "Up" and
- * "down" count only before their figure ("up 18%", "down from 12 days"), not as part of a verb ("sign up").
+ * English words that describe change, used next to numbers to tell results from specifications. "Up" is
+ * not a change when it finishes a verb ("sign up for … 30 days", "set up in 5 minutes").
  */
-export const CHANGE_EN = String.raw`\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped)?|fell|falls?|down(?=\s(?:by\s|to\s|from\s)?(?:only\s|just\s|about\s|nearly\s|over\s)?[$€£¥]?\d)|up(?=\s(?:by\s|from\s)?(?:only\s|just\s|about\s|nearly\s|over\s)?[$€£¥]?\d)|grew|grows?|rose|rises?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|boost(?:s|ed)?|sav(?:e|es|ed|ing)|shorten(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|recover(?:s|ed)?|avoid(?:s|ed)?|eliminat(?:e|es|ed)|prevent(?:s|ed)?|resolv(?:e|es|ed)|absorb(?:s|ed)?|sped up|speeds? up|faster|fewer|less(?!\sthan)|more(?!\sthan)|higher|within|under|went|moved|brought|took|shrank|raised|averag(?:e|es|ed)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|trim(?:s|med|ming)?|plummet(?:s|ed)?|jump(?:s|ed)?|climb(?:s|ed)?|accelerat(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed))\b`;
+export const CHANGE_EN = String.raw`\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped)?|fell|falls?|down|(?<!\b(?:sign|signs|signed|signing|set|sets|setting|log|logs|logged|pick|picks|picked|look|looks|looked|show|shows|showed|start|starts|started|follow|follows|followed|back|backs|backed|keep|keeps|kept|open|opens|opened|end|ends|ended|line|lines|lined|roll|rolls|rolled|spin|spins|spun|team|teams|teamed|hook|hooks|hooked|pop|pops|popped)\s)up|grew|grows?|rose|rises?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|boost(?:s|ed)?|sav(?:e|es|ed|ing)|shorten(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|recover(?:s|ed)?|avoid(?:s|ed)?|eliminat(?:e|es|ed)|prevent(?:s|ed)?|resolv(?:e|es|ed)|absorb(?:s|ed)?|sped up|speeds? up|faster|fewer|less(?!\sthan)|more(?!\sthan)|higher|within|under|went|moved|brought|took|shrank|raised|averag(?:e|es|ed)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|trim(?:s|med|ming)?|plummet(?:s|ed)?|jump(?:s|ed)?|climb(?:s|ed)?|accelerat(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed))\b`;
 
-/** Chinese words that describe change or reach, used next to numbers ("年省 400 万" is a yearly saving). */
-export const CHANGE_ZH = `(?:(?<![\\d一二三四五六七八九十])(?:每年|每月|一年|全年|单月|年|月)省(?![级内外市委厅份会区部])(?:下了|下|了)?|降低了?|降到|降至|降为|下降了?|减少了?|缩短了?|缩到|缩至|压到|压至|压缩到|压缩了?|提升了?|提升到|提升至|提高了?|提高到|提速|加速|跃升至?|升至|增长了?|增加了?|节省了?|节约了?|节电|节能|节水|降本|少看|少跑|少花|少等|多出|低于|不到|不超过|以内|控制在|稳定在|只要|仅需|只需|平均|翻了?|缩减了?|削减了?|精简了?)`;
+/**
+ * A yearly or monthly saving ("年省 400 万", "每月省下"), not a year or month before a province's
+ * office ("2023年省级", "今年省政府", "去年省财政").
+ */
+export const SAVING_ZH = `(?<![\\d一二三四五六七八九十])(?:每年|每月|一年|全年|单月|年|月)省(?![级内外市委厅份会区部政财里属直长际城队]|人大|人社|人民)(?:下了|下|了)?`;
+
+/** Chinese words that describe change or reach, used next to numbers. */
+export const CHANGE_ZH = `(?:${SAVING_ZH}|降低了?|降到|降至|降为|下降了?|减少了?|缩短了?|缩到|缩至|压到|压至|压缩到|压缩了?|提升了?|提升到|提升至|提高了?|提高到|提速|加速|跃升至?|升至|增长了?|增加了?|节省了?|节约了?|节电|节能|节水|降本|少看|少跑|少花|少等|多出|低于|不到|不超过|以内|控制在|稳定在|只要|仅需|只需|平均|翻了?|缩减了?|削减了?|精简了?)`;
 
 /** Industries and segments (English plural/singular nouns and size qualifiers). */
 export const SEGMENTS_EN = termList(`
