@@ -17,8 +17,6 @@ import type { Answer } from './types.ts';
 const MAX_SOURCES = 3;
 /** Sentences quoted from the lead entry. */
 const LEAD_SENTENCES = 2;
-/** How much of the best sentence's score another must reach to be quoted beside it. */
-const SECOND_SENTENCE_SHARE = 0.25;
 
 const TEXT = {
   en: {
@@ -121,12 +119,8 @@ function quote(
 ): { text: string; apply?: string } {
   const { sentences, apply } = bodySentences(entry.body[lang], lang);
   const scored = sentences.map((s, i) => ({ ...s, i, score: score(s.text) }));
-  const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
-  const top = ranked[0]?.score ?? 0;
-  // A second sentence goes with the best only when it also answers (a quarter of its score): one that
-  // shares a common word ("marketing") would lead the answer with what was not asked.
-  const best = ranked.slice(0, n).filter((s, k) => k === 0 || s.score >= top * SECOND_SENTENCE_SHARE);
-  const chosen = top > 0 ? best.sort((a, b) => a.i - b.i) : scored.slice(0, n);
+  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i).slice(0, n);
+  const chosen = (best[0]?.score ?? 0) > 0 ? best.sort((a, b) => a.i - b.i) : scored.slice(0, n);
   const join = lang === 'zh' ? '' : ' ';
   // A list item is quoted after the line that introduced its list, once per list.
   const text = chosen

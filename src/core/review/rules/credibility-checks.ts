@@ -1,8 +1,10 @@
 /**
  * Credibility rules that weigh what the proof rules found (credibility.ts): a case told with its result,
- * a named customer at a stated scale, research; and what is missing or hollow: a result with no source,
- * unproven superlatives, no proof at all.
+ * a named customer at a stated scale, production use at a stated scale, research; and what is missing or
+ * hollow: a result with no source, unproven superlatives, no proof at all.
  */
+
+import { splitSentences } from '../text-measure.ts';
 import { SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
 import { CASE_MARKERS_EN, CASE_MARKERS_ZH } from './proof-lexicons.ts';
 import { findReportedResults } from './reported-result.ts';
@@ -10,22 +12,35 @@ import type { Rule } from './rule.ts';
 
 const K = ['testimony-and-evidence', 'opinion-leaders'] as const;
 
-/** Words saying a thing is live in someone's production: "in production", "生产环境", "管理着", "已部署". */
-const LIVE_EN =
-  /\b(?:in|into|across)\s(?:our\s|their\s|its\s)?production\b|\bin\s(?:our|their|its)\s[a-z]{2,20}\sproduction\b|\bproduction\s(?:environments?|clusters?|workloads?|traffic)\b|\b(?:have|has)\sbeen\srunning\b|\b(?:have|has)\sbeen\s[a-z]{2,20}ly\srunning\b|\b(?:we|they)\s(?:are|'re)\s(?:now\s|currently\s)?(?:running|shipping|serving)\b/i;
-const LIVE_ZH = /生产环境|线上环境|稳定运行|(?:已|已经|累计)(?:上线|部署)|管理着|承载着|上线运行|投产/;
-/** A capacity claim, not use: "scales to", "up to", "可支持", "最多". */
+/**
+ * Words saying a thing is live in someone's production. Production named outright ("in production",
+ * "生产环境") may take its scale from the next sentence; use alone ("we are running", "稳定运行",
+ * "管理着") needs it in the same one ("we are running a webinar" is not production).
+ */
+const PRODUCTION_EN =
+  /\b(?:in|into|across)\s(?:our\s|their\s|its\s)?production\b(?!\s(?:lines?|plants?|floors?|sites?)\b)|\bin\s(?:our|their|its)\s[a-z]{2,20}\sproduction\b|\bproduction\s(?:environments?|clusters?|workloads?|traffic)\b/i;
+const PRODUCTION_ZH = /生产环境|线上环境/;
+const IN_USE_EN =
+  /\b(?:have|has)\sbeen\srunning\b|\b(?:have|has)\sbeen\s[a-z]{2,20}ly\srunning\b|\b(?:we|they)(?:\sare|['’]re)\s(?:now\s|currently\s)?(?:running|shipping|serving)\b/i;
+const IN_USE_ZH = /稳定运行|(?:已|已经|累计)部署|管理着|承载着|上线运行|投产/;
+/** A capacity claim or a promise, not use: "scales to", "up to", "可支持", "保障…稳定运行". */
 const CAPACITY =
-  /\b(?:up\sto|scales?\sto|can|could|supports?|capable)\b|最多|最高|可支持|支持多达|可达|能够/i;
+  /\b(?:up\sto|scales?\sto|can(?!['’]t)|could|supports?|capable)\b|最多|最高|可支持|支持多达|可达|能够|保障|确保|保证/i;
+/** A figure in the same sentence: the scale must be the live system's own. */
+const FIGURE = /\d|\b(?:hundreds|thousands|millions|billions)\b|[十百千万亿]/;
 
-/** The sentences that put it in live production, without a capacity claim beside it. */
+/** The first sentence that puts it in live production at a stated scale, with no capacity claim beside it. */
 function findLiveProduction(text: string): string[] {
-  const out: string[] = [];
-  for (const sentence of text.split(/[。；;!?！？\n]|\.\s/)) {
-    const hit = LIVE_EN.exec(sentence) ?? LIVE_ZH.exec(sentence);
-    if (hit && !CAPACITY.test(sentence)) out.push(hit[0]);
+  const sentences = splitSentences(text);
+  for (const [i, sentence] of sentences.entries()) {
+    if (CAPACITY.test(sentence)) continue;
+    const named = PRODUCTION_EN.exec(sentence) ?? PRODUCTION_ZH.exec(sentence);
+    const next = sentences[i + 1] ?? '';
+    if (named && (FIGURE.test(sentence) || (FIGURE.test(next) && !CAPACITY.test(next)))) return [named[0]];
+    const used = IN_USE_EN.exec(sentence) ?? IN_USE_ZH.exec(sentence);
+    if (used && FIGURE.test(sentence)) return [used[0]];
   }
-  return out.slice(0, 1);
+  return [];
 }
 
 /** See the file comment. */
@@ -91,8 +106,14 @@ export const credibilityCheckRules: readonly Rule[] = [
       'We have been running it in production for months. Now we have 6K+ pods on it.',
       '当前的边缘管理系统管理着将近100,000个边缘节点。',
       '目前已在生产环境部署 300 多个集群。',
+      "We're running it in production on 6K+ pods.",
+      "We've been running it in production for two years and can't imagine going back: 6,000 pods.",
     ],
     valid: [
+      'We are running a free webinar on Thursday. 3,000 developers have signed up.',
+      'Catch defects in production lines before they ship. Trusted by 500 customers.',
+      '保障业务系统稳定运行，服务超过 500 家企业。',
+      '新功能已上线，已服务 3000 家门店。',
       'Scales to 10,000 nodes in production.',
       'It can handle up to 1M events in production.',
       '最多可支持 1000 个节点的生产集群。',

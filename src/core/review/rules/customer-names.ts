@@ -15,7 +15,7 @@ import { compile, trimEndChars } from './regex-source.ts';
 const KIND_NOT_NAME = /^(?:AI|GenAI|ML|IoT|SaaS|MES|ERP|CRM|WMS|TMS|HRIS|API|B2B|B2C)(?:$|[-\s])/;
 /** A standard or its body where a name starts ("ISO 27001", "SOC 2"): what the product meets, never the product. */
 const STANDARD_AT = compile(
-  String.raw`^(?:${STANDARD_NAMES_EN}|(?:ISO|IEC|SOC|FedRAMP|HITRUST|CMMI|NIST)\b)`,
+  String.raw`^(?:${STANDARD_NAMES_EN}|(?:ISO|IEC|SOC|NIST)\s?\d|FedRAMP|HITRUST|CMMI)\b`,
 );
 
 /** Named customers in the copy, in its language. */
