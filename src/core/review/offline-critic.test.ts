@@ -188,7 +188,9 @@ describe('prompt injection', () => {
   });
 
   it('names only the kinds of proof a draft lacks in the next step', () => {
-    const counted = reviewOffline('专注工业物联网十年，服务超过 500 家制造企业，帮助客户平均降低停机时间 30%。');
+    const counted = reviewOffline(
+      '专注工业物联网十年，服务超过 500 家制造企业，帮助客户平均降低停机时间 30%。',
+    );
     const next = counted.suggestions.find((t) => t.includes('补一种还没有的')) ?? '';
     expect(next).toMatch(/客户名/);
     expect(next).not.toMatch(/客户数量/);
