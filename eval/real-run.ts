@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and thirteen more (dev2 … dev14; dev9, dev13 and dev14
+ * The development parts: the first collection and fourteen more (dev2 … dev15; dev9 and dev13 to dev15
  * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
@@ -43,6 +43,7 @@ export const DEV: Column = {
     'dev12',
     'dev13',
     'dev14',
+    'dev15',
   ],
 };
 /**
