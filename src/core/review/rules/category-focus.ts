@@ -5,6 +5,7 @@ import {
   SEGMENT_SOURCE,
   SEGMENTS_EN,
   SEGMENTS_ZH,
+  UNIVERSAL_PATTERNS,
   UNIVERSALS,
 } from './lexicons.ts';
 import { alt, compile, lexiconSource, termList } from './regex-source.ts';
@@ -263,7 +264,7 @@ export const categoryFocusRules: readonly Rule[] = [
     id: 'cf.for-everyone',
     dimension: 'category_focus',
     langs: ['en', 'zh'],
-    match: { kind: 'text', terms: UNIVERSALS },
+    match: { kind: 'text', terms: UNIVERSALS, patterns: UNIVERSAL_PATTERNS },
     effect: { delta: -2, maxHits: 2, severity: 'major', signals: ['universal'] },
     message: {
       en: 'Aims at everyone ({hits}); a buyer remembers a clear category, not a promise to all.',
@@ -275,11 +276,18 @@ export const categoryFocusRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: [
+      'Project planning for everyone.',
       'Built for businesses of every size.',
       '为各行各业提供一站式解决方案。',
       '服务了来自不同行业的客户。',
     ],
-    valid: ['Built for mid-size distributors.', '专为券商合规部设计。', '覆盖招聘到薪酬的全流程。'],
+    valid: [
+      'Built for mid-size distributors.',
+      '专为券商合规部设计。',
+      '覆盖招聘到薪酬的全流程。',
+      // Ease for a team's own members is not a promise to all buyers.
+      'A project planner for agencies, easy for everyone on the team to use.',
+    ],
   },
   {
     id: 'cf.no-what-for-whom',

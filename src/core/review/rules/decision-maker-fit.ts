@@ -1,4 +1,4 @@
-import { CONCERNS_EN, CONCERNS_ZH, ROLES_EN, ROLES_ZH, UNIVERSALS } from './lexicons.ts';
+import { CONCERNS_EN, CONCERNS_ZH, ROLES_EN, ROLES_ZH, UNIVERSAL_PATTERNS, UNIVERSALS } from './lexicons.ts';
 import { alt, compile } from './regex-source.ts';
 import type { Rule } from './rule.ts';
 
@@ -93,7 +93,7 @@ export const decisionMakerFitRules: readonly Rule[] = [
     id: 'dm.for-everyone',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],
-    match: { kind: 'text', terms: UNIVERSALS },
+    match: { kind: 'text', terms: UNIVERSALS, patterns: UNIVERSAL_PATTERNS },
     effect: { delta: -1, severity: 'minor', signals: ['universal'] },
     message: {
       en: 'Written for {hits}: no decision maker sees their own problem in copy meant for everyone.',

@@ -123,11 +123,19 @@ export const UNIVERSALS = termList(`
   all businesses | any business | every business | businesses of all sizes | businesses of every size
   companies of all sizes | organizations of all sizes | organisations of all sizes | every industry
   all industries | any industry | every size | all sizes | any project | big or small | large or small
-  startup or a Fortune 500 | for everyone | anyone | one-stop | one stop shop | all-in-one
+  startup or a Fortune 500 | one-stop | one stop shop | all-in-one
   everything you need | whatever your industry | no matter your industry | no matter the size
   every company | any company | all companies | every team | 所有企业 | 各行各业 | 各个行业 | 各类企业 | 各种企业 | 任何企业 | 全行业 | 一站式 | 全方位
   多个领域 | 各领域 | 千行百业 | 大中小 | 各种规模 | 各类客户 | 所有行业 | 各种行业 | 不同行业 | 众多企业 | 各行业 | 每一家企业
 `);
+
+/**
+ * "For everyone" and "anyone" as a promise to all, not a team's own members ("easy for everyone on the
+ * team to use", "anyone in your company can…").
+ */
+export const UNIVERSAL_PATTERNS: readonly RegExp[] = [
+  /\b(?:for\severyone|anyone)\b(?!\s(?:on|in|at|across)\s(?:the|your|our|their|a)\b)/,
+];
 
 /** Price and discount words. */
 export const PRICE_WORDS = termList(`
