@@ -128,9 +128,18 @@ const KNOWN_PRODUCTS_ZH = termList(`
 const USES_HAN_PRODUCT_ZH = compile(
   `(?:用|借助|携手|选用|采用|引入|基于|通过|上线)(?:${lexiconSource(KNOWN_PRODUCTS_ZH)})`,
 );
-/** A heading's topic, not a company: "客服中心", "会员增长", "精益车间", "门店巡店". */
-const TOPIC_HEAD_ZH =
-  /(?:中心|增长|车间|管理|运营|营销|巡店|获客|转化|协同|办公|招聘|培训|客服|质检|仓储|私域|会员|门店|销售|财务|采购|生产|研发|交付|售后|流程|项目|场景|方案)$/;
+/**
+ * A heading's topic, not a company: a title that ends in an activity or a function ("客服中心", "会员增长",
+ * "库存盘点", "合同审批"). Company names rarely end in these words.
+ */
+const TOPIC_WORDS_ZH = termList(`
+  中心 | 增长 | 车间 | 管理 | 运营 | 营销 | 巡店 | 巡检 | 获客 | 转化 | 协同 | 协作 | 办公 | 招聘 | 培训 | 客服
+  质检 | 仓储 | 私域 | 会员 | 门店 | 销售 | 财务 | 采购 | 生产 | 研发 | 交付 | 售后 | 流程 | 项目 | 场景 | 方案
+  盘点 | 审批 | 分析 | 沉淀 | 考勤 | 报销 | 排班 | 对账 | 结算 | 报表 | 看板 | 绩效 | 入职 | 排产 | 调度 | 监控
+  运维 | 安全 | 合规 | 风控 | 预测 | 计划 | 决策 | 服务 | 体验 | 数据 | 知识 | 文档 | 会议 | 沟通 | 自动化
+  数字化 | 智能化 | 升级 | 转型 | 降本 | 增效 | 提效
+`);
+const TOPIC_HEAD_ZH = compile(`(?:${lexiconSource(TOPIC_WORDS_ZH)})$`);
 const ORG_HEAD_ZH = compile(
   `(?:${lexiconSource([...ORG_SUFFIXES_ZH, '律所', '律师事务所', '公司'])})$|^(?:${lexiconSource(WELL_KNOWN_ZH)})$`,
 );
@@ -150,8 +159,8 @@ function colonCaseTitle(text: string): string | null {
   // or the title must name the product the head used ("用飞书实现…").
   const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? '';
   const usesProduct =
-    (product !== '' && !/^AI$/i.test(product) && !isGenericZh(product)) ||
-    (USES_HAN_PRODUCT_ZH.test(rest) && !TOPIC_HEAD_ZH.test(head));
+    ((product !== '' && !/^AI$/i.test(product) && !isGenericZh(product)) || USES_HAN_PRODUCT_ZH.test(rest)) &&
+    !TOPIC_HEAD_ZH.test(head);
   return usesProduct || ORG_HEAD_ZH.test(head) ? head : null;
 }
 

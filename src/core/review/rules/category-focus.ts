@@ -277,6 +277,7 @@ export const categoryFocusRules: readonly Rule[] = [
     knowledge: K,
     invalid: [
       'Project planning for everyone.',
+      'Accounting software for everyone in the world.',
       'Built for businesses of every size.',
       '为各行各业提供一站式解决方案。',
       '服务了来自不同行业的客户。',

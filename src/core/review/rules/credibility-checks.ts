@@ -7,6 +7,7 @@
 import { splitSentences } from '../text-measure.ts';
 import { SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
 import { CASE_MARKERS_EN, CASE_MARKERS_ZH } from './proof-lexicons.ts';
+import { trimEndChars } from './regex-source.ts';
 import { findReportedResults } from './reported-result.ts';
 import type { Rule } from './rule.ts';
 
@@ -26,8 +27,29 @@ const IN_USE_ZH = /稳定运行|(?:已|已经|累计)部署|管理着|承载着|
 /** A capacity claim or a promise, not use: "scales to", "up to", "可支持", "保障…稳定运行". */
 const CAPACITY =
   /\b(?:up\sto|scales?\sto|can(?!['’]t)|could|supports?|capable)\b|最多|最高|可支持|支持多达|可达|能够|保障|确保|保证/i;
-/** A figure in the same sentence: the scale must be the live system's own. */
-const FIGURE = /\d|\b(?:hundreds|thousands|millions|billions)\b|[十百千万亿]/;
+/** Numbers, read one by one (what follows decides whether each is a count). */
+const NUMBER = /\d[\d,.]*/g;
+/** After a number: a rate or a multiple ("15%", "3x", "2 倍"), not a count. */
+const RATE_AFTER = /^\s?(?:[%％×倍]|x\b|percent\b|per\scent\b)/i;
+/** Counts in words: "thousands of", "数百", "近万"; 十 only counts as a small scale. */
+const SCALE_WORDS = /\b(?:hundreds|thousands|millions|billions)\b|[\d数几上近超]\s?[百千万亿]/i;
+const SMALL_SCALE_WORDS = /[\d数几上近超]\s?十/;
+
+/**
+ * True when the sentence counts what runs ("6K+ pods", "300 多个集群", "将近100,000个节点"), not a rate, a
+ * multiple or a year ("15%", "3x faster", "since 2019", "千行百业"). `large` asks for a scale: at least a
+ * hundred, or thousands ("we are running a 2-day workshop" is not production).
+ */
+function countsWhatRuns(sentence: string, large: boolean): boolean {
+  if (SCALE_WORDS.test(sentence) || (!large && SMALL_SCALE_WORDS.test(sentence))) return true;
+  for (const m of sentence.matchAll(NUMBER)) {
+    const digits = trimEndChars(m[0], '.,').replace(/,/g, '');
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 10);
+    if (RATE_AFTER.test(after) || /^(?:19|20)\d{2}$/.test(digits)) continue;
+    if (!large || /^[KkMm]\b/.test(after) || Number.parseFloat(digits) >= 100) return true;
+  }
+  return false;
+}
 
 /** The first sentence that puts it in live production at a stated scale, with no capacity claim beside it. */
 function findLiveProduction(text: string): string[] {
@@ -36,9 +58,10 @@ function findLiveProduction(text: string): string[] {
     if (CAPACITY.test(sentence)) continue;
     const named = PRODUCTION_EN.exec(sentence) ?? PRODUCTION_ZH.exec(sentence);
     const next = sentences[i + 1] ?? '';
-    if (named && (FIGURE.test(sentence) || (FIGURE.test(next) && !CAPACITY.test(next)))) return [named[0]];
+    const counted = (t: string) => countsWhatRuns(t, false);
+    if (named && (counted(sentence) || (counted(next) && !CAPACITY.test(next)))) return [named[0]];
     const used = IN_USE_EN.exec(sentence) ?? IN_USE_ZH.exec(sentence);
-    if (used && FIGURE.test(sentence)) return [used[0]];
+    if (used && countsWhatRuns(sentence, true)) return [used[0]];
   }
   return [];
 }
@@ -107,10 +130,16 @@ export const credibilityCheckRules: readonly Rule[] = [
       '当前的边缘管理系统管理着将近100,000个边缘节点。',
       '目前已在生产环境部署 300 多个集群。',
       "We're running it in production on 6K+ pods.",
+      "We're running it on 6K+ pods across 40 clusters.",
       "We've been running it in production for two years and can't imagine going back: 6,000 pods.",
     ],
     valid: [
       'We are running a free webinar on Thursday. 3,000 developers have signed up.',
+      'We are running a 2-day workshop in Berlin.',
+      "We're shipping 3 new integrations this quarter.",
+      'Get your models into production 3x faster.',
+      'Reduce scrap in production by 15%.',
+      '平台覆盖 3000 家门店。系统已在生产环境服务千行百业。',
       'Catch defects in production lines before they ship. Trusted by 500 customers.',
       '保障业务系统稳定运行，服务超过 500 家企业。',
       '新功能已上线，已服务 3000 家门店。',

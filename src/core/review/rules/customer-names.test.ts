@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNamedCustomers } from './customer-names.ts';
+import { findNamedCustomers, findProductName } from './customer-names.ts';
 
 describe('findNamedCustomers', () => {
   it('reads the customer of a Chinese case title that names the product it used, Chinese or Latin', () => {
@@ -9,6 +9,8 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('智能排产：用算法实现排产效率提升 30%', 'zh')).toEqual([]);
     expect(findNamedCustomers('客服中心：用知识库实现首次解决率提升 20%', 'zh')).toEqual([]);
     expect(findNamedCustomers('会员增长：用企微搭建私域，复购率提升 25%', 'zh')).toEqual([]);
+    expect(findNamedCustomers('库存盘点：用简道云搭建盘点应用，盘点效率提升 60%', 'zh')).toEqual([]);
+    expect(findNamedCustomers('客服中心：用 Zendesk 实现首次解决率提升 20%', 'zh')).toEqual([]);
     // Nor does a year before a province's office make a result ("2023年省级专项资金").
     expect(findNamedCustomers('青松集团：2023年省级专项资金 500 万元到位', 'zh')).toEqual([]);
   });
@@ -300,5 +302,16 @@ describe('findNamedCustomers', () => {
     const zh = (t: string) => findNamedCustomers(t, 'zh');
     expect(zh('青松银行从2017年起就使用了 Ledgerly 的报表工具。')).toEqual(['青松银行']);
     expect(zh('我们从2017年起就使用了这套报表工具。')).toEqual([]);
+  });
+});
+
+describe('findProductName', () => {
+  it('does not take a standard for the product, but keeps a product whose name starts like one', () => {
+    expect(
+      findProductName('Trusted by 300+ plants, with ISO 27001 certified data handling.', 'en'),
+    ).toBeNull();
+    expect(findProductName('SOC Prime helps 500 security teams hunt threats faster.', 'en')).toBe(
+      'SOC Prime',
+    );
   });
 });

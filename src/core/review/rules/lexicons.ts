@@ -30,16 +30,17 @@ export const TIME_ZH = `(?:秒|分钟|小时|天|日|周|星期|个月|季度|�
 export const PCT = String.raw`(?:\s?[%％]\+?|[\s-]per\s?cent\b|[\s-]percent\b)`;
 
 /**
- * English words that describe change, used next to numbers to tell results from specifications. "Up" is
- * not a change when it finishes a verb ("sign up for … 30 days", "set up in 5 minutes").
+ * English words that describe change, used next to numbers to tell results from specifications. "Up" and
+ * "down" count only right before their figure ("up roughly 20%", "down by half", "up from 30%"), not as part
+ * of a verb ("sign up for … 30 days", "drill down into 12 months") nor as a limit ("up to 90 days").
  */
-export const CHANGE_EN = String.raw`\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped)?|fell|falls?|down|(?<!\b(?:sign|signs|signed|signing|set|sets|setting|log|logs|logged|pick|picks|picked|look|looks|looked|show|shows|showed|start|starts|started|follow|follows|followed|back|backs|backed|keep|keeps|kept|open|opens|opened|end|ends|ended|line|lines|lined|roll|rolls|rolled|spin|spins|spun|team|teams|teamed|hook|hooks|hooked|pop|pops|popped)\s)up|grew|grows?|rose|rises?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|boost(?:s|ed)?|sav(?:e|es|ed|ing)|shorten(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|recover(?:s|ed)?|avoid(?:s|ed)?|eliminat(?:e|es|ed)|prevent(?:s|ed)?|resolv(?:e|es|ed)|absorb(?:s|ed)?|sped up|speeds? up|faster|fewer|less(?!\sthan)|more(?!\sthan)|higher|within|under|went|moved|brought|took|shrank|raised|averag(?:e|es|ed)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|trim(?:s|med|ming)?|plummet(?:s|ed)?|jump(?:s|ed)?|climb(?:s|ed)?|accelerat(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed))\b`;
+export const CHANGE_EN = String.raw`\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|drop(?:s|ped)?|fell|falls?|down(?=\s(?:by\s|to\s|from\s)?(?:only\s|just\s|about\s|nearly\s|almost\s|roughly\s|over\s|more\sthan\s|less\sthan\s)?(?:[$€£¥(]?\d|half\b|a\sthird\b|a\squarter\b|two-thirds\b))|up(?=\s(?:by\s|from\s)?(?:only\s|just\s|about\s|nearly\s|almost\s|roughly\s|over\s|more\sthan\s|less\sthan\s)?(?:[$€£¥(]?\d|half\b|a\sthird\b|a\squarter\b|two-thirds\b))|grew|grows?|rose|rises?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing)|boost(?:s|ed)?|sav(?:e|es|ed|ing)|shorten(?:s|ed)?|halv(?:e|es|ed)|slash(?:es|ed)?|recover(?:s|ed)?|avoid(?:s|ed)?|eliminat(?:e|es|ed)|prevent(?:s|ed)?|resolv(?:e|es|ed)|absorb(?:s|ed)?|sped up|speeds? up|faster|fewer|less(?!\sthan)|more(?!\sthan)|higher|within|under|went|moved|brought|took|shrank|raised|averag(?:e|es|ed)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|trim(?:s|med|ming)?|plummet(?:s|ed)?|jump(?:s|ed)?|climb(?:s|ed)?|accelerat(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed))\b`;
 
 /**
- * A yearly or monthly saving ("年省 400 万", "每月省下"), not a year or month before a province's
- * office ("2023年省级", "今年省政府", "去年省财政").
+ * A yearly or monthly saving ("年省 400 万", "每年省直接人工成本", "月省下 10 万"): 省 followed by an amount
+ * or what was saved, not a year before a province's office ("2023年省级", "今年省政府", "今年省考").
  */
-export const SAVING_ZH = `(?<![\\d一二三四五六七八九十])(?:每年|每月|一年|全年|单月|年|月)省(?![级内外市委厅份会区部政财里属直长际城队]|人大|人社|人民)(?:下了|下|了)?`;
+export const SAVING_ZH = `(?:每年|每月|一年|全年|单月|年|月)省(?:下了|下|了|去)?(?=\\s?[\\d一二三四五六七八九十百千]|人工|人力|成本|费用|开支|支出|工时|时间|电费|能耗|运维|采购|资金|库存|直接|间接|人民币|近|超|约|数|上百|上千|上万)`;
 
 /** Chinese words that describe change or reach, used next to numbers. */
 export const CHANGE_ZH = `(?:${SAVING_ZH}|降低了?|降到|降至|降为|下降了?|减少了?|缩短了?|缩到|缩至|压到|压至|压缩到|压缩了?|提升了?|提升到|提升至|提高了?|提高到|提速|加速|跃升至?|升至|增长了?|增加了?|节省了?|节约了?|节电|节能|节水|降本|少看|少跑|少花|少等|多出|低于|不到|不超过|以内|控制在|稳定在|只要|仅需|只需|平均|翻了?|缩减了?|削减了?|精简了?)`;
@@ -134,7 +135,7 @@ export const UNIVERSALS = termList(`
  * team to use", "anyone in your company can…").
  */
 export const UNIVERSAL_PATTERNS: readonly RegExp[] = [
-  /\b(?:for\severyone|anyone)\b(?!\s(?:on|in|at|across)\s(?:the|your|our|their|a)\b)/,
+  /\b(?:for\severyone|anyone)\b(?!\s(?:on|in|at|across)\s(?:the|your|our|their)\s(?:team|teams|company|organi[sz]ation|org|office|department|business)\b)/,
 ];
 
 /** Price and discount words. */

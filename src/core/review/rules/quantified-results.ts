@@ -21,8 +21,8 @@ const K = ['results-in-numbers'] as const;
  * sales or HR leader answers for: readmissions, retention, attrition, inventory), as opposed to a
  * technical speed-up.
  */
-const BUSINESS_EN = String.raw`(?:costs?|spend|spending|revenue|sales|margin|profit|headcount|staff|people|hours?|days?|weeks?|months?|minutes?|errors?|defects?|crashes|incidents?|downtime|churn|conversion|win rate|tickets|support volume|demand|denials?|write-offs|overtime|energy|fuel|waste|scrap|returns|deliver(?:y|ies)|fines|penalt(?:y|ies)|discrepancies|picking|lead time|cycle time|close|payback|ROI|savings|resolutions|deployments?|stops|findings|yield|on time|accuracy|infrastructure|volume|losses|loss|fraud|false positives|chargebacks|claims|approvals?|onboarding|turnaround|straight-through processing|processing time|backlog|readmissions?|length of stay|infections?|no-shows?|wait times?|waiting times?|injuries|accidents|retention|satisfaction|NPS|CSAT|bookings|deal size|time to hire|turnover|attrition|inventory|stockouts?|emissions|utili[sz]ation|OEE)\b`;
-const BUSINESS_ZH = `(?:成本|费用|收入|营收|销售|人效|人均|人力|成单|周期|转化|时长|工时|差错|错误|事故|停机|宕机|故障|损耗|能耗|电费|节电|库存|会议|产出|准确率|合格率|交期|时效|货损|投诉|回款|利润|降本|报表|响应时长|核算|满意度|留存|复购|流失|安全事故|排放|能效|良率|不良率|返工|报废|交付周期|天|小时|分钟)`;
+const BUSINESS_EN = String.raw`(?:costs?|spend|spending|revenue|sales|margin|profit|headcount|staff|people|hours?|days?|weeks?|months?|minutes?|errors?|defects?|crashes|incidents?|downtime|churn|conversion|win rate|tickets|support volume|demand|denials?|write-offs|overtime|energy|fuel|waste|scrap|returns|deliver(?:y|ies)|fines|penalt(?:y|ies)|discrepancies|picking|lead time|cycle time|close|payback|ROI|savings|resolutions|deployments?|stops|findings|yield|on time|accuracy|infrastructure|volume|losses|loss|fraud|false positives|chargebacks|claims|approvals?|onboarding|turnaround|straight-through processing|processing time|backlog|sales pipeline|renewal rates?|readmissions?|length of stay|infections?|no-shows?|wait times?|waiting times?|injuries|accidents|retention|satisfaction|NPS|CSAT|bookings|deal size|time to hire|turnover|attrition|inventory|stockouts?|emissions|utili[sz]ation|OEE)\b`;
+const BUSINESS_ZH = `(?:成本|费用|收入|营收|销售|人效|人均|人力|成单|周期|转化|时长|工时|差错|错误|事故|停机|宕机|故障|损耗|能耗|电费|节电|库存|会议|产出|准确率|合格率|交期|时效|货损|投诉|回款|利润|降本|报表|响应时长|核算|满意度|留存|续费率|复购|流失|安全事故|排放|能效|良率|不良率|返工|报废|交付周期|天|小时|分钟)`;
 
 /** A unit of time, the span told in words or digits around it ("a fortnight", "a whole quarter", "30 minutes"). */
 const DURATION_EN = /\b(?:fortnight|seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/gi;
@@ -142,6 +142,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Revenue is up roughly 20% since the switch.',
       'Support costs are down by half.',
       'Bookings were up more than 40% year over year.',
+      'Revenue up (18%) in Q2.',
+      '每年省直接人工成本 120 万元。',
+      '年省人民币 300 万元。',
       '公牛年省人工成本 400 万元。',
       '今年省下 300 万元人工成本。',
     ],
@@ -156,6 +159,12 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '2023年省级专项资金 500 万元已到位。',
       '今年省政府拨款 500 万元支持企业数字化。',
       '去年省财政投入 2 亿元。',
+      '今年省教育厅拨款 300 万元。',
+      '今年省考报名人数 150 万。',
+      // "Up" and "down" as a limit or part of a verb.
+      'Store up to 90 days of logs.',
+      'Drill down into 12 months of history.',
+      'Set-up in 5 minutes, no code.',
     ],
   },
   {
