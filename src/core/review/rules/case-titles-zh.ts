@@ -106,8 +106,9 @@ function caseCardHeading(text: string): string | null {
 
 /**
  * A case title of the customer's name, a colon and its result in numbers: "中征律所：用飞书实现组织数字升级，
- * 案件处理效率提升 50% 以上", "公牛：用飞书搭建智能客服，年省人工成本 400 万+". Not a slogan after a name ("湘财证券：数字化是…"), not
- * the seller speaking (我们, 您), and not the product's own name ("用飞书" names the product, not the customer).
+ * 案件处理效率提升 50% 以上", "公牛：用飞书搭建智能客服，年省人工成本 400 万+". Not a slogan after a name
+ * ("湘财证券：数字化是…"), not the seller speaking (我们, 您), and not the product's own name ("用飞书" names
+ * the product, not the customer).
  */
 const COLON_TITLE_ZH = /^([\p{Script=Han}A-Za-z0-9]{2,10})[：:][ \t]?([^\n]{4,80})/u;
 const RESULT_IN_TITLE_ZH = compile(
@@ -156,7 +157,8 @@ function colonCaseTitle(text: string): string | null {
   )
     return null;
   // A module's heading reads the same ("智能排产：效率提升 30%"): the head must be an organisation's name,
-  // or the title must name the product the head used ("用飞书实现…").
+  // or the title must name the product the head used ("用飞书实现…") and the head must not be a topic
+  // ("库存盘点：用简道云…").
   const product = USES_PRODUCT_ZH.exec(rest)?.[1] ?? '';
   const usesProduct =
     ((product !== '' && !/^AI$/i.test(product) && !isGenericZh(product)) || USES_HAN_PRODUCT_ZH.test(rest)) &&
