@@ -87,6 +87,7 @@ export const credibilityRules: readonly Rule[] = [
       'Controllers at 140 mid-size distributors.',
       'Used by thousands of companies for data pipelines.',
       'Helping 4,000+ businesses pass audits.',
+      'Its 3,000-odd customers manage $130 billion of projects a year.',
       'More than 80% of the Fortune 100 run it.',
       '已服务28家券商。',
       '已进入两家头部电池厂的供应链。',

@@ -16,8 +16,8 @@ import { alt, compile } from './regex-source.ts';
 
 const NOUNS_EN = alt(CUSTOMER_NOUNS_EN);
 
-/** "<number> <up to 30 letters> <customer noun>"; the words between are checked in code. */
-const NUMERIC_EN = compile(String.raw`${NUM_EN}\+?\s[a-zA-Z'’ -]{0,30}?${NOUNS_EN}`, 'gi');
+/** "<number> <up to 30 letters> <customer noun>" ("4,000+", "3,000-odd"); the words between are checked in code. */
+const NUMERIC_EN = compile(String.raw`${NUM_EN}(?:\+|-odd|-plus)?\s[a-zA-Z'’ -]{0,30}?${NOUNS_EN}`, 'gi');
 /** Prepositions that show the number counts something else ("4 for 140 distributors"). */
 const BETWEEN_STOP_EN =
   /\b(?:for|to|from|in|at|of|by|with|per|than|over|across|since|after|a|the|and|internal|in-house)\b/i;
