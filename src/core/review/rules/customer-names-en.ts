@@ -114,6 +114,8 @@ const THEY_STORY_EN =
 
 /** "enabled <Name> to …", "helped <Name> cut …". */
 const ENABLED = /\b(?:[Ee]nabled|[Hh]elped|[Aa]llowed|[Ee]mpowered)\s(?=[A-Z])/g;
+/** "provides <Name> with …", "gave <Name> a …": the one given something is the customer. */
+const PROVIDES = /\b(?:provides|provided|gives|gave)\s(?=[A-Z])/g;
 
 /** "a great choice for Airbnb", "the natural fit for Acme": the one it suits is a customer. */
 const CHOICE_FOR_EN =
@@ -311,6 +313,13 @@ export function namedCustomersEn(text: string): string[] {
     const v = verbAfter(text, one.end);
     const result = RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb) || BASE_RESULT_EN.has(v.verb);
     if (v.verb === 'to' || (result && v.number)) add(one.name);
+  }
+  // "Datadog's unified platform provides Orderbird with complete observability" (lower-case verb: a
+  // title-case headline's "Provides Finance Teams With …" names no one).
+  PROVIDES.lastIndex = 0;
+  for (let m = PROVIDES.exec(text); m !== null; m = PROVIDES.exec(text)) {
+    const one = readName(text, PROVIDES.lastIndex);
+    if (one && verbAfter(text, one.end).verb === 'with') add(one.name);
   }
   AT_COMPANY_EN.lastIndex = 0;
   for (let m = AT_COMPANY_EN.exec(text); m !== null; m = AT_COMPANY_EN.exec(text))

@@ -305,6 +305,21 @@ describe('findNamedCustomers', () => {
   });
 });
 
+describe('the one a product is provided to', () => {
+  it('names the customer given something, not a segment or an integration', () => {
+    expect(
+      findNamedCustomers(
+        'Orderbird: How Datadog’s unified platform provides Orderbird with complete observability',
+        'en',
+      ),
+    ).toEqual(['Orderbird']);
+    expect(findNamedCustomers('Ledgerly provides Finance Teams with real-time visibility.', 'en')).toEqual(
+      [],
+    );
+    expect(findNamedCustomers('Ledgerly offers Salesforce with native sync.', 'en')).toEqual([]);
+  });
+});
+
 describe('findProductName', () => {
   it('does not take a standard for the product, but keeps a product whose name starts like one', () => {
     expect(
