@@ -157,6 +157,11 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(
           `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
         ),
+        // A Latin product name with its Chinese category: "CloudExplorer 多云管理平台", "TDengine 时序数据库".
+        // Not a clause about it ("为 Acme 打造了统一的运维平台").
+        compile(
+          `(?:^|[\\s，,（(])[A-Z][A-Za-z0-9.+-]{1,20}\\s?(?![\\u4e00-\\u9fa5]{0,8}?(?:打造|帮助|助力|通过|使用|采用|搭建|为|的|了))[\\u4e00-\\u9fa5]{0,8}?${CAT_ZH}`,
+        ),
         // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
         compile(`(?:^特点[：:]|——)[^，。；！？,\n]{0,30}?${CAT_ZH}`),
         // A category named by the product it replaces: "an open-source alternative to DataDog", "the
@@ -193,6 +198,8 @@ export const categoryFocusRules: readonly Rule[] = [
       '特点：基于quartz封装的集群任务调度管理平台',
       '借助FooPark——一站式实时计算作业管理平台，管理上百个作业。',
       "Foo's flexible platform digitizes paper processes.",
+      'FooCloud 多云管理平台，支持对接主流公有云。',
+      '面向实时消息场景的高性能分布式通信基础设施。',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
