@@ -1,7 +1,8 @@
 /**
  * Customers named by the shape of a Chinese case title or write-up: "助力天眼查实时平台建设", "给顺网科技带来",
  * a co-branded title ("TiDB x 中通科技 |"), "Teable 通过 Sealos …", "度言软件基于 Apache Doris …实践",
- * a case card's heading, and the site of "在小米的应用实践". Used by customer-names-zh.ts.
+ * a case card's heading, a labelled user ("用户—溢米教育投稿") and the site of "在小米的应用实践". Used by
+ * customer-names-zh.ts.
  */
 import { CATEGORY_NOUNS_ZH, SAVING_ZH } from './lexicons.ts';
 import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
@@ -15,7 +16,9 @@ const PRACTICE_ZH = /的(?:应用|落地|最佳)?实践|(?:上线|落地|应用|
 const HELPS_ZH = /(?:助力|赋能|服务于)\s?/g;
 /** Words that end a name read rightwards. */
 const NAME_END_ZH =
-  /实现|打造|建设|完成|构建|实时|提升|降低|数字化|智能化|平台|业务|系统|转型|迈向|开启|成功|全面|高效|[，。；：、！？“”（）()《》【】「」,.;:!?|｜\s的在为与和及等]/;
+  /实现|打造|建设|完成|构建|实时|提升|降低|数字化|智能化|平台|业务|系统|转型|迈向|开启|成功|全面|高效|投稿|分享|[，。；：、！？“”（）()《》【】「」,.;:!?|｜\s的在为与和及等]/;
+/** "SOFAArk 用户—溢米教育投稿", "用户：小米": the user named after its label. */
+const USER_LABEL_ZH = /用户\s?[—－:：]\s?/g;
 
 function nameAfter(text: string, start: number): string {
   const rest = text.slice(start, start + 12);
@@ -52,6 +55,11 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
     const name = nameAfter(text, HELPS_ZH.lastIndex);
     if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
       out.push({ name, direct: false });
+  }
+  USER_LABEL_ZH.lastIndex = 0;
+  for (let m = USER_LABEL_ZH.exec(text); m !== null; m = USER_LABEL_ZH.exec(text)) {
+    const name = nameAfter(text, USER_LABEL_ZH.lastIndex);
+    if (name.length >= 2 && name.length <= 8 && !isGenericZh(name)) out.push({ name, direct: false });
   }
   BROUGHT_TO_ZH.lastIndex = 0;
   for (let m = BROUGHT_TO_ZH.exec(text); m !== null; m = BROUGHT_TO_ZH.exec(text)) {

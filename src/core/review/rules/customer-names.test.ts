@@ -5,6 +5,11 @@ describe('findNamedCustomers', () => {
   it('reads the customer of a Chinese case title that names the product it used, Chinese or Latin', () => {
     expect(findNamedCustomers('公牛：用飞书搭建智能客服，年省人工成本 400 万+', 'zh')).toEqual(['公牛']);
     expect(findNamedCustomers('公牛：采用飞书多维表格搭建客服，年省人工 400 万', 'zh')).toEqual(['公牛']);
+    // A user named after its label, not a segment after one.
+    expect(findNamedCustomers('本文来自 Foo 用户—溢米教育投稿，分享其使用后的案例。', 'zh')).toEqual([
+      '溢米教育',
+    ]);
+    expect(findNamedCustomers('面向用户：中小企业', 'zh')).toEqual([]);
     // A module's heading reads the same, but its "product" is a kind of tool, or its head a topic.
     expect(findNamedCustomers('智能排产：用算法实现排产效率提升 30%', 'zh')).toEqual([]);
     expect(findNamedCustomers('客服中心：用知识库实现首次解决率提升 20%', 'zh')).toEqual([]);
