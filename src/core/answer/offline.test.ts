@@ -108,6 +108,18 @@ describe('bodySentences', () => {
     const { sentences } = bodySentences('先说第一层意思；再说第二层意思。', 'zh');
     expect(sentences.map((s) => s.text)).toEqual(['先说第一层意思。', '再说第二层意思。']);
   });
+
+  it('keeps a Chinese bold mark and closing quote with the sentence they close, and an opening one with the next', () => {
+    const closes = bodySentences('问题变成：**怎样连接外部组织？**作者认为**每家企业**都需要。', 'zh');
+    expect(closes.sentences.map((s) => s.text)).toEqual([
+      '问题变成：**怎样连接外部组织？**',
+      '作者认为**每家企业**都需要。',
+    ]);
+    const quoted = bodySentences('开场白是：**“人人皆销售。”** 这是一个提醒。', 'zh');
+    expect(quoted.sentences.map((s) => s.text)).toEqual(['开场白是：**“人人皆销售。”**', '这是一个提醒。']);
+    const opens = bodySentences('它是后一件事。**4T 模型**就是工具箱。', 'zh');
+    expect(opens.sentences.map((s) => s.text)).toEqual(['它是后一件事。', '**4T 模型**就是工具箱。']);
+  });
 });
 
 describe('answerOffline on the curated knowledge', () => {
