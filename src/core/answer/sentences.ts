@@ -5,6 +5,7 @@
  * the "Apply it" line kept apart.
  */
 import type { Lang } from '../knowledge/types.ts';
+import { splitSentences } from '../review/text-measure.ts';
 import { joinLines } from '../text-limits.ts';
 
 /** One quotable sentence of a body, in order. */
@@ -28,39 +29,6 @@ export interface BodySentences {
 const APPLY = /^\s*\*\*(apply it|怎么用)[:：]?\*\*[:：]?\s*/i;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,2}[.)、])\s+/;
 const SENTENCE_EN = /(?<=[.!?]["”)]?)\s+(?=[A-Z"“(*])/;
-const SENTENCE_END_ZH = new Set(['。', '！', '？', '；']);
-/** Closing quotes and brackets that stay with the sentence they end ("…处处是营销。”"). */
-const CLOSERS_ZH = new Set(['”', '’', '」', '』', '）', ')', '》']);
-
-/**
- * Chinese sentences: split after 。！？； and any closing quote after it; a bold mark right after the end goes
- * with the sentence when it closes a bold span ("…组织？**") and with the next one when it opens one
- * ("。**4T 模型**就是…").
- */
-function splitZh(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  let bold = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('**', i)) {
-      bold = !bold;
-      i++;
-      continue;
-    }
-    if (!SENTENCE_END_ZH.has(text[i] as string)) continue;
-    let end = i + 1;
-    while (end < text.length && CLOSERS_ZH.has(text[end] as string)) end++;
-    if (bold && text.startsWith('**', end)) {
-      end += 2;
-      bold = false;
-    }
-    out.push(text.slice(start, end));
-    start = end;
-    i = end - 1;
-  }
-  if (start < text.length) out.push(text.slice(start));
-  return out;
-}
 
 /** Splits a body (Markdown of one language) into sentences. */
 export function bodySentences(body: string, lang: Lang): BodySentences {
@@ -103,7 +71,7 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
       return;
     }
     const text = lines.map((l) => l.trim()).join(join);
-    const parts = lang === 'zh' ? splitZh(text) : text.split(SENTENCE_EN);
+    const parts = lang === 'zh' ? splitSentences(text, { bold: true }) : text.split(SENTENCE_EN);
     for (const s of parts) push(s, paragraph);
     const last = (parts[parts.length - 1] ?? '').trim();
     intro = /[:：]$/.test(last) ? last : undefined;

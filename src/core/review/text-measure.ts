@@ -40,11 +40,19 @@ const CLOSERS = new Set(['"', '”', '’', "'", '）', ')', '」', '』']);
 /**
  * Splits text into trimmed sentences, keeping each sentence's end mark. A period ends a sentence
  * only before whitespace or the end, so "99.9%" and "St. Luke's"-style abbreviations mid-token survive.
+ * With `bold`, Markdown bold marks are tracked: one right after the end goes with the sentence when it
+ * closes a bold span ("…组织？**") and with the next one when it opens one ("。**4T 模型**就是…").
  */
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string, opts: { bold?: boolean } = {}): string[] {
   const out: string[] = [];
   let start = 0;
+  let inBold = false;
   for (let i = 0; i < text.length; i++) {
+    if (opts.bold && text.startsWith('**', i)) {
+      inBold = !inBold;
+      i++;
+      continue;
+    }
     const ch = text[i] as string;
     const next = text[i + 1];
     const ends = HARD_END.has(ch) || (ch === '.' && (next === undefined || /\s/.test(next)));
@@ -52,6 +60,10 @@ export function splitSentences(text: string): string[] {
     let end = i + 1;
     while (end < text.length && (HARD_END.has(text[end] as string) || CLOSERS.has(text[end] as string)))
       end++;
+    if (inBold && text.startsWith('**', end)) {
+      end += 2;
+      inBold = false;
+    }
     push(out, text.slice(start, end));
     start = end;
     i = end - 1;

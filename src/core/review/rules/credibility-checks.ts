@@ -58,8 +58,8 @@ function findLiveProduction(text: string): string[] {
     if (CAPACITY.test(sentence)) continue;
     const named = PRODUCTION_EN.exec(sentence) ?? PRODUCTION_ZH.exec(sentence);
     const next = sentences[i + 1] ?? '';
-    const counted = (t: string) => countsWhatRuns(t, false);
-    if (named && (counted(sentence) || (counted(next) && !CAPACITY.test(next)))) return [named[0]];
+    if (named && (countsWhatRuns(sentence, false) || (countsWhatRuns(next, false) && !CAPACITY.test(next))))
+      return [named[0]];
     const used = IN_USE_EN.exec(sentence) ?? IN_USE_ZH.exec(sentence);
     if (used && countsWhatRuns(sentence, true)) return [used[0]];
   }
