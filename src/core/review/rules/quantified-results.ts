@@ -73,7 +73,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
           String.raw`${NUM_EN}[a-z% -]{0,14}?(?:,\snot|\sinstead of|\srather than|\sversus|\svs\.|\svs|\scompared with|\scompared to|\sdown from|\sup from)\s[a-z ]{0,20}?${NUMR_EN}`,
         ),
         compile(
-          String.raw`\b(?:before|used to|previously|it could take|it would take|it took)\b[^.!?]{0,60}?${NUM_EN}\s?${TIME_EN}[\s\S]{0,120}?\b(?:now|today|after)\b[^.!?]{0,40}?(?:a few|${NUM_EN})\s?${TIME_EN}`,
+          String.raw`\b(?:before|used to|previously|it could take|it would take|it took|can take|could take|would take|would have taken)\b[^.!?]{0,60}?${NUMR_EN}\s?${TIME_EN}[\s\S]{0,120}?\b(?:now|today|after)\b[^.!?]{0,40}?(?:a few|${NUMR_EN})\s?${TIME_EN}`,
         ),
         compile(
           `[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMU_ZH}`,
@@ -104,6 +104,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Time to market went from weeks to days.',
       '交付周期从数周缩短到几天。',
       'Now a team is up and running in a fortnight, which before would have taken a whole quarter.',
+      'Features can take 2-3 years to ship in the waterfall model. With the platform, there are now 2-3 months between releases.',
       'Changes are implemented in about 30 minutes, compared to the multiple hours or days legacy applications require.',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
@@ -125,6 +126,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Cut void fill by 70%.',
       'A 73% reduction in crashes.',
       'Costs were cut by more than half.',
+      'The platform cut false positives by more than half.',
       '数据传输量实现 90% 的下降。',
       '查询执行成本比 Snowflake 大约 低 60%。',
       'The migration gave a 2x increase in query speed.',
@@ -179,6 +181,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: [
+      '同城灾备 RTO≤6秒、RPO=0。',
       'A first-pass yield of 99.2% last year.',
       'Install on a running press in 15 minutes.',
       'Carrier X: 12% damage rate.',
