@@ -1,7 +1,7 @@
 /**
  * Customers named by the shape of a Chinese case title or write-up: "助力天眼查实时平台建设", "给顺网科技带来",
  * a co-branded title ("TiDB x 中通科技 |"), "Teable 通过 Sealos …", "度言软件基于 Apache Doris …实践",
- * a case card's heading, a labelled user ("用户—溢米教育投稿") and the site of "在小米的应用实践". Used by
+ * a case card's heading, a company's journey ("莉莉丝游戏云原生之路"), a labelled user ("用户—溢米教育投稿") and the site of "在小米的应用实践". Used by
  * customer-names-zh.ts.
  */
 import { CATEGORY_NOUNS_ZH, SAVING_ZH } from './lexicons.ts';
@@ -43,6 +43,13 @@ const LATIN_VIA_ZH =
 const BASED_PRACTICE_ZH = /基于\s?(?=[A-Za-z])[^，。；！？]{0,30}?实践/g;
 
 /**
+ * "莉莉丝游戏云原生之路", "某某银行的数字化转型实践": a title of one company's journey to a way of running
+ * IT. The company heads it.
+ */
+const JOURNEY_TITLE_ZH =
+  /^([\p{Script=Han}A-Za-z0-9]{2,8}?)的?(?:云原生|数字化|智能化|国产化|信创|上云|出海|微服务|容器化|中台|DevOps|可观测性?)(?:转型|改造|建设)?(?:之路|实践|探索|历程)/u;
+
+/**
  * The names a case title gives, in reading order. `direct` marks a Latin-named company opening the
  * title ("Teable 通过 Sealos"), which the vendor check would otherwise drop as the seller.
  */
@@ -80,6 +87,9 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
     const name = zhNameBefore(text, m.index);
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) out.push({ name, direct: false });
   }
+  const journey = JOURNEY_TITLE_ZH.exec(text.trim())?.[1];
+  if (journey && /\p{Script=Han}/u.test(journey) && !isGenericZh(journey))
+    out.push({ name: journey, direct: false });
   const colon = colonCaseTitle(text);
   if (colon) out.push({ name: colon, direct: false });
   const card = caseCardHeading(text);

@@ -20,6 +20,16 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('青松集团：2023年省级专项资金 500 万元到位', 'zh')).toEqual([]);
   });
 
+  it('reads a firm named by its trade ("尚游网络"), not a generic trade ("城市网络")', () => {
+    expect(findNamedCustomers('青禾网络基于 Foo 游戏云原生化实践', 'zh')).toEqual(['青禾网络']);
+    expect(findNamedCustomers('城市网络基于 Foo 游戏云原生化实践', 'zh')).toEqual([]);
+    expect(findNamedCustomers('智能数据基于 Foo 的实时数仓实践', 'zh')).toEqual([]);
+    // A company's journey heads its title; an industry's or a seller's does not name one.
+    expect(findNamedCustomers('青禾游戏云原生之路', 'zh')).toEqual(['青禾游戏']);
+    expect(findNamedCustomers('金融行业的数字化转型之路', 'zh')).toEqual([]);
+    expect(findNamedCustomers('我们的云原生实践', 'zh')).toEqual([]);
+  });
+
   it('reads a Chinese name without the connective before it, once', () => {
     expect(findNamedCustomers('因此工商银行采用了新的服务发现模型，数据传输量下降 90%。', 'zh')).toEqual([
       '工商银行',

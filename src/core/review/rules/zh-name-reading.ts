@@ -44,11 +44,27 @@ export const RESULT_LATER_ZH =
 export const NOT_A_NAME_ZH =
   /^(?:他们|她们|我们|你们|您|大家|专业|优秀|资深|相关|其他|自己|内部|外部)$|[几数](?:个|家|十|百|千|万|亿|年|月|天|倍|次)|分钟|小时|时间|支持|开发|测试|运维|团队|人员|提供|实现|千行百业|各行各业|百业|万物|未来|世界|环境|生产|探讨|讨论|分享|介绍|决定|需要|作业|工作|开始|打造|^(?:加速|推动|促进|推进|提升)|^(?:医院|银行|公司|集团|企业|工厂|学校)$/;
 
+/**
+ * A firm's short name: a distinctive head and the trade it is in ("尚游网络", "莉莉丝游戏", "天眼数科"). The
+ * trade word alone would make it generic; the head decides ("城市网络", "智能数据" stay generic).
+ */
+const FIRM_NAME_ZH = /^(\p{Script=Han}{2,4})(?:网络|科技|技术|软件|信息|游戏|数据|数科|金融|智能)$/u;
+
+function isFirmNameZh(name: string): boolean {
+  const head = FIRM_NAME_ZH.exec(name)?.[1];
+  return (
+    head !== undefined &&
+    !GENERIC_NAME_PARTS_ZH.test(head) &&
+    !NOT_A_NAME_ZH.test(head) &&
+    !SEGMENTS_ZH.includes(head)
+  );
+}
+
 /** True when `name` is generic (各大银行, 城市商业银行), a pronoun or a span of time, not a particular company. */
 export function isGenericZh(name: string): boolean {
   return (
     name.length < 2 ||
-    GENERIC_NAME_PARTS_ZH.test(name) ||
+    (GENERIC_NAME_PARTS_ZH.test(name) && !isFirmNameZh(name)) ||
     SEGMENTS_ZH.includes(name) ||
     NOT_A_NAME_ZH.test(name)
   );
