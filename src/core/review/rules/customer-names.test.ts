@@ -90,6 +90,12 @@ describe('findNamedCustomers', () => {
       'Acme Foods',
     ]);
     expect(findNamedCustomers('Ledgerly is shipping Faster Sync today.', 'en')).toEqual([]);
+    // Shipping or operating a product inside its production is running it; shipping it somewhere is selling it.
+    expect(
+      findNamedCustomers('Today, Acme is shipping Ledgerly in more than 20 production clusters.', 'en'),
+    ).toEqual(['Acme']);
+    expect(findNamedCustomers('Ledgerly is shipping Faster Sync in March.', 'en')).toEqual([]);
+    expect(findNamedCustomers('Ledgerly is shipping Faster Sync to 40 countries.', 'en')).toEqual([]);
   });
 
   it("reads the customer of a case study's title or opening clause, not the reader or the vendor", () => {

@@ -209,9 +209,9 @@ export function nameBefore(text: string, end: number): string | null {
 const NUMBER_WORD_UNIT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\s(?:minutes|hours|days|weeks|months|years|times|percent)\b/i;
 
-/** "is running X", "are using X": a name in use (not an acronym such as AI). */
+/** "is running X", "are using X", "is shipping X in 20 clusters": a name in use (not an acronym such as AI). */
 const RUNS_PRODUCT_EN =
-  /^\s?(?:is|are)\s(?:now\s|already\s)?(?:running|using|deploying|adopting)\s[A-Z][a-z]/;
+  /^\s?(?:is|are)\s(?:now\s|already\s)?(?:(?:running|using|deploying|adopting)\s[A-Z][a-z]|(?:shipping|operating)\s[A-Z][\w-]*\sin\s(?:more\sthan\s|over\s|all\s|every\s)?(?:\d|production))/;
 
 /** A named product used later in the sentence: "… with Ledgerly", "using Shipfast", "thanks to Foo". */
 const WITH_PRODUCT =
