@@ -57,6 +57,32 @@ const ROLE_AT_EN =
 /** "how/why/when <Name> <past verb>" (also "How <Name> Drives…" in a title) and "With <Vendor>, <Name> has…". */
 const STORY_ANCHORS_EN = /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|[Ss]ince)\s/g;
 
+/**
+ * A name with "and" or "&" inside it, read as one: "how Sky Betting and Gaming migrated…" (a list of two
+ * names is read as one all the same: either way the one who acted is a customer).
+ */
+function joinedName(
+  text: string,
+  one: { name: string; end: number } | null,
+): { name: string; end: number } | null {
+  if (!one) return null;
+  const and = /^\s(?:and|&)\s/.exec(text.slice(one.end, one.end + 6));
+  if (!and) return one;
+  // The words after "and" need not start a name on their own ("Gaming"): capitalised ones, up to three.
+  let end = one.end + and[0].length;
+  let words = 0;
+  for (const w of text.slice(end, end + 60).split(' ')) {
+    const word = w.replace(/[.,;:!?)]$/, '');
+    if (words === 3 || !/^[A-Z][A-Za-z0-9&-]*$/.test(word)) break;
+    end += word.length + 1;
+    words += 1;
+    if (word !== w) break;
+  }
+  if (words === 0) return one;
+  end -= 1;
+  return { name: text.slice(one.end - one.name.length, end), end };
+}
+
 /** "With <product…>, <Name> …": the clause is read in code up to its comma (see `afterWithClause`). */
 const WITH_CLAUSE_EN = /\b(?:With|Using)\s(?:the\s)?(?=[A-Z])/g;
 
@@ -228,7 +254,7 @@ export function namedCustomersEn(text: string): string[] {
     }
   }
   for (const start of storyStarts) {
-    const one = readName(text, start);
+    const one = joinedName(text, readName(text, start));
     if (!one) continue;
     const v = verbAfter(text, one.end);
     const titled = titleCaseSubject(one.name, v.sentence);

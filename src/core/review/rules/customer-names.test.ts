@@ -98,6 +98,20 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('Ledgerly is shipping Faster Sync to 40 countries.', 'en')).toEqual([]);
   });
 
+  it('reads a story name with "and" or "&" inside it, up to its verb', () => {
+    expect(
+      findNamedCustomers(
+        'A guest post on how Sky Betting and Gaming successfully migrated to Ledgerly.',
+        'en',
+      ),
+    ).toEqual(['Sky Betting and Gaming']);
+    expect(findNamedCustomers('How Procter & Gamble reduced returns by 20% with Ledgerly', 'en')).toEqual([
+      'Procter & Gamble',
+    ]);
+    // The seller with a partner still reads as no customer.
+    expect(findNamedCustomers('How Ledgerly and Kafka Work Together', 'en')).toEqual([]);
+  });
+
   it("reads the customer of a case study's title or opening clause, not the reader or the vendor", () => {
     expect(findNamedCustomers('了解青松物流如何借助 Ledgerly 实现对账效率提升 20%。', 'zh')).toEqual([
       '青松物流',
