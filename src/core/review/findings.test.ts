@@ -31,4 +31,11 @@ describe('fillTemplate', () => {
       '“一站式实时计算作业管理平台”',
     );
   });
+
+  it("drops the draft's opening quote mark and quotes two matches that read the same once cut, once", () => {
+    const a = 'Before GitLab, it could take up to four days for a production deployment. Right now, minutes.';
+    const en = fillTemplate(rule.message, fired([a, `“${a.slice(0, 70)}`]), 'en');
+    expect(en).toContain('("Before GitLab, it could take up to four days…")');
+    expect(fillTemplate(rule.message, fired(['““飞书在万达集团”']), 'zh')).toContain('（“飞书在万达集团”）');
+  });
 });

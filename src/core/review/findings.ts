@@ -76,11 +76,16 @@ function quoteHits(hits: readonly string[], lang: ReviewLang): string {
       .map((line) => line.trim())
       .filter(Boolean)
       .join(' / ');
-    const h = trimEndChars(oneLine.replace(/^[—–:：-]+\s?/, ''), ',.;:，。；：、');
-    const key = h.toLowerCase();
+    // An opening quote mark is the draft's, not the phrase's: two matches that differ by it are one.
+    const opened = oneLine.replace(/^[—–:：“”"‘’'「-]+\s?/, '');
+    // …and so is a closing one left without its opening.
+    const h = trimEndChars(opened, /[“"‘「]/.test(opened) ? ',.;:，。；：、' : ',.;:，。；：、”"’」');
+    const shown = h.length > MAX_QUOTE_CHARS ? `${cutAtWord(h, MAX_QUOTE_CHARS - 1)}…` : h;
+    // Two long matches from one start read the same once cut: quoted once.
+    const key = shown.toLowerCase();
     if (!h || seen.has(key)) continue;
     seen.add(key);
-    picked.push(h.length > MAX_QUOTE_CHARS ? `${cutAtWord(h, MAX_QUOTE_CHARS - 1)}…` : h);
+    picked.push(shown);
     if (picked.length === MAX_QUOTED) break;
   }
   return lang === 'zh' ? picked.map((h) => `“${h}”`).join('、') : picked.map((h) => `"${h}"`).join(', ');

@@ -48,7 +48,8 @@ export const customerStoryRules: readonly Rule[] = [
     match: {
       kind: 'text',
       patterns: [
-        /[”"],?\s?(?:said|says|explains|explained|notes|noted|adds|added|shared|recalls|recalled)\s[A-Z]/,
+        // The speaker's first name is kept, so the finding quotes "says Martinet", not "says M".
+        /[”"],?\s?(?:said|says|explains|explained|notes|noted|adds|added|shared|recalls|recalled)\s[A-Z][\w.'’-]{0,24}/,
         /[”"],?\s?[A-Z][\w. -]{0,30}?\s(?:said|says|explained|noted|added|shared|recalled)\b/,
         /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|VP|director|manager|head|lead|founder|president|officer)\s(?:at|of|from)\s[A-Z][^.!?]{0,40}?\s(?:shared|said|says|explained|told|described|noted)\b/,
         /\b(?:customers|clients|operators|users|managers|teams|buyers|growers|engineers)\s(?:report|reported|say|said|tell us|told us|found)\b/,
