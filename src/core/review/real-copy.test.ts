@@ -201,6 +201,11 @@ describe('no false credit', () => {
   it("does not count one customer's sites as a customer count", () => {
     expect(hitsOf('cr.customer-count', 'Running in 12 plants of one customer.')).toBeNull();
     expect(hitsOf('cr.customer-count', '已在某集团的12家工厂上线。')).toBeNull();
+    expect(
+      hitsOf('cr.customer-count', 'Acme migrated its entire IT estate: over 200 servers serving 69 sites.'),
+    ).toBeNull();
+    // Customers' sites served are still counted where nothing says they are one company's.
+    expect(hitsOf('cr.customer-count', 'Trusted by 69 hospitals.')).not.toBeNull();
   });
 
   it('gives no credit for the bare words "case study" or 案例', () => {

@@ -28,8 +28,8 @@ const SITE_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN})$`, 'i');
 /** Sites or teams inside one named company: "in 7 plants across the U.S.", "4 teams within Khan Academy". */
 const IN_ONE_COMPANY_EN = /^\s(?:within|inside|at)\s(?=[A-Z])/;
 const SITES_OR_TEAMS_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN}|teams)$`, 'i');
-/** Before a count of sites: "in", "across", "at" (where the one customer runs it). */
-const IN_BEFORE_EN = /\b(?:in|across|at)\s$/i;
+/** Before a count of sites: "in", "across", "at" (where the one customer runs it), "servers serving 69 sites". */
+const IN_BEFORE_EN = /\b(?:in|across|at|serving|connecting|linking|spanning)\s$/i;
 
 const OTHER_EN: readonly RegExp[] = [
   // "more than 450 of the world's biggest brands"
@@ -99,7 +99,7 @@ export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
       .join(' ');
     if (BETWEEN_STOP_EN.test(words) || words.split(' ').length > 3) return false;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
     if (SITES_OR_TEAMS_EN.test(m[0]) && (IN_ONE_COMPANY_EN.test(after) || IN_BEFORE_EN.test(before)))
       return false;
     return !(SITE_EN.test(m[0]) && ONE_CUSTOMER_EN.test(after));

@@ -98,6 +98,19 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('Ledgerly is shipping Faster Sync to 40 countries.', 'en')).toEqual([]);
   });
 
+  it('reads a company introduced by a need it had, not a seller introduced by what it does or its founding', () => {
+    expect(
+      findNamedCustomers(
+        'Northwind is a Swiss logistics company that was looking to upgrade its IT. In seven months, Northwind moved 200 servers to Ledgerly.',
+        'en',
+      ),
+    ).toEqual(['Northwind']);
+    expect(
+      findNamedCustomers('Ledgerly is a fintech company that helps finance teams close faster.', 'en'),
+    ).toEqual([]);
+    expect(findNamedCustomers('Ledgerly is a fintech company that was founded in 2019.', 'en')).toEqual([]);
+  });
+
   it('reads a story name with "and" or "&" inside it, up to its verb', () => {
     expect(
       findNamedCustomers(

@@ -307,6 +307,9 @@ const CERTIFIED_EN =
  * True when the verb after a name makes it a customer: adopting a product, or reporting a result
  * with a number ("Acme cut returns 30%"; not "Kubernetes reduced our ops burden").
  */
+const COMPANY_WITH_NEED_EN =
+  /^\s?is\san?\s[^.;:!?]{0,50}?\b(?:company|firm|business|organi[sz]ation|group|manufacturer|retailer|operator|bank|insurer|hospital|chain|brand|university|agency|carrier|utility)\s(?:that|which|who)\s(?:(?:was|were)(?!\s(?:founded|established|built|started|created|born|launched|formed|incorporated|spun|named)\b)|had|needed|wanted|faced|struggled|sought)\b/;
+
 export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
   // "Union Pay adopts Harbor": a present-tense adoption of a named product ("Foo deploys in minutes" is
@@ -316,6 +319,9 @@ export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
   if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
   if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
+  // "Planzer is a Swiss logistics company that was looking to upgrade…": a company introduced by a need
+  // it had (a seller introduces itself by what it does: "…company that helps…").
+  if (v.verb === 'is' && COMPANY_WITH_NEED_EN.test(v.sentence)) return true;
   if (v.verb === 'takes' && v.next === 'advantage') return true; // "Criteo takes advantage of Kafka"
   // "Netflix engineers use Druid", "Tencent SCRM product use Druid": the company's people or unit adopting a product.
   if ((CUSTOMER_SIDE_EN.has(v.verb) || UNITS_EN.has(v.verb)) && ADOPTION_VERBS_EN.has(v.next))
