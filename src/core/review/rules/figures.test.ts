@@ -10,6 +10,7 @@ describe('findFigures', () => {
     ['峰值可调度作业10万+/天', ['10万']],
     ['serving thousands of QPS per server', ['thousands of']],
     ['已累计服务数百家企业', ['数百']],
+    ['Features take 3-5 years to ship', ['3', '5']],
   ])('reads the figures of %s', (text, figures) => {
     expect(findFigures(text)).toEqual(figures);
   });
@@ -20,6 +21,8 @@ describe('findFigures', () => {
     ['Runs on KES V8R6 with 4C8G hosts.'],
     ['Step 1: sign up. Step 2: invite the team.'],
     ['提供了数十个现成的插件'],
+    ['免费申请试用电话：4000-460-365'],
+    ['Call 1-800-555-0100 or 010-12345678.'],
   ])('finds no figure in %s', (text) => {
     expect(findFigures(text)).toEqual([]);
   });
@@ -27,5 +30,6 @@ describe('findFigures', () => {
   it('reads hostile input once and keeps at most 20 figures', () => {
     expect(findFigures('1'.repeat(100_000))).toEqual([]);
     expect(findFigures('12 '.repeat(50_000))).toHaveLength(20);
+    expect(findFigures('1-'.repeat(50_000))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * "RTO≤6秒", "近5w/s", "10万+/天". Experts credit any such figure as some evidence in numbers (on the
  * dev copy their results-in-numbers rating rises with the count of figures: about 1 with none, 2.8
  * with one, 3.4 with two, 4.4 with three or more), while the result rules read only the forms they
- * know. Years, versions, model names ("V8R6", "4C8G") and a bare 0–2 are not figures.
+ * know. Years, versions, model names ("V8R6", "4C8G") phone numbers and a bare 0–2 are not figures.
  * A linear scan, no regex: hostile input of any shape is read once.
  */
 
@@ -44,6 +44,22 @@ function digitFigures(text: string): string[] {
         if (c === '.') dots += 1;
         end += 1;
       } else break;
+    }
+    // A phone number ("4000-460-365", "010-12345678"): groups of digits joined by hyphens, three or more
+    // groups or seven digits and more. A range ("2-3 years") has two short groups.
+    let run = end;
+    let groups = 1;
+    let total = end - i;
+    while (text[run] === '-' && isDigit(text[run + 1])) {
+      let g = run + 1;
+      while (isDigit(text[g])) g += 1;
+      total += g - run - 1;
+      groups += 1;
+      run = g;
+    }
+    if (groups >= 3 || (groups === 2 && total >= 7)) {
+      i = run;
+      continue;
     }
     const digits = text.slice(i, end);
     let latin = end;
