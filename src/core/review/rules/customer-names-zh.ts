@@ -191,7 +191,8 @@ export function namedCustomersZh(text: string): string[] {
       head.length >= 2 &&
       !/^[某各该本我贵其这那]/.test(head) &&
       !sellerAt(start, head.length + m[0].length) &&
-      !notACustomer(text, start)
+      !notACustomer(text, start) &&
+      !signsPageTitle(text, start, m.index + m[0].length)
     )
       add(head + m[0]);
   }
@@ -309,4 +310,12 @@ function listItemsBefore(text: string, end: number): string[] {
       !ROLE_WORDS_ZH.test(s),
   );
   return names.length >= 2 && names.length === items.length ? names : [];
+}
+
+/**
+ * The page's owner signing its title: a registered name that ends the text as its last part after a
+ * separator ("客户案例 - 网易企业邮箱 - 免费申请试用 - 郑州胜途科技有限公司") is the publisher, not a customer.
+ */
+function signsPageTitle(text: string, start: number, end: number): boolean {
+  return text.slice(end).trim() === '' && /[-–—|｜_]\s?$/.test(text.slice(Math.max(0, start - 3), start));
 }

@@ -80,6 +80,8 @@ describe('findNamedCustomers', () => {
     ]);
     expect(findNamedCustomers('北京青松科技有限公司成立于2015年，专注对账软件。', 'zh')).toEqual([]);
     expect(findNamedCustomers('本产品由北京青松科技有限公司开发。', 'zh')).toEqual([]);
+    // The page's owner signing its title last.
+    expect(findNamedCustomers('对账软件 - 免费试用 - 北京青松科技有限公司', 'zh')).toEqual([]);
     expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
     expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
   });
