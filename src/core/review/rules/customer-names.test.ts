@@ -113,6 +113,16 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('Ledgerly is a fintech company that was founded in 2019.', 'en')).toEqual([]);
   });
 
+  it('reads the one a title says the seller supports in doing something, not a format it supports', () => {
+    expect(
+      findNamedCustomers(
+        'Steady Upgrades: Ledgerly Supports Northwind in Continuously Advancing Its Close',
+        'en',
+      ),
+    ).toEqual(['Northwind']);
+    expect(findNamedCustomers('Ledgerly Supports Excel in Every Format', 'en')).toEqual([]);
+  });
+
   it('reads a story name with "and" or "&" inside it, up to its verb', () => {
     expect(
       findNamedCustomers(
