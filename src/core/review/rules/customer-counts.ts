@@ -66,9 +66,10 @@ const ZH: readonly RegExp[] = [
     'g',
   ),
   compile(`${COUNT_WORDS_ZH}[家个所]?${alt(CUSTOMER_NOUNS_ZH)}`, 'g'),
-  // "500+ 金融客户", "300＋企业": a count with a plus before the customers it counts.
+  // "500+ 金融客户", "300＋企业", "300+产业数字化标杆应用": a count with a plus before the customers (or
+  // the customers' deployments) it counts.
   compile(
-    String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,4}?(?:客户|企业|机构|银行|医院|券商)`,
+    String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,6}?(?:客户|企业|机构|银行|医院|券商|标杆应用|标杆案例|落地案例|应用案例)`,
     'g',
   ),
   // "服务超过300万企业客户", "累计 2.5 万家企业": counts in 万/千/亿.
