@@ -137,7 +137,7 @@ export const credibilityRules: readonly Rule[] = [
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
         THIRD_PARTY_RANK,
         compile(
-          `(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,50}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
+          `(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,70}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
         ),
       ],
       scan: (text) =>
@@ -176,6 +176,7 @@ export const credibilityRules: readonly Rule[] = [
       "We're the #1 rated payroll software on G2 for 3 years running.",
       'Named a G2 Leader for AP automation.',
       '获得国家科学技术进步奖二等奖。',
+      '获得了由国家工业信息安全发展研究中心及 openEuler 社区联合颁发的 openEuler 领先商业实践奖。',
       '入选工信部专精特新“小巨人”企业名单。',
       '遵循《GB/T 20272-2019 信息安全技术 操作系统安全技术要求》第四级标准。',
     ],
