@@ -162,12 +162,21 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(
           `(?:^|[\\s，,（(])[A-Z][A-Za-z0-9.+-]{1,20}\\s?(?![\\u4e00-\\u9fa5]{0,8}?(?:打造|帮助|助力|通过|使用|采用|搭建|为|的|了))[\\u4e00-\\u9fa5]{0,8}?${CAT_ZH}`,
         ),
+        // What it was built as on a base: "基于openGauss打造新一代自主创新云原生数据库".
+        compile(`基于[^，。；！？\\n]{1,24}?打造(?:了|出)?[^，。；！？,\\n]{0,20}?${CAT_ZH}`),
+        // A Chinese category right before the Latin product name: "联通云数据库CUDB", "开源容器平台 Rainbond"
+        // (not what it works with: "支持数据库 MySQL", nor a list of kinds: "芯片 ARM体系、MIPS体系").
+        compile(
+          `(?:^|[的，,\\s])(?![^，。；！？,\\n]{0,12}?(?:支持|兼容|适配|对接|集成|接入|使用|采用))[^，。；！？,\\n]{0,12}?${CAT_ZH}\\s?[A-Z][A-Za-z0-9]{1,20}(?![A-Za-z0-9]|体系|架构|系列|、)`,
+        ),
         // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
         compile(`(?:^特点[：:]|——)[^，。；！？,\n]{0,30}?${CAT_ZH}`),
         // A category named by the product it replaces: "an open-source alternative to DataDog", "the
         // open-source, on-premise alternative to Snowflake", "The open source Calendly alternative".
         compile(String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s[^.;:!?\n]{0,40}?alternative\s(?:to|for)\s[A-Z]`),
         compile(String.raw`\b[Tt]he\s(?:open[- ]source\s|self-hosted\s)?[A-Z][\w.-]*\salternative\b`),
+        // A label after a dash or at the start: "… - Elasticsearch alternative for logs".
+        compile(String.raw`(?:^|[-–—:]\s)(?:[Oo]pen[- ]source\s)?[A-Z][\w.-]*\salternative\s(?:for|to)\b`),
         // A possessive before a category: "Tulip's flexible platform digitizes …".
         compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),
       ],
@@ -200,6 +209,9 @@ export const categoryFocusRules: readonly Rule[] = [
       "Foo's flexible platform digitizes paper processes.",
       'FooCloud 多云管理平台，支持对接主流公有云。',
       '面向实时消息场景的高性能分布式通信基础设施。',
+      '青松云数据库QSDB，基于openGauss打造新一代云原生数据库。',
+      '不用懂 Kubernetes 的开源容器平台 Foo 帮助团队完成应用交付。',
+      '10x cheaper - Elasticsearch alternative for logs, metrics and traces.',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
@@ -208,6 +220,8 @@ export const categoryFocusRules: readonly Rule[] = [
       '迎接重生，全面上云纪实。',
       '这是一款非常好的产品。',
       '我们的系统swift稳定。',
+      '支持数据库 MySQL、Redis 和 Kafka。',
+      '信创适配：芯片 ARM体系、MIPS体系、X86体系。',
     ],
   },
   {
