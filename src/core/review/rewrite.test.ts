@@ -134,6 +134,12 @@ describe('buildRewrite', () => {
     expect(r).toContain(`“${draft}”`);
     expect(r).toMatch(/— \[name\], \[role\] at \[customer name\]$/);
     expect(r).not.toMatch(/\[category\]/);
+    // What the customer says of the price stays in the quote, in its place.
+    const priced =
+      'We have been running Ledgerly in our plants for eight months, and we pay only $49 a month per site, with no setup fee. Month-end close went from 9 days to 4.';
+    const q = reviewOffline(priced).rewrite ?? '';
+    expect(q).toContain(`“${priced}”`);
+    expect(q).toContain('$49');
     // A vendor's pitch in the first person is not a quote.
     expect(reviewOffline('We make month-end close simple with Ledgerly.').rewrite ?? '').not.toMatch(/^“/);
   });

@@ -269,9 +269,12 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   // Nothing the draft says survives (all buzz): keep its opening so the rewrite stays its own.
   if (body.length + priced.length === 0 && all[0] && !facts.category) body.push(all[0]);
 
-  // A customer's own words stay theirs: quoted whole, with who said them (the proof they lack).
-  if (facts.testimony && body.length > 0)
-    return w.quote(body.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
+  // A customer's own words stay theirs: quoted whole, with who said them (the proof they lack). What
+  // they say of the price is theirs too, kept in its place (not moved to a terms line, nor dropped).
+  if (facts.testimony && body.length > 0) {
+    const said = all.filter((s) => body.includes(s) || priced.includes(s));
+    return w.quote(said.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
+  }
 
   // Placeholders, most costly gap first: no result, no proof, no segment, no category.
   const missing: string[] = [];
