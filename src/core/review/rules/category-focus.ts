@@ -146,7 +146,8 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(
           String.raw`\b(?:(?:[A-Z][\w.+®-]*|It)\s(?:is|are)|We['’]re)\s(?:an|a|the)\s[^.;:!?\n]{0,90}?${CAT_EN}`,
         ),
-        compile(String.raw`\b[A-Z][\w.+®-]*,\s(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
+        // An appositive after a comma or a dash: "Acme, the spend platform", "Acme — the analytics platform".
+        compile(String.raw`\b[A-Z][\w.+®-]*(?:,|\s[—–-])\s(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
         // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …").
@@ -192,6 +193,7 @@ export const categoryFocusRules: readonly Rule[] = [
     invalid: [
       'Apache Foo is an open-source event streaming platform.',
       'Welcome to Acme, the spend management platform.',
+      'Ledgerly — the AI-powered reconciliation platform for distributors.',
       'Acme provides open-source product analytics.',
       'MaxFoo 是一款知识库问答系统。',
       '轻量级报表框架，拖拽即可出图。',
