@@ -78,6 +78,19 @@ describe('bodySentences', () => {
     });
   });
 
+  it('ends a line of its own that has no full stop, so the next sentence does not run on from it', () => {
+    const en = bodySentences(
+      'The chain has three steps:\n\n**need → solution → renewal**\n\nIt runs over many rounds.',
+      'en',
+    );
+    expect(en.sentences.map((s) => s.text)).toEqual([
+      '**need → solution → renewal**.',
+      'It runs over many rounds.',
+    ]);
+    const zh = bodySentences('决策链有三个环节：\n\n**需求 → 方案 → 续约**\n\n它是多回合的。', 'zh');
+    expect(zh.sentences.map((s) => s.text)).toEqual(['**需求 → 方案 → 续约**。', '它是多回合的。']);
+  });
+
   it('keeps the line that introduced a list with each of its items, and quotes it before the first one', () => {
     const { sentences } = bodySentences(
       '它指出一个事实。\n\n他们最想看到的内容依次是：\n\n- **思想引领：36%**\n- **服务过的客户案例：9%**',

@@ -70,7 +70,9 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
       intro = undefined;
       return;
     }
-    const text = lines.map((l) => l.trim()).join(join);
+    // A paragraph that is a line of its own without a full stop ("**need → solution → … → renewal**")
+    // ends as a sentence does, so the sentence quoted after it does not run on from it.
+    const text = endsAsSentence(lines.map((l) => l.trim()).join(join), lang);
     const parts = lang === 'zh' ? splitSentences(text, { bold: true }) : text.split(SENTENCE_EN);
     for (const s of parts) push(s, paragraph);
     const last = (parts[parts.length - 1] ?? '').trim();
@@ -85,4 +87,11 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
     if (!s || /[:：]$/.test(s)) return;
     out.push(listIntro ? { text: s, paragraph, intro: listIntro } : { text: s, paragraph });
   }
+}
+
+/** `text` with a full stop added when it ends without one (nor a colon, which introduces what follows). */
+function endsAsSentence(text: string, lang: Lang): string {
+  const bare = text.replace(/[*_”"’)）」』\s]+$/, '');
+  if (bare === '' || /[.!?。！？:：;；…]$/.test(bare)) return text;
+  return `${text}${lang === 'zh' ? '。' : '.'}`;
 }
