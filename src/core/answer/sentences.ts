@@ -89,9 +89,14 @@ export function bodySentences(body: string, lang: Lang): BodySentences {
   }
 }
 
+/** Marks that may close a sentence after its full stop: bold, quotes, brackets, spaces. */
+const CLOSING = new Set(['*', '_', '”', '"', '’', ')', '）', '」', '』', ' ', '\t', '\n']);
+
 /** `text` with a full stop added when it ends without one (nor a colon, which introduces what follows). */
 function endsAsSentence(text: string, lang: Lang): string {
-  const bare = text.replace(/[*_”"’)）」』\s]+$/, '');
+  let end = text.length;
+  while (end > 0 && CLOSING.has(text[end - 1] as string)) end -= 1;
+  const bare = text.slice(0, end);
   if (bare === '' || /[.!?。！？:：;；…]$/.test(bare)) return text;
   return `${text}${lang === 'zh' ? '。' : '.'}`;
 }
