@@ -130,7 +130,11 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
     : [];
   const superlative = longestFirst(claims.superlative).map((c) =>
     lang === 'zh'
-      ? compile(`${c}[\\u4e00-\\u9fff]{0,2}?的`, 'g')
+      ? // "首选的平台", and "首选平台" right before the category it praises.
+        compile(
+          `${c}(?:[\\u4e00-\\u9fff]{0,2}?的${c === '主流' ? '' : `|(?=${lexiconSource(CATEGORY_NOUNS_ZH)})`})`,
+          'g',
+        )
       : compile(
           `(?:\\bworld's\\s|)(?<![\\w-])${c}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
           'gi',

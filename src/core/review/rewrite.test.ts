@@ -75,6 +75,10 @@ describe('buildRewrite', () => {
     // What only finished a superlative goes with it, not left dangling ("CRM ever.").
     expect(rewriteOf('Fastest CRM ever.')).not.toMatch(/\bever\b/);
     expect(rewriteOf('史上最快的CRM。')).not.toContain('史上');
+    // A superlative right before the category it praises goes too, the category stays.
+    const chosen = rewriteOf('数字化转型首选平台！');
+    expect(chosen).not.toContain('首选');
+    expect(chosen).toContain('数字化转型平台');
     // Nor is a kind of technology ("AI, the [category] …").
     expect(rewriteOf('How AI Prevented $47M in Financial Fraud at a Regional Bank')).not.toMatch(/^AI\b/);
   });
