@@ -136,7 +136,7 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
           'g',
         )
       : compile(
-          `(?:\\bworld's\\s|)(?<![\\w-])${c}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
+          `(?:\\bworld's\\s|)(?<![\\w-])${c}${/est$/.test(c) ? ',?' : ''}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
           'gi',
         ),
   );

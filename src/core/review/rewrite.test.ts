@@ -75,6 +75,10 @@ describe('buildRewrite', () => {
     // What only finished a superlative goes with it, not left dangling ("CRM ever.").
     expect(rewriteOf('Fastest CRM ever.')).not.toMatch(/\bever\b/);
     expect(rewriteOf('史上最快的CRM。')).not.toContain('史上');
+    // A list of superlatives goes whole, with its commas ("The smartest, simplest, fastest way").
+    expect(rewriteOf('The smartest, simplest, fastest way to manage your data.')).toMatch(
+      /^For \[target segment\]: The way to manage your data\.$/m,
+    );
     // A superlative right before the category it praises goes too, the category stays.
     const chosen = rewriteOf('数字化转型首选平台！');
     expect(chosen).not.toContain('首选');
