@@ -10,6 +10,7 @@ describe('findFigures', () => {
     ['峰值可调度作业10万+/天', ['10万']],
     ['serving thousands of QPS per server', ['thousands of']],
     ['已累计服务数百家企业', ['数百']],
+    ['Over 40 plants. Serving 3.5 million users', ['40', '3.5']],
     ['Features take 3-5 years to ship', ['3', '5']],
   ])('reads the figures of %s', (text, figures) => {
     expect(findFigures(text)).toEqual(figures);
@@ -23,6 +24,8 @@ describe('findFigures', () => {
     ['提供了数十个现成的插件'],
     ['免费申请试用电话：4000-460-365'],
     ['Call 1-800-555-0100 or 010-12345678.'],
+    ['基于 Spring Cloud 2021 、Spring Boot 2.7 的权限系统，支持 python3.10 及以上版本'],
+    ['Runs on Java 17 and Vue 3.'],
   ])('finds no figure in %s', (text) => {
     expect(findFigures(text)).toEqual([]);
   });

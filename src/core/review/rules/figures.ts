@@ -15,6 +15,23 @@ const LATIN_UNITS = new Set(['k', 'K', 'M', 'B', 'bn', 'm', 'x', 'w', 'ms', 's',
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isLatin = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(ch);
 
+/** A capitalised Latin word and one space right before a number: a product name with its version. */
+const VERSIONED_BEFORE = /(?:^|[^A-Za-z])([A-Z][A-Za-z]{1,20}) $/;
+/** Names whose whole-number versions are common ("Java 17", "Windows 11"). */
+const WHOLE_VERSIONS = new Set(
+  'Java JDK Python Vue React Angular Node PHP Windows Android iOS Office Excel Kubernetes MySQL Redis PostgreSQL Postgres Oracle Elasticsearch Kafka Spark Flink Hadoop Ubuntu CentOS Debian Boot Cloud Framework'.split(
+    ' ',
+  ),
+);
+/** Magnitudes that make "3.5" an amount, not a version. */
+const MAGNITUDE_AFTER = /^\s?(?:million|billion|thousand|trillion|[万亿千百倍xX×%％+])/;
+
+function isVersion(text: string, from: number, end: number, dots: number): boolean {
+  const name = VERSIONED_BEFORE.exec(text.slice(Math.max(0, from - 24), from))?.[1];
+  if (!name || MAGNITUDE_AFTER.test(text.slice(end, end + 10))) return false;
+  return dots === 1 || (end - from <= 2 && WHOLE_VERSIONS.has(name));
+}
+
 /** Round figures in words: "thousands of QPS", "数百家", "上万个" (not "数十个": a handful). */
 const WORD_FIGURES =
   /\b(?:hundreds|thousands|millions|billions) of\b|[数几](?:十万|百万|千万|[百千万亿])|上[千万亿]/g;
@@ -31,8 +48,17 @@ function digitFigures(text: string): string[] {
   let i = 0;
   while (i < text.length && out.length < 20) {
     const ch = text[i];
-    if (!isDigit(ch) || isLatin(text[i - 1]) || isDigit(text[i - 1])) {
+    if (!isDigit(ch) || isDigit(text[i - 1])) {
       i += 1;
+      continue;
+    }
+    // Digits inside a word ("python3.10", "S3", "V8R6"): the whole token is a name, skipped with its dots.
+    if (isLatin(text[i - 1])) {
+      while (
+        i < text.length &&
+        (isDigit(text[i]) || isLatin(text[i]) || (text[i] === '.' && isDigit(text[i + 1])))
+      )
+        i += 1;
       continue;
     }
     let end = i;
@@ -61,7 +87,8 @@ function digitFigures(text: string): string[] {
       i = run;
       continue;
     }
-    const digits = text.slice(i, end);
+    const from = i;
+    const digits = text.slice(from, end);
     let latin = end;
     while (latin < text.length && isLatin(text[latin]) && latin - end < 3) latin += 1;
     const word = text.slice(end, latin);
@@ -74,6 +101,8 @@ function digitFigures(text: string): string[] {
     const next = text[end];
     if (unit === '' && next !== undefined && SUFFIXES.includes(next)) unit = next;
     if (unit === '' && /^(?:19|20)\d\d$/.test(digits)) continue;
+    // A version after a product's name: "Spring Boot 2.7", "Java 17", "Vue 3" (not "Serving 3.5 million").
+    if (unit === '' && isVersion(text, from, end, dots)) continue;
     if (unit === '' && /^[0-2]$/.test(digits)) continue;
     out.push(`${digits}${unit}`);
   }
