@@ -18,6 +18,27 @@ const STANDARD_AT = compile(
   String.raw`^(?:${STANDARD_NAMES_EN}|(?:ISO|IEC|SOC|NIST)\s?\d|FedRAMP|HITRUST|CMMI)\b`,
 );
 
+/**
+ * In Chinese copy, what the product is built on or follows, not the product: "基于 FastAPI 框架",
+ * "遵循MIT开源协议" (a name before 框架/协议/许可, or after 遵循); and after 基于/依托 when the copy
+ * names no customer ("联通云数据库CUDB，基于openGauss打造…"). In a customer's story the name after 基于
+ * is the product the customer built on ("尚游网络基于OpenKruiseGame…实践").
+ */
+const FOLLOWS_BEFORE_ZH = /(?:遵循|兼容|适配)\s?$/;
+const BUILT_ON_BEFORE_ZH = /(?:基于|依托)\s?$/;
+const BASE_AFTER_ZH = /^\s?(?:框架|开源协议|协议|许可|License|标准|规范)/;
+
+/** True when `name` at `at` is what the Chinese copy builds on or follows, not its product. */
+function isBaseZh(text: string, name: string, at: number, hasCustomer: () => boolean): boolean {
+  const before = text.slice(Math.max(0, at - 4), at);
+  if (
+    FOLLOWS_BEFORE_ZH.test(before) ||
+    BASE_AFTER_ZH.test(text.slice(at + name.length, at + name.length + 6))
+  )
+    return true;
+  return BUILT_ON_BEFORE_ZH.test(before) && !hasCustomer();
+}
+
 /** Named customers in the copy, in its language. */
 export function findNamedCustomers(text: string, lang: ReviewLang): string[] {
   // One review asks twice (the credibility rule, and the segment rule that skips customers' names).
@@ -40,9 +61,20 @@ export function findProductName(text: string, lang: ReviewLang): string | null {
   const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))].filter(
     (v) => !RANKING_THIRD_PARTIES.has(v),
   );
+  let customers: boolean | undefined;
+  const hasCustomer = () => {
+    customers ??= findNamedCustomers(text, lang).length > 0;
+    return customers;
+  };
   const first = vendors
     .map((v) => ({ v, at: text.indexOf(v) }))
-    .filter((x) => x.at >= 0 && !STANDARD_AT.test(text.slice(x.at)) && !KIND_NOT_NAME.test(x.v))
+    .filter(
+      (x) =>
+        x.at >= 0 &&
+        !STANDARD_AT.test(text.slice(x.at)) &&
+        !KIND_NOT_NAME.test(x.v) &&
+        !(lang === 'zh' && isBaseZh(text, x.v, x.at, hasCustomer)),
+    )
     .sort((a, b) => a.at - b.at)[0];
   if (!first) return null;
   // Join a following capitalised word: "Apache Doris", "EMQ X".
