@@ -34,7 +34,16 @@ function segmentsZh(text: string): string[] {
       spans.push([at, at + name.length]);
   return hits
     .filter((h) => !spans.some(([from, to]) => h.at >= from && h.at + h.word.length <= to))
+    .filter((h) => h.word !== '仓库' || !isCodeRepo(text, h.at))
     .map((h) => h.word);
+}
+
+/** "本仓库", "代码仓库", "仓库地址": a code repository, not a warehouse. */
+function isCodeRepo(text: string, at: number): boolean {
+  return (
+    /(?:本|该|此|代码|源码|模板|开源|Git|git|GitHub|Gitee)\s?$/.test(text.slice(Math.max(0, at - 6), at)) ||
+    /^仓库(?:地址|链接|作为|中的|里的)/.test(text.slice(at, at + 6))
+  );
 }
 
 function segmentsEn(text: string): string[] {
@@ -77,11 +86,13 @@ export const categoryFocusRules: readonly Rule[] = [
       'Controllers at mid-size distributors.',
       'Error tracking for developers.',
       '面向汽车零部件厂。',
+      '为中小仓库提供库位管理。',
     ],
     valid: [
       'Better data. Better decisions.',
       '让工作更简单。',
       'Trusted by Acme Labs and Hua Xia Bank.',
+      '本仓库作为模板库公开，任何人均可使用。',
       '青松物流团队已经开始使用 Ledgerly。',
     ],
   },
