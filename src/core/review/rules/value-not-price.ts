@@ -86,6 +86,7 @@ export const valueNotPriceRules: readonly Rule[] = [
       'A great fit before any billing takes place.',
       'We offer two billing options: monthly and yearly.',
       'If our Fair Billing policy does not suit you, write to us.',
+      '遵循MIT开源协议发布，无需授权、可商用。',
     ],
     valid: [
       'Kafka API-compatible. ZooKeeper® free. JVM free.',
