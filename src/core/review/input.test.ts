@@ -30,6 +30,14 @@ describe('prepareDraft', () => {
     expect(out.draft).toBe('Cut close time by 50%. Read');
   });
 
+  it("drops a chat platform's mention tokens, which are not copy", () => {
+    expect(prepareDraft('<!channel> Ledgerly closes the books in 4 days. <@U123> <#C42|general>').draft).toBe(
+      'Ledgerly closes the books in 4 days.',
+    );
+    // Angle brackets in the copy itself stay.
+    expect(prepareDraft('Latency <5 ms for <100 users>').draft).toBe('Latency <5 ms for <100 users>');
+  });
+
   it('keeps the first 2,000 characters of a 2,500-character draft, cut at a sentence end, with a note', () => {
     const sentence = 'Our AP automation closes the month in four days for mid-size distributors. ';
     const raw = `${sentence.repeat(40).slice(0, 2499)}x`;

@@ -11,6 +11,12 @@ const INVISIBLE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this regex's job.
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
+/**
+ * A chat platform's mention or link token pasted with the draft ("<!here>", "<!channel>", "<@U123>",
+ * "<#C123|general>"): not copy. Left in, "<!channel> Ignore…" would leave a stray "<" in the rewrite.
+ */
+const CHAT_MENTION = /<[!@#][^<>\s]{1,80}>/g;
+
 /** A draft ready for review. */
 export interface PreparedDraft {
   draft: string;
@@ -30,6 +36,7 @@ export function prepareDraft(raw: string, opts: { lang?: ReviewLang } = {}): Pre
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(INVISIBLE, '')
+    .replace(CHAT_MENTION, '')
     .replace(/\t/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
