@@ -11,6 +11,10 @@ describe('findFigures', () => {
     ['serving thousands of QPS per server', ['thousands of']],
     ['已累计服务数百家企业', ['数百']],
     ['Over 40 plants. Serving 3.5 million users', ['40', '3.5']],
+    ['Saved 4.2 hours per week; Storage 1.5 PB; Spark 2.4 times faster', ['4.2', '1.5', '2.4']],
+    ['Kafka 30 clusters, Cloud 3 regions', ['30', '3']],
+    ['How Acme Saved 2.5 Million Dollars With Ledgerly', ['2.5']],
+    ['from 1000-5000 users, 120-150-180 per week', ['1000', '5000', '120', '150', '180']],
     ['Features take 3-5 years to ship', ['3', '5']],
   ])('reads the figures of %s', (text, figures) => {
     expect(findFigures(text)).toEqual(figures);
@@ -26,6 +30,8 @@ describe('findFigures', () => {
     ['Call 1-800-555-0100 or 010-12345678.'],
     ['基于 Spring Cloud 2021 、Spring Boot 2.7 的权限系统，支持 python3.10 及以上版本'],
     ['Runs on Java 17 and Vue 3.'],
+    ['Certified to ISO 27001 and GB/T 20272-2019, on iOS 17.'],
+    ['Call +86 138-1234-5678.'],
   ])('finds no figure in %s', (text) => {
     expect(findFigures(text)).toEqual([]);
   });

@@ -3,7 +3,8 @@
  * "RTO≤6秒", "近5w/s", "10万+/天". Experts credit any such figure as some evidence in numbers (on the
  * dev copy their results-in-numbers rating rises with the count of figures: about 1 with none, 2.8
  * with one, 3.4 with two, 4.4 with three or more), while the result rules read only the forms they
- * know. Years, versions, model names ("V8R6", "4C8G") phone numbers and a bare 0–2 are not figures.
+ * know. Years, versions, model names ("V8R6", "4C8G"), phone numbers, standards' numbers ("ISO 27001")
+ * and a bare 0–2 are not figures.
  * A linear scan, no regex: hostile input of any shape is read once.
  */
 
@@ -15,22 +16,38 @@ const LATIN_UNITS = new Set(['k', 'K', 'M', 'B', 'bn', 'm', 'x', 'w', 'ms', 's',
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isLatin = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(ch);
 
-/** A capitalised Latin word and one space right before a number: a product name with its version. */
-const VERSIONED_BEFORE = /(?:^|[^A-Za-z])([A-Z][A-Za-z]{1,20}) $/;
-/** Names whose whole-number versions are common ("Java 17", "Windows 11"). */
+/** A Latin word and one space right before a number: a product's name ("Spring Boot 2.7", "iOS 17"). */
+const VERSIONED_BEFORE = /(?:^|[^A-Za-z])([A-Za-z][A-Za-z]{1,20}) $/;
+/** Languages and platforms whose whole-number versions are common ("Java 17", "Windows 11"). */
 const WHOLE_VERSIONS = new Set(
-  'Java JDK Python Vue React Angular Node PHP Windows Android iOS Office Excel Kubernetes MySQL Redis PostgreSQL Postgres Oracle Elasticsearch Kafka Spark Flink Hadoop Ubuntu CentOS Debian Boot Cloud Framework'.split(
+  'Java JDK Python Vue React Angular Node PHP Windows Android iOS Ubuntu CentOS Debian MySQL PostgreSQL'.split(
     ' ',
   ),
 );
-/** Magnitudes that make "3.5" an amount, not a version. */
-const MAGNITUDE_AFTER = /^\s?(?:million|billion|thousand|trillion|[万亿千百倍xX×%％+])/;
+/**
+ * What may follow a version: the end, punctuation, a CJK character, "and"/"or", or a capitalised name
+ * ("Spring Boot 2.7、", "SAML 2.0/OpenID", "Java 17 and Vue 3"). A unit or a lower-case word makes it an
+ * amount ("Saved 4.2 hours", "Storage 1.5 PB", "2.4 times faster", "Uptime 99.95 percent").
+ */
+const AFTER_VERSION =
+  /^(?:$|[\s]?[、，,;；:：)）/+。.!?！？]|\s?[\u4e00-\u9fff]|\s(?:and|or)\b|\s[A-Z][a-z])/;
+/**
+ * Units and magnitudes after a number ("1.5 PB", "2.5 Million Dollars" in a title-case headline): an
+ * amount, whatever comes before.
+ */
+const UNIT_AFTER =
+  /^\s(?:PB|TB|GB|MB|KB|QPS|TPS|ms|MW|kW|kWh|[Mm]illion|[Bb]illion|[Tt]housand|[Pp]ercent|[Tt]imes|[Hh]ours?|[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Yy]ears?|[Mm]inutes?|[Ss]econds?|[Dd]ollars?|[Uu]sers?|[Cc]ustomers?)\b/;
 
 function isVersion(text: string, from: number, end: number, dots: number): boolean {
   const name = VERSIONED_BEFORE.exec(text.slice(Math.max(0, from - 24), from))?.[1];
-  if (!name || MAGNITUDE_AFTER.test(text.slice(end, end + 10))) return false;
+  const after = text.slice(end, end + 8);
+  if (!name || !/^[A-Z]|^iOS$/.test(name) || UNIT_AFTER.test(after) || !AFTER_VERSION.test(after))
+    return false;
   return dots === 1 || (end - from <= 2 && WHOLE_VERSIONS.has(name));
 }
+
+/** A standard's body or name right before its number ("ISO 27001", "GB/T 20272-2019"): not an amount. */
+const STANDARD_BEFORE = /(?:^|[^A-Za-z])(?:ISO|IEC|GB|GB\/T|JR\/T|YY\/T|DL\/T|SOC|PCI DSS|NIST SP|RFC)\s?$/;
 
 /** Round figures in words: "thousands of QPS", "数百家", "上万个" (not "数十个": a handful). */
 const WORD_FIGURES =
@@ -71,8 +88,9 @@ function digitFigures(text: string): string[] {
         end += 1;
       } else break;
     }
-    // A phone number ("4000-460-365", "010-12345678"): groups of digits joined by hyphens, three or more
-    // groups or seven digits and more. A range ("2-3 years") has two short groups.
+    // A phone number ("4000-460-365", "010-12345678", "1-800-555-0100"): groups of digits joined by
+    // hyphens, ten digits and more, or four groups. A range has fewer ("3-5 years", "1000-5000 users",
+    // "120-150-180 per week").
     let run = end;
     let groups = 1;
     let total = end - i;
@@ -83,7 +101,10 @@ function digitFigures(text: string): string[] {
       groups += 1;
       run = g;
     }
-    if (groups >= 3 || (groups === 2 && total >= 7)) {
+    const standard = STANDARD_BEFORE.test(text.slice(Math.max(0, i - 8), i));
+    // A country code before a phone number ("+86 138-…") belongs to it.
+    const countryCode = text[i - 1] === '+' && text[end] === ' ' && isDigit(text[end + 1]);
+    if ((groups >= 2 && total >= 10) || groups >= 4 || standard || countryCode) {
       i = run;
       continue;
     }
