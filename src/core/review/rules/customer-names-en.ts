@@ -64,6 +64,7 @@ const STORY_ANCHORS_EN = /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|[Ss]ince)
 function joinedName(
   text: string,
   one: { name: string; end: number } | null,
+  isSeller: (name: string) => boolean,
 ): { name: string; end: number } | null {
   if (!one) return null;
   const and = /^\s(?:and|&)\s/.exec(text.slice(one.end, one.end + 6));
@@ -80,6 +81,8 @@ function joinedName(
   }
   if (words === 0) return one;
   end -= 1;
+  // "How Acme and Ledgerly cut…": the seller beside its customer is not part of the customer's name.
+  if (isSeller(text.slice(one.end + and[0].length, end))) return one;
   return { name: text.slice(one.end - one.name.length, end), end };
 }
 
@@ -140,20 +143,6 @@ const THEY_STORY_EN =
 
 /** "enabled <Name> to …", "helped <Name> cut …". */
 const ENABLED = /\b(?:[Ee]nabled|[Hh]elped|[Aa]llowed|[Ee]mpowered)\s(?=[A-Z])/g;
-/** "MoSeeker Supports Mars in Continuously Advancing …": the one supported in doing something. */
-const SUPPORTS_IN =
-  /\b(?:[Ss]upports|[Ss]upported|[Aa]ssists|[Aa]ssisted|Helps|Empowers|Enables)\s(?=[A-Z])/g;
-
-/** True when " in " and a gerund within three words follow (" in Continuously Advancing", " in building"). */
-function inDoing(after: string): boolean {
-  if (!after.startsWith(' in ')) return false;
-  return after
-    .slice(4)
-    .split(' ')
-    .slice(0, 3)
-    .some((w) => /^[A-Za-z]{3,}ing$/.test(w));
-}
-
 /** "provides <Name> with …", "gave <Name> a …": the one given something is the customer. */
 const PROVIDES = /\b(?:provides|provided|gives|gave)\s(?=[A-Z])/g;
 
@@ -268,7 +257,7 @@ export function namedCustomersEn(text: string): string[] {
     }
   }
   for (const start of storyStarts) {
-    const one = joinedName(text, readName(text, start));
+    const one = joinedName(text, readName(text, start), (name) => isVendor(name, vendors));
     if (!one) continue;
     const v = verbAfter(text, one.end);
     const titled = titleCaseSubject(one.name, v.sentence);
@@ -353,11 +342,6 @@ export function namedCustomersEn(text: string): string[] {
     const v = verbAfter(text, one.end);
     const result = RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb) || BASE_RESULT_EN.has(v.verb);
     if (v.verb === 'to' || (result && v.number)) add(one.name);
-  }
-  SUPPORTS_IN.lastIndex = 0;
-  for (let m = SUPPORTS_IN.exec(text); m !== null; m = SUPPORTS_IN.exec(text)) {
-    const one = readName(text, SUPPORTS_IN.lastIndex);
-    if (one && inDoing(text.slice(one.end, one.end + 60))) add(one.name);
   }
   // "Datadog's unified platform provides Orderbird with complete observability" (lower-case verb: a
   // title-case headline's "Provides Finance Teams With …" names no one).

@@ -209,9 +209,15 @@ export function nameBefore(text: string, end: number): string | null {
 const NUMBER_WORD_UNIT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|thousand|million)\s(?:minutes|hours|days|weeks|months|years|times|percent)\b/i;
 
-/** "is running X", "are using X", "is shipping X in 20 clusters": a name in use (not an acronym such as AI). */
+/** "is running X", "are using X": a name in use (not an acronym such as AI). */
 const RUNS_PRODUCT_EN =
-  /^\s?(?:is|are)\s(?:now\s|already\s)?(?:(?:running|using|deploying|adopting)\s[A-Z][a-z]|(?:shipping|operating)\s[A-Z][\w-]*\sin\s(?:more\sthan\s|over\s|all\s|every\s)?(?:\d|production))/;
+  /^\s?(?:is|are)\s(?:now\s|already\s)?(?:running|using|deploying|adopting)\s[A-Z][a-z]/;
+/**
+ * "is shipping X in more than 20 Kubernetes production clusters": shipping or operating a named product
+ * inside its own production (a seller ships its product "in 2 weeks", "in 12 languages", "in 30 countries").
+ */
+const SHIPS_IN_EN = /^\s?(?:is|are)\s(?:now\s|already\s)?(?:shipping|operating)\s[A-Z][\w-]*\sin\s/;
+const IN_PRODUCTION_EN = /\bproduction\b|\bclusters?\b/;
 
 /** A named product used later in the sentence: "… with Ledgerly", "using Shipfast", "thanks to Foo". */
 const WITH_PRODUCT =
@@ -304,11 +310,17 @@ const CERTIFIED_EN =
   /\b(?:SOC\s?[12]|ISO\s?\d{4,5}|certification|certified|compliance|compliant|accredited)\b/i;
 
 /**
+ * "Planzer is a Swiss logistics company that was looking to upgrade its IT": a company introduced by a
+ * need it had. Only words of need count: a seller introduces itself by what it does, what it won or who
+ * bought it ("…company that helps…", "…that was recognized by Gartner", "…that was acquired by Intuit").
+ */
+const COMPANY_WITH_NEED_EN =
+  /^\s?is\san?\s[^.;:!?]{0,50}?\b(?:company|firm|business|organi[sz]ation|group|manufacturer|retailer|operator|bank|insurer|hospital|chain|brand|university|agency|carrier|utility)\s(?:that|which|who)\s(?:(?:was|were)\s(?:looking|seeking|struggling|searching|trying|facing|in need)|needed|faced|struggled|sought|had outgrown)\b/;
+
+/**
  * True when the verb after a name makes it a customer: adopting a product, or reporting a result
  * with a number ("Acme cut returns 30%"; not "Kubernetes reduced our ops burden").
  */
-const COMPANY_WITH_NEED_EN =
-  /^\s?is\san?\s[^.;:!?]{0,50}?\b(?:company|firm|business|organi[sz]ation|group|manufacturer|retailer|operator|bank|insurer|hospital|chain|brand|university|agency|carrier|utility)\s(?:that|which|who)\s(?:(?:was|were)(?!\s(?:founded|established|built|started|created|born|launched|formed|incorporated|spun|named)\b)|had|needed|wanted|faced|struggled|sought)\b/;
 
 export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
@@ -328,6 +340,8 @@ export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
     return adoptsNamedProduct(v.sentence);
   // "Acme is running Ledgerly in 20 plants": running someone else's named product.
   if ((v.verb === 'is' || v.verb === 'are') && RUNS_PRODUCT_EN.test(v.sentence)) return true;
+  if ((v.verb === 'is' || v.verb === 'are') && SHIPS_IN_EN.test(v.sentence))
+    return IN_PRODUCTION_EN.test(v.sentence);
   // "Split is getting sub-second purge times", "Acme is seeing 30% fewer errors".
   if ((v.verb === 'is' || v.verb === 'are') && /^(?:getting|seeing|saving|achieving)$/.test(v.next))
     return v.number;
