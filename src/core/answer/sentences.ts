@@ -97,6 +97,7 @@ function endsAsSentence(text: string, lang: Lang): string {
   let end = text.length;
   while (end > 0 && CLOSING.has(text[end - 1] as string)) end -= 1;
   const bare = text.slice(0, end);
-  if (bare === '' || /[.!?。！？:：;；…]$/.test(bare)) return text;
+  // A dash or a colon at the end leads on to what follows: no full stop after it.
+  if (bare === '' || /[.!?。！？:：;；…—–-]$/.test(bare)) return text;
   return `${text}${lang === 'zh' ? '。' : '.'}`;
 }

@@ -14,6 +14,24 @@ import { THIRD_PARTY_RANK } from './rules/proof-lexicons.ts';
 import { compile, escapeRegExp, lexiconSource, termList, trimEndChars } from './rules/regex-source.ts';
 import type { ReviewLang } from './types.ts';
 
+/**
+ * After a superlative, the word it qualifies, which stays: "the fastest way" → "the way" (not "fastest
+ * to set up", "best in class", "the best of").
+ */
+const BEFORE_WORD_EN = String.raw`[\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\b)`;
+/** An '-est' superlative in a list of them goes with its comma or "and": "the smartest, simplest and fastest way". */
+const EST_LIST_EN = String.raw`,\s(?=[a-z]+est\b)|\s(?:and|or)\s(?=[a-z]+est\b)`;
+/** Superlatives that describe what it works with when before a category ("主流数据库"), not praise. */
+const DESCRIPTIVE_ZH = new Set(['主流']);
+/**
+ * A Chinese superlative right before the category it praises goes, the category stays ("数字化转型首选平台"
+ * → "数字化转型平台"); only inside a phrase, so that a clause is not left as a bare category ("，最好平台").
+ */
+const CATEGORY_AFTER_ZH = (claim: string) =>
+  DESCRIPTIVE_ZH.has(claim)
+    ? ''
+    : `|(?<=[\\u4e00-\\u9fff]{2})${claim}(?=${lexiconSource(CATEGORY_NOUNS_ZH)})`;
+
 /** Unproven claims of a draft, as the rules found them. */
 export interface DraftClaims {
   superlative: string[];
@@ -130,13 +148,9 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
     : [];
   const superlative = longestFirst(claims.superlative).map((c) =>
     lang === 'zh'
-      ? // "首选的平台", and "首选平台" right before the category it praises.
-        compile(
-          `${c}(?:[\\u4e00-\\u9fff]{0,2}?的${c === '主流' ? '' : `|(?=${lexiconSource(CATEGORY_NOUNS_ZH)})`})`,
-          'g',
-        )
+      ? compile(`${c}[\\u4e00-\\u9fff]{0,2}?的${CATEGORY_AFTER_ZH(c)}`, 'g')
       : compile(
-          `(?:\\bworld's\\s|)(?<![\\w-])${c}${/est$/.test(c) ? ',?' : ''}[\\s-](?=[A-Za-z])(?!(?:to|in|on|of|by|with|and|or|the|a|an)\\b)`,
+          `(?:\\bworld's\\s|)(?<![\\w-])${c}(?:${/est$/.test(c) ? `${EST_LIST_EN}|` : ''}${BEFORE_WORD_EN})`,
           'gi',
         ),
   );

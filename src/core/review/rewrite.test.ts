@@ -79,10 +79,19 @@ describe('buildRewrite', () => {
     expect(rewriteOf('The smartest, simplest, fastest way to manage your data.')).toMatch(
       /^For \[target segment\]: The way to manage your data\.$/m,
     );
+    expect(rewriteOf('The smartest, simplest and fastest way to manage your data.')).toMatch(
+      /The way to manage/,
+    );
+    // A superlative that is not before the word it qualifies stays, with what follows it.
+    expect(rewriteOf('Of all the tools we tried, Ledgerly was fastest, Dana Reyes said.')).toContain(
+      'Ledgerly was fastest, Dana Reyes said.',
+    );
     // A superlative right before the category it praises goes too, the category stays.
     const chosen = rewriteOf('数字化转型首选平台！');
     expect(chosen).not.toContain('首选');
     expect(chosen).toContain('数字化转型平台');
+    // Not where it would leave a clause as a bare category.
+    expect(rewriteOf('主流数据库都能接入，最好平台。')).toContain('最好平台');
     // Nor is a kind of technology ("AI, the [category] …").
     expect(rewriteOf('How AI Prevented $47M in Financial Fraud at a Regional Bank')).not.toMatch(/^AI\b/);
   });

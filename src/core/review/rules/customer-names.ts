@@ -19,24 +19,19 @@ const STANDARD_AT = compile(
 );
 
 /**
- * In Chinese copy, what the product is built on or follows, not the product: "基于 FastAPI 框架",
- * "遵循MIT开源协议" (a name before 框架/协议/许可, or after 遵循); and after 基于/依托 when the copy
- * names no customer ("联通云数据库CUDB，基于openGauss打造…"). In a customer's story the name after 基于
- * is the product the customer built on ("尚游网络基于OpenKruiseGame…实践").
+ * In Chinese copy, what the product follows or is built with, not the product: "遵循MIT开源协议",
+ * "基于 FastAPI 框架" (a name after 遵循/兼容/适配, or before 框架/协议/许可). After 基于 alone the name is
+ * often the product itself ("基于 Ledgerly 平台，企业可以…", "青松科技基于 Ledgerly 打造…"), so it stays.
  */
 const FOLLOWS_BEFORE_ZH = /(?:遵循|兼容|适配)\s?$/;
-const BUILT_ON_BEFORE_ZH = /(?:基于|依托)\s?$/;
-const BASE_AFTER_ZH = /^\s?(?:框架|开源协议|协议|许可|License|标准|规范)/;
+const BASE_AFTER_ZH = /^\s?(?:框架|开源协议|协议|许可|License)/;
 
-/** True when `name` at `at` is what the Chinese copy builds on or follows, not its product. */
-function isBaseZh(text: string, name: string, at: number, hasCustomer: () => boolean): boolean {
-  const before = text.slice(Math.max(0, at - 4), at);
-  if (
-    FOLLOWS_BEFORE_ZH.test(before) ||
+/** True when `name` at `at` is what the Chinese copy follows or is built with, not its product. */
+function isBaseZh(text: string, name: string, at: number): boolean {
+  return (
+    FOLLOWS_BEFORE_ZH.test(text.slice(Math.max(0, at - 4), at)) ||
     BASE_AFTER_ZH.test(text.slice(at + name.length, at + name.length + 6))
-  )
-    return true;
-  return BUILT_ON_BEFORE_ZH.test(before) && !hasCustomer();
+  );
 }
 
 /** Named customers in the copy, in its language. */
@@ -61,11 +56,6 @@ export function findProductName(text: string, lang: ReviewLang): string | null {
   const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))].filter(
     (v) => !RANKING_THIRD_PARTIES.has(v),
   );
-  let customers: boolean | undefined;
-  const hasCustomer = () => {
-    customers ??= findNamedCustomers(text, lang).length > 0;
-    return customers;
-  };
   const first = vendors
     .map((v) => ({ v, at: text.indexOf(v) }))
     .filter(
@@ -73,7 +63,7 @@ export function findProductName(text: string, lang: ReviewLang): string | null {
         x.at >= 0 &&
         !STANDARD_AT.test(text.slice(x.at)) &&
         !KIND_NOT_NAME.test(x.v) &&
-        !(lang === 'zh' && isBaseZh(text, x.v, x.at, hasCustomer)),
+        !(lang === 'zh' && isBaseZh(text, x.v, x.at)),
     )
     .sort((a, b) => a.at - b.at)[0];
   if (!first) return null;

@@ -162,7 +162,7 @@ export const TERMS_WORDS = termList(`
   try it free | try it for free | try for free | start free | start for free | get started free
   免费 | 先试用 | 试用期 | 满意后再付款 | 满意再付款 | 不满意无理由退款 | 无理由退款 | 按月付费 | 按年付费 | 年费 | 月费 | 按用户收费
   free for commercial use | no license fee | no licence fee | royalty-free
-  无需授权 | 可商用 | 免费商用 | 永久授权 | 授权费
+  可商用 | 免费商用 | 永久授权 | 授权费
 `);
 
 /** Empty buzzwords that cost attention and say nothing checkable. */

@@ -127,6 +127,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'A 73% reduction in crashes.',
       'Costs were cut by more than half.',
       'The platform cut false positives by more than half.',
+      'Acme cut onboarding time in half.',
       '数据传输量实现 90% 的下降。',
       '查询执行成本比 Snowflake 大约 低 60%。',
       'The migration gave a 2x increase in query speed.',
@@ -151,6 +152,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '今年省下 300 万元人工成本。',
     ],
     valid: [
+      'This month we cut our subscription price by half.',
       '50% off your first year!',
       'Features 12% active content.',
       '大幅降低企业用电成本。',
@@ -181,6 +183,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: [
+      '同城灾备 RPO 为 0，RTO 小于 6 秒。',
       '同城灾备 RTO≤6秒、RPO=0。',
       'A first-pass yield of 99.2% last year.',
       'Install on a running press in 15 minutes.',
@@ -194,7 +197,13 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '3天完成Oracle平替。',
       '已累计部署十余万套，占比达70%以上。',
     ],
-    valid: ['12% active content, pH 8.5.', '40+ ERP connectors.', '覆盖多个领域。'],
+    valid: [
+      'Regulators require an RTO of 4 hours.',
+      '青松数据库支持零中断升级。',
+      '12% active content, pH 8.5.',
+      '40+ ERP connectors.',
+      '覆盖多个领域。',
+    ],
   },
   {
     id: 'qr.several-results',

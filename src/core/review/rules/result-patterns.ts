@@ -47,9 +47,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(
     String.raw`${CHANGE_EN}\s(?:by\s)?(?:more than\s|over\s|nearly\s|almost\s|about\s)?(?:half|a third|a quarter|two-thirds|in half)\b`,
   ),
-  // What changed named between the verb and its fraction: "cutting false positives by more than half".
+  // What changed named between the verb and its fraction: "cutting false positives by more than half",
+  // "cut Acme's review time in half"; not a price cut, which is an offer ("cut our price by half").
   compile(
-    String.raw`${CHANGE_EN}\s[a-z -]{1,30}?\sby\s(?:more than\s|over\s|nearly\s|almost\s|about\s|roughly\s)?(?:half|a third|a quarter|two-thirds)\b`,
+    String.raw`${CHANGE_EN}\s(?![A-Za-z'’ -]{0,30}?\b(?:price|prices|pricing|fees?|subscription|rates?)\b)[A-Za-z'’ -]{1,30}?\s(?:by\s(?:more than\s|over\s|nearly\s|almost\s|about\s|roughly\s)?(?:half|a third|a quarter|two-thirds)|in\shalf)\b`,
   ),
   // Not a discount (五折) nor a count of customers or sites ("不到 30 家").
   compile(`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
@@ -107,9 +108,10 @@ export const OUTCOME_PATTERNS: readonly RegExp[] = [
     `${NUMQ_ZH}\\s?(?:个月|年|周|天)(?:内)?(?:即)?(?:回本|收回成本|收回投资)|投资回报率${STOP_ZH}{0,4}?${NUMU_ZH}`,
   ),
   compile(`(?:率|时效|周期|回收期|效率|可用率|合格率|达成率)${STOP_ZH}{0,4}?${NUMU_ZH}`),
-  /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉|SQL重写|改造|停服|丢失|中断)/,
-  // Recovery objectives met: "RTO≤6秒、RPO=0", "RPO of zero", "RTO < 30 seconds".
-  /\bRPO\s?(?:=|of|is)\s?(?:0|zero)\b|\bRTO\s?(?:[≤<＜]|=|of|under|below)\s?\d/,
+  /零(?:宕机|事故|差错|投诉|缺陷|停机|故障|罚款|漏报|召回|客诉|SQL重写|改造|停服|丢失)|(?<!支持|提供|具备|可|能)零中断/,
+  // Recovery objectives met: "RTO≤6秒、RPO=0", "RPO 为 0，RTO 小于 6 秒", "RTO < 30 seconds" (not a
+  // requirement: "require an RTO of 4 hours").
+  /\bRPO\s?(?:=|is|为|等于)\s?(?:0|zero)(?![\d.])|\bRTO\s?(?:[≤<＜]|=|under|below|小于|低于|不超过|少于)\s?\d[\d.]*\s?(?:秒|分钟|seconds|second|secs|sec|minutes|minute|mins|min|ms|s\b)?/,
   compile(`占比(?:达到|达|超过|超|约|已达)?\\s?${NUMQ_ZH}\\s?[%％]`),
   compile(
     String.raw`${NUMQ_ZH}\s?(?:分钟|小时|天|周)(?:内|以内|之内)?(?:上线|完成|交付|到货|响应|到场|安装|出报告|切换)`,

@@ -86,7 +86,7 @@ export const valueNotPriceRules: readonly Rule[] = [
       'A great fit before any billing takes place.',
       'We offer two billing options: monthly and yearly.',
       'If our Fair Billing policy does not suit you, write to us.',
-      '遵循MIT开源协议发布，无需授权、可商用。',
+      '遵循MIT开源协议发布，可商用、可二次开发。',
     ],
     valid: [
       'Kafka API-compatible. ZooKeeper® free. JVM free.',
@@ -96,6 +96,7 @@ export const valueNotPriceRules: readonly Rule[] = [
       'Automated the gap between TMS, accounting, and customer billing.',
       'Open-source product analytics, built for developers.',
       '开源的数据可视化分析工具。',
+      '无需授权即可访问 API，帮助开发者快速集成。',
     ],
   },
   {

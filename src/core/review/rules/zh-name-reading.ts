@@ -48,7 +48,7 @@ export const NOT_A_NAME_ZH =
  * A firm's short name: a distinctive head and the trade it is in ("尚游网络", "莉莉丝游戏", "天眼数科"). The
  * trade word alone would make it generic; the head decides ("城市网络", "智能数据" stay generic).
  */
-const FIRM_NAME_ZH = /^(\p{Script=Han}{2,4})(?:网络|科技|技术|软件|信息|游戏|数据|数科|金融|智能)$/u;
+const FIRM_NAME_ZH = /^(\p{Script=Han}{2,4})(?:网络|科技|软件|游戏|数科|金融)$/u;
 
 function isFirmNameZh(name: string): boolean {
   const head = FIRM_NAME_ZH.exec(name)?.[1];
