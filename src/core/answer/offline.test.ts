@@ -89,6 +89,10 @@ describe('bodySentences', () => {
     ]);
     const zh = bodySentences('决策链有三个环节：\n\n**需求 → 方案 → 续约**\n\n它是多回合的。', 'zh');
     expect(zh.sentences.map((s) => s.text)).toEqual(['**需求 → 方案 → 续约**。', '它是多回合的。']);
+    // A line that leads on with a dash is left as it is.
+    expect(bodySentences('Three steps —\n\nneed, solution, renewal.', 'en').sentences[0]?.text).toBe(
+      'Three steps —',
+    );
   });
 
   it('keeps the line that introduced a list with each of its items, and quotes it before the first one', () => {

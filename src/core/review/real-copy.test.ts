@@ -206,6 +206,11 @@ describe('no false credit', () => {
     ).toBeNull();
     // Customers' sites served are still counted where nothing says they are one company's.
     expect(hitsOf('cr.customer-count', 'Trusted by 69 hospitals.')).not.toBeNull();
+    expect(
+      hitsOf('cr.customer-count', 'Serving 500 stores nationwide, Ledgerly closes the books.'),
+    ).not.toBeNull();
+    // Templates of cases are not customers.
+    expect(hitsOf('cr.customer-count', '内置 200+ 行业应用案例模板，开箱即用的低代码平台。')).toBeNull();
   });
 
   it('gives no credit for the bare words "case study" or 案例', () => {

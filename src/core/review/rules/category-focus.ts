@@ -100,6 +100,7 @@ export const categoryFocusRules: readonly Rule[] = [
       '让工作更简单。',
       'Trusted by Acme Labs and Hua Xia Bank.',
       '本仓库作为模板库公开，任何人均可使用。',
+      '镜像仓库 Harbor 让交付更快。',
       '青松物流团队已经开始使用 Ledgerly。',
     ],
   },

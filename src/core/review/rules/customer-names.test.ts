@@ -28,6 +28,9 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('青禾游戏云原生之路', 'zh')).toEqual(['青禾游戏']);
     expect(findNamedCustomers('金融行业的数字化转型之路', 'zh')).toEqual([]);
     expect(findNamedCustomers('我们的云原生实践', 'zh')).toEqual([]);
+    // A blog title's opening words, and an industry with its trade, are not companies.
+    expect(findNamedCustomers('浅谈云原生实践：Ledgerly 如何帮助分销商对账', 'zh')).toEqual([]);
+    expect(findNamedCustomers('人工智能基于 Foo 的实践', 'zh')).toEqual([]);
   });
 
   it('reads a Chinese name without the connective before it, once', () => {
@@ -82,6 +85,8 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('本产品由北京青松科技有限公司开发。', 'zh')).toEqual([]);
     // The page's owner signing its title last.
     expect(findNamedCustomers('对账软件 - 免费试用 - 北京青松科技有限公司', 'zh')).toEqual([]);
+    expect(findNamedCustomers('对账软件 - 北京青松科技有限公司。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('对账软件 北京青松科技有限公司 版权所有', 'zh')).toEqual([]);
     expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
     expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
   });
