@@ -5,7 +5,8 @@
  * with one, 3.4 with two, 4.4 with three or more), while the result rules read only the forms they
  * know. Years, versions, model names ("V8R6", "4C8G"), phone numbers, standards' numbers ("ISO 27001")
  * and a bare 0–2 are not figures.
- * A linear scan, no regex: hostile input of any shape is read once.
+ * A linear scan; the few regexes read short windows beside a number, so hostile input of any shape is
+ * read once.
  */
 
 /** Units and marks kept with a figure ("30%", "10+", "3x", "5w", "2万"). */
@@ -30,7 +31,7 @@ const WHOLE_VERSIONS = new Set(
  * amount ("Saved 4.2 hours", "Storage 1.5 PB", "2.4 times faster", "Uptime 99.95 percent").
  */
 const AFTER_VERSION =
-  /^(?:$|[\s]?[、，,;；:：)）/+。.!?！？]|\s?[\u4e00-\u9fff]|\s(?:and|or)\b|\s[A-Z][a-z])/;
+  /^(?:$|\s?[、，,;；:：)）/+。.!?！？]|\s?[\u4e00-\u9fff]|\s(?:and|or)\b|\s[A-Z][a-z])/;
 /**
  * Units and magnitudes after a number ("1.5 PB", "2.5 Million Dollars" in a title-case headline): an
  * amount, whatever comes before.
