@@ -1,8 +1,8 @@
 /**
  * Customers named by the shape of a Chinese case title or write-up: "助力天眼查实时平台建设", "给顺网科技带来",
  * a co-branded title ("TiDB x 中通科技 |"), "Teable 通过 Sealos …", "度言软件基于 Apache Doris …实践",
- * a case card's heading, a company's journey ("莉莉丝游戏云原生之路"), a labelled user ("用户—溢米教育投稿") and the site of "在小米的应用实践". Used by
- * customer-names-zh.ts.
+ * a case card's heading, a company's journey ("莉莉丝游戏云原生之路"), a labelled user ("用户—溢米教育投稿")
+ * and the site of "在小米的应用实践". Used by customer-names-zh.ts.
  */
 import { CATEGORY_NOUNS_ZH, SAVING_ZH } from './lexicons.ts';
 import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
