@@ -23,6 +23,7 @@ import {
   verbAfter,
 } from './english-names.ts';
 import { CATEGORY_NOUNS_EN } from './lexicons.ts';
+import { WELL_KNOWN_EN } from './proof-lexicons.ts';
 import { alt, compile, trimEndChars } from './regex-source.ts';
 import { signedCompanies, signingNameEn } from './signature.ts';
 
@@ -85,6 +86,17 @@ function joinedName(
   if (isSeller(text.slice(one.end + and[0].length, end))) return one;
   return { name: text.slice(one.end - one.name.length, end), end };
 }
+
+const WELL_KNOWN_EN_RE = compile(String.raw`(?<![\w&-])(?:${alt(WELL_KNOWN_EN)})(?![\w&-])`, 'g');
+/**
+ * A well-known company named for something other than its use of the product: an integration
+ * ("integrates with PayPal", "sign in with LinkedIn"), a pedigree ("ex-Google", "founded by former Uber
+ * engineers"), a comparison ("like Uber", "than Walmart", "alternative to"), a partner ("selected alongside
+ * PwC") or an investor ("backed by Goldman Sachs").
+ */
+const NOT_USE_BEFORE_EN =
+  /\b(?:integrat|connect|sync|import|export|sign in|log in|login|ex-|former|alumni|founded by|built by|like|unlike|than|vs\b|versus|alternative|compet|rival|instead of|replac|from|partner|backed by|invest|acquired by|available on|on the|listed on|powered by|alongside|together with|along with)|-$/;
+const NOT_USE_AFTER_EN = /^(?:-style|-like|-grade|\s(?:for|alternative|of the)\b)/;
 
 /** "With <product…>, <Name> …": the clause is read in code up to its comma (see `afterWithClause`). */
 const WITH_CLAUSE_EN = /\b(?:With|Using)\s(?:the\s)?(?=[A-Z])/g;
@@ -406,5 +418,18 @@ export function namedCustomersEn(text: string): string[] {
   // The company on a testimonial's signature line, unless it is the seller's own name.
   for (const name of signedCompanies(text, 'en'))
     if (![...vendors].some((v) => name.startsWith(v))) keep(name);
+  // A company every buyer knows, where the copy tells of its use: "teams at Netflix", "Walmart cut…".
+  WELL_KNOWN_EN_RE.lastIndex = 0;
+  for (let m = WELL_KNOWN_EN_RE.exec(text); m !== null; m = WELL_KNOWN_EN_RE.exec(text)) {
+    // The words just before the name, back to the clause's last comma (a list's other items are not read).
+    const clause =
+      text
+        .slice(Math.max(0, m.index - 60), m.index)
+        .split(/[.;!?\n,]/)
+        .pop() ?? '';
+    const before = clause.slice(-30).toLowerCase();
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    if (!NOT_USE_BEFORE_EN.test(before) && !NOT_USE_AFTER_EN.test(after)) add(m[0]);
+  }
   return found;
 }

@@ -388,6 +388,27 @@ describe('the one a product is provided to', () => {
   });
 });
 
+describe('well-known companies in English copy', () => {
+  it('reads one the copy tells of using the product, not an integration, a pedigree, a comparison or a partner', () => {
+    expect(findNamedCustomers('Trusted by teams at Netflix, Walmart and Toyota.', 'en')).toEqual([
+      'Netflix',
+      'Walmart',
+      'Toyota',
+    ]);
+    expect(findNamedCustomers('Ledgerly is used by BMW to close the books.', 'en')).toEqual(['BMW']);
+    for (const text of [
+      'Ledgerly integrates with PayPal and Stripe.',
+      'Founded by ex-Google and former Uber engineers.',
+      'The Uber for freight.',
+      'Sign in with LinkedIn.',
+      'Faster than Walmart at scale.',
+      'Backed by Goldman Sachs.',
+      'Acme was selected alongside PwC as the delivery partner.',
+    ])
+      expect(findNamedCustomers(text, 'en'), text).toEqual([]);
+  });
+});
+
 describe('findProductName', () => {
   it('does not take a standard for the product, but keeps a product whose name starts like one', () => {
     expect(

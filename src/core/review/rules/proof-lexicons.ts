@@ -82,6 +82,29 @@ export const GENERIC_NAME_PARTS_ZH =
   /各|多|众|某|该|本|我|贵|其|这|那|大型|中小|头部|主要|知名|领先|国有|股份制|商业|城市|农村|地方|区域|全国|民营|公立|三甲|二甲|新能源|燃油|专业|智慧|国际|现代|手机|网上|网络|开放|直销|线上|线下|互联网|专科|基层|重点|医疗|社会|养老|健康|财产|人身|意外|社区|村镇|外资|合资|私人|投资|消费|零售|公募|私募|货币|指数|产业|政府|城投|综合|连锁|普通|一般|合作|乘用|商用|智能|电动|传统|国内|海外|全球|行业|领域|场景|业务|系统|平台|数据|金融|服务|用户|客户|企业|公司|运营|管理|核心|研发|创新|数字|技术|产品|应用|家|个|类|种|些|等|\d/;
 
 /**
+ * Enterprises every buyer knows, named in English copy: a name from this list is a named customer where the
+ * copy tells of its use (the seller, integrations, pedigree and comparisons are left out: see
+ * customer-names-en.ts). Companies that mostly sell software to businesses are left out on purpose (their
+ * names in copy are more often integrations than customers), and so are media ("as seen in Bloomberg"),
+ * social channels and names that are also common words ("Target", "Shell", "Grab").
+ */
+export const WELL_KNOWN_EN = termList(`
+  Walmart | Costco | Kroger | Tesco | Carrefour | IKEA | Home Depot | Best Buy | Nike | Adidas | Zara | H&M
+  Unilever | Nestlé | Nestle | Procter & Gamble | P&G | Coca-Cola | PepsiCo | Johnson & Johnson | Pfizer | Novartis | Roche
+  Toyota | Volkswagen | BMW | Mercedes-Benz | Audi | Ford | General Motors | Honda | Nissan | Hyundai | Volvo | Tesla
+  Boeing | Airbus | Siemens | Bosch | Philips | General Electric | Caterpillar | 3M | Honeywell | Schneider Electric | ABB
+  BP | ExxonMobil | Chevron | TotalEnergies | Maersk | FedEx | UPS | DHL | DB Schenker
+  JPMorgan | JPMorgan Chase | Goldman Sachs | Morgan Stanley | Citi | Citibank | Wells Fargo | Bank of America
+  Capital One | HSBC | Barclays | Deutsche Bank | BBVA | Santander | BNP Paribas | UBS | Allianz | AXA | Visa | Mastercard
+  American Express | PayPal | Netflix | Spotify | Uber | Lyft | Airbnb | Pinterest | eBay | Etsy | DoorDash | Instacart
+  Expedia | Booking.com | Tripadvisor | Shopee | Rakuten | Samsung | Sony
+  Delta Air Lines | United Airlines | American Airlines | Lufthansa | Emirates | Verizon | AT&T | T-Mobile | Vodafone
+  Comcast | Disney | McDonald's | Starbucks | Marriott | Hilton
+  NASA | Mayo Clinic | Kaiser Permanente | Cleveland Clinic | CVS Health | Walgreens | UnitedHealth | Deloitte | PwC | KPMG
+  Accenture | McKinsey
+`);
+
+/**
  * Chinese enterprises every buyer knows: a name from this list is a named customer wherever it
  * appears as one (the vendor exclusion still applies).
  */
