@@ -388,6 +388,17 @@ describe('the one a product is provided to', () => {
   });
 });
 
+describe('well-known companies in Chinese copy, and a list read as one name', () => {
+  it('reads more enterprises every buyer knows, each item of a list on its own', () => {
+    expect(findNamedCustomers('去年，宇通的财务团队上线了 Ledgerly，月结从 9 天缩短到 4 天。', 'zh')).toEqual(
+      ['宇通'],
+    );
+    const listed = findNamedCustomers('我们为招行、华润提供对账服务。', 'zh');
+    expect(listed).toContain('招行');
+    expect(listed).not.toContain('招行、华润');
+  });
+});
+
 describe('well-known companies in English copy', () => {
   it('reads one the copy tells of using the product, not an integration, a pedigree, a comparison or a partner', () => {
     expect(findNamedCustomers('Trusted by teams at Netflix, Walmart and Toyota.', 'en')).toEqual([

@@ -44,7 +44,10 @@ function nameAhead(text: string, from: number, ends: readonly string[], max: num
 }
 
 function keepName(name: string | null): name is string {
-  return name !== null && name.length >= 2 && !isGenericZh(name) && !NOT_ONE.test(name);
+  // A list read as one name ("招行、华润和宇通") is its items, which the list readers find one by one.
+  return (
+    name !== null && name.length >= 2 && !isGenericZh(name) && !NOT_ONE.test(name) && !name.includes('、')
+  );
 }
 
 /**
