@@ -30,8 +30,7 @@ const WHOLE_VERSIONS = new Set(
  * ("Spring Boot 2.7、", "SAML 2.0/OpenID", "Java 17 and Vue 3"). A unit or a lower-case word makes it an
  * amount ("Saved 4.2 hours", "Storage 1.5 PB", "2.4 times faster", "Uptime 99.95 percent").
  */
-const AFTER_VERSION =
-  /^(?:$|\s?[、，,;；:：)）/+。.!?！？]|\s?[\u4e00-\u9fff]|\s(?:and|or)\b|\s[A-Z][a-z])/;
+const AFTER_VERSION = /^(?:$|\s?[、，,;；:：)）/+。.!?！？]|\s?[\u4e00-\u9fff]|\s(?:and|or)\b|\s[A-Z][a-z])/;
 /**
  * Units and magnitudes after a number ("1.5 PB", "2.5 Million Dollars" in a title-case headline): an
  * amount, whatever comes before.
