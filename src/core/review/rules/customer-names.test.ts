@@ -407,6 +407,7 @@ describe('well-known companies in English copy', () => {
       'Toyota',
     ]);
     expect(findNamedCustomers('Ledgerly is used by BMW to close the books.', 'en')).toEqual(['BMW']);
+    expect(findNamedCustomers('JD.com runs Ledgerly across 3,000 businesses.', 'en')).toEqual(['JD.com']);
     for (const text of [
       'Ledgerly integrates with PayPal and Stripe.',
       'Founded by ex-Google and former Uber engineers.',

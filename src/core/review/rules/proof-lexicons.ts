@@ -101,7 +101,11 @@ export const WELL_KNOWN_EN = termList(`
   Delta Air Lines | United Airlines | American Airlines | Lufthansa | Emirates | Verizon | AT&T | T-Mobile | Vodafone
   Comcast | Disney | McDonald's | Starbucks | Marriott | Hilton
   NASA | Mayo Clinic | Kaiser Permanente | Cleveland Clinic | CVS Health | Walgreens | UnitedHealth | Deloitte | PwC | KPMG
-  Accenture | McKinsey
+  Accenture | McKinsey | Zalando | Ocado | Wayfair | Zillow | Peloton | Nordstrom | Sephora | L'Oréal | LVMH | Heineken
+  AB InBev | Danone | Kraft Heinz | John Deere | Ericsson | Nokia | Telefónica | NTT | SoftBank | Alibaba | Tencent
+  Baidu | JD.com | Xiaomi | Huawei | Lenovo | ByteDance | Meituan | Didi | Ant Group | ICBC | China Mobile | Haier | BYD
+  NIO | Bilibili | iQIYI | Kuaishou | Gojek | Tokopedia | Flipkart | Swiggy | Zomato | Paytm | Infosys | Wipro
+  Reliance | Tata | Mahindra | Nubank | Mercado Libre | Rappi
 `);
 
 /**
