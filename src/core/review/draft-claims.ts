@@ -28,9 +28,7 @@ const DESCRIPTIVE_ZH = new Set(['主流']);
  * → "数字化转型平台"); only inside a phrase, so that a clause is not left as a bare category ("，最好平台").
  */
 const CATEGORY_AFTER_ZH = (claim: string) =>
-  DESCRIPTIVE_ZH.has(claim)
-    ? ''
-    : `|(?<=[\\u4e00-\\u9fff]{2})${claim}(?=${lexiconSource(CATEGORY_NOUNS_ZH)})`;
+  DESCRIPTIVE_ZH.has(claim) ? '' : `|(?<=[\\u4e00-\\u9fff]{2})${claim}(?=${CATEGORY_SOURCE.zh})`;
 
 /** Unproven claims of a draft, as the rules found them. */
 export interface DraftClaims {

@@ -60,6 +60,9 @@ function cutAtWord(text: string, max: number): string {
   return /\w/.test(text[max] ?? '') && space > max / 2 ? trimEndChars(cut.slice(0, space), ',;:') : cut;
 }
 
+/** Marks a quoted phrase does not end on: the draft's punctuation at the cut. */
+const END_MARKS = ',.;:，。；：、';
+
 function quoteHits(hits: readonly string[], lang: ReviewLang): string {
   const seen = new Set<string>();
   const picked: string[] = [];
@@ -79,7 +82,7 @@ function quoteHits(hits: readonly string[], lang: ReviewLang): string {
     // An opening quote mark is the draft's, not the phrase's: two matches that differ by it are one.
     const opened = oneLine.replace(/^[—–:：“”"‘’'「-]+\s?/, '');
     // …and so is a closing one left without its opening.
-    const h = trimEndChars(opened, /[“"‘「]/.test(opened) ? ',.;:，。；：、' : ',.;:，。；：、”"’」');
+    const h = trimEndChars(opened, /[“"‘「]/.test(opened) ? END_MARKS : `${END_MARKS}”"’」`);
     const shown = h.length > MAX_QUOTE_CHARS ? `${cutAtWord(h, MAX_QUOTE_CHARS - 1)}…` : h;
     // Two long matches from one start read the same once cut: quoted once.
     const key = shown.toLowerCase();

@@ -52,12 +52,7 @@ const FIRM_NAME_ZH = /^(\p{Script=Han}{2,4})(?:网络|科技|软件|游戏|数�
 
 function isFirmNameZh(name: string): boolean {
   const head = FIRM_NAME_ZH.exec(name)?.[1];
-  return (
-    head !== undefined &&
-    !GENERIC_NAME_PARTS_ZH.test(head) &&
-    !NOT_A_NAME_ZH.test(head) &&
-    !SEGMENTS_ZH.includes(head)
-  );
+  return head !== undefined && !isGenericZh(head);
 }
 
 /** True when `name` is generic (各大银行, 城市商业银行), a pronoun or a span of time, not a particular company. */
