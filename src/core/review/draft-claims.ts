@@ -109,8 +109,18 @@ export function bareCategory(
 export function wholeCategory(copy: string, category: string, lang: ReviewLang): string {
   const gap = lang === 'zh' ? '' : '\\s';
   const m = compile(`${escapeRegExp(category)}(?:${gap}(?:${CATEGORY_SOURCE[lang]})){0,3}`).exec(copy);
-  return m ? m[0] : category;
+  if (!m) return category;
+  if (lang === 'en') return m[0];
+  // "数据可视化" goes on to the category noun that heads its phrase: "数据可视化分析平台" ("大数据平台" is headed).
+  if (ZH_CATEGORY_HEAD.test(m[0])) return m[0];
+  const more = ZH_CATEGORY_TAIL.exec(copy.slice(m.index + m[0].length));
+  return more ? m[0] + more[0] : m[0];
 }
+
+/** Nouns that end a Chinese category phrase: nothing after them is still the category. */
+const ZH_CATEGORY_HEAD = /(?:平台|系统|工具|软件|数据库|引擎|框架|网关|服务|中心|方案|套件|应用|产品)$/;
+/** A few more words of a Chinese phrase that end in a category noun (the last one within reach). */
+const ZH_CATEGORY_TAIL = compile(`^[^，。；！？、,;:：\\s]{0,4}(?:${CATEGORY_SOURCE.zh})`);
 
 /** Words that only finish a superlative, left behind once it is cut ("… ever.", "史上…"). */
 const SUPERLATIVE_TAIL: Readonly<Record<ReviewLang, RegExp>> = {

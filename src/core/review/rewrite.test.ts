@@ -190,3 +190,47 @@ describe('a segment the opening sentence already names', () => {
     expect(zh.match(/连锁药店/g)).toHaveLength(1);
   });
 });
+
+describe('an unnamed customer whose case the draft tells', () => {
+  it('gives the head its kind as the segment, in either language', () => {
+    expect(rewriteOf('某券商基于 Spring Cloud 重构了交易系统，响应时间从 2 秒降到 200 毫秒。')).toMatch(
+      /^[^\n]*面向券商的\[品类\]：某券商基于 Spring Cloud 重构了交易系统，响应时间从 2 秒降到 200 毫秒。/,
+    );
+    expect(rewriteOf('例如一家杭州的商贸公司切换后，月度结账时间从5天压缩到2天。')).toContain(
+      '面向商贸公司的',
+    );
+    expect(
+      rewriteOf('We helped a leading German logistics provider cut order processing time by 73%.'),
+    ).toContain('for German logistics providers');
+    expect(rewriteOf('A major financial institution cut false positives by 40%.')).toContain(
+      'for financial institutions',
+    );
+  });
+
+  it('leaves the slot when the kind says nothing or is not one customer', () => {
+    expect(rewriteOf('某公司上线后成单周期缩短了30%。')).toContain('[目标行业]');
+    const many = rewriteOf('One of the largest U.S. insurance companies cut claims handling time by 20%.');
+    expect(many).not.toMatch(/companieses|for of /);
+    const auditor = rewriteOf('FI Tech maintains SOC 2 Type II, audited annually by a Big-Four firm.');
+    expect(auditor).not.toContain('Big-Four firms');
+  });
+});
+
+describe("a draft that says what it is in Chinese ('X 是一款…')", () => {
+  it('gets the segment inside its own sentence, once, with one full stop', () => {
+    expect(rewriteOf('MaxFoo 是一款知识库问答系统。')).toMatch(
+      /^MaxFoo 是一款面向\[目标行业\]的知识库问答系统。$/m,
+    );
+    expect(rewriteOf('夜莺是一款开源的云原生监控系统，开箱即用。')).toMatch(
+      /^夜莺是一款面向\[目标行业\]的开源的云原生监控系统/,
+    );
+    const seller = rewriteOf('Acme是一家专注于分布式数据库的服务商。');
+    expect(seller).not.toContain('。。');
+    expect(seller).not.toMatch(/^Acme，/);
+  });
+
+  it('keeps the whole category phrase, not its first noun', () => {
+    const rewrite = rewriteOf('DataGear是一款开源免费的数据可视化分析平台，自由制作任何您想要的数据看板。');
+    expect(rewrite).toMatch(/^DataGear，面向\[目标行业\]的开源免费的数据可视化分析平台。$/m);
+  });
+});

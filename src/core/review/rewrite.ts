@@ -31,9 +31,12 @@ export interface DraftFacts {
   category: string | null;
   /**
    * Who it is for: an explicit target ("for developers"), a segment the product serves ("helps
-   * developers"), or the noun of a customer count ("140 mid-size distributors").
+   * developers"), the noun of a customer count ("140 mid-size distributors"), or the kind of an unnamed
+   * customer whose case the draft tells ("某券商…" → "券商").
    */
   segment: string | null;
+  /** The segment is the kind of the draft's unnamed customer: the head names it though the case does. */
+  caseSegment?: boolean;
   sentences: DraftSentence[];
   /** Whether the draft names or counts customers (real proof, beyond an anonymous case). */
   namedProof: boolean;
@@ -87,12 +90,56 @@ const GENERAL_NOUNS =
 
 /** Leading words of a category hit that are not the category ("is an", "provides", "是一款", "作为"). */
 const CATEGORY_LEAD =
-  /^(?:[A-Z][\w.+®-]*\s(?:is|are)\s(?:an|a|the)\s|It\s(?:is|are)\s(?:an|a|the)\s|[A-Z][\w.+®-]*,\s(?:an|a|the)\s|(?:provides|offers|delivers|builds|sells|makes)\s|是(?:一款|一个|一种|一家|一套)?|作为|专为|面向|针对)/;
+  /^(?:[A-Z][\w.+®-]*\s(?:is|are)\s(?:an|a|the)\s|It\s(?:is|are)\s(?:an|a|the)\s|[A-Z][\w.+®-]*,\s(?:an|a|the)\s|(?:provides|offers|delivers|builds|sells|makes)\s|[^，。；！？,\s]{0,16}?\s?是(?:一款|一个|一种|一家|一套)?|特点[：:]|作为|专为|面向|针对)/;
 /** Self-praise at the front of a category ("most powerful", "国内领先的"). */
 const CATEGORY_PRAISE =
   /^(?:the\s|our\s|most\s[a-z-]{2,15}\s|best\s|leading\s|world-class\s|next-generation\s|innovative\s|国内领先的|行业领先的|全球领先的|领先的|业界领先的)/i;
 const TARGET_LEAD =
   /^(?:for|built for|designed for|made for|dedicated to|专为|面向|针对|只做|专做|专注于|专注|服务于|适用于|给)\s?/i;
+
+/** What names an unnamed customer but not its kind ("某公司", "一家企业", "a customer"). */
+const GENERAL_KIND_ZH =
+  /^(?:公司|企业|集团|客户|单位|机构|平台|品牌|省|市|大型企业|知名企业|头部企业|大客户)$/;
+/** A word before an unnamed customer's kind that sizes or praises it ("leading", "top-10", "global"). */
+/** A word that places or types a customer ("German", "U.S.", "SaaS", "ERP"), as written. */
+const PLACE_WORD_EN =
+  /^(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic|i)|U\.S\.|US|UK|EU|APAC|EMEA|SaaS|B2B|B2C|[A-Z]{2,4})$/;
+const SIZE_WORD_EN =
+  /^(?:leading|large|major|global|big|well-known|fast-growing|high-growth|top|top-\d{1,3}|tier-one)$/i;
+
+/**
+ * The kind of an unnamed customer the draft tells of, as a segment: "某券商" → "券商", "一家汽车内饰件厂" →
+ * "汽车内饰件厂", "A regional bank" → "regional banks". Null for a kind that says nothing ("某公司", "a
+ * customer") or a form that is not one customer ("one of the largest banks…").
+ */
+export function kindOfUnnamed(hit: string, lang: ReviewLang): string | null {
+  if (lang === 'zh') {
+    // "一家杭州的商贸公司" → "商贸公司".
+    const kind = hit.replace(/^(?:某|一家|一位)/, '').replace(/^.*的/, '');
+    return kind.length >= 2 && !GENERAL_KIND_ZH.test(kind) ? kind : null;
+  }
+  // One customer only ("one of the largest banks" is not one); its words plain or places ("German"),
+  // not a name ("audited by a Big-Four firm").
+  const m = /^(?:helped\s|worked with\s|partnered with\s)?(?:an?|another)\s(.+)$/i.exec(hit.trim());
+  if (!m) return null;
+  const words = (m[1] as string).split(/\s+/).filter(Boolean);
+  while (words.length > 1 && SIZE_WORD_EN.test(words[0] as string)) words.shift();
+  const noun = words.pop();
+  if (
+    !noun ||
+    words.length === 0 ||
+    !/^[a-z]+$/.test(noun) ||
+    /^(?:customer|client)$|[^s]s$/.test(noun) ||
+    !words.every((word) => /^[a-z][a-z-]*$/.test(word) || PLACE_WORD_EN.test(word))
+  )
+    return null;
+  const plural = /[^aeiou]y$/.test(noun)
+    ? `${noun.slice(0, -1)}ies`
+    : /(?:s|x|ch|sh)$/.test(noun)
+      ? `${noun}es`
+      : `${noun}s`;
+  return [...words, plural].join(' ');
+}
 
 function hitsOf(run: RuleRun, pred: (f: FiredRule) => boolean): string[] {
   return run.fired.filter(pred).flatMap((f) => f.hits.filter(Boolean));
@@ -129,7 +176,13 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
   });
 
   const category = hitsOf(run, (f) => f.rule.id === 'cf.category')
-    .map((h) => h.replace(CATEGORY_LEAD, '').replace(CATEGORY_PRAISE, '').trim())
+    .map((h) =>
+      h
+        .replace(CATEGORY_LEAD, '')
+        .replace(CATEGORY_PRAISE, '')
+        .replace(/[，,。]$/, '')
+        .trim(),
+    )
     .filter((h) => h.length > 1 && !/\s(?:for|built for|designed for|made for)$/.test(h))[0];
   // The audience: an explicit target ("for developers"), else a segment the product serves
   // ("helps developers…"); a segment word merely mentioned ("Carrier X: …") is not one.
@@ -144,6 +197,10 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
     .filter((h) => lang === 'en' && /^[\d,.]+\+?\s[A-Za-z]/.test(h))
     .map((h) => h.replace(/^[\d,.]+\+?\s/, ''))
     .find((noun) => !GENERAL_NOUNS.test(noun));
+  // "某券商基于 Foo 重构了交易系统": the product serves the kind of customer the draft's case is about.
+  const unnamed = hitsOf(run, (f) => f.rule.id === 'cr.anonymised-customer')
+    .map((h) => kindOfUnnamed(h, lang))
+    .find((k) => k !== null);
   const whole = (found: string | undefined) => (found ? wholeCategory(copy, found, lang) : null);
   const claims: DraftClaims = {
     superlative: findSuperlatives(copy),
@@ -158,7 +215,8 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
     category: whole(
       category ?? bareCategory(splitSentences(copy)[0] ?? '', lang, claimRemover(claims, lang)),
     ),
-    segment: target ? target.replace(TARGET_LEAD, '').trim() : (counted ?? null),
+    segment: target ? target.replace(TARGET_LEAD, '').trim() : (counted ?? unnamed ?? null),
+    ...(!target && !counted && unnamed ? { caseSegment: true } : {}),
     sentences,
     namedProof: run.signals.has('named-customer') || run.signals.has('customer-count'),
     claims,
@@ -226,7 +284,7 @@ const WORDING: Record<ReviewLang, Wording> = {
  */
 const INLINE_BEFORE: Record<ReviewLang, RegExp> = {
   en: /^(?:|(?:an?|the|our)\s|[A-Z][\w.+®-]*\s(?:is|are)\s(?:an?|the)\s)$/i,
-  zh: /^(?:|[A-Za-z][\w.+-]{0,20}\s?是(?:一款|一个|一种|一套|一家|))$/,
+  zh: /^(?:|特点[：:]|[^，。；！？,\s]{1,20}\s?是(?:一款|一个|一种|一套|一家|))$/,
 };
 
 /** Words after a category that say for whom ("… for mobile teams"). */
@@ -248,6 +306,10 @@ function onlyNames(sentence: string, category: string): boolean {
  * {@link MAX_PLACEHOLDERS}, most costly gap first. It never invents a number or a name.
  */
 export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
+  if (process.env.DEBUG_FACTS)
+    console.error(
+      JSON.stringify({ ...facts, sentences: facts.sentences.map((s) => s.text), claims: undefined }),
+    );
   const w = WORDING[lang];
   let budget = MAX_PLACEHOLDERS;
   const take = (cost: number) => {
@@ -313,7 +375,9 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   } else if (segment) {
     // "Helping finance teams close…": the opening already says for whom; the head adds what it is.
     const said =
-      facts.segment !== null && opener?.text.toLowerCase().includes(facts.segment.toLowerCase()) === true;
+      facts.segment !== null &&
+      facts.caseSegment !== true &&
+      opener?.text.toLowerCase().includes(facts.segment.toLowerCase()) === true;
     head =
       facts.category || take(1)
         ? w.head(facts.product, facts.category, said ? null : segment)

@@ -175,7 +175,7 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,\n]{0,24}?${CAT_ZH}`),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
-          `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
+          `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))(?!某|一家)[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
         ),
         // A Latin product name with its Chinese category: "CloudExplorer 多云管理平台", "TDengine 时序数据库".
         // Not a clause about it ("为 Acme 打造了统一的运维平台").
@@ -247,6 +247,9 @@ export const categoryFocusRules: readonly Rule[] = [
       '支持数据库 MySQL、Redis 和 Kafka。',
       '信创适配：芯片 ARM体系、MIPS体系、X86体系。',
       '我们用了十年的数据库 Oracle 终于下线了。',
+      // A story about an unnamed customer, not a label: "某券商基于 Spring Cloud 重构了交易系统，…".
+      '某券商基于 Spring Cloud 重构了交易系统，响应时间从 2 秒降到 200 毫秒。',
+      '一家城商行基于 Kubernetes 搭建了容器平台，上线周期从两周缩短到一天。',
       'Ledgerly - Best alternative for teams who hate spreadsheets.',
     ],
   },

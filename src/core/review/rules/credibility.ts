@@ -212,6 +212,8 @@ export const credibilityRules: readonly Rule[] = [
       'Claims Automation for a Top 10 Global Insurer: 89% Straight-Through Processing',
       'I helped a manufacturer shift modes on outbound lanes, resulting in 25% lower freight spend.',
       'How a Digital Payment Platform with 15M+ users deployed real-time scoring, slashing fraud losses by 76%',
+      '一家城商行上线后，开户时长从 3 天缩短到 1 天。',
+      '某药企导入后，注册资料的准备周期缩短了一半。',
     ],
     valid: [
       'We offer reliable logistics.',
@@ -225,6 +227,7 @@ export const credibilityRules: readonly Rule[] = [
       '该平台支持私有化部署。',
       '无论该企业规模大小，三天即可上线。',
       '我们是一家物流软件公司。',
+      'Acme是一家专注于分布式数据库的服务商。',
       'How a platform can help your sales team close faster.',
     ],
   },
