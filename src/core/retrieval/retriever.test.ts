@@ -89,3 +89,26 @@ describe('out-of-scope example questions (knowledge/out-questions.json)', () => 
     expect(l.hits.length).toBeGreaterThan(0);
   });
 });
+
+describe('subjects next to B2B marketing that the knowledge does not cover', () => {
+  const real = createRetriever(readKnowledge('knowledge').kb);
+
+  it.each([
+    ['How should we structure our ESG report for customers?', 'esg-sustainability'],
+    ['我们的年报怎么写才能让投资人满意？', 'investor-relations'],
+    ['我们要不要先申请专利再做市场推广？', 'legal-compliance'],
+  ])('names what is missing and cites nothing: %s', (q, id) => {
+    const l = real.lookup(q);
+    expect(l.coverage).toBe('not_covered');
+    expect(l.hits).toEqual([]);
+    expect(l.missing.map((c) => c.id)).toContain(id);
+  });
+
+  it('offers the nearest idea, never as covered, when the subject shares a word with it', () => {
+    // "employer brand" is not the brand buyers hold in mind, but that entry is the nearest idea.
+    const l = real.lookup('How do we build our employer brand to attract engineers?');
+    expect(l.coverage).toBe('partial');
+    expect(l.missing.map((c) => c.id)).toEqual(['employer-brand']);
+    expect(l.hits.map((h) => h.entry.id)).toContain('brand-as-mindshare');
+  });
+});
