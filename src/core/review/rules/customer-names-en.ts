@@ -136,7 +136,17 @@ const AT_COMPANY_EN =
  */
 const AT_NAME_EN = /(?:^|[.!?]\s|\n)At\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
 const AT_USES_EN =
-  /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b)/;
+  /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b|the\s[a-z]+\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled)\b|the\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled)\b)/;
+
+/** A case card's label, then the customer's name: "Customer story: Acme", "Case study | Acme cuts…". */
+const CASE_LABEL_EN =
+  /(?:^|\n)(?:(?:[Cc]ustomer|[Cc]lient|[Ss]uccess|[Uu]ser)\s(?:[Ss]tory|[Ss]potlight)|[Cc]ase\s[Ss]tudy)\s?[:|–—-]\s/g;
+/** Words that open a title, not a name ("Case study: How…", "Case study: Implementing…"). */
+const TITLE_WORD_EN = /^(?:How|Why|What|When|Where|Who|The|An?|Its|This|That)\b|^[A-Z][a-z]+(?:ing|ed)$/;
+/** "the team at Acme deployed Foo": a seller says "the team at" of itself, but not with an adoption verb. */
+const THE_TEAM_AT_EN = /\bthe\s[a-z]{2,20}\steam\sat\s(?=[A-Z])|\bthe\steam\sat\s(?=[A-Z])/gi;
+/** "Foo powers search for Acme, Beta and Gamma": the named ones it runs for are its customers. */
+const POWERS_FOR_EN = /\b(?:powers|runs)\s[a-z][^.;!?]{0,40}?\bfor\s(?=[A-Z])/g;
 
 /**
  * A heading that is a company's name, then the company in the first person using a product:
@@ -371,6 +381,26 @@ export function namedCustomersEn(text: string): string[] {
     const one = readName(text, AT_NAME_EN.lastIndex);
     if (one && AT_USES_EN.test(text.slice(one.end, one.end + 60))) add(one.name);
   }
+  CASE_LABEL_EN.lastIndex = 0;
+  for (let m = CASE_LABEL_EN.exec(text); m !== null; m = CASE_LABEL_EN.exec(text)) {
+    const one = readName(text, CASE_LABEL_EN.lastIndex);
+    // The label says whose case it is, though "Acme reduces churn" reads like a seller's claim.
+    if (
+      one &&
+      !READER_OR_SELLER_EN.test(one.name) &&
+      !NOT_A_COMPANY_EN.test(one.name) &&
+      !TITLE_WORD_EN.test(one.name)
+    )
+      keep(one.name);
+  }
+  THE_TEAM_AT_EN.lastIndex = 0;
+  for (let m = THE_TEAM_AT_EN.exec(text); m !== null; m = THE_TEAM_AT_EN.exec(text)) {
+    const one = readName(text, THE_TEAM_AT_EN.lastIndex);
+    if (one && ADOPTION_VERBS_EN.has(verbAfter(text, one.end).verb)) add(one.name);
+  }
+  POWERS_FOR_EN.lastIndex = 0;
+  for (let m = POWERS_FOR_EN.exec(text); m !== null; m = POWERS_FOR_EN.exec(text))
+    for (const n of readNames(text, POWERS_FOR_EN.lastIndex)) add(n);
   const head = readName(text, 0);
   if (head && HEADING_SEP_EN.test(text.slice(head.end, head.end + 4)) && WE_USE_PRODUCT_EN.test(text))
     keep(head.name);

@@ -23,7 +23,7 @@ const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
 const REGISTERED_ZH = /(?:股份)?有限(?:责任)?公司/g;
 /** A team or a role after "的": "开立医疗的HR", "某某的 CIO". */
 const ROLE_OF_ZH =
-  /的\s?(?=(?:HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛))/g;
+  /的\s?(?=(?:(?:数据|安全|平台|基础架构|架构|DBA|SRE|信息化)(?:团队|部门|中心)|HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛))/g;
 /**
  * A quoted brand named as a customer: after a noun of organisation ("零售品牌“X”"), or as the one
  * who adopted something ("“X”上线后", "“X”的CIO"). Quoted slogans and concepts ("“三地五中心”") are not.
@@ -37,7 +37,33 @@ const LIST_END_ZH = compile(
 );
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB", "广医三院最终选择了 SmartX". */
 const ADOPTS_ZH =
-  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了)\s?(?=[A-Za-z])/g;
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了|选择|上线)\s?(?=[A-Za-z])/g;
+/** Words in what is read before an adoption verb that make it no name ("用户可以选择 MySQL", "一键上线 Foo"). */
+const NOT_AN_ADOPTER_ZH = /可以|能够|即可|一键|轻松|快速|您|你|用户|开发者/;
+/**
+ * "Foo 助力明途科技实现…", "帮助万达更好地实现…": the one a product helps to achieve something; not a
+ * general or counted object ("助力企业实现…", "帮助数万家企业…", "帮助您…").
+ */
+const HELPS_ZH =
+  /(?:助力|赋能|帮助|支撑)\s?([^\s，。；、！？,;：:“”]{2,10}?)(?:更好地|快速|全面|成功|顺利)?(?:实现|完成|打造|构建|建设|提升|降低|落地|推进|迈向|加速|上线)/g;
+const NOT_HELPED_NAME_ZH =
+  /^(?:[您你我某各多众全每这那其该本]|[数几上千万百\d]{1,4}[家个多余名位款])|企业|客户|用户|行业|团队|开发者|伙伴|商家|机构|组织|个人|大家/;
+/**
+ * "明途科技 CTO 张伟表示": a company's officer speaking (the name is read leftwards from the role); a
+ * customer when what is said is about a product or its adoption, not the seller's own plans.
+ */
+const ROLE_SAYS_ZH =
+  /\s?(?:CTO|CIO|CEO|CFO|COO|CISO|IT负责人|技术负责人|技术总监|信息中心主任|运维负责人|副总裁|总经理|董事长|创始人)\s?[\u4e00-\u9fa5]{2,3}\s?(?:表示|说|认为|介绍|指出|坦言)/g;
+const ABOUT_A_PRODUCT_ZH = /[A-Za-z]{3,}|使用|上线|引入|选择|采用|借助|部署|迁移|替换/;
+/** "在明途科技，Foo 支撑着…": a company where a (Latin-named) product does the work. */
+const AT_COMPANY_ZH =
+  /(?:^|[。！？\n])在([\u4e00-\u9fa5A-Za-z]{2,10})，\s?[A-Za-z][A-Za-z0-9.+-]{1,20}\s?(?:支撑|承载|支持|运行|处理|管理|助力|帮助|每天|每月)/g;
+/** What stands after 在 but names a time, a place or a field, not a company ("在过去一年", "在金融行业"). */
+const NOT_A_PLACE_OF_WORK_ZH =
+  /行业|领域|过去|未来|今天|目前|如今|当下|年|月|时代|场景|阶段|方面|中国|国内|海外|全球|实践|生产|环境|过程/;
+/** A case card's label, then the customer's name: "客户案例｜明途科技". */
+const CASE_LABEL_ZH =
+  /(?:^|\n)(?:客户案例|用户案例|成功案例|客户故事|标杆案例)\s?[｜|:：—–-]\s?([\u4e00-\u9fa5A-Za-z0-9]{2,12})/g;
 /** Words that open a story's title before its customer's name ("了解三诺生物如何借助 Sealos…"). */
 const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
@@ -250,7 +276,50 @@ export function namedCustomersZh(text: string): string[] {
     const read = zhNameBefore(text, m.index);
     const start = m.index - read.length;
     const name = read.replace(TITLE_OPENER_ZH, '');
-    if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, start)) add(name);
+    if (
+      /\p{Script=Han}/u.test(name) &&
+      !isGenericZh(name) &&
+      !NOT_AN_ADOPTER_ZH.test(name) &&
+      !notACustomer(text, start)
+    )
+      add(name);
+  }
+  HELPS_ZH.lastIndex = 0;
+  for (let m = HELPS_ZH.exec(text); m !== null; m = HELPS_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    if (
+      /\p{Script=Han}/u.test(name) &&
+      !isGenericZh(name) &&
+      !NOT_HELPED_NAME_ZH.test(name) &&
+      !SEGMENTS_ZH.includes(name) &&
+      !NOT_A_NAME_ZH.test(name) &&
+      // "万达集团…帮助万达更好地实现": one customer, already read by its full name.
+      !found.some((f) => f.includes(name) || name.includes(f))
+    )
+      add(name);
+  }
+  ROLE_SAYS_ZH.lastIndex = 0;
+  for (let m = ROLE_SAYS_ZH.exec(text); m !== null; m = ROLE_SAYS_ZH.exec(text)) {
+    const name = zhNameBefore(text, m.index);
+    const said = text.slice(ROLE_SAYS_ZH.lastIndex, ROLE_SAYS_ZH.lastIndex + 80);
+    if (
+      name.length >= 2 &&
+      !isGenericZh(name) &&
+      !/^[某各我本该]/.test(name) &&
+      ABOUT_A_PRODUCT_ZH.test(said)
+    )
+      add(name);
+  }
+  AT_COMPANY_ZH.lastIndex = 0;
+  for (let m = AT_COMPANY_ZH.exec(text); m !== null; m = AT_COMPANY_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    if (!isGenericZh(name) && !NOT_A_PLACE_OF_WORK_ZH.test(name) && !/^[某各我本该其这那]/.test(name))
+      add(name);
+  }
+  CASE_LABEL_ZH.lastIndex = 0;
+  for (let m = CASE_LABEL_ZH.exec(text); m !== null; m = CASE_LABEL_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    if (!/^[某如我各]|如何|怎么|为什么|怎样/.test(name) && !isGenericZh(name)) add(name);
   }
   // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.
   // Only a text that names another product or quotes someone is signed by a customer, not by its vendor.

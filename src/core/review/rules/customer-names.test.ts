@@ -440,3 +440,56 @@ describe('findProductName', () => {
     expect(findProductName('Ledgerly 标准版现已上线，每月 99 元。', 'zh')).toBe('Ledgerly');
   });
 });
+
+describe('more ways a case names its customer', () => {
+  it.each([
+    ['At Brightwave, the data team cut query times by 60% after moving to Foo.', 'Brightwave'],
+    ['Customer story: Brightwave', 'Brightwave'],
+    ['Case study | Brightwave reduces churn by 20%', 'Brightwave'],
+    ['The team at Brightwave deployed Foo in six weeks.', 'Brightwave'],
+    ['Foo powers search for Brightwave, Northpeak and Veloxa.', 'Brightwave'],
+  ])('English: %s', (text, name) => {
+    expect(findNamedCustomers(text, 'en')).toContain(name);
+  });
+
+  it.each([
+    ['At Foo, the product team ships every week.', 'en'],
+    ['At Foo, we believe in fast releases.', 'en'],
+    ['The team at Foo is passionate about speed.', 'en'],
+    ['Case study: How we cut churn by 20%', 'en'],
+    ['Case study: Implementing an onboarding programme to halve ramp time', 'en'],
+    ['Customer story: Our approach to onboarding', 'en'],
+    ['Foo powers search for teams of every size.', 'en'],
+  ])('English, no customer: %s', (text, lang) => {
+    expect(findNamedCustomers(text, lang as 'en')).toEqual([]);
+  });
+
+  it.each([
+    ['Foo 助力明途科技实现交易系统国产化替换。', '明途科技'],
+    ['帮助万达更好地实现数据治理。', '万达'],
+    ['明途科技选择 Foo 作为核心数据库。', '明途科技'],
+    ['明途科技上线 Foo 三个月后，运维成本下降 40%。', '明途科技'],
+    ['明途科技的数据团队把 400 个服务迁移到了 Foo。', '明途科技'],
+    ['明途科技 CTO 张伟表示：“Foo 让我们的发布周期缩短了一半。”', '明途科技'],
+    ['客户案例｜明途科技', '明途科技'],
+    ['在明途科技，Foo 支撑着每天 200 万笔支付。', '明途科技'],
+  ])('Chinese: %s', (text, name) => {
+    expect(findNamedCustomers(text, 'zh')).toContain(name);
+  });
+
+  it.each([
+    '助力企业实现数字化转型。',
+    '帮助您快速构建稳定的平台。',
+    '帮助数万家企业实现降本增效。',
+    '用户可以选择 MySQL 或 PostgreSQL。',
+    '一键上线 Foo 应用，无需运维。',
+    '明途科技 CEO 张伟表示：我们将持续投入研发，服务更多客户。',
+    '客户案例｜某医疗器械公司',
+    '客户案例：如何用数据驱动增长',
+    '我们的数据团队每天发布新版本。',
+    '在过去一年，Foo 支撑着每天 200 万笔支付。',
+    '在金融行业，Foo 支持两地三中心部署。',
+  ])('Chinese, no customer: %s', (text) => {
+    expect(findNamedCustomers(text, 'zh')).toEqual([]);
+  });
+});
