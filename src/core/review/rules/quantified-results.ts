@@ -150,6 +150,10 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '年省人民币 300 万元。',
       '公牛年省人工成本 400 万元。',
       '今年省下 300 万元人工成本。',
+      'Deploy frequency went up fivefold in the first quarter.',
+      'We shaved 40 minutes off every shift handover.',
+      'Onboarding a new hire takes one afternoon, down from a week.',
+      'Revenue doubled in a year.',
     ],
     valid: [
       'This month we cut our subscription price by half.',
@@ -169,6 +173,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Store up to 90 days of logs.',
       'Drill down into 12 months of history.',
       'Set-up in 5 minutes, no code.',
+      // A promise of a multiple is not one that happened; a two-fold thing is not a change.
+      'Double your revenue with Foo.',
+      'Support for two-factor authentication, up from a password alone.',
     ],
   },
   {

@@ -74,6 +74,14 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(
     String.raw`(?:→|->)\s?(?:under|less than|about|just|only|within|in)?\s?(?:a|an|${NUM_EN})\s?${TIME_EN}`,
   ),
+  // A multiple in words: "deploy frequency went up fivefold", "a tenfold increase", "a 3-fold drop".
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d{1,3}-)fold\b/i,
+  // A multiple told by its verb, as something that happened: "revenue doubled" (not "double your revenue").
+  /\b(?:doubled|tripled|quadrupled|halved)\b/,
+  // The figure before, in words: "one afternoon, down from a week", "up from a few hours".
+  compile(
+    String.raw`\b(?:down|up)\sfrom\s(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\sfew)\s${TIME_EN}`,
+  ),
   // Chinese fractions of change: "缩短了一半", "成本减半", "效率翻了一番", "降低近一半".
   compile(
     `${CHANGE_ZH}s?(?:近|超过|超|约|将近)?(?:一半|过半|近半|一倍|一番|两番|[二三四五六七八九十]倍)|减半|翻番|翻倍`,
