@@ -344,7 +344,9 @@ export const categoryFocusRules: readonly Rule[] = [
     id: 'cf.no-what-for-whom',
     dimension: 'category_focus',
     langs: ['en', 'zh'],
-    when: { noSignals: ['category', 'category-label', 'segment', 'result-number', 'proof', 'quantity'] },
+    when: {
+      noSignals: ['category', 'category-label', 'segment', 'result-number', 'proof', 'quantity'],
+    },
     match: { kind: 'always' },
     effect: { delta: -2, severity: 'major' },
     message: {

@@ -39,8 +39,9 @@ export const clarityRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
-      terms: BUZZWORDS.filter((t) => t !== 'leading'),
-      patterns: [/\bleading\b(?!\s+to\b)/],
+      terms: BUZZWORDS.filter((t) => t !== 'leading' && t !== '打造'),
+      // "专为连锁餐饮打造的收银系统" says whom it was built for, in plain words; "打造生态" is empty.
+      patterns: [/\bleading\b(?!\s+to\b)/, /(?<!(?:专为|专门为)[^，。；！？,]{1,12}|量身)打造/],
     },
     effect: { delta: -1, maxHits: 4, severity: 'minor', majorAt: 3, signals: ['buzzword'] },
     message: {
@@ -52,11 +53,17 @@ export const clarityRules: readonly Rule[] = [
       zh: '删掉{hits}，换成具体的话：为谁、改变了什么、改变了多少。',
     },
     knowledge: K,
-    invalid: ['A seamless, next-generation experience.', '赋能企业数字化转型，实现合作共赢。'],
+    invalid: [
+      'A seamless, next-generation experience.',
+      '赋能企业数字化转型，实现合作共赢。',
+      '打造数智化生态。',
+    ],
     valid: [
       'Month-end close in 4 days, not 9.',
       'Errors leading to rework fell 40%.',
       '非计划停机从31小时降到9小时。',
+      '专为连锁餐饮打造的收银系统。',
+      '为门店量身打造的排班工具。',
     ],
   },
   {
@@ -145,7 +152,9 @@ export const clarityRules: readonly Rule[] = [
     id: 'cl.no-what-for-whom',
     dimension: 'clarity',
     langs: ['en', 'zh'],
-    when: { noSignals: ['category', 'category-label', 'segment', 'result-number', 'proof', 'quantity'] },
+    when: {
+      noSignals: ['category', 'category-label', 'segment', 'role', 'result-number', 'proof', 'quantity'],
+    },
     match: { kind: 'always' },
     effect: { delta: -2, severity: 'major' },
     message: {
@@ -159,6 +168,8 @@ export const clarityRules: readonly Rule[] = [
     knowledge: K,
     invalid: ['Users and logs provide clues. Foo provides answers.', '企业数智化，用它就够了！'],
     valid: [
+      // Naming the reader's role says who it is for.
+      'For CFOs who need a close they can defend to auditors.',
       'Foo is an error tracking platform.',
       '面向物联网的时序数据库。',
       'Trusted by Siemens and Bosch.',

@@ -175,6 +175,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Set-up in 5 minutes, no code.',
       // A promise of a multiple is not one that happened; a two-fold thing is not a change.
       'Double your revenue with Foo.',
+      // A discount for paying yearly is an offer, not a result.
+      'Save 20% with annual billing.',
+      'Save 15% when you pay annually.',
       'Support for two-factor authentication, up from a password alone.',
     ],
   },
