@@ -104,6 +104,12 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     expect(l.missing.map((c) => c.id)).toContain(id);
   });
 
+  it('answers whether something the knowledge covers is worth it ("B2B 品牌到底有没有用？")', () => {
+    const l = real.lookup('B2B 品牌到底有没有用？');
+    expect(l.coverage).toBe('covered');
+    expect(l.hits.map((h) => h.entry.id)).toContain('brand-as-mindshare');
+  });
+
   it('offers the nearest idea, never as covered, when the subject shares a word with it', () => {
     // "employer brand" is not the brand buyers hold in mind, but that entry is the nearest idea.
     const l = real.lookup('How do we build our employer brand to attract engineers?');
