@@ -6,6 +6,7 @@
  * Curated data, validated like the entries: every id exists, and no term belongs to two concepts.
  */
 import { z } from 'zod';
+import { stem } from '../retrieval/stem.ts';
 import type { Concept, KnowledgeEntry } from './types.ts';
 
 const termList = z.array(z.string().trim().min(1)).default([]);
@@ -30,9 +31,14 @@ const conceptSchema = z
     },
   );
 
-/** A term as compared for duplicates: NFKC, lower case, single spaces. */
-function termKey(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * A term as compared for duplicates: NFKC, lower case, single spaces; a Latin term as the matcher reads
+ * it, word by word stemmed, so "renew" and "renewal", or "cold call" and "cold calling", are one term.
+ */
+export function termKey(term: string): string {
+  const key = term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/[^\x00-\x7f]/.test(key)) return key;
+  return (key.match(/[a-z0-9]+/g) ?? []).map(stem).join(' ');
 }
 
 /** Validates the parsed `concepts.json`; problems are appended. */

@@ -147,6 +147,32 @@ describe('readKnowledge', () => {
     expect(second.kb.concepts.find((c) => c.id === 'tv')?.worthIt).toEqual({ 'buyer-trust': 1 });
   });
 
+  it('reports a term two concepts share as the matcher reads it (stemmed), not only as spelled', () => {
+    const dir = copyFixture();
+    const label = { en: 'x', zh: 'x' };
+    const topic = (id: string, en: string[], zh: string[] = []) => ({
+      id,
+      kind: 'topic',
+      label,
+      terms: { en, zh },
+      entries: { 'buyer-trust': 1 },
+    });
+    writeFileSync(
+      join(dir, 'concepts.json'),
+      JSON.stringify([
+        topic('deals', ['renewal', 'cold call', '续约']),
+        topic('retention', ['renew', 'renews']),
+        topic('outreach', ['Cold  Calling']),
+        topic('contracts', ['续约合同']),
+      ]),
+    );
+    const { problems } = readKnowledge(dir);
+    expect(problems).toEqual([
+      'concepts.json: term "renew" is in both "deals" and "retention" (pick one)',
+      'concepts.json: term "cold call" is in both "deals" and "outreach" (pick one)',
+    ]);
+  });
+
   it('loadKnowledge throws knowledge_invalid listing the problems', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'sources.json'), '{ not json');

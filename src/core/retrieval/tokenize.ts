@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
-import { stemmer } from 'stemmer';
 import { normalize } from './normalize.ts';
+import { stem } from './stem.ts';
+
+export { stem } from './stem.ts';
 
 /**
  * Words that carry no topic in questions or entries. Kept short on purpose: words such as "trust",
@@ -74,11 +76,6 @@ export function tokenize(text: string): string[] {
     }
   }
   return out;
-}
-
-/** The stem of a Latin word as the index keeps it (`decisions` → `decis`); short words stay whole. */
-export function stem(word: string): string {
-  return /^[a-z]{4,}$/.test(word) ? stemmer(word) : word;
 }
 
 /** The language to answer in: Chinese when the text is mostly Chinese, else English. */
