@@ -104,6 +104,15 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     expect(l.missing.map((c) => c.id)).toContain(id);
   });
 
+  it.each([
+    ['How do I explain what we do in one sentence?', 'usp-vs-uvp'],
+    ['Our website traffic is fine but nobody books a demo.', 'awareness-not-trust'],
+  ])('answers a core question asked in plain words: %s', (q, id) => {
+    const l = real.lookup(q);
+    expect(l.coverage).toBe('covered');
+    expect(l.hits.slice(0, 3).map((h) => h.entry.id)).toContain(id);
+  });
+
   it('answers whether something the knowledge covers is worth it ("B2B 品牌到底有没有用？")', () => {
     const l = real.lookup('B2B 品牌到底有没有用？');
     expect(l.coverage).toBe('covered');
