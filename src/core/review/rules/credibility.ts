@@ -97,6 +97,9 @@ export const credibilityRules: readonly Rule[] = [
     valid: [
       'Run payroll in 14 countries.',
       'Installed in 12 plants of one customer.',
+      // An offer's limit or a goal counts no one who bought.
+      '40% off for the first 100 customers.',
+      'Our goal: help 10,000 teams get paid faster by 2026.',
       'Paychecks for 6,500 employees in 7 plants across the U.S.',
       'Adoption spread to 100 users across 7 product teams within Acme.',
       'We have 7 internal hooks and operators.',

@@ -35,6 +35,9 @@ const SITES_OR_TEAMS_EN = compile(String.raw`\b(?:${SITE_NOUNS_EN}|teams)$`, 'i'
 const IN_BEFORE_EN =
   /\b(?:in|across|at)\s$|\b(?:servers|machines|nodes|instances|hosts|devices)\s(?:serving|connecting|linking|spanning)\s$/i;
 
+const OFFER_OR_GOAL_BEFORE_EN =
+  /\b(?:the\sfirst|first|next|goal:?\s(?:is\s)?(?:to\s)?(?:help|reach|serve)|aim\sto\s(?:help|reach|serve)|to\sreach|will\shelp|plan\sto\s(?:help|reach|serve))\s$/i;
+
 const OTHER_EN: readonly RegExp[] = [
   // "more than 450 of the world's biggest brands"
   compile(
@@ -107,6 +110,9 @@ export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (SITES_OR_TEAMS_EN.test(m[0]) && (IN_ONE_COMPANY_EN.test(after) || IN_BEFORE_EN.test(before)))
       return false;
+    // An offer's limit ("40% off for the first 100 customers") or a goal ("our goal: help 10,000 teams")
+    // counts no one who bought.
+    if (OFFER_OR_GOAL_BEFORE_EN.test(before)) return false;
     return !(SITE_EN.test(m[0]) && ONE_CUSTOMER_EN.test(after));
   });
   return [...numeric, ...OTHER_EN.flatMap((re) => all(re, text))];

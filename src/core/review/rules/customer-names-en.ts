@@ -87,7 +87,8 @@ function joinedName(
   return { name: text.slice(one.end - one.name.length, end), end };
 }
 
-const WELL_KNOWN_EN_RE = compile(String.raw`(?<![\w&-])(?:${alt(WELL_KNOWN_EN)})(?![\w&-])`, 'g');
+// Not inside an amount: "$2.3M" is not 3M.
+const WELL_KNOWN_EN_RE = compile(String.raw`(?<![\w&-])(?<!\d[.,])(?:${alt(WELL_KNOWN_EN)})(?![\w&-])`, 'g');
 /**
  * A well-known company named for something other than its use of the product: an integration
  * ("integrates with PayPal", "sign in with LinkedIn"), a pedigree ("ex-Google", "founded by former Uber
@@ -136,8 +137,9 @@ const AT_COMPANY_EN =
  */
 const AT_NAME_EN = /(?:^|[.!?]\s|\n)At\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
 const AT_USES_EN =
-  /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b|the\s[a-z]+\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled)\b|the\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled)\b)/;
+  /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b|the\s[A-Za-z&]+\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\s(?:processes|closes|runs|uses|handles))\b|the\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\s(?:processes|closes|runs|uses|handles))\b)/;
 
+const TOGETHER_EN = /(?:^|[.!?]\s)Together,?\s(?=[A-Z])/;
 /** A case card's label, then the customer's name: "Customer story: Acme", "Case study | Acme cuts…". */
 const CASE_LABEL_EN =
   /(?:^|\n)(?:(?:[Cc]ustomer|[Cc]lient|[Ss]uccess|[Uu]ser)\s(?:[Ss]tory|[Ss]potlight)|[Cc]ase\s[Ss]tudy)\s?[:|–—-]\s/g;
@@ -195,6 +197,37 @@ const ORG_WORD_EN =
 const ORG_SUFFIX_EN =
   /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores)\b/g;
 
+/** The teams inside a company ("Marketing", "AP", "HR and IT"), which name no customer. */
+const DEPARTMENT_WORDS_EN = new Set(
+  `Marketing Sales Finance HR IT AP AR Engineering Operations Ops Legal Procurement Support Product Design
+  RevOps DevOps SecOps Security Accounting Payroll Success Growth Data Analytics Research Admin Compliance
+  Treasury Purchasing Logistics Service Services Customer People Talent Recruiting IT-Ops and &`.split(/\s+/),
+);
+function isDepartment(name: string): boolean {
+  return name.split(/[\s,]+/).every((w) => DEPARTMENT_WORDS_EN.has(w));
+}
+
+/**
+ * "Ledgerly saved Initech $1.2M", "Ledgerly cut Globex's close…", "Ledgerly recovered $2.3M … for Oakmont
+ * Bank": the one who did it for a named company is the seller; that company is the customer.
+ */
+const DID_FOR_EN =
+  /^\s(?:saved|helped|gave|earned|won|enabled|allowed|brought|got)\s(?=[A-Z])|^\s(?:cut|reduced|halved|shortened|sped up|trimmed|slashed)\s(?=[A-Z][\w.&-]*['’]s\s|[A-Z][\w.&-]*\s[A-Z][\w.&-]*['’]s\s)/;
+const RESULT_FOR_EN =
+  /^\s(?:recovered|saved|cut|reduced|prevented|collected|found|eliminated|delivered)\b[^;!?]{0,60}?\bfor\s(?=[A-Z])/;
+
+/** "Foo saved us 40 hours a month": said of the product by its customer. */
+const DID_FOR_US_EN = /^\s(?:saved|helped|gave|got|earned|brought|cut|won)\s(?:us|me|our)\b/;
+
+/** The customer a seller's sentence did something for, from where the seller's name ends; else null. */
+function didFor(text: string, end: number): string | null {
+  const after = text.slice(end, end + 100);
+  const m = DID_FOR_EN.exec(after) ?? RESULT_FOR_EN.exec(after);
+  if (!m) return null;
+  const other = readName(text, end + m[0].length);
+  return other && !READER_OR_SELLER_EN.test(other.name) ? other.name.replace(/['’]s$/, '') : null;
+}
+
 /** Names the English copy uses for the seller or its product, which never count as customers. */
 export function vendorNamesEn(text: string): Set<string> {
   const vendors = new Set<string>();
@@ -208,6 +241,7 @@ export function vendorNamesEn(text: string): Set<string> {
     const v = verbAfter(text, one.end);
     if (VENDOR_VERBS_EN.has(v.verb) && !isCustomerVerb(v)) vendors.add(one.name);
     else if (/^,\s(?:an?|the)\s/.test(after) && categoryFollows(after)) vendors.add(one.name);
+    else if (didFor(text, one.end) || DID_FOR_US_EN.test(after)) vendors.add(one.name);
   }
   // Names right after "with", "using", "migrating to"… and appositives "TiDB, a … database".
   const anyName = /\b[A-Z][A-Za-z0-9&.-]*/g;
@@ -251,7 +285,8 @@ export function namedCustomersEn(text: string): string[] {
     long.startsWith(`${short} of `) || (long.startsWith(`${short} `) && ORG_WORD_EN.test(short));
   const sameName = (a: string, b: string) => a === b || within(a, b) || within(b, a);
   const add = (name: string | null) => {
-    if (name && !isVendor(name, vendors) && !found.some((f) => sameName(f, name))) found.push(name);
+    if (name && !isVendor(name, vendors) && !isDepartment(name) && !found.some((f) => sameName(f, name)))
+      found.push(name);
   };
   /** A name the vendor check would drop, kept because its position says it is the customer's. */
   const keep = (name: string) => {
@@ -381,6 +416,23 @@ export function namedCustomersEn(text: string): string[] {
     const one = readName(text, AT_NAME_EN.lastIndex);
     if (one && AT_USES_EN.test(text.slice(one.end, one.end + 60))) add(one.name);
   }
+  // "Ledgerly saved Initech $1.2M": the one it was done for.
+  CLAUSE_STARTS.lastIndex = 0;
+  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
+    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
+    const one = readName(text, m.index + m[0].length);
+    const other = one ? didFor(text, one.end) : null;
+    if (other && other !== one?.name) keep(other);
+  }
+  // "Together Loop and Loadsmart have uncovered $1.3M…": a seller and its customer, told as one; the
+  // second is read as the customer (either way a named customer stands behind the result).
+  const together = TOGETHER_EN.exec(text);
+  if (together) {
+    const first = readName(text, together.index + together[0].length);
+    const and = first ? /^\s(?:and|&)\s/.exec(text.slice(first.end, first.end + 6)) : null;
+    const second = first && and ? readName(text, first.end + and[0].length) : null;
+    if (second && /^\s(?:have|has|had)\s/.test(text.slice(second.end, second.end + 6))) keep(second.name);
+  }
   CASE_LABEL_EN.lastIndex = 0;
   for (let m = CASE_LABEL_EN.exec(text); m !== null; m = CASE_LABEL_EN.exec(text)) {
     const one = readName(text, CASE_LABEL_EN.lastIndex);
@@ -433,7 +485,8 @@ export function namedCustomersEn(text: string): string[] {
     !/\b(?:with|using|via|through)\s(?:[a-z]|AI\b)/.test(text)
   ) {
     const v = verbAfter(text, head.end);
-    if ((STORY_PRESENT_EN.has(v.verb) || RESULT_VERBS_EN.has(v.verb)) && v.number) keep(head.name);
+    if ((STORY_PRESENT_EN.has(v.verb) || RESULT_VERBS_EN.has(v.verb)) && v.number && !didFor(text, head.end))
+      keep(head.name);
   }
   // A testimonial signed with the company's name on its own line or after the last sentence.
   add(signingNameEn(text));

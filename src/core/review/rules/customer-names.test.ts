@@ -493,3 +493,32 @@ describe('more ways a case names its customer', () => {
     expect(findNamedCustomers(text, 'zh')).toEqual([]);
   });
 });
+
+describe('the seller doing something for a named customer, and names that are no customer', () => {
+  it('reads the one it was done for, not the seller', () => {
+    expect(findNamedCustomers('Ledgerly saved Initech $1.2M in duplicate payments in 2023.', 'en')).toEqual([
+      'Initech',
+    ]);
+    expect(findNamedCustomers("Ledgerly cut Globex's close from 10 days to 3.", 'en')).toEqual(['Globex']);
+    expect(
+      findNamedCustomers(
+        'Ledgerly recovered $2.3M in duplicate payments for Oakmont Bank in year one.',
+        'en',
+      ),
+    ).toEqual(['Oakmont Bank']);
+    expect(findNamedCustomers('Foo saved us 40 hours a month.', 'en')).toEqual([]);
+    // A customer that achieved something itself is still the customer.
+    expect(findNamedCustomers('Brightwave helped Northpeak cut churn by 20%.', 'en')).toEqual(['Northpeak']);
+    expect(
+      findNamedCustomers('Together Loop and Loadsmart have uncovered $1.3M in invoice issues.', 'en'),
+    ).toEqual(['Loadsmart']);
+  });
+
+  it('does not read an amount ("$2.3M") as 3M, nor teams inside a company as customers', () => {
+    expect(findNamedCustomers('We recovered $2.3M for clients last year.', 'en')).toEqual([]);
+    expect(findNamedCustomers('Trusted by Marketing, Sales and Finance teams everywhere.', 'en')).toEqual([]);
+    expect(
+      findNamedCustomers('At Initech, the AP team now processes 12,000 invoices a month.', 'en'),
+    ).toEqual(['Initech']);
+  });
+});

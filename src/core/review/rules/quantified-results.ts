@@ -178,6 +178,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       // A discount for paying yearly is an offer, not a result.
       'Save 20% with annual billing.',
       'Save 15% when you pay annually.',
+      'Save 50% on your first year of Foo, offer ends Friday.',
       'Support for two-factor authentication, up from a password alone.',
     ],
   },
