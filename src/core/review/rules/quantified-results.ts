@@ -81,7 +81,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
         compile(
           `(?:原本|原来|此前|以前|过去)${STOP_ZH}{0,20}?${NUMU_ZH}[^。；！？]{0,30}?(?:仅需|只需|只要|缩短到|降到|变为)\\s?${NUMU_ZH}`,
         ),
-        /(?<![\d.,])\d[\d.,]*\s?[%％]?\s?(?:→|->|=>|➜|⟶)\s?\d/,
+        // With its units: "45 分钟 → 6 分钟", "12 days -> 3 days".
+        /(?<![\d.,])\d[\d.,]*\s?(?:[%％]|分钟|小时|天|周|个月|秒|毫秒|ms|min|mins|minutes|hours|days|weeks|months)?\s?(?:→|->|=>|➜|⟶)\s?\d[\d.,]{0,12}(?<![.,])\s?(?:[%％]|分钟|小时|天|周|个月|秒|毫秒|ms|min|mins|minutes|hours|days|weeks|months)?/,
         // In words: "from weeks to days", "from several hours to several minutes", "从数天缩短到数小时".
         FROM_TO_WORDS_EN,
         /[从由](?:数|几)?(?:个月|年|周|天|小时|分钟)(?:缩短|降低|减少|压缩)?(?:到|至)(?:数|几)?(?:周|天|小时|分钟|秒)/,
@@ -99,6 +100,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Month-end close in 4 days, not 9.',
       'Before the switch, it could take up to four days to deploy. Now it takes a few minutes.',
       '平均时效从72小时缩短到54小时。',
+      '温控异常响应时间 45 分钟 → 6 分钟。',
       '响应时长由原来的22.8小时降至3.6小时。',
       '原本需耗时 10 小时，迁移后仅需 20 分钟。',
       'Time to market went from weeks to days.',

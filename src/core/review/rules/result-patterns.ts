@@ -13,7 +13,7 @@ export const FROM_TO_WORDS_EN =
 /** A Chinese number that is surely a quantity: digits, fractions, or numerals followed by a unit. */
 export const NUMQ_ZH = String.raw`(?:[百千万]分之[零一二两三四五六七八九十百\d.]{1,6}|\d{1,3}\/\d{1,3}|${DIGITS}|[一二两三四五六七八九十百千万半几]{1,6}(?=倍|成|个|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度))`;
 /** The same, with the unit that usually follows it kept in the match (so findings quote "54小时", not "54"). */
-export const NUMU_ZH = String.raw`${NUMQ_ZH}\s?(?:[%％]|倍|个百分点|个月|分钟|小时|毫秒|秒|天|周|月|年|次|人|家|条|项|单|张|吨|度|万元|亿元|元|亿|万|mg\/L|μm|mm)?`;
+export const NUMU_ZH = String.raw`${NUMQ_ZH}\s?(?:[%％]|倍|个百分点|个月|分钟|小时|毫秒|秒|天|周|月|年|次|个人|人|家|条|项|单|张|吨|度|成|万元|亿元|元|亿|万|mg\/L|μm|mm)?`;
 /** Any character that stays inside the sentence (a period only where no space or end follows it). */
 export const STOP_EN = String.raw`(?:(?!\.\s|\.$)[^!?;])`;
 export const STOP_ZH = `[^，。；！？,;]`;
@@ -39,7 +39,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
     String.raw`(?:^|[:：—–]\s?)From\s${NUM_WORDS_EN}\s${TIME_WORDS_EN}\s[Tt]o\s(?:${NUM_WORDS_EN}|[Aa]n?)\s${TIME_WORDS_EN}\b`,
   ),
   compile(`${CHANGE_EN}${STOP_EN}{0,80}?${NUMR_EN}${RESULT_UNIT_EN}`),
-  compile(String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d`),
+  // The whole amount is quoted ("saved $1.2M", not "saved $1").
+  compile(
+    String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d[\d.,]{0,12}(?<![.,])(?:[KkMmBb]\b|[Bb]n\b|\s(?:million|billion)\b)?`,
+  ),
   compile(
     String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
   ),
