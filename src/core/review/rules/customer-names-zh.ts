@@ -37,9 +37,9 @@ const LIST_END_ZH = compile(
 );
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB", "广医三院最终选择了 SmartX". */
 const ADOPTS_ZH =
-  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了|选择|上线)\s?(?=[A-Za-z])/g;
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了|选择|上线)\s?(?=[A-Za-z]|[\u4e00-\u9fa5]{1,6}[A-Z]{2,})/g;
 /** Words in what is read before an adoption verb that make it no name ("用户可以选择 MySQL", "一键上线 Foo"). */
-const NOT_AN_ADOPTER_ZH = /可以|能够|即可|一键|轻松|快速|您|你|用户|开发者/;
+const NOT_AN_ADOPTER_ZH = /可以|能够|即可|一键|轻松|快速|您|你|用户|开发者|推荐|建议|欢迎|立即|马上|免费|请/;
 /**
  * "Foo 助力明途科技实现…", "帮助万达更好地实现…": the one a product helps to achieve something; not a
  * general or counted object ("助力企业实现…", "帮助数万家企业…", "帮助您…").
@@ -61,6 +61,13 @@ const AT_COMPANY_ZH =
 /** What stands after 在 but names a time, a place or a field, not a company ("在过去一年", "在金融行业"). */
 const NOT_A_PLACE_OF_WORK_ZH =
   /行业|领域|过去|未来|今天|目前|如今|当下|年|月|时代|场景|阶段|方面|中国|国内|海外|全球|实践|生产|环境|过程/;
+/**
+ * A result attributed in brackets: "空驶率下降27%（顺远物流）", "（客户：杭州联华超市，2023 年数据）",
+ * "（浙江美亚纺织，2023）".
+ */
+const BRACKET_SOURCE_ZH = /[（(](客户[:：]|客户[:：]\s)?([\u4e00-\u9fa5A-Za-z]{2,14})(?=[，,)）])/g;
+/** What may close such a bracket after the name: nothing, or the year of the data ("，2023 年数据"). */
+const BRACKET_CLOSE_ZH = /^(?:[)）]|[，,]\s?\d{4}\s?年?(?:数据)?[)）])/;
 /** A case card's label, then the customer's name: "客户案例｜明途科技". */
 const CASE_LABEL_ZH =
   /(?:^|\n)(?:客户案例|用户案例|成功案例|客户故事|标杆案例)\s?[｜|:：—–-]\s?([\u4e00-\u9fa5A-Za-z0-9]{2,12})/g;
@@ -314,6 +321,28 @@ export function namedCustomersZh(text: string): string[] {
   for (let m = AT_COMPANY_ZH.exec(text); m !== null; m = AT_COMPANY_ZH.exec(text)) {
     const name = m[1] ?? '';
     if (!isGenericZh(name) && !NOT_A_PLACE_OF_WORK_ZH.test(name) && !/^[某各我本该其这那]/.test(name))
+      add(name);
+  }
+  BRACKET_SOURCE_ZH.lastIndex = 0;
+  for (let m = BRACKET_SOURCE_ZH.exec(text); m !== null; m = BRACKET_SOURCE_ZH.exec(text)) {
+    const name = m[2] ?? '';
+    if (!BRACKET_CLOSE_ZH.test(text.slice(BRACKET_SOURCE_ZH.lastIndex, BRACKET_SOURCE_ZH.lastIndex + 14)))
+      continue;
+    // Labelled ("客户：…"), or right after a result in numbers and four or more characters with Chinese
+    // in them; not an alias after a name ("有限公司（荔枝FM）"), an acronym ("（CRM）") or a note ("（含税）").
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const afterResult = /(?:\d|[%％倍成天]|翻了?一番|减半)[。.]?\s?$/.test(before);
+    if (
+      (m[1] || (afterResult && name.length >= 4 && /\p{Script=Han}/u.test(name))) &&
+      /\d|[一二两三四五六七八九十]成|翻了?一番|减半/.test(before) &&
+      !/优化|推荐|中$|进行|完成|上线|计划|预计|估/.test(name) &&
+      !isGenericZh(name) &&
+      !NOT_A_NAME_ZH.test(name) &&
+      !SEGMENTS_ZH.includes(name) &&
+      !/^[某如含注约即单按以见详据非不]|数据|估算|测算|平均|同比|环比|以上|以下|左右|示例|样例|月|年|版|天|小时|分钟/.test(
+        name,
+      )
+    )
       add(name);
   }
   CASE_LABEL_ZH.lastIndex = 0;

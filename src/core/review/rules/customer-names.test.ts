@@ -522,3 +522,31 @@ describe('the seller doing something for a named customer, and names that are no
     ).toEqual(['Initech']);
   });
 });
+
+describe('Chinese customers named in brackets, by an adopted product, or on a signature with a department', () => {
+  it.each([
+    ['空驶率下降27%（顺远物流）', '顺远物流'],
+    ['上线后月结从 5 天缩短到 1 天。（客户：杭州联华超市，2023 年数据）', '杭州联华超市'],
+    ['交付周期：21天→9天（浙江美亚纺织，2023）', '浙江美亚纺织'],
+    ['顺远物流使用青禾TMS后，空驶率下降27%。', '顺远物流'],
+    ['顺远物流选择青禾TMS：上线半年空驶率下降27%', '顺远物流'],
+    ['“以前对账要三天，现在半天就够了。”——王立群，浙江恒远机械 财务总监', '浙江恒远机械'],
+    ['“很好用。”——青松物流技术总监 张三', '青松物流'],
+  ])('%s', (text, name) => {
+    expect(findNamedCustomers(text, 'zh')).toEqual([name]);
+  });
+
+  it.each([
+    '成本降低 30%（以上数据为估算）',
+    '效率提升 30%（持续优化中）',
+    '年费 9800 元（含税）',
+    '广州荔支网络有限公司（荔枝FM）的案例',
+    '推荐使用主流的CRM系统品牌，显著提升企业运营效率。',
+    '用户可以选择企业微信SCRM。',
+  ])('no customer: %s', (text) => {
+    expect(findNamedCustomers(text, 'zh')).not.toEqual(
+      expect.arrayContaining(['荔枝FM', '推荐', '用户可以']),
+    );
+    if (!text.includes('有限公司')) expect(findNamedCustomers(text, 'zh')).toEqual([]);
+  });
+});

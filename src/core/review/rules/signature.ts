@@ -19,7 +19,8 @@ const ROLE_EN_ANY_CASE = compile(ROLE_WORDS_EN, 'i');
 const ROLE_ZH =
   /CEO|CTO|CIO|CFO|COO|CMO|VP|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|专家|主任|首席/;
 /** Department words between a company and a role ("青松物流技术总监"). */
-const DEPT_ZH = /(?:技术|研发|数据|运维|信息|产品|平台|IT|业务|部门|中心|团队|部)$/;
+const DEPT_ZH =
+  /(?:技术|研发|数据|运维|信息|产品|平台|IT|业务|部门|中心|团队|部|财务|仓储|采购|运营|生产|人力资源|人力|人事|行政|销售|质量|品质|客服|法务)$/;
 
 /** A testimonial: quoted words, or a customer speaking in the first person. */
 const TESTIMONIAL = /[“”"「」]|\b(?:[Ww]e|[Oo]ur|us|I)\b|我们|我/;
@@ -62,6 +63,8 @@ function companyOnLineZh(line: string): string | null {
     .filter(Boolean);
   let name = tokens[tokens.length - 1] ?? '';
   for (let i = 0; i < 3 && DEPT_ZH.test(name); i++) name = name.replace(DEPT_ZH, '');
+  // "王立群，浙江恒远机械 财务总监": the department stood alone; the company is the token before it.
+  if (name === '' && tokens.length >= 2) name = tokens[tokens.length - 2] ?? '';
   // "面向财务总监", "各行业 CIO": a line about roles the copy speaks to, not a signature.
   if (/^(?:面向|专为|适合|帮助|为|给|让|各|每|某)/.test(name) || GENERIC_NAME_PARTS_ZH.test(name))
     return null;
