@@ -31,6 +31,10 @@ const NUM_WORDS_EN =
 const TIME_WORDS_EN =
   '(?:[Ss]econds?|[Mm]inutes?|[Hh]ours?|[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Qq]uarters?|[Yy]ears?)';
 
+/** Before a Chinese change, words of price or payment terms in the same clause: it is an offer, not a result. */
+const PRICE_CONTEXT_ZH =
+  '(?<!(?:年付|月付|季付|付款|首年|首月|限时|优惠|折扣|原价|立省|立减|立享|套餐|订阅|新用户|会员价|特价)[^，。；！？,;]{0,8})';
+
 /** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
 export const CHANGE_PATTERNS: readonly RegExp[] = [
   // A before → after in words in a title: "…: From Three Weeks to One Day" (numbers in words, so not
@@ -56,13 +60,14 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
     String.raw`${CHANGE_EN}\s(?![A-Za-z'’ -]{0,30}?\b(?:price|prices|pricing|fees?|subscription|rates?)\b)[A-Za-z'’ -]{1,30}?\s(?:by\s(?:more than\s|over\s|nearly\s|almost\s|about\s|roughly\s)?(?:half|a third|a quarter|two-thirds)|in\shalf)\b`,
   ),
   // Not a discount (五折) nor a count of customers or sites ("不到 30 家").
-  compile(`${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
+  // Nor a saving on the price ("年付立省 50%", "相比月付节省 25%", "首年仅需 9800 元").
+  compile(`${PRICE_CONTEXT_ZH}${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
   // The number first: "90% 的下降", "67% 的成本降低", "超 50% 下降", "2 倍的提升".
   compile(
     `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善|提效|提速|增效|加速)`,
   ),
   // A comparison in numbers: "比 Snowflake 低 60%", "要较定制版低20%左右", "快 3 倍".
-  compile(`(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
+  compile(`${PRICE_CONTEXT_ZH}(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
   // From one figure to another with no verb: "从 400 万到 1000 万以上的业绩突破".
