@@ -22,3 +22,20 @@ describe('text measures', () => {
     ]);
   });
 });
+
+describe('splitSentences and abbreviations', () => {
+  it('does not end a sentence at a title, a short form or a company suffix followed by lower case', () => {
+    expect(
+      splitSentences('Ledgerly Inc. helps U.S. mid-market CFOs cut DSO by 12 days (avg. across 300 customers).'),
+    ).toHaveLength(1);
+    expect(splitSentences('Used by Acme Corp. and Globex Ltd. to close faster.')).toHaveLength(1);
+    expect(splitSentences('— Dr. Lena Park, CMO')).toHaveLength(1);
+    expect(splitSentences('Ledgerly vs. QuickBooks: 3x faster.')).toHaveLength(1);
+  });
+
+  it('still ends sentences, sloppy ones included', () => {
+    expect(splitSentences('We cut costs. Then we grew.')).toEqual(['We cut costs.', 'Then we grew.']);
+    expect(splitSentences('a 10x increase. we are running 2600 pods.')).toHaveLength(2);
+    expect(splitSentences('No. Individual plans get 60 days.')).toHaveLength(2);
+  });
+});

@@ -56,7 +56,7 @@ export function splitSentences(text: string, opts: { bold?: boolean } = {}): str
     const ch = text[i] as string;
     const next = text[i + 1];
     const ends = HARD_END.has(ch) || (ch === '.' && (next === undefined || /\s/.test(next)));
-    if (!ends) continue;
+    if (!ends || (ch === '.' && abbreviationAt(text, i))) continue;
     let end = i + 1;
     while (end < text.length && (HARD_END.has(text[end] as string) || CLOSERS.has(text[end] as string)))
       end++;
@@ -70,6 +70,25 @@ export function splitSentences(text: string, opts: { bold?: boolean } = {}): str
   }
   push(out, text.slice(start));
   return out;
+}
+
+/** Titles and short forms whose full stop does not end a sentence ("Dr. Park", "vs. QuickBooks", "U.S."). */
+const ABBREVIATIONS = new Set(
+  'dr mr mrs ms prof st jr sr vs avg approx est e.g i.e u.s u.k u.s.a etc. fig cf'.split(' '),
+);
+
+/**
+ * True when the full stop at `i` closes an abbreviation rather than a sentence: a known short form
+ * ("(avg. across 300 customers)"), or a short capitalised word when the text goes on in lower case
+ * ("Acme Inc. helps…"); "…a 10x increase. we are running…" is still two sentences.
+ */
+function abbreviationAt(text: string, i: number): boolean {
+  const word = /(?:^|[\s(“"])([A-Za-z.]{1,5})$/.exec(text.slice(Math.max(0, i - 6), i))?.[1];
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+  // "Acme Inc. helps…", "Globex Ltd. to close": a short capitalised word, and the text goes on in lower case.
+  const after = /^\s+(\S)/.exec(text.slice(i + 1, i + 4));
+  return /^[A-Z]/.test(word) && after !== null && /[a-z]/.test(after[1] as string);
 }
 
 function push(out: string[], piece: string): void {

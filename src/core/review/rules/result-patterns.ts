@@ -67,7 +67,9 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
     `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善|提效|提速|增效|加速)`,
   ),
   // A comparison in numbers: "比 Snowflake 低 60%", "要较定制版低20%左右", "快 3 倍".
-  compile(`${PRICE_CONTEXT_ZH}(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`),
+  compile(
+    `${PRICE_CONTEXT_ZH}(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`,
+  ),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
   // From one figure to another with no verb: "从 400 万到 1000 万以上的业绩突破".
