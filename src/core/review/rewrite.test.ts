@@ -234,3 +234,34 @@ describe("a draft that says what it is in Chinese ('X 是一款…')", () => {
     expect(rewrite).toMatch(/^DataGear，面向\[目标行业\]的开源免费的数据可视化分析平台。$/m);
   });
 });
+
+describe("a customer's quote that is already signed", () => {
+  it('is kept whole and quoted once, with its signature on its own line', () => {
+    expect(
+      rewriteOf(
+        '"Ledgerly paid for itself in the first quarter. We closed Q3 in four days." — Maria Chen, CFO, Globex',
+      ),
+    ).toBe(
+      '“Ledgerly paid for itself in the first quarter. We closed Q3 in four days.”\n— Maria Chen, CFO, Globex',
+    );
+    expect(rewriteOf('“以前对账要三天，现在半天就够了。”——王立群，浙江恒远机械 财务总监')).toBe(
+      '“以前对账要三天，现在半天就够了。”\n——王立群，浙江恒远机械 财务总监',
+    );
+    // A subtitle after a quoted title is not a signature.
+    expect(
+      rewriteOf('“换库倒计时72小时”——某省平台替换实录：3天完成 Oracle 平替，报表响应提升41%'),
+    ).not.toMatch(/^“换库倒计时72小时”\n——/);
+  });
+
+  it('is not made of a third-person claim ("A top-10 US bank…" is not "us")', () => {
+    const rewrite = rewriteOf('A top-10 US bank cut fraud review time by 42% with Brightwave Sentinel.');
+    expect(rewrite).not.toContain('[role]');
+    expect(rewrite).toContain('for US banks');
+  });
+
+  it('keeps a sentence whose before and after are in Chinese numerals', () => {
+    expect(rewriteOf('以前对账要三天，现在半天就够了。财务团队很满意。')).toContain(
+      '以前对账要三天，现在半天就够了。',
+    );
+  });
+});

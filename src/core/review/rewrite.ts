@@ -97,6 +97,12 @@ const CATEGORY_PRAISE =
 const TARGET_LEAD =
   /^(?:for|built for|designed for|made for|dedicated to|专为|面向|针对|只做|专做|专注于|专注|服务于|适用于|给)\s?/i;
 
+/** A figure in Chinese numerals with its unit ("三天", "半天", "两成"). */
+const ZH_NUMERAL_FIGURE = /[一二两三四五六七八九十百千万半几]\s?(?:天|周|个月|年|小时|分钟|秒|倍|成|个人)/g;
+
+/** A quote already signed: its words inside quote marks, then a dash and a short signature (not a subtitle). */
+const SIGNED_QUOTE = /^\s?[“"「]([^”"」]{2,1000})[”"」]\s?(?:——|—|–|-)\s?([^\n“”":：%％]{2,60})$/;
+
 /** What names an unnamed customer but not its kind ("某公司", "一家企业", "a customer"). */
 const GENERAL_KIND_ZH =
   /^(?:公司|企业|集团|客户|单位|机构|平台|品牌|省|市|大型企业|知名企业|头部企业|大客户)$/;
@@ -164,7 +170,8 @@ export function extractFacts(run: RuleRun, copy: string, lang: ReviewLang): Draf
   const sentences = splitSentences(copy).map((text) => {
     const result = inside(text, results);
     const proof = inside(text, proofs);
-    const checkable = result || proof || /\d/.test(text);
+    // Figures in Chinese numerals are checkable too: a before and an after ("对账要三天，现在半天就够了").
+    const checkable = result || proof || /\d/.test(text) || (text.match(ZH_NUMERAL_FIGURE) ?? []).length >= 2;
     return {
       text,
       result,
@@ -333,6 +340,10 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
 
   // A customer's own words stay theirs: quoted whole, with who said them (the proof they lack). What
   // they say of the price is theirs too, kept in its place (not moved to a terms line, nor dropped).
+  // A customer's quote already signed ("“…” — Maria Chen, CFO, Globex"): their words stay theirs, whole
+  // and quoted once, with the signature on its own line.
+  const signed = SIGNED_QUOTE.exec(facts.sentences.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
+  if (signed) return `“${signed[1]?.trim()}”\n${lang === 'zh' ? '——' : '— '}${signed[2]?.trim()}`;
   if (facts.testimony && body.length > 0) {
     const said = all.filter((s) => body.includes(s) || priced.includes(s));
     return w.quote(said.map((s) => s.text).join(lang === 'zh' ? '' : ' '));

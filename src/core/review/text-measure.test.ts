@@ -26,7 +26,9 @@ describe('text measures', () => {
 describe('splitSentences and abbreviations', () => {
   it('does not end a sentence at a title, a short form or a company suffix followed by lower case', () => {
     expect(
-      splitSentences('Ledgerly Inc. helps U.S. mid-market CFOs cut DSO by 12 days (avg. across 300 customers).'),
+      splitSentences(
+        'Ledgerly Inc. helps U.S. mid-market CFOs cut DSO by 12 days (avg. across 300 customers).',
+      ),
     ).toHaveLength(1);
     expect(splitSentences('Used by Acme Corp. and Globex Ltd. to close faster.')).toHaveLength(1);
     expect(splitSentences('— Dr. Lena Park, CMO')).toHaveLength(1);

@@ -51,7 +51,9 @@ export function findCustomerTestimony(text: string, lang: 'en' | 'zh'): string[]
     if (!EXPERIENCE_ZH.test(text) || YOU_ZH.test(text)) return [];
     return [...text.matchAll(USES_NAMED_ZH)].map((m) => (m[1] ?? '').slice(0, 30)).filter(isProduct);
   }
-  if (!WE_EN.test(text) || !EXPERIENCE_EN.test(text) || YOU_EN.test(text)) return [];
+  // "A top-10 US bank": the country, not "us".
+  const voice = text.replace(/\bUS\b/g, 'USA');
+  if (!WE_EN.test(voice) || !EXPERIENCE_EN.test(voice) || YOU_EN.test(voice)) return [];
   const names = [...text.matchAll(USES_NAMED_EN)].map((m) => m[1] ?? '');
   for (const m of text.matchAll(HELPED_US_EN)) names.push(wordBefore(text, m.index ?? 0));
   return [...new Set(names.map((n) => n.replace(/[.]$/, '').slice(0, 30)).filter(isProduct))];
