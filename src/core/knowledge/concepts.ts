@@ -37,7 +37,7 @@ const conceptSchema = z
  */
 export function termKey(term: string): string {
   const key = term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  if (/[^\x00-\x7f]/.test(key)) return key;
+  if (/[^ -~]/.test(key)) return key;
   return (key.match(/[a-z0-9]+/g) ?? []).map(stem).join(' ');
 }
 

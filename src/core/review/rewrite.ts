@@ -313,10 +313,6 @@ function onlyNames(sentence: string, category: string): boolean {
  * {@link MAX_PLACEHOLDERS}, most costly gap first. It never invents a number or a name.
  */
 export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
-  if (process.env.DEBUG_FACTS)
-    console.error(
-      JSON.stringify({ ...facts, sentences: facts.sentences.map((s) => s.text), claims: undefined }),
-    );
   const w = WORDING[lang];
   let budget = MAX_PLACEHOLDERS;
   const take = (cost: number) => {
