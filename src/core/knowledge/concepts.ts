@@ -6,6 +6,7 @@
  * Curated data, validated like the entries: every id exists, and no term belongs to two concepts.
  */
 import { z } from 'zod';
+import { isCjk, normalize } from '../retrieval/normalize.ts';
 import { stem } from '../retrieval/stem.ts';
 import type { Concept, KnowledgeEntry } from './types.ts';
 
@@ -32,12 +33,14 @@ const conceptSchema = z
   );
 
 /**
- * A term as compared for duplicates: NFKC, lower case, single spaces; a Latin term as the matcher reads
- * it, word by word stemmed, so "renew" and "renewal", or "cold call" and "cold calling", are one term.
+ * A term as the matcher reads it, to compare terms for duplicates: NFKC, lower case, Traditional folded
+ * to Simplified and Chinese without spaces ("續約" is "续约", "B2B 品牌" is "b2b品牌"); a Latin term word
+ * by word, stemmed ("renew" and "renewal", "buyer's journey" and "buyer’s journey", "follow-up" and
+ * "follow–up" are one term).
  */
 export function termKey(term: string): string {
-  const key = term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  if (/[^ -~]/.test(key)) return key;
+  const key = normalize(term).replace(/\s+/g, ' ').trim();
+  if ([...key].some(isCjk)) return key.replace(/\s+/g, '');
   return (key.match(/[a-z0-9]+/g) ?? []).map(stem).join(' ');
 }
 
@@ -55,19 +58,21 @@ export function parseConcepts(
     return [];
   }
   const ids = new Set<string>();
-  const owner = new Map<string, string>();
+  const owner = new Map<string, { id: string; term: string }>();
   for (const c of parsed.data) {
     if (ids.has(c.id)) problems.push(`concepts.json: duplicate concept id "${c.id}"`);
     ids.add(c.id);
     for (const id of [...Object.keys(c.entries), ...Object.keys(c.worthIt ?? {})]) {
       if (!byId.has(id)) problems.push(`concepts.json: concept "${c.id}" points to unknown id "${id}"`);
     }
-    for (const term of new Set([...c.terms.en, ...c.terms.zh].map(termKey))) {
-      const other = owner.get(term);
-      if (other && other !== c.id) {
-        problems.push(`concepts.json: term "${term}" is in both "${other}" and "${c.id}" (pick one)`);
+    const keys = new Map([...c.terms.en, ...c.terms.zh].map((term) => [termKey(term), term]));
+    for (const [key, term] of keys) {
+      const other = owner.get(key);
+      if (other && other.id !== c.id) {
+        const spelled = other.term === term ? `"${term}"` : `"${other.term}" / "${term}"`;
+        problems.push(`concepts.json: term ${spelled} is in both "${other.id}" and "${c.id}" (pick one)`);
       }
-      owner.set(term, c.id);
+      owner.set(key, { id: c.id, term });
     }
   }
   return parsed.data;

@@ -160,16 +160,20 @@ describe('readKnowledge', () => {
     writeFileSync(
       join(dir, 'concepts.json'),
       JSON.stringify([
-        topic('deals', ['renewal', 'cold call', '续约']),
-        topic('retention', ['renew', 'renews']),
-        topic('outreach', ['Cold  Calling']),
-        topic('contracts', ['续约合同']),
+        topic('deals', ['renewal', 'cold call', '续约', "buyer's journey"]),
+        topic('retention', ['renew', 'renews', '續約']),
+        topic('outreach', ['Cold  Calling', 'buyer’s journey']),
+        topic('contracts', ['续约合同', 'B2B 品牌']),
+        topic('brand', ['b2b品牌']),
       ]),
     );
     const { problems } = readKnowledge(dir);
     expect(problems).toEqual([
-      'concepts.json: term "renew" is in both "deals" and "retention" (pick one)',
-      'concepts.json: term "cold call" is in both "deals" and "outreach" (pick one)',
+      'concepts.json: term "renewal" / "renews" is in both "deals" and "retention" (pick one)',
+      'concepts.json: term "续约" / "續約" is in both "deals" and "retention" (pick one)',
+      'concepts.json: term "cold call" / "Cold  Calling" is in both "deals" and "outreach" (pick one)',
+      'concepts.json: term "buyer\'s journey" / "buyer’s journey" is in both "deals" and "outreach" (pick one)',
+      'concepts.json: term "B2B 品牌" / "b2b品牌" is in both "contracts" and "brand" (pick one)',
     ]);
   });
 

@@ -253,6 +253,16 @@ describe("a customer's quote that is already signed", () => {
     ).not.toMatch(/^“换库倒计时72小时”\n——/);
   });
 
+  it('is not a call to action, a date or the seller praising itself after a dash', () => {
+    for (const draft of [
+      '“让对账不再加班”——立即免费试用',
+      '"Close your books in 3 days" - Start your free trial today',
+      '"It just works" - 2024',
+      '“我们是业界领先的一站式数智化平台。”——青禾科技 CEO 李明',
+    ])
+      expect(rewriteOf(draft)).not.toBe(draft.replace(/^["“](.*?)["”]\s?(——|-)\s?/, '“$1”\n$2'));
+  });
+
   it('is not made of a third-person claim ("A top-10 US bank…" is not "us")', () => {
     const rewrite = rewriteOf('A top-10 US bank cut fraud review time by 42% with Brightwave Sentinel.');
     expect(rewrite).not.toContain('[role]');

@@ -97,6 +97,12 @@ const CATEGORY_PRAISE =
 const TARGET_LEAD =
   /^(?:for|built for|designed for|made for|dedicated to|专为|面向|针对|只做|专做|专注于|专注|服务于|适用于|给)\s?/i;
 
+/** A role in a signature ("CFO", "Head of RevOps", "财务总监"): a calls to action or a date is no signature. */
+const SIGNER_ROLE =
+  /\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|VP|SVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Lead|Officer|President|Chief|Analyst|Owner|Partner|Controller)\b|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|主任|首席/i;
+/** The seller praising itself inside quote marks ("我们是业界领先的…", "We are the leading…"). */
+const SELLER_QUOTE = /我们是|我们致力|\bwe(?:'re|’re| are) (?:the|a|an)\b/i;
+
 /** A figure in Chinese numerals with its unit ("三天", "半天", "两成"). */
 const ZH_NUMERAL_FIGURE = /[一二两三四五六七八九十百千万半几]\s?(?:天|周|个月|年|小时|分钟|秒|倍|成|个人)/g;
 
@@ -122,7 +128,10 @@ export function kindOfUnnamed(hit: string, lang: ReviewLang): string | null {
   if (lang === 'zh') {
     // "一家杭州的商贸公司" → "商贸公司".
     const kind = hit.replace(/^(?:某|一家|一位)/, '').replace(/^.*的/, '');
-    return kind.length >= 2 && !GENERAL_KIND_ZH.test(kind) ? kind : null;
+    // "一家上市公司" was read as far as "上市", "某知名连锁品牌" as "知名连锁": no kind to name.
+    return kind.length >= 2 && !GENERAL_KIND_ZH.test(kind) && !/(?:市|省|连锁)$|^(?:知名|上市)/.test(kind)
+      ? kind
+      : null;
   }
   // One customer only ("one of the largest banks" is not one); its words plain or places ("German"),
   // not a name ("audited by a Big-Four firm").
@@ -291,7 +300,7 @@ const WORDING: Record<ReviewLang, Wording> = {
  */
 const INLINE_BEFORE: Record<ReviewLang, RegExp> = {
   en: /^(?:|(?:an?|the|our)\s|[A-Z][\w.+®-]*\s(?:is|are)\s(?:an?|the)\s)$/i,
-  zh: /^(?:|特点[：:]|[^，。；！？,\s]{1,20}\s?是(?:一款|一个|一种|一套|一家|))$/,
+  zh: /^(?:|特点[：:]|(?![^，。；！？,\s]{0,20}?(?:我们|使命|愿景|目标|理念))[^，。；！？,\s]{1,20}\s?是(?:一款|一个|一种|一套|一家|))$/,
 };
 
 /** Words after a category that say for whom ("… for mobile teams"). */
@@ -339,7 +348,8 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   // A customer's quote already signed ("“…” — Maria Chen, CFO, Globex"): their words stay theirs, whole
   // and quoted once, with the signature on its own line.
   const signed = SIGNED_QUOTE.exec(facts.sentences.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
-  if (signed) return `“${signed[1]?.trim()}”\n${lang === 'zh' ? '——' : '— '}${signed[2]?.trim()}`;
+  if (signed && SIGNER_ROLE.test(signed[2] ?? '') && !SELLER_QUOTE.test(signed[1] ?? ''))
+    return `“${signed[1]?.trim()}”\n${lang === 'zh' ? '——' : '— '}${signed[2]?.trim()}`;
   if (facts.testimony && body.length > 0) {
     const said = all.filter((s) => body.includes(s) || priced.includes(s));
     return w.quote(said.map((s) => s.text).join(lang === 'zh' ? '' : ' '));

@@ -39,5 +39,6 @@ describe('splitSentences and abbreviations', () => {
     expect(splitSentences('We cut costs. Then we grew.')).toEqual(['We cut costs.', 'Then we grew.']);
     expect(splitSentences('a 10x increase. we are running 2600 pods.')).toHaveLength(2);
     expect(splitSentences('No. Individual plans get 60 days.')).toHaveLength(2);
+    expect(splitSentences('It runs on AWS. iPad and iPhone apps included.')).toHaveLength(2);
   });
 });

@@ -74,7 +74,7 @@ export function splitSentences(text: string, opts: { bold?: boolean } = {}): str
 
 /** Titles and short forms whose full stop does not end a sentence ("Dr. Park", "vs. QuickBooks", "U.S."). */
 const ABBREVIATIONS = new Set(
-  'dr mr mrs ms prof st jr sr vs avg approx est e.g i.e u.s u.k u.s.a etc. fig cf'.split(' '),
+  'dr mr mrs ms prof st jr sr vs avg approx est e.g i.e u.s u.k u.s.a fig cf'.split(' '),
 );
 
 /**
@@ -87,8 +87,9 @@ function abbreviationAt(text: string, i: number): boolean {
   if (!word) return false;
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   // "Acme Inc. helps…", "Globex Ltd. to close": a short capitalised word, and the text goes on in lower case.
-  const after = /^\s+(\S)/.exec(text.slice(i + 1, i + 4));
-  return /^[A-Z]/.test(word) && after !== null && /[a-z]/.test(after[1] as string);
+  // Not a brand written in lower case ("…on AWS. iPad apps included").
+  const after = /^\s+([a-z])([A-Za-z]?)/.exec(text.slice(i + 1, i + 5));
+  return /^[A-Z]/.test(word) && after !== null && !/[A-Z]/.test(after[2] as string);
 }
 
 function push(out: string[], piece: string): void {

@@ -36,7 +36,7 @@ const IN_BEFORE_EN =
   /\b(?:in|across|at)\s$|\b(?:servers|machines|nodes|instances|hosts|devices)\s(?:serving|connecting|linking|spanning)\s$/i;
 
 const OFFER_OR_GOAL_BEFORE_EN =
-  /\b(?:the\sfirst|first|next|goal:?\s(?:is\s)?(?:to\s)?(?:help|reach|serve)|aim\sto\s(?:help|reach|serve)|to\sreach|will\shelp|plan\sto\s(?:help|reach|serve))\s$/i;
+  /\b(?:the\sfirst|the\snext|goal:?\s(?:is\s)?(?:to\s)?(?:help|reach|serve)|mission:?\s(?:is\s)?(?:to\s)?(?:help|reach|serve)|aim\sto\s(?:help|reach|serve)|want\sto\s(?:help|reach|serve)|to\sreach|will\shelp|plan\sto\s(?:help|reach|serve))\s$/i;
 
 const OTHER_EN: readonly RegExp[] = [
   // "more than 450 of the world's biggest brands"

@@ -88,7 +88,10 @@ function joinedName(
 }
 
 // Not inside an amount: "$2.3M" is not 3M.
-const WELL_KNOWN_EN_RE = compile(String.raw`(?<![\w&-])(?<!\d[.,])(?:${alt(WELL_KNOWN_EN)})(?![\w&-])`, 'g');
+const WELL_KNOWN_EN_RE = compile(
+  String.raw`(?<![\w&$€£¥-])(?<!\d[.,])(?:${alt(WELL_KNOWN_EN)})(?![\w&-])`,
+  'g',
+);
 /**
  * A well-known company named for something other than its use of the product: an integration
  * ("integrates with PayPal", "sign in with LinkedIn"), a pedigree ("ex-Google", "founded by former Uber
@@ -139,7 +142,6 @@ const AT_NAME_EN = /(?:^|[.!?]\s|\n)At\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
 const AT_USES_EN =
   /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b|the\s[A-Za-z&]+\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\s(?:processes|closes|runs|uses|handles))\b|the\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\s(?:processes|closes|runs|uses|handles))\b)/;
 
-const TOGETHER_EN = /(?:^|[.!?]\s)Together,?\s(?=[A-Z])/;
 /** A case card's label, then the customer's name: "Customer story: Acme", "Case study | Acme cuts…". */
 const CASE_LABEL_EN =
   /(?:^|\n)(?:(?:[Cc]ustomer|[Cc]lient|[Ss]uccess|[Uu]ser)\s(?:[Ss]tory|[Ss]potlight)|[Cc]ase\s[Ss]tudy)\s?[:|–—-]\s/g;
@@ -147,8 +149,6 @@ const CASE_LABEL_EN =
 const TITLE_WORD_EN = /^(?:How|Why|What|When|Where|Who|The|An?|Its|This|That)\b|^[A-Z][a-z]+(?:ing|ed)$/;
 /** "the team at Acme deployed Foo": a seller says "the team at" of itself, but not with an adoption verb. */
 const THE_TEAM_AT_EN = /\bthe\s[a-z]{2,20}\steam\sat\s(?=[A-Z])|\bthe\steam\sat\s(?=[A-Z])/gi;
-/** "Foo powers search for Acme, Beta and Gamma": the named ones it runs for are its customers. */
-const POWERS_FOR_EN = /\b(?:powers|runs)\s[a-z][^.;!?]{0,40}?\bfor\s(?=[A-Z])/g;
 
 /**
  * A heading that is a company's name, then the company in the first person using a product:
@@ -225,7 +225,18 @@ function didFor(text: string, end: number): string | null {
   const m = DID_FOR_EN.exec(after) ?? RESULT_FOR_EN.exec(after);
   if (!m) return null;
   const other = readName(text, end + m[0].length);
-  return other && !READER_OR_SELLER_EN.test(other.name) ? other.name.replace(/['’]s$/, '') : null;
+  if (!other) return null;
+  // "Initech's DSO" is Initech; "January's close", "Sales teams", "Enterprise customers" name no company.
+  const cut = other.name.search(/['’]s\b/);
+  const name = cut > 0 ? other.name.slice(0, cut) : other.name;
+  return !READER_OR_SELLER_EN.test(name) && !notAnOrganisation(name) ? name : null;
+}
+
+/** Months, quarters, plan tiers, places and teams: capitalised, but no customer. */
+const NOT_AN_ORGANISATION_EN =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|H[12]|FY\d{2,4}|Enterprise|Business|Pro|Premium|Starter|Free|Team|Teams|Growth|Plus|Europe|Asia|Africa|America|North America|South America|Latin America|EMEA|APAC|UK|US|EU|AI|B2B|B2C|HIPAA|GDPR|SOC|Black Friday|Cyber Monday|Christmas|Dr|Mr|Ms|Mrs|Prof|Zero|Healthcare|Finance|Retail|Manufacturing|Logistics|Education|Government|Insurance|Banking)$/;
+function notAnOrganisation(name: string): boolean {
+  return NOT_AN_ORGANISATION_EN.test(name) || isDepartment(name);
 }
 
 /** Names the English copy uses for the seller or its product, which never count as customers. */
@@ -414,7 +425,11 @@ export function namedCustomersEn(text: string): string[] {
   AT_NAME_EN.lastIndex = 0;
   for (let m = AT_NAME_EN.exec(text); m !== null; m = AT_NAME_EN.exec(text)) {
     const one = readName(text, AT_NAME_EN.lastIndex);
-    if (one && AT_USES_EN.test(text.slice(one.end, one.end + 60))) add(one.name);
+    if (!one || !AT_USES_EN.test(text.slice(one.end, one.end + 60))) continue;
+    // "At mParticle we have deployed Druid": the company speaking; "At Ledgerly, the finance team cut …
+    // using our own product": the seller about itself.
+    const speaks = /^,?\s(?:we|our\s[a-z]+)\s/.test(text.slice(one.end, one.end + 30));
+    if (speaks || !/\b(?:our own|we|our)\b/i.test(verbAfter(text, one.end).sentence)) add(one.name);
   }
   // "Ledgerly saved Initech $1.2M": the one it was done for.
   CLAUSE_STARTS.lastIndex = 0;
@@ -422,37 +437,42 @@ export function namedCustomersEn(text: string): string[] {
     if (m[0] === '') CLAUSE_STARTS.lastIndex++;
     const one = readName(text, m.index + m[0].length);
     const other = one ? didFor(text, one.end) : null;
-    if (other && other !== one?.name) keep(other);
-  }
-  // "Together Loop and Loadsmart have uncovered $1.3M…": a seller and its customer, told as one; the
-  // second is read as the customer (either way a named customer stands behind the result).
-  const together = TOGETHER_EN.exec(text);
-  if (together) {
-    const first = readName(text, together.index + together[0].length);
-    const and = first ? /^\s(?:and|&)\s/.exec(text.slice(first.end, first.end + 6)) : null;
-    const second = first && and ? readName(text, first.end + and[0].length) : null;
-    if (second && /^\s(?:have|has|had)\s/.test(text.slice(second.end, second.end + 6))) keep(second.name);
+    if (other && other !== one?.name) add(other);
   }
   CASE_LABEL_EN.lastIndex = 0;
   for (let m = CASE_LABEL_EN.exec(text); m !== null; m = CASE_LABEL_EN.exec(text)) {
     const one = readName(text, CASE_LABEL_EN.lastIndex);
-    // The label says whose case it is, though "Acme reduces churn" reads like a seller's claim.
+    // The label says whose case it is, though "Acme reduces churn" reads like a seller's claim: a name
+    // alone on its line, or one that goes on to a result ("Case study | Acme reduces churn by 20%"); not
+    // a topic or a title word ("Success story: Zero downtime", "Case study | Healthcare: 40% faster").
+    const after = one ? text.slice(one.end, one.end + 40) : '';
+    const v = one ? verbAfter(text, one.end) : null;
+    const alone = /^\s*(?:\n|$)/.test(after);
+    const acts =
+      v !== null && (RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb) || isCustomerVerb(v));
     if (
       one &&
+      (alone || acts) &&
       !READER_OR_SELLER_EN.test(one.name) &&
       !NOT_A_COMPANY_EN.test(one.name) &&
-      !TITLE_WORD_EN.test(one.name)
+      !TITLE_WORD_EN.test(one.name) &&
+      !notAnOrganisation(one.name)
     )
       keep(one.name);
   }
   THE_TEAM_AT_EN.lastIndex = 0;
   for (let m = THE_TEAM_AT_EN.exec(text); m !== null; m = THE_TEAM_AT_EN.exec(text)) {
     const one = readName(text, THE_TEAM_AT_EN.lastIndex);
-    if (one && ADOPTION_VERBS_EN.has(verbAfter(text, one.end).verb)) add(one.name);
+    // "…deployed Foo": a named product adopted, not "deployed a new pricing page" (the seller's own work).
+    const v = one ? verbAfter(text, one.end) : null;
+    if (
+      one &&
+      v &&
+      ADOPTION_VERBS_EN.has(v.verb) &&
+      /^\s[a-z]+\s[A-Z]/.test(text.slice(one.end, one.end + 40))
+    )
+      add(one.name);
   }
-  POWERS_FOR_EN.lastIndex = 0;
-  for (let m = POWERS_FOR_EN.exec(text); m !== null; m = POWERS_FOR_EN.exec(text))
-    for (const n of readNames(text, POWERS_FOR_EN.lastIndex)) add(n);
   const head = readName(text, 0);
   if (head && HEADING_SEP_EN.test(text.slice(head.end, head.end + 4)) && WE_USE_PRODUCT_EN.test(text))
     keep(head.name);

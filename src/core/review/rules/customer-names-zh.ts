@@ -18,12 +18,13 @@ import { signedCompanies, signingNameZh } from './signature.ts';
 import { isGenericZh, NOT_A_NAME_ZH, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
 const WELL_KNOWN_RE = compile(alt(WELL_KNOWN_ZH), 'g');
+const WELL_KNOWN_NAMES_ZH: ReadonlySet<string> = new Set(WELL_KNOWN_ZH);
 const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
 /** The end of a registered company name. */
 const REGISTERED_ZH = /(?:股份)?有限(?:责任)?公司/g;
 /** A team or a role after "的": "开立医疗的HR", "某某的 CIO". */
 const ROLE_OF_ZH =
-  /的\s?(?=(?:(?:数据|安全|平台|基础架构|架构|DBA|SRE|信息化)(?:团队|部门|中心)|HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛))/g;
+  /的\s?(?=(?:HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛))/g;
 /**
  * A quoted brand named as a customer: after a noun of organisation ("零售品牌“X”"), or as the one
  * who adopted something ("“X”上线后", "“X”的CIO"). Quoted slogans and concepts ("“三地五中心”") are not.
@@ -37,7 +38,7 @@ const LIST_END_ZH = compile(
 );
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB", "广医三院最终选择了 SmartX". */
 const ADOPTS_ZH =
-  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了|选择|上线)\s?(?=[A-Za-z]|[\u4e00-\u9fa5]{1,6}[A-Z]{2,})/g;
+  /(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了)\s?(?=[A-Za-z])/g;
 /** Words in what is read before an adoption verb that make it no name ("用户可以选择 MySQL", "一键上线 Foo"). */
 const NOT_AN_ADOPTER_ZH = /可以|能够|即可|一键|轻松|快速|您|你|用户|开发者|推荐|建议|欢迎|立即|马上|免费|请/;
 /**
@@ -54,13 +55,14 @@ const NOT_HELPED_NAME_ZH =
  */
 const ROLE_SAYS_ZH =
   /\s?(?:CTO|CIO|CEO|CFO|COO|CISO|IT负责人|技术负责人|技术总监|信息中心主任|运维负责人|副总裁|总经理|董事长|创始人)\s?[\u4e00-\u9fa5]{2,3}\s?(?:表示|说|认为|介绍|指出|坦言)/g;
-const ABOUT_A_PRODUCT_ZH = /[A-Za-z]{3,}|使用|上线|引入|选择|采用|借助|部署|迁移|替换/;
-/** "在明途科技，Foo 支撑着…": a company where a (Latin-named) product does the work. */
-const AT_COMPANY_ZH =
-  /(?:^|[。！？\n])在([\u4e00-\u9fa5A-Za-z]{2,10})，\s?[A-Za-z][A-Za-z0-9.+-]{1,20}\s?(?:支撑|承载|支持|运行|处理|管理|助力|帮助|每天|每月)/g;
-/** What stands after 在 but names a time, a place or a field, not a company ("在过去一年", "在金融行业"). */
-const NOT_A_PLACE_OF_WORK_ZH =
-  /行业|领域|过去|未来|今天|目前|如今|当下|年|月|时代|场景|阶段|方面|中国|国内|海外|全球|实践|生产|环境|过程/;
+const ABOUT_A_PRODUCT_ZH = /[A-Za-z]{3,}|上线|引入|选择|采用|借助|部署|迁移|替换/;
+/** The seller's own people on their product or plans ("我们的产品…", "我们将…"). */
+const SELLER_SAYS_ZH = /我们的(?:产品|平台|系统|方案|技术|团队)|我们(?:将|会|致力|始终|一直)|我司|本公司/;
+/** How a Chinese company name ends ("…科技", "…物流", "…乳业"): what a name read from a loose form must have. */
+const COMPANY_END_ZH = compile(
+  `(?:${alt(ORG_SUFFIXES_ZH)}|科技|网络|软件|信息|技术|物流|乳业|食品|制造|电子|电器|汽车|医疗|药业|能源|电力|地产|实业|工业|机械|精密|纺织|五金|超市|商城|百货|餐饮|酒店|航运|快递|有限公司|公司)$`,
+);
+
 /**
  * A result attributed in brackets: "空驶率下降27%（顺远物流）", "（客户：杭州联华超市，2023 年数据）",
  * "（浙江美亚纺织，2023）".
@@ -300,6 +302,8 @@ export function namedCustomersZh(text: string): string[] {
       !NOT_HELPED_NAME_ZH.test(name) &&
       !SEGMENTS_ZH.includes(name) &&
       !NOT_A_NAME_ZH.test(name) &&
+      // A company, not a department, a place or an event ("帮助财务部门实现", "助力双十一").
+      (COMPANY_END_ZH.test(name) || WELL_KNOWN_NAMES_ZH.has(name)) &&
       // "万达集团…帮助万达更好地实现": one customer, already read by its full name.
       !found.some((f) => f.includes(name) || name.includes(f))
     )
@@ -313,14 +317,9 @@ export function namedCustomersZh(text: string): string[] {
       name.length >= 2 &&
       !isGenericZh(name) &&
       !/^[某各我本该]/.test(name) &&
-      ABOUT_A_PRODUCT_ZH.test(said)
+      ABOUT_A_PRODUCT_ZH.test(said) &&
+      !SELLER_SAYS_ZH.test(said)
     )
-      add(name);
-  }
-  AT_COMPANY_ZH.lastIndex = 0;
-  for (let m = AT_COMPANY_ZH.exec(text); m !== null; m = AT_COMPANY_ZH.exec(text)) {
-    const name = m[1] ?? '';
-    if (!isGenericZh(name) && !NOT_A_PLACE_OF_WORK_ZH.test(name) && !/^[某各我本该其这那]/.test(name))
       add(name);
   }
   BRACKET_SOURCE_ZH.lastIndex = 0;
@@ -333,7 +332,9 @@ export function namedCustomersZh(text: string): string[] {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const afterResult = /(?:\d|[%％倍成天]|翻了?一番|减半)[。.]?\s?$/.test(before);
     if (
-      (m[1] || (afterResult && name.length >= 4 && /\p{Script=Han}/u.test(name))) &&
+      (m[1] || afterResult) &&
+      name.length >= 4 &&
+      COMPANY_END_ZH.test(name) &&
       /\d|[一二两三四五六七八九十]成|翻了?一番|减半/.test(before) &&
       !/优化|推荐|中$|进行|完成|上线|计划|预计|估/.test(name) &&
       !isGenericZh(name) &&
@@ -348,7 +349,8 @@ export function namedCustomersZh(text: string): string[] {
   CASE_LABEL_ZH.lastIndex = 0;
   for (let m = CASE_LABEL_ZH.exec(text); m !== null; m = CASE_LABEL_ZH.exec(text)) {
     const name = m[1] ?? '';
-    if (!/^[某如我各]|如何|怎么|为什么|怎样/.test(name) && !isGenericZh(name)) add(name);
+    if (!/^[某如我各]|如何|怎么|为什么|怎样/.test(name) && !isGenericZh(name) && COMPANY_END_ZH.test(name))
+      add(name);
   }
   // A signature stands alone, so industry words inside it ("马上消费金融") do not make it generic.
   // Only a text that names another product or quotes someone is signed by a customer, not by its vendor.

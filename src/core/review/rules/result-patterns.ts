@@ -33,7 +33,7 @@ const TIME_WORDS_EN =
 
 /** Before a Chinese change, words of price or payment terms in the same clause: it is an offer, not a result. */
 const PRICE_CONTEXT_ZH =
-  '(?<!(?:年付|月付|季付|付款|首年|首月|限时|优惠|折扣|原价|立省|立减|立享|套餐|订阅|新用户|会员价|特价)[^，。；！？,;]{0,8})';
+  '(?<!(?:年付|月付|季付|按年付费|限时|优惠|折扣|原价|立省|立减|立享|会员价|特价|特惠|首年(?=仅需|只需|低至)|首月(?=仅需|只需|低至))[^，。；！？,;]{0,8})';
 
 /** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
 export const CHANGE_PATTERNS: readonly RegExp[] = [
@@ -85,9 +85,13 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
     String.raw`(?:→|->)\s?(?:under|less than|about|just|only|within|in)?\s?(?:a|an|${NUM_EN})\s?${TIME_EN}`,
   ),
   // A multiple in words: "deploy frequency went up fivefold", "a tenfold increase", "a 3-fold drop".
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d{1,3}-)fold\b/i,
+  compile(
+    String.raw`\b(?:up|increased|increases|grew|rose|jumped|improved|dropped|fell|cut|reduced)\s(?:by\s)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d{1,3}-)fold\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d{1,3}-)fold\s${CHANGE_NOUN_EN}`,
+    'i',
+  ),
   // A multiple told by its verb, as something that happened: "revenue doubled" (not "double your revenue").
-  /\b(?:doubled|tripled|quadrupled|halved)\b/,
+  // Not "doubled down" nor a price ("prices halved").
+  /(?<!\b(?:[Pp]rices?|[Ff]ees?)\s)\b(?:doubled|tripled|quadrupled|halved)\b(?!\sdown)/,
   // The figure before, in words: "one afternoon, down from a week", "up from a few hours".
   compile(
     String.raw`\b(?:down|up)\sfrom\s(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\sfew)\s${TIME_EN}`,
