@@ -504,6 +504,7 @@ describe('more ways a case names its customer', () => {
     '21天→9天（试点项目，2023）',
     '客户案例：第一期',
     '成功案例｜国产化替换',
+    '“很好用。”——李明，资深 财务总监',
   ])('Chinese, no customer: %s', (text) => {
     expect(findNamedCustomers(text, 'zh')).toEqual([]);
   });

@@ -65,6 +65,8 @@ function companyOnLineZh(line: string): string | null {
   for (let i = 0; i < 3 && DEPT_ZH.test(name); i++) name = name.replace(DEPT_ZH, '');
   // "王立群，浙江恒远机械 财务总监": the department stood alone; the company is the token before it.
   if (name === '' && tokens.length >= 2) name = tokens[tokens.length - 2] ?? '';
+  // Not a rank or a unit before the role ("资深 财务总监", "集团 财务总监").
+  if (/^(?:资深|高级|首席|集团|公司|总部|副|区域)$/.test(name)) return null;
   // "面向财务总监", "各行业 CIO": a line about roles the copy speaks to, not a signature.
   if (/^(?:面向|专为|适合|帮助|为|给|让|各|每|某)/.test(name) || GENERIC_NAME_PARTS_ZH.test(name))
     return null;
