@@ -61,14 +61,16 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   ),
   // Not a discount (五折) nor a count of customers or sites ("不到 30 家").
   // Nor a saving on the price ("年付立省 50%", "相比月付节省 25%", "首年仅需 9800 元").
-  compile(`${PRICE_CONTEXT_ZH}${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`),
+  compile(
+    `(?=${CHANGE_ZH})${PRICE_CONTEXT_ZH}${CHANGE_ZH}${STOP_ZH}{0,8}?${NUMU_ZH}(?!\\s?[多余]?[折家个位台所])`,
+  ),
   // The number first: "90% 的下降", "67% 的成本降低", "超 50% 下降", "2 倍的提升".
   compile(
     `${NUMQ_ZH}\\s?(?:[%％]|倍|个百分点)\\s?(?:以上|左右)?\\s?的?${STOP_ZH}{0,6}?(?:下降|降低|减少|缩短|提升|提高|增长|节省|节约|降幅|增幅|改善|提效|提速|增效|加速)`,
   ),
   // A comparison in numbers: "比 Snowflake 低 60%", "要较定制版低20%左右", "快 3 倍".
   compile(
-    `${PRICE_CONTEXT_ZH}(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`,
+    `(?=[低高快少省小大])${PRICE_CONTEXT_ZH}(?:低|高|快|少|省|小|大)了?\\s?(?:约|大约|近|超|超过|了)?\\s?${NUMQ_ZH}\\s?(?:[%％]|倍)`,
   ),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
@@ -91,7 +93,7 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   ),
   // A multiple told by its verb, as something that happened: "revenue doubled" (not "double your revenue").
   // Not "doubled down" nor a price ("prices halved").
-  /(?<!\b(?:[Pp]rices?|[Ff]ees?)\s)\b(?:doubled|tripled|quadrupled|halved)\b(?!\sdown)/,
+  /\b(?:doubled|tripled|quadrupled|halved)\b(?<!\b(?:[Pp]rices?|[Ff]ees?)\s[a-z]{6,10})(?!\sdown)/,
   // The figure before, in words: "one afternoon, down from a week", "up from a few hours".
   compile(
     String.raw`\b(?:down|up)\sfrom\s(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\sfew)\s${TIME_EN}`,
