@@ -8,6 +8,7 @@ import {
 import type { FiredRule, RuleRun } from './rule-engine.ts';
 import { findProductName } from './rules/customer-names.ts';
 import type { Signal } from './rules/index.ts';
+import { namesSignerRole } from './rules/signature.ts';
 import { splitSentences } from './text-measure.ts';
 import type { ReviewLang } from './types.ts';
 
@@ -97,9 +98,6 @@ const CATEGORY_PRAISE =
 const TARGET_LEAD =
   /^(?:for|built for|designed for|made for|dedicated to|专为|面向|针对|只做|专做|专注于|专注|服务于|适用于|给)\s?/i;
 
-/** A role in a signature ("CFO", "Head of RevOps", "财务总监"): a calls to action or a date is no signature. */
-const SIGNER_ROLE =
-  /\b(?:CEO|CTO|CIO|CFO|COO|CMO|CISO|CPO|VP|SVP|Director|Head|Manager|Engineer|Architect|Founder|Co-founder|Lead|Officer|President|Chief|Analyst|Owner|Partner|Controller)\b|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|主任|首席/i;
 /** The seller praising itself inside quote marks ("我们是业界领先的…", "We are the leading…"). */
 const SELLER_QUOTE = /我们是|我们致力|\bwe(?:'re|’re| are) (?:the|a|an)\b/i;
 
@@ -348,7 +346,7 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   // A customer's quote already signed ("“…” — Maria Chen, CFO, Globex"): their words stay theirs, whole
   // and quoted once, with the signature on its own line.
   const signed = SIGNED_QUOTE.exec(facts.sentences.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
-  if (signed && SIGNER_ROLE.test(signed[2] ?? '') && !SELLER_QUOTE.test(signed[1] ?? ''))
+  if (signed && namesSignerRole(signed[2] ?? '') && !SELLER_QUOTE.test(signed[1] ?? ''))
     return `“${signed[1]?.trim()}”\n${lang === 'zh' ? '——' : '— '}${signed[2]?.trim()}`;
   if (facts.testimony && body.length > 0) {
     const said = all.filter((s) => body.includes(s) || priced.includes(s));

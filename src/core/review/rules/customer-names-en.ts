@@ -139,8 +139,12 @@ const AT_COMPANY_EN =
  * "At" uses a product. Not "At Vantage Point, we've helped 150+ clients" (a seller about its work).
  */
 const AT_NAME_EN = /(?:^|[.!?]\s|\n)At\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
-const AT_USES_EN =
-  /^,?\s(?:(?:we|our\s[a-z]+)\s(?:have\s|are\s|'ve\s|’ve\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\b|[A-Z][\w.-]*\s(?:is used|is deployed|is running|powers|runs|handles)\b|the\s[A-Za-z&]+\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\s(?:processes|closes|runs|uses|handles))\b|the\steams?\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\s(?:processes|closes|runs|uses|handles))\b)/;
+/** What a named company's team did ("At Acme, the data team cut…", "…the AP team now processes…"). */
+const TEAM_DID_EN =
+  'teams?\\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\\s(?:processes|closes|runs|uses|handles))\\b';
+const AT_USES_EN = compile(
+  `^,?\\s(?:(?:we|our\\s[a-z]+)\\s(?:have\\s|are\\s|'ve\\s|’ve\\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\\b|[A-Z][\\w.-]*\\s(?:is used|is deployed|is running|powers|runs|handles)\\b|the\\s[A-Za-z&]+\\s${TEAM_DID_EN}|the\\s${TEAM_DID_EN})`,
+);
 
 /** A case card's label, then the customer's name: "Customer story: Acme", "Case study | Acme cuts…". */
 const CASE_LABEL_EN =
@@ -355,6 +359,7 @@ export function namedCustomersEn(text: string): string[] {
     const one = readName(text, ADOPTION_CLAUSE_EN.lastIndex);
     if (one && /^[a-z]{3,}(?:ed|s)$/.test(verbAfter(text, one.end).verb)) add(one.name);
   }
+  const doneFor: string[] = [];
   CLAUSE_STARTS.lastIndex = 0;
   for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
     if (m[0] === '') CLAUSE_STARTS.lastIndex++;
@@ -369,7 +374,11 @@ export function namedCustomersEn(text: string): string[] {
     // "HubSpot, a global leader in CRM, … HubSpot chose Qdrant": the appositive made it read as the seller.
     const chosen = CHOSE_PRODUCT_EN.exec(text.slice(one.end, one.end + 40));
     if (chosen && readName(text, one.end + chosen[0].length - 1)?.name !== one.name) keep(one.name);
+    // "Ledgerly saved Initech $1.2M": the one it was done for.
+    const other = didFor(text, one.end);
+    if (other && other !== one.name) doneFor.push(other);
   }
+  for (const name of doneFor) add(name);
   POSSESSIVE.lastIndex = 0;
   for (let m = POSSESSIVE.exec(text); m !== null; m = POSSESSIVE.exec(text)) {
     const next = text
@@ -430,14 +439,6 @@ export function namedCustomersEn(text: string): string[] {
     // using our own product": the seller about itself.
     const speaks = /^,?\s(?:we|our\s[a-z]+)\s/.test(text.slice(one.end, one.end + 30));
     if (speaks || !/\b(?:our own|we|our)\b/i.test(verbAfter(text, one.end).sentence)) add(one.name);
-  }
-  // "Ledgerly saved Initech $1.2M": the one it was done for.
-  CLAUSE_STARTS.lastIndex = 0;
-  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
-    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
-    const one = readName(text, m.index + m[0].length);
-    const other = one ? didFor(text, one.end) : null;
-    if (other && other !== one?.name) add(other);
   }
   CASE_LABEL_EN.lastIndex = 0;
   for (let m = CASE_LABEL_EN.exec(text); m !== null; m = CASE_LABEL_EN.exec(text)) {

@@ -73,6 +73,11 @@ function companyOnLineZh(line: string): string | null {
   return name.length >= 2 && /\p{Script=Han}|[A-Za-z]{2}/u.test(name) ? name : null;
 }
 
+/** True when a signature names a role that signs testimonials ("CFO", "Head of RevOps", "财务总监"), in any case. */
+export function namesSignerRole(signature: string): boolean {
+  return ROLE_EN_ANY_CASE.test(signature) || ROLE_ZH.test(signature);
+}
+
 /** True when `line` reads as a testimonial's signature (a short line holding a role). */
 export function isSignatureLine(line: string, lang: ReviewLang): boolean {
   return (lang === 'zh' ? companyOnLineZh : companyOnLineEn)(line) !== null;
