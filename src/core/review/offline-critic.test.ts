@@ -51,6 +51,12 @@ describe('reviewOffline', () => {
     expect(en.lang).toBe('en');
     for (const f of en.findings) expect(f.message).not.toMatch(/[\u4e00-\u9fff]/);
     expect(reviewOffline(FEATURES_EN, { lang: 'zh' }).lang).toBe('zh');
+    // Chinese sentences dense with product names and acronyms are still answered in Chinese.
+    const acronyms = reviewOffline(
+      'AIOps for K8s：基于 LLM 的 RCA、SLO/SLA 管理，支持 Prometheus、Grafana、OpenTelemetry。',
+    );
+    expect(acronyms.lang).toBe('zh');
+    for (const f of acronyms.findings) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('reports strengths and problems, each citing knowledge of its dimension', () => {

@@ -8,6 +8,17 @@ describe('text measures', () => {
     expect(detectLang('12345')).toBe('en');
   });
 
+  it('reads Chinese sentences full of acronyms as Chinese, and an English draft naming Chinese customers as English', () => {
+    const acronyms =
+      'AIOps for K8s：基于 LLM 的 RCA、SLO/SLA 管理，支持 Prometheus、Grafana、OpenTelemetry、Datadog。';
+    expect(detectLang(acronyms)).toBe('zh');
+    expect(
+      detectLang('AIOps for K8s - LLM RCA, SLO/SLA, Prometheus, Grafana, OpenTelemetry, Datadog 支持'),
+    ).toBe('en');
+    expect(detectLang('Trusted by 华为 and 美的 across 40 countries.')).toBe('en');
+    expect(detectLang('Trusted by 华为、美的 and 海尔 in 40 countries, with 99.9% uptime.')).toBe('en');
+  });
+
   it('measures English in words and Chinese in characters plus Latin words', () => {
     expect(measureLength('Month-end close in 4 days, not 9.', 'en')).toBe(7);
     expect(measureLength('通过ISO 27001认证', 'zh')).toBe(6);

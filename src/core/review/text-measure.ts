@@ -15,14 +15,21 @@ function countLatinWords(text: string): number {
   return text.match(LATIN_WORD)?.length ?? 0;
 }
 
+/** Chinese sentence punctuation: an English draft that names a Chinese customer rarely has it. */
+const ZH_SENTENCE_MARK = /[，。；：！？]/;
+
 /**
  * The draft's language: `zh` when Chinese characters dominate (at least as many Han characters as
- * Latin words, since one Han character carries about a word), else `en`.
+ * Latin words, since one Han character carries about a word), or when the sentences are Chinese
+ * (Chinese punctuation, a few Han characters) and merely full of product names and acronyms
+ * ("AIOps for K8s：基于 LLM 的 RCA…"), with at least half as many Han characters as Latin words; else `en`.
  */
 export function detectLang(text: string): ReviewLang {
   const han = countHan(text);
   if (han === 0) return 'en';
-  return han >= countLatinWords(text) ? 'zh' : 'en';
+  const words = countLatinWords(text);
+  if (han >= words) return 'zh';
+  return han >= 4 && han * 2 >= words && ZH_SENTENCE_MARK.test(text) ? 'zh' : 'en';
 }
 
 /**
