@@ -1,4 +1,5 @@
 import { findNamedCustomers } from './rules/customer-names.ts';
+import { withoutSuppositions } from './rules/hypotheticals.ts';
 import type { Matcher, Rule, Signal } from './rules/index.ts';
 import { RULES } from './rules/index.ts';
 import { compile, lexiconSource, trimEndChars } from './rules/regex-source.ts';
@@ -59,10 +60,18 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
       const length = measureLength(input.copy, input.lang);
       const fired: (FiredRule & { order: number })[] = [];
       const signals = new Set<Signal>();
+      let claims: string | undefined;
+      const textOf = (rule: Rule) => {
+        if (rule.scope === 'claims') {
+          claims ??= withoutSuppositions(input.copy);
+          return claims;
+        }
+        return rule.scope === 'lead' ? input.lead : rule.scope === 'draft' ? input.draft : input.copy;
+      };
       const evaluate = (c: (typeof compiled)[number], seen: ReadonlySet<Signal>) => {
         const { rule } = c;
         if (!rule.langs.includes(input.lang) || !conditionHolds(rule, seen)) return;
-        const text = rule.scope === 'lead' ? input.lead : rule.scope === 'draft' ? input.draft : input.copy;
+        const text = textOf(rule);
         const { hits, count } = c.find(text, input.lang, length);
         const present = hits.length >= (rule.minHits ?? 1) && densityHolds(rule, hits.length, length);
         if (!present) return;

@@ -62,6 +62,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
   {
     id: 'qr.before-after',
     dimension: 'quantified_results',
+    scope: 'claims',
     langs: ['en', 'zh'],
     match: {
       kind: 'text',
@@ -114,6 +115,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
   {
     id: 'qr.change-in-numbers',
     dimension: 'quantified_results',
+    scope: 'claims',
     langs: ['en', 'zh'],
     match: { kind: 'text', patterns: CHANGE_PATTERNS },
     effect: { delta: 2, severity: 'strength', signals: ['result-number'] },
@@ -189,6 +191,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
   {
     id: 'qr.outcome-metric',
     dimension: 'quantified_results',
+    scope: 'claims',
     langs: ['en', 'zh'],
     match: { kind: 'text', patterns: OUTCOME_PATTERNS },
     effect: { delta: 1, severity: 'strength', signals: ['result-number'] },
@@ -223,6 +226,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
   {
     id: 'qr.several-results',
     dimension: 'quantified_results',
+    scope: 'claims',
     langs: ['en', 'zh'],
     minHits: 2,
     match: { kind: 'text', patterns: [...CHANGE_PATTERNS, ...OUTCOME_PATTERNS] },
@@ -253,6 +257,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
   {
     id: 'qr.business-outcome',
     dimension: 'quantified_results',
+    scope: 'claims',
     langs: ['en', 'zh'],
     match: {
       kind: 'text',

@@ -105,8 +105,11 @@ export interface Rule {
   /** Draft languages the rule applies to. */
   langs: readonly ReviewLang[];
   match: Matcher;
-  /** Text looked at: the copy (default), its first sentence, or the whole draft with instructions. */
-  scope?: 'copy' | 'lead' | 'draft';
+  /**
+   * Text looked at: the copy (default), its first sentence, the whole draft with instructions, or the
+   * copy's claims (without its questions and conditional clauses: `hypotheticals.ts`).
+   */
+  scope?: 'copy' | 'lead' | 'draft' | 'claims';
   /** Hits needed to fire (default 1). */
   minHits?: number;
   /** Hits per 100 length units needed to fire (density rules). */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { reviewOffline } from '../offline-critic.ts';
+import { withoutSuppositions } from './hypotheticals.ts';
+
+describe('suppositions are not results', () => {
+  it('leaves out questions to the reader and conditional clauses, keeping the rest', () => {
+    expect(
+      withoutSuppositions('If your volume doubled tomorrow, would your team cope? Foo handles the spike.'),
+    ).toBe('Foo handles the spike.');
+    expect(withoutSuppositions('Close fell from 10 days to 2, even if volumes double.')).toBe(
+      'Close fell from 10 days to 2, even  .',
+    );
+    expect(withoutSuppositions('如果你的订单量翻倍，系统还能扛住吗？')).toBe('');
+    expect(withoutSuppositions('如果订单量翻倍，系统还能扛住吗？')).toBe('，系统还能扛住吗？');
+    expect(withoutSuppositions('一旦发生故障，5 分钟内自动切换。')).toBe('，5 分钟内自动切换。');
+    // A case title asked as a question reports a result.
+    expect(withoutSuppositions('How did Acme cut its close by 40%?')).toBe(
+      'How did Acme cut its close by 40%?',
+    );
+  });
+
+  it('gives no results credit for what would happen, and keeps it for what did', () => {
+    for (const draft of [
+      'If your ticket volume doubled tomorrow, would your team cope? Foo handles the spike.',
+      'Imagine closing the books in 2 days instead of 10.',
+      'What if your close took 2 days instead of 10? Foo is the close platform for midsize finance teams.',
+      '如果你的订单量翻倍，系统还能扛住吗？',
+      '假如库存周转提升 30%，你的现金流会怎样？',
+    ])
+      expect(reviewOffline(draft).scores.quantified_results, draft).toBeLessThanOrEqual(2);
+    for (const draft of [
+      'Close fell from 10 days to 2 at Acme, even if volumes double.',
+      'How did Acme cut its close by 40%?',
+      '明途物流上线后，库存周转提升 30%。',
+    ])
+      expect(reviewOffline(draft).scores.quantified_results, draft).toBeGreaterThanOrEqual(3);
+  });
+});
