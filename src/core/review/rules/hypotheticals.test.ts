@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewOffline } from '../offline-critic.ts';
 import { withoutSuppositions } from './hypotheticals.ts';
 
-describe('suppositions are not results', () => {
+describe("suppositions and the seller's own figures are not results", () => {
   it('leaves out questions to the reader and conditional clauses, keeping the rest', () => {
     expect(
       withoutSuppositions('If your volume doubled tomorrow, would your team cope? Foo handles the spike.'),
@@ -16,7 +16,18 @@ describe('suppositions are not results', () => {
     // A case title asked as a question reports a result.
     expect(withoutSuppositions('How did Acme cut its close by 40%?')).toBe(
       'How did Acme cut its close by 40%?',
+      "Acme's revenue grew 3x in 2023 after switching to Foo.",
+      "We cut our customers' close time by 40%.",
     );
+  });
+
+  it("leaves out the seller's own figures, not a customer's", () => {
+    expect(withoutSuppositions('We grew ARR 300% last year and doubled our headcount.')).toBe(' .');
+    expect(withoutSuppositions('公司营收同比增长 45%，连续三年盈利。')).toBe('，连续三年盈利。');
+    expect(withoutSuppositions("We cut our customers' close time by 40%.")).toBe(
+      "We cut our customers' close time by 40%.",
+    );
+    expect(withoutSuppositions('帮助客户营收增长 45%。')).toBe('帮助客户营收增长 45%。');
   });
 
   it('gives no results credit for what would happen, and keeps it for what did', () => {
@@ -26,11 +37,16 @@ describe('suppositions are not results', () => {
       'What if your close took 2 days instead of 10? Foo is the close platform for midsize finance teams.',
       '如果你的订单量翻倍，系统还能扛住吗？',
       '假如库存周转提升 30%，你的现金流会怎样？',
+      'We grew ARR 300% last year and doubled our headcount.',
+      'Our revenue grew 3x in 2023.',
+      '我们的客户数增长了 200%。',
     ])
       expect(reviewOffline(draft).scores.quantified_results, draft).toBeLessThanOrEqual(2);
     for (const draft of [
       'Close fell from 10 days to 2 at Acme, even if volumes double.',
       'How did Acme cut its close by 40%?',
+      "Acme's revenue grew 3x in 2023 after switching to Foo.",
+      "We cut our customers' close time by 40%.",
       '明途物流上线后，库存周转提升 30%。',
     ])
       expect(reviewOffline(draft).scores.quantified_results, draft).toBeGreaterThanOrEqual(3);
