@@ -97,6 +97,8 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     ['How should we structure our ESG report for customers?', 'esg-sustainability'],
     ['我们的年报怎么写才能让投资人满意？', 'investor-relations'],
     ['我们要不要先申请专利再做市场推广？', 'legal-compliance'],
+    ['How many people should a marketing team have?', 'team-organisation'],
+    ['Which CRM should we choose, HubSpot or Salesforce?', 'tool-selection'],
   ])('names what is missing and cites nothing: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('not_covered');
@@ -107,10 +109,26 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
   it.each([
     ['How do I explain what we do in one sentence?', 'usp-vs-uvp'],
     ['Our website traffic is fine but nobody books a demo.', 'awareness-not-trust'],
+    // Everyday phrases are not the out-of-scope subjects they once stood for (measurement, tool choice,
+    // team structure, a logo's design): the question is about what the knowledge covers.
+    ['销售说市场给的线索质量差，市场说销售不跟进，谁对？', 'double-mix'],
+    ['参加行业峰会值得吗？', 'high-touch'],
+    ['客单价才两三万，非要上ABM系统，值得吗', 'abm-fit'],
+    ["Prospects don't feel any pain, they think their spreadsheet is fine.", 'demand-triangle'],
+    ['We just signed three new logos. How do we turn them into references?', 'testimony-and-evidence'],
+    ['How many people does a buying committee have?', 'key-decision-maker'],
   ])('answers a core question asked in plain words: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('covered');
     expect(l.hits.slice(0, 3).map((h) => h.entry.id)).toContain(id);
+  });
+
+  it("does not refuse a question for asking 'who is right?'", () => {
+    const l = real.lookup(
+      "Sales says the leads are junk, marketing says sales doesn't follow up. Who is right?",
+    );
+    expect(l.coverage).toBe('covered');
+    expect(l.missing).toEqual([]);
   });
 
   it('answers whether something the knowledge covers is worth it ("B2B 品牌到底有没有用？")', () => {
