@@ -16,8 +16,6 @@ describe("suppositions and the seller's own figures are not results", () => {
     // A case title asked as a question reports a result.
     expect(withoutSuppositions('How did Acme cut its close by 40%?')).toBe(
       'How did Acme cut its close by 40%?',
-      "Acme's revenue grew 3x in 2023 after switching to Foo.",
-      "We cut our customers' close time by 40%.",
     );
   });
 
