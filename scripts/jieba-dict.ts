@@ -29,6 +29,28 @@ function corpus(dir: string): string {
     .join('\n');
 }
 
+/**
+ * The Chinese names the knowledge tags its entries with ("自嗨锅", "元气森林") that jieba's dictionary
+ * lacks: without them "自嗨锅是怎么做起来的" splits into 自 / 嗨 / 锅 and finds nothing. Sorted, one each.
+ */
+function tagNames(knowledgeDir: string, known: Set<string>): string[] {
+  const jieba = Jieba.withDict(dict);
+  // Only a name the segmenter would shatter into single characters; "规避风险" → 规避 / 风险 is fine.
+  const shattered = (name: string) => jieba.cut(name, true).filter((w) => w.length === 1).length >= 2;
+  const names = new Set<string>();
+  for (const file of readdirSync(knowledgeDir).filter((f) => f.endsWith('.md'))) {
+    const tags = /^tags:\s*\[(.*)\]\s*$/m.exec(readFileSync(join(knowledgeDir, file), 'utf8'))?.[1] ?? '';
+    for (const tag of tags.split(',')) {
+      const name = tag.trim();
+      if (/^[\u4e00-\u9fff]{2,8}$/.test(name) && !known.has(name) && shattered(name)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/** Frequency given to the knowledge's own names: a common word's, so the segmenter keeps them whole. */
+const NAME_FREQ = 1000;
+
 export function trimmedDict(knowledgeDir = 'knowledge'): string {
   const rows = Buffer.from(dict).toString('utf8').split('\n').filter(Boolean);
   const freq = (row: string) => Number(row.split(' ')[1]);
@@ -36,8 +58,9 @@ export function trimmedDict(knowledgeDir = 'knowledge'): string {
   const kept = new Set(top);
   const used = new Set(Jieba.withDict(dict).cutAll(corpus(knowledgeDir)));
   for (const row of rows) if (used.has(row.split(' ')[0] ?? '')) kept.add(row);
-  // The dictionary's own order, so the file only changes where the words do.
-  return `${rows.filter((r) => kept.has(r)).join('\n')}\n`;
+  const names = tagNames(knowledgeDir, new Set(rows.map((r) => r.split(' ')[0] ?? '')));
+  // The dictionary's own order, so the file only changes where the words do; the knowledge's names last.
+  return `${[...rows.filter((r) => kept.has(r)), ...names.map((n) => `${n} ${NAME_FREQ} nz`)].join('\n')}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

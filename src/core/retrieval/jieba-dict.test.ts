@@ -13,4 +13,11 @@ describe('the trimmed segmenter dictionary', () => {
       expect.arrayContaining(['打动', '采购', '负责人', '价值', '主张']),
     );
   });
+
+  it("keeps the knowledge's own names whole, which jieba's dictionary lacks", () => {
+    expect(tokenize('自嗨锅是怎么做起来的？')).toContain('自嗨锅');
+    expect(trimmedDict()).toMatch(/^自嗨锅 \d+ nz$/m);
+    // A tag the segmenter already cuts into words is not added ("规避风险" → 规避 / 风险).
+    expect(trimmedDict()).not.toMatch(/^规避风险 /m);
+  }, 60_000);
 });

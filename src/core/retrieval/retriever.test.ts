@@ -123,6 +123,24 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     expect(l.hits.slice(0, 3).map((h) => h.entry.id)).toContain(id);
   });
 
+  it.each([
+    ['What is smarketing?', 'double-mix'],
+    ['蔡红亮是谁', 'zihaiguo-supply-chain'],
+    ['特赞是做什么的？', 'new-b2b-roles'],
+    ['万物皆媒是什么意思', 'everything-is-media'],
+  ])('answers what or who a name of the knowledge is: %s', (q, id) => {
+    const l = real.lookup(q);
+    expect(l.coverage).toBe('covered');
+    expect(l.hits[0]?.entry.id).toBe(id);
+  });
+
+  it.each(['What is the capital of France?', 'What is a good CTR for LinkedIn ads?', '什么是区块链？'])(
+    'still refuses a definition the knowledge does not hold: %s',
+    (q) => {
+      expect(real.lookup(q).coverage).toBe('not_covered');
+    },
+  );
+
   it("does not refuse a question for asking 'who is right?'", () => {
     const l = real.lookup(
       "Sales says the leads are junk, marketing says sales doesn't follow up. Who is right?",

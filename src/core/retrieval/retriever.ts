@@ -18,6 +18,7 @@ import type { Concept, GlossaryTerm, KnowledgeBase, KnowledgeEntry } from '../kn
 import { type ConceptMatches, createConceptMatcher } from './concept-match.ts';
 import { createExampleVote } from './example-vote.ts';
 import type { Lookup, RetrievalParams, SearchHit } from './lookup-types.ts';
+import { askedSubject, namedSubjects } from './named-subject.ts';
 import { normalize } from './normalize.ts';
 import { withoutSoldProduct } from './sold-product.ts';
 import type { TeamIndex } from './team-index.ts';
@@ -48,6 +49,9 @@ export const DEFAULT_PARAMS: RetrievalParams = {
  * in-scope citations unchanged (2 reached 80% but lost in-scope citations).
  */
 const OUT_WEIGHT = 1.5;
+
+/** A name held by more entries than this is no one entry's subject ("trust"): see `lookupCurated`. */
+const MAX_NAME_ENTRIES = 3;
 
 /** Options of one search: how many hits, and the chat asking (it sees team-wide passages and its own). */
 export interface SearchOptions {
@@ -130,6 +134,7 @@ export function createRetriever(
   const rarity = termRarity(docs);
   const examples = createExampleVote(kb);
   const domain = domainVocabulary(kb);
+  const names = namedSubjects(kb);
   const concepts = createConceptMatcher(kb.concepts);
   const conceptById = new Map(kb.concepts.map((c) => [c.id, c]));
   const glossary = kb.glossary.map((t) => ({
@@ -189,7 +194,26 @@ export function createRetriever(
     }
   }
 
+  /**
+   * A question that asks what or who one thing the knowledge names is ("What is smarketing?", "蔡红亮是谁",
+   * "特赞是做什么的"), refused for being short (its one rare word weighs little against the question),
+   * is answered from the entries that hold that name, when at most three do and no out-of-scope subject
+   * was found. A name many entries share ("trust") is left to the ranking.
+   */
   function lookupCurated(asked: string, k: number): Lookup {
+    const ranked = lookupRanked(asked, k);
+    if (ranked.coverage !== 'not_covered' || ranked.missing.length > 0) return ranked;
+    const subject = askedSubject(asked);
+    const ids = subject === null ? undefined : names.get(subject);
+    if (!ids || ids.length > MAX_NAME_ENTRIES) return ranked;
+    const hits = ids.flatMap((id, i) => {
+      const entry = kb.byId.get(id);
+      return entry ? [{ entry, score: p.coverScore - i }] : [];
+    });
+    return hits.length > 0 ? { ...ranked, coverage: 'covered', hits: hits.slice(0, k) } : ranked;
+  }
+
+  function lookupRanked(asked: string, k: number): Lookup {
     // What the question sells ("our data platform") is not what it asks about.
     const query = withoutSoldProduct(asked);
     const { terms, found } = readQuery(query);
