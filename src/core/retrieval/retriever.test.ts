@@ -117,6 +117,17 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     ["Prospects don't feel any pain, they think their spreadsheet is fine.", 'demand-triangle'],
     ['We just signed three new logos. How do we turn them into references?', 'testimony-and-evidence'],
     ['How many people does a buying committee have?', 'key-decision-maker'],
+    // Situations told in everyday words (concepts.json: satisfaction, decision-maker, retention, vague-claims).
+    [
+      'Customers are satisfied, nobody complains, but nobody raves about us either. What are we missing?',
+      'herzberg-two-factor',
+    ],
+    [
+      'Our finance guy cares about cost and the ops guy cares about uptime — do they need different pitches?',
+      'key-decision-maker',
+    ],
+    ['客户签完单之后就不联系了，第二年直接换了别家，怎么办？', 'content-after-purchase'],
+    ['Our homepage reads like marketing fluff. How do we make it believable?', 'results-in-numbers'],
   ])('answers a core question asked in plain words: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('covered');
