@@ -99,6 +99,12 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     ['我们要不要先申请专利再做市场推广？', 'legal-compliance'],
     ['How many people should a marketing team have?', 'team-organisation'],
     ['Which CRM should we choose, HubSpot or Salesforce?', 'tool-selection'],
+    ["What's the best gift for my wife's birthday?", 'personal-life'],
+    ['Should I sell my house or rent it out?', 'personal-life'],
+    ['我家孩子不听话怎么办', 'personal-life'],
+    ['平台佣金太高，要不要自建商城卖货？', 'marketplaces'],
+    ['新来的设计师总是迟到，怎么管他', 'people-management'],
+    ['直播间的在线人数一直上不去怎么办', 'live-commerce'],
   ])('names what is missing and cites nothing: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('not_covered');
@@ -151,6 +157,12 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
       expect(real.lookup(q).coverage).toBe('not_covered');
     },
   );
+
+  it('does not refuse a question about the team for naming a new manager', () => {
+    const l = real.lookup('我们新领导要求今年做品牌，先做什么？');
+    expect(l.coverage).toBe('covered');
+    expect(l.hits.map((h) => h.entry.id)).toContain('brand-as-mindshare');
+  });
 
   it("does not refuse a question for asking 'who is right?'", () => {
     const l = real.lookup(
