@@ -134,6 +134,11 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     ],
     ['客户签完单之后就不联系了，第二年直接换了别家，怎么办？', 'content-after-purchase'],
     ['Our homepage reads like marketing fluff. How do we make it believable?', 'results-in-numbers'],
+    [
+      'We have a lot of happy customers. How do we use them to convince other prospects?',
+      'testimony-and-evidence',
+    ],
+    ['我们只接触到真正使用的人，签字的人从来见不到，怎么办？', 'key-decision-maker'],
   ])('answers a core question asked in plain words: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('covered');
