@@ -6,7 +6,11 @@ describe("suppositions and the seller's own figures are not results", () => {
   it('leaves out questions to the reader and conditional clauses, keeping the rest', () => {
     expect(
       withoutSuppositions('If your volume doubled tomorrow, would your team cope? Foo handles the spike.'),
-    ).toBe('Foo handles the spike.');
+    ).toBe(' Foo handles the spike.');
+    // Line breaks between sentences stay.
+    expect(withoutSuppositions('年省成本 214 万元\n如果你的订单翻倍呢？\n86% 员工查询效率提升')).toBe(
+      '年省成本 214 万元\n\n86% 员工查询效率提升',
+    );
     expect(withoutSuppositions('Close fell from 10 days to 2, even if volumes double.')).toBe(
       'Close fell from 10 days to 2, even  .',
     );
