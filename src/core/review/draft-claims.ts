@@ -163,7 +163,11 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
         ),
   );
   const end = lang === 'zh' ? '。' : '.';
-  return (text) => {
+  return (whole) => {
+    // A customer's words stay as they said them: "“Best tool we have bought.” — Maria" keeps its "Best".
+    const quotes: string[] = [];
+    const text = whole.replace(QUOTED, (q) => `${QUOTE_MARK}${quotes.push(q) - 1}${QUOTE_END}`);
+    const restore = (t: string) => t.replace(QUOTE_SLOT, (_, i: string) => quotes[Number(i)] ?? '');
     const withoutUniversal = (t: string) => universal.reduce((u, re) => u.replace(re, ''), t);
     let kept = withoutUniversal(text);
     // The slot goes in only where deleting leaves a fragment: under three words, or 让/帮 with no object.
@@ -181,9 +185,16 @@ export function claimRemover(claims: DraftClaims, lang: ReviewLang, slot?: strin
       .replace(/^[\s,，、]+/, '')
       .trim();
     const calm = trimEndChars(tidy, '!！');
-    return calm === tidy ? tidy : `${calm}${end}`;
+    return restore(calm === tidy ? tidy : `${calm}${end}`);
   };
 }
+
+/** A quotation: a customer's or another speaker's own words, in any of the usual marks. */
+const QUOTED = /“[^“”]{1,400}”|"[^"\n]{1,400}"|「[^「」]{1,400}」|『[^『』]{1,400}』/g;
+/** Private-use characters holding a quotation's place while claims are cut around it. */
+const QUOTE_MARK = '\ue000';
+const QUOTE_END = '\ue001';
+const QUOTE_SLOT = /\ue000(\d+)\ue001/g;
 
 /** Every superlative of the draft, even beside proof: "5,000 customers" does not make a platform "the leading" one. */
 export function findSuperlatives(copy: string): string[] {

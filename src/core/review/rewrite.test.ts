@@ -253,6 +253,18 @@ describe("a customer's quote that is already signed", () => {
     ).not.toMatch(/^“换库倒计时72小时”\n——/);
   });
 
+  it("keeps a customer's words as they said them, superlatives and all", () => {
+    expect(rewriteOf('"Best tool we have bought." — Happy customer')).toContain(
+      '"Best tool we have bought."',
+    );
+    const both = rewriteOf(
+      'The best CRM for dentists. “Best decision we made this year,” says Dr. Lee, Smile Dental.',
+    );
+    expect(both).toContain('“Best decision we made this year,”');
+    // Outside the quote the unproven superlative still goes.
+    expect(both).toMatch(/^The CRM for dentists\./);
+  });
+
   it('is not a call to action, a date or the seller praising itself after a dash', () => {
     for (const draft of [
       '“让对账不再加班”——立即免费试用',

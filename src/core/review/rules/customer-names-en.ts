@@ -239,6 +239,16 @@ function didFor(text: string, end: number): string | null {
 /** Months, quarters, plan tiers, places and teams: capitalised, but no customer. */
 const NOT_AN_ORGANISATION_EN =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Q[1-4]|H[12]|FY\d{2,4}|Enterprise|Business|Pro|Premium|Starter|Free|Team|Teams|Growth|Plus|Europe|Asia|Africa|America|North America|South America|Latin America|EMEA|APAC|UK|US|EU|AI|B2B|B2C|HIPAA|GDPR|SOC|Black Friday|Cyber Monday|Christmas|Dr|Mr|Ms|Mrs|Prof|Zero|Healthcare|Finance|Retail|Manufacturing|Logistics|Education|Government|Insurance|Banking)$/;
+/**
+ * A trade show or a conference, where a team may deploy or demo something but which is no customer:
+ * "At Dreamforce, the team deployed Foo", "At SaaStr Annual 2024…", "At the Hannover Messe…".
+ */
+const EVENT_EN =
+  /^(?:Dreamforce|re:Invent|reInvent|CES|MWC|KubeCon|SXSW|INBOUND|Inbound|SaaStr|Money20\/20|HIMSS|NRF|Davos|Web Summit|Collision|Black Hat|DEF CON|Hannover Messe|Gartner Symposium|RSA Conference|RSAC|Google I\/O|WWDC|Build|Ignite)\b|\b(?:Summit|Conference|Expo|Forum|Festival|Fair|Messe|Congress|Symposium|Show|Awards|Week|Con|Annual|Live)$|\b(?:19|20)\d{2}$/;
+export function isEvent(name: string): boolean {
+  return EVENT_EN.test(name);
+}
+
 function notAnOrganisation(name: string): boolean {
   return NOT_AN_ORGANISATION_EN.test(name) || isDepartment(name);
 }
@@ -300,7 +310,13 @@ export function namedCustomersEn(text: string): string[] {
     long.startsWith(`${short} of `) || (long.startsWith(`${short} `) && ORG_WORD_EN.test(short));
   const sameName = (a: string, b: string) => a === b || within(a, b) || within(b, a);
   const add = (name: string | null) => {
-    if (name && !isVendor(name, vendors) && !isDepartment(name) && !found.some((f) => sameName(f, name)))
+    if (
+      name &&
+      !isVendor(name, vendors) &&
+      !isDepartment(name) &&
+      !isEvent(name) &&
+      !found.some((f) => sameName(f, name))
+    )
       found.push(name);
   };
   /** A name the vendor check would drop, kept because its position says it is the customer's. */

@@ -465,6 +465,10 @@ describe('more ways a case names its customer', () => {
     ['Case study | Healthcare: 40% faster claims.', 'en'],
     ['Customer spotlight: Dr. Lena Park, CMO.', 'en'],
     ['At Ledgerly, the finance team cut close time by 40% using our own product.', 'en'],
+    // A trade show or a conference is where a team did something, not a customer.
+    ['At Dreamforce, the team deployed Foo in a day.', 'en'],
+    ['At SaaStr Annual 2024, the team deployed Foo on stage.', 'en'],
+    ['At the Hannover Messe, the team deployed Foo for 40 visitors.', 'en'],
     ['The team at Ledgerly deployed a new pricing page and sign-ups rose 20%.', 'en'],
     ['Ledgerly gave Sales teams a forecast they trust.', 'en'],
     ['Our customers recovered over $3M in 2023.', 'en'],
