@@ -59,9 +59,33 @@ const ABOUT_A_PRODUCT_ZH = /[A-Za-z]{3,}|上线|引入|选择|采用|借助|部�
 /** The seller's own people on their product or plans ("我们的产品…", "我们将…"). */
 const SELLER_SAYS_ZH = /我们的(?:产品|平台|系统|方案|技术|团队)|我们(?:将|会|致力|始终|一直)|我司|本公司/;
 /** How a Chinese company name ends ("…科技", "…物流", "…乳业"): what a name read from a loose form must have. */
-const COMPANY_END_ZH = compile(
-  `(?:${alt(ORG_SUFFIXES_ZH)}|科技|网络|软件|信息|技术|物流|乳业|食品|制造|电子|电器|汽车|医疗|药业|能源|电力|地产|实业|工业|机械|精密|纺织|五金|超市|商城|百货|餐饮|酒店|航运|快递|有限公司|公司)$`,
+const COMPANY_ENDS_ZH = `${alt(ORG_SUFFIXES_ZH)}|科技|网络|软件|信息|技术|物流|乳业|食品|制造|电子|电器|汽车|医疗|药业|能源|电力|地产|实业|工业|机械|精密|纺织|五金|超市|商城|百货|餐饮|酒店|航运|快递|钢铁|化工|水务|建材|水泥|新材|重工|燃气|环保|矿业|家居|服饰|光电|生物|医药|传媒|物业|建工|电气|电缆|汽配|零部件|酒业|粮油|日化|陶瓷|港务|热电|光伏|锂电|模具|轮胎|仪器|装备|有限公司|公司`;
+const COMPANY_END_ZH = compile(`(?:${COMPANY_ENDS_ZH})$`);
+
+/**
+ * A company by its trade ending ("永鑫五金", "东岳化工") at the start of a clause, which goes on to use a
+ * product, to speak through one of its people, or to a result: "永鑫五金做了…改造，每年电费少 186 万元",
+ * "青禾乳业用慧眼质检把漏检率降到…", "东岳化工的安全员…". The name is read lazily up to its ending.
+ */
+const CLAUSE_COMPANY_ZH = compile(
+  `(?:^|[。；！？\\n：:，,“"—])\\s?([\\u4e00-\\u9fa5]{2,8}?(?:${COMPANY_ENDS_ZH}))`,
+  'g',
 );
+/** Right after such a name: it adopts a product. */
+const COMPANY_ADOPTS_ZH =
+  /^\s?(?:已经|已|也|正在|全面)?(?:用(?!户|于|来)|使用|采用|上线|引入|部署|借助|接入|选用|迁移)/;
+/** Right after such a name: one of its people or teams ("东岳化工的安全员"). */
+const COMPANY_PEOPLE_ZH =
+  /^的\s?[\u4e00-\u9fa5]{0,6}(?:员|部|团队|负责人|总监|经理|主管|部长|厂长|科长|主任|工程师)/;
+/** A result later in its sentence, in the ways a customer's case tells it ("电费少 186 万元", "14 个月收回全部投资"). */
+const CASE_RESULT_ZH = /(?:少|省|降到|降至|缩短到|缩短至)了?\s?\d|\d\s?个?月(?:内)?(?:就)?收回/;
+/** What follows a company's name where its clause goes on ("永鑫五金做了…", "…，每年…"). */
+const NAME_THEN_CLAUSE_ZH = /^\s?(?:做了|完成|实现|通过|借助|把|将|在|从|自|于|去年|今年|上线|[，,])/;
+/** The seller's own figures in the sentence: a company growing its revenue is no customer's case. */
+const OWN_FIGURES_ZH = /营收|收入|估值|融资|员工人数|客户数/;
+/** A customer named on a case card's field: "客户：滨江电力。挑战：…". */
+const CUSTOMER_FIELD_ZH =
+  /(?:^|[\n。；])\s?(?:客户|客户名称|服务客户)[：:]\s?([\u4e00-\u9fa5A-Za-z0-9]{2,14})(?=[。，；,;\s]|$)/g;
 
 /**
  * A result attributed in brackets: "空驶率下降27%（顺远物流）", "（客户：杭州联华超市，2023 年数据）",
@@ -345,6 +369,42 @@ export function namedCustomersZh(text: string): string[] {
       )
     )
       add(name);
+  }
+  CLAUSE_COMPANY_ZH.lastIndex = 0;
+  for (let m = CLAUSE_COMPANY_ZH.exec(text); m !== null; m = CLAUSE_COMPANY_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    const end = m.index + m[0].length;
+    const start = end - name.length;
+    const after = text.slice(end, end + 60);
+    const sentence = after.split(/[。；！？\n]/)[0] ?? '';
+    // Its people speaking make the case its only where a product is taken up in the same sentence
+    // ("东岳化工的安全员…；用上安巡之后"): "青禾科技的数据团队由 20 位博士组成" is the seller's team.
+    const through = after.split(/[。！？\n]/)[0] ?? '';
+    const acts =
+      COMPANY_ADOPTS_ZH.test(after) ||
+      (COMPANY_PEOPLE_ZH.test(after) && (ADOPTS_LATER_ZH.test(through) || /用上|用了/.test(through)));
+    // The name ends where a clause goes on: not "宁波工业滤材制造商" read as "宁波工业".
+    if (!acts && !NAME_THEN_CLAUSE_ZH.test(after)) continue;
+    // One company read once: "小鹏" already found is "小鹏汽车".
+    if (found.some((f) => f.includes(name) || name.includes(f))) continue;
+    // At the very start of the copy a company is the seller unless it uses a product or speaks through
+    // its people; elsewhere a result later in the sentence also makes the case its.
+    const told = acts || (start > 0 && (RESULT_LATER_ZH.test(sentence) || CASE_RESULT_ZH.test(sentence)));
+    if (
+      told &&
+      !isGenericZh(name) &&
+      !/^[某各该本我贵其这那每如]/.test(name) &&
+      !VENDOR_AFTER_ZH.test(after) &&
+      !SERVES_OTHERS_ZH.test(sentence) &&
+      !OWN_FIGURES_ZH.test(sentence) &&
+      !notACustomer(text, start)
+    )
+      add(name);
+  }
+  CUSTOMER_FIELD_ZH.lastIndex = 0;
+  for (let m = CUSTOMER_FIELD_ZH.exec(text); m !== null; m = CUSTOMER_FIELD_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    if (!/^[某各该本我贵其这那每]/.test(name) && !isGenericZh(name) && !SEGMENTS_ZH.includes(name)) add(name);
   }
   CASE_LABEL_ZH.lastIndex = 0;
   for (let m = CASE_LABEL_ZH.exec(text); m !== null; m = CASE_LABEL_ZH.exec(text)) {

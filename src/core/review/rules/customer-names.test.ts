@@ -574,3 +574,29 @@ describe('a month, a quarter or a team is not the customer a seller did somethin
     expect(findNamedCustomers("Ledgerly cut Q3's close from 10 days to 3.", 'en')).not.toContain('Q3');
   });
 });
+
+describe('Chinese companies by their trade ending, a case card field and a signature with a department', () => {
+  it.each([
+    [
+      '给工厂老板算一笔账：永鑫五金做了空压站节能改造，每年电费少 186 万元，14 个月收回全部投资。',
+      '永鑫五金',
+    ],
+    ['青禾乳业用慧眼质检把漏检率降到万分之三。', '青禾乳业'],
+    ['过去，东岳化工的安全员靠纸质巡检表；用上安巡之后，隐患当场拍照上报。', '东岳化工'],
+    ['客户：滨江电力。挑战：线路巡检靠人工。方案：灵鹰无人机巡检平台。', '滨江电力'],
+    ['“上线三个月，设备非计划停机次数降了一半。”——宁远钢铁设备部部长 王建国', '宁远钢铁'],
+  ])('%s', (text, name) => {
+    expect(findNamedCustomers(text, 'zh')).toContain(name);
+  });
+
+  it.each([
+    // An anonymised customer whose kind begins with a place and an industry word.
+    '宁波工业滤材制造商实现紧急订单48小时交付率98.7%。',
+    // The seller about itself, its growth and its mission.
+    '恒通科技是领先的工业软件服务商，营收增长 45%。',
+    '恒通科技致力于帮助制造企业降本增效。',
+    '客户：某大型制造企业。',
+  ])('none in: %s', (text) => {
+    expect(findNamedCustomers(text, 'zh')).toEqual([]);
+  });
+});

@@ -17,10 +17,10 @@ const ROLE_EN = compile(ROLE_WORDS_EN);
 /** `ROLE_EN` in any case, for a signature written in capitals. */
 const ROLE_EN_ANY_CASE = compile(ROLE_WORDS_EN, 'i');
 const ROLE_ZH =
-  /CEO|CTO|CIO|CFO|COO|CMO|VP|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|专家|主任|首席/;
+  /CEO|CTO|CIO|CFO|COO|CMO|VP|总监|总经理|副总裁|总裁|董事长|经理|负责人|架构师|工程师|创始人|主管|专家|主任|首席|部长|厂长|科长|处长|院长|行长|站长|店长/;
 /** Department words between a company and a role ("青松物流技术总监"). */
 const DEPT_ZH =
-  /(?:技术|研发|数据|运维|信息|产品|平台|IT|业务|部门|中心|团队|部|财务|仓储|采购|运营|生产|人力资源|人力|人事|行政|销售|质量|品质|客服|法务)$/;
+  /(?:技术|研发|数据|运维|信息|产品|平台|IT|业务|部门|中心|团队|部|财务|仓储|采购|运营|生产|人力资源|人力|人事|行政|销售|质量|品质|客服|法务|设备|安全|工程|计划|质检|合规|风控|审计|市场|车间)$/;
 
 /** A testimonial: quoted words, or a customer speaking in the first person. */
 const TESTIMONIAL = /[“”"「」]|\b(?:[Ww]e|[Oo]ur|us|I)\b|我们|我/;
