@@ -84,8 +84,14 @@ export const quantifiedResultsRules: readonly Rule[] = [
         ),
         // With its units: "45 分钟 → 6 分钟", "12 days -> 3 days".
         /(?<![\d.,])\d[\d.,]*\s?(?:[%％]|分钟|小时|天|周|个月|秒|毫秒|ms|min|mins|minutes|hours|days|weeks|months)?\s?(?:→|->|=>|➜|⟶)\s?\d[\d.,]{0,12}(?<![.,])\s?(?:[%％]|分钟|小时|天|周|个月|秒|毫秒|ms|min|mins|minutes|hours|days|weeks|months)?/,
-        // In words: "from weeks to days", "from several hours to several minutes", "从数天缩短到数小时".
+        // In words: "from weeks to days", "from several hours to several minutes", "从数天缩短到数小时",
+        // "quotes in minutes, not days".
         FROM_TO_WORDS_EN,
+        /\bin\s(?:seconds|minutes|hours|days|weeks)\s?,?\s(?:not|instead of|rather than)\s(?:minutes|hours|days|weeks|months)\b/i,
+        // Before and after in Chinese numerals, the after told by its time: "以前月结要加班一周，用了账捷之后三天就能出报表".
+        compile(
+          `(?:原本|原来|此前|以前|过去)${STOP_ZH}{0,12}?${NUMU_ZH}[^。；！？]{0,20}?(?:之后|以后|现在|如今|目前)${STOP_ZH}{0,2}?${NUMU_ZH}(?=就|即可|便|搞定|完成)`,
+        ),
         /[从由](?:数|几)?(?:个月|年|周|天|小时|分钟)(?:缩短|降低|减少|压缩)?(?:到|至)(?:数|几)?(?:周|天|小时|分钟|秒)/,
       ],
       scan: beforeAfterInWords,
@@ -109,6 +115,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Now a team is up and running in a fortnight, which before would have taken a whole quarter.',
       'Features can take 2-3 years to ship in the waterfall model. With the platform, there are now 2-3 months between releases.',
       'Changes are implemented in about 30 minutes, compared to the multiple hours or days legacy applications require.',
+      'Best-in-class CPQ for manufacturers: quotes in minutes, not days.',
+      '“以前月结要加班一周，用了账捷之后三天就能出报表。”',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
   },
@@ -158,6 +166,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'We shaved 40 minutes off every shift handover.',
       'Onboarding a new hire takes one afternoon, down from a week.',
       'Revenue doubled in a year.',
+      '上线三个月，设备非计划停机次数降了一半。',
     ],
     valid: [
       'This month we cut our subscription price by half.',
@@ -211,6 +220,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Acme Foods saves 1,200 staff hours a year.',
       'It paid for itself in the first quarter.',
       '8个月即回本。',
+      'That one catch paid for the whole rollout.',
       '货损率0.03%，去年黑五零宕机。',
       '3天完成Oracle平替。',
       '已累计部署十余万套，占比达70%以上。',

@@ -127,7 +127,7 @@ export const OUTCOME_PATTERNS: readonly RegExp[] = [
   compile(
     String.raw`\b(?:ROI|return on investment)\s(?:of\s|at\s|above\s)?${NUM_EN}(?:${RESULT_PCT}|\s?x\b|\s?×)`,
   ),
-  /\b(?:paid|pays|pay) for (?:itself|themselves)\b/,
+  /\b(?:paid|pays|pay) for (?:itself|themselves|the whole (?:rollout|project|system|deployment|investment))\b/,
   compile(
     `${NUMQ_ZH}\\s?(?:个月|年|周|天)(?:内)?(?:即)?(?:回本|收回成本|收回投资)|投资回报率${STOP_ZH}{0,4}?${NUMU_ZH}`,
   ),
