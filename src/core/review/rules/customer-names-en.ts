@@ -143,7 +143,7 @@ const AT_NAME_EN = /(?:^|[.!?]\s|\n)At\s(?=[A-Z]|[a-z]{1,2}[A-Z])/g;
 const TEAM_DID_EN =
   'teams?\\s(?:cut|reduced|saved|moved|migrated|deployed|adopted|chose|switched|replaced|halved|doubled|now\\s(?:processes|closes|runs|uses|handles))\\b';
 const AT_USES_EN = compile(
-  `^,?\\s(?:(?:we|our\\s[a-z]+)\\s(?:have\\s|are\\s|'ve\\s|’ve\\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\\b|[A-Z][\\w.-]*\\s(?:is used|is deployed|is running|powers|runs|handles)\\b|the\\s[A-Za-z&]+\\s${TEAM_DID_EN}|the\\s${TEAM_DID_EN})`,
+  `^,?\\s(?:(?:we|our\\s[a-z]+)\\s(?:have\\s|are\\s|'ve\\s|’ve\\s)?(?:use|used|using|deployed|adopted|run|running|built|rely|relied|standardi[sz]ed|migrated|moved|chose)\\b|[A-Z][\\w.-]*\\s(?:is used|is deployed|is running|powers|runs|handles)\\b|the\\s[A-Za-z&]+\\s${TEAM_DID_EN}|the\\s${TEAM_DID_EN}|(?!(?:customers|clients|users|companies|businesses|brands|partners|people)\\s)[a-z]{3,20}s\\s(?:now\\s)?(?:cut|reduced|saved|halved|doubled|process|processes|closed|shipped|resolved)\\b)`,
 );
 
 /** A case card's label, then the customer's name: "Customer story: Acme", "Case study | Acme cuts…". */
@@ -195,11 +195,11 @@ const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:m
 
 /** A name that ends in a company suffix ("Royal Bank", "Northwind Health"). */
 const ORG_WORD_EN =
-  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores)$/;
+  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores|Union|Bancorp|Holdings|Dairy|Haulage|Hotels|Clinic|Transit|Steel|Chemicals|Brewing)$/;
 
 /** Company suffixes ("Acme Logistics", "China Telecom"). */
 const ORG_SUFFIX_EN =
-  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores)\b/g;
+  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores|Union|Bancorp|Holdings|Dairy|Haulage|Hotels|Clinic|Transit|Steel|Chemicals|Brewing)\b/g;
 
 /** The teams inside a company ("Marketing", "AP", "HR and IT"), which name no customer. */
 const DEPARTMENT_WORDS_EN = new Set(
@@ -529,7 +529,9 @@ export function namedCustomersEn(text: string): string[] {
   add(signingNameEn(text));
   // In a title-case headline every word is capitalised: "a Tough Retail Climate" names no company.
   const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
-  const titleCase = words.length >= 4 && words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.7;
+  // A short sentence may have most of its words in a name ("Deployed at 2,300 branches of Meridian
+  // National Bank."): only a longer text is read as a headline by its capitals.
+  const titleCase = words.length >= 6 && words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.7;
   ORG_SUFFIX_EN.lastIndex = 0;
   for (let m = titleCase ? null : ORG_SUFFIX_EN.exec(text); m !== null; m = ORG_SUFFIX_EN.exec(text)) {
     const name = nameBefore(text, m.index);

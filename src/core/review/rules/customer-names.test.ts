@@ -600,3 +600,24 @@ describe('Chinese companies by their trade ending, a case card field and a signa
     expect(findNamedCustomers(text, 'zh')).toEqual([]);
   });
 });
+
+describe('English customers named by a company word, at a site, or by what their people did', () => {
+  it.each([
+    ['Coastal Credit Union: loan decisions in 4 minutes, down from 2 days.', 'Coastal Credit Union'],
+    ['Deployed at 2,300 branches of Meridian National Bank.', 'Meridian National Bank'],
+    ['At Redwood Transit, dispatchers cut late departures by 38% with Routewise.', 'Redwood Transit'],
+    ['Garner Haulage (600 trucks), before vs. after Fleetmind: idle time 14% -> 6%.', 'Garner Haulage'],
+  ])('%s', (text, name) => {
+    expect(findNamedCustomers(text, 'en')).toContain(name);
+  });
+
+  it.each([
+    // The seller's own customers or people after "At <seller>".
+    'At Foo, customers cut costs by 30%.',
+    'At Foo, engineers ship every day.',
+    // A headline in title case still names no company by its capitals.
+    'Why Modern Retail Stores Need Better Inventory Tools Today',
+  ])('none in: %s', (text) => {
+    expect(findNamedCustomers(text, 'en')).toEqual([]);
+  });
+});
