@@ -97,6 +97,8 @@ export const credibilityRules: readonly Rule[] = [
     valid: [
       'Run payroll in 14 countries.',
       'Installed in 12 plants of one customer.',
+      // The name of a list is no count of customers.
+      'Used by teams at Fortune 500 companies.',
       // An offer's limit or a goal counts no one who bought.
       '40% off for the first 100 customers.',
       'Our goal: help 10,000 teams get paid faster by 2026.',
@@ -140,7 +142,8 @@ export const credibilityRules: readonly Rule[] = [
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
         THIRD_PARTY_RANK,
         compile(
-          `(?:荣获|获得|获评|获颁|斩获|赢得)[^，。；！？]{0,70}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
+          // Not awards left unnamed ("荣获多项行业大奖"): the buyer cannot check them.
+          `(?:荣获|获得|获评|获颁|斩获|赢得)(?!多项|多个|众多|诸多|无数|多次|各类|各项|多种|数十项|数十个)[^，。；！？]{0,70}?(?:奖|称号|资质|竞赛|大赛)|入选[^，。；！？]{0,24}?(?:名单|榜单|目录|案例集|象限)|专精特新|小巨人`,
         ),
       ],
       scan: (text) =>
@@ -186,6 +189,7 @@ export const credibilityRules: readonly Rule[] = [
     valid: [
       'Stay ahead of cyber threats.',
       'An award-winning team of experts.',
+      '荣获多项行业大奖，深受客户信赖。',
       'Guide your team through the SOC 2 journey.',
       '全方位守护企业数据资产。',
       '支持多因素身份认证功能。',

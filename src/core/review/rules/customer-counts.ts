@@ -113,6 +113,9 @@ export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
     // An offer's limit ("40% off for the first 100 customers") or a goal ("our goal: help 10,000 teams")
     // counts no one who bought.
     if (OFFER_OR_GOAL_BEFORE_EN.test(before)) return false;
+    // A list's name is no count: "Fortune 500 companies", "Global 2000 firms", "Inc. 5000 companies"
+    // ("80% of the Fortune 100" is counted below).
+    if (/\b(?:Fortune|Global|Inc\.?|Forbes)\s$/.test(before)) return false;
     return !(SITE_EN.test(m[0]) && ONE_CUSTOMER_EN.test(after));
   });
   return [...numeric, ...OTHER_EN.flatMap((re) => all(re, text))];

@@ -596,6 +596,8 @@ describe('Chinese companies by their trade ending, a case card field and a signa
     '恒通科技是领先的工业软件服务商，营收增长 45%。',
     '恒通科技致力于帮助制造企业降本增效。',
     '客户：某大型制造企业。',
+    // A person by surname and title signs for no company.
+    '“产品很好用，服务也很到位！”——张经理',
   ])('none in: %s', (text) => {
     expect(findNamedCustomers(text, 'zh')).toEqual([]);
   });

@@ -17,8 +17,11 @@ export const NUMU_ZH = String.raw`${NUMQ_ZH}\s?(?:[%％]|倍|个百分点|个月
 /** Any character that stays inside the sentence (a period only where no space or end follows it). */
 export const STOP_EN = String.raw`(?:(?!\.\s|\.$)[^!?;])`;
 export const STOP_ZH = `[^，。；！？,;]`;
-/** A percentage that is not a discount ("50% off", "save 20% with annual billing"). */
-const RESULT_PCT = String.raw`${PCT}(?!\s?(?:off|discount|(?:with|on)\s(?:a\s|an\s|the\s)?(?:annual|yearly|prepaid|upfront)\s(?:billing|plan|plans|subscription|subscriptions|payment|payments|prepayment)\b|when you (?:pay|bill|go) (?:annually|yearly|upfront|annual)|on\s(?:your\s|the\s)?(?:first|1st)\s(?:year|month|months|order|purchase|plan|invoice)\b))`;
+/**
+ * A percentage that is not a discount ("50% off", "save 20% with annual billing") nor a price set against
+ * other vendors' ("Save 40% vs. the big CRM vendors").
+ */
+const RESULT_PCT = String.raw`${PCT}(?!\s?(?:off|discount|(?:with|on)\s(?:a\s|an\s|the\s)?(?:annual|yearly|prepaid|upfront)\s(?:billing|plan|plans|subscription|subscriptions|payment|payments|prepayment)\b|when you (?:pay|bill|go) (?:annually|yearly|upfront|annual)|on\s(?:your\s|the\s)?(?:first|1st)\s(?:year|month|months|order|purchase|plan|invoice)\b|\s(?:vs\.?|versus|compared to|compared with)\s[A-Za-z ]{0,24}?(?:vendors?|competitors?|providers?|alternatives?)\b))`;
 const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b)`;
 /** An English number, possibly a range ("3–5"). */
 export const NUMR_EN = String.raw`${NUM_EN}[–-]?\d{0,4}`;

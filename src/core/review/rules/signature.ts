@@ -122,6 +122,9 @@ export function signingNameZh(text: string): string | null {
   // A feature bullet ends lists too ("辅助应用程序优化"); a name has none of these verbs.
   if (/优化|导入|导出|降低|提升|减少|支持|实现|管理|分析|监控|部署|查询|存储|发现|定位/.test(tail))
     return null;
+  // A person by surname and title ("张经理", "李总", "王老师") signs for no company the buyer could check.
+  if (/^[\u4e00-\u9fa5]{1,2}(?:经理|总监|总|老师|先生|女士|小姐|工|主任|老板|部长|厂长)$/.test(tail))
+    return null;
   return tail.length >= 2 && tail.length <= 12 && /^[\p{Script=Han}A-Za-z0-9]+$/u.test(tail) ? tail : null;
 }
 

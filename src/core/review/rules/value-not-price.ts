@@ -13,6 +13,9 @@ const PRICE_PATTERNS: readonly RegExp[] = [
   /\b(?:starts?|starting|plans start|from|only|just)\s(?:at\s)?(?:just\s)?[$€£¥]\s?\d/,
   /(?<![\d.])\d[\d.]*\s?元\/?[^\s，。]{0,3}?起|低至\s?[¥￥]?\d/,
   /价格(?:只有|仅为|仅|只要|不到|低于)|欢迎[^，。！]{0,6}询价|来电询价/,
+  // The price set against other vendors': "half the price", "save 40% vs. the big CRM vendors".
+  /\b(?:half|a third|a quarter|a fraction)\sof\sthe\s(?:price|cost)\b|\bhalf\sthe\s(?:price|cost)\b/,
+  /\bsave\s\d{1,3}\s?%\s(?:vs\.?|versus|compared to|compared with)\s/i,
 ];
 
 const PRICE_MATCHER: Matcher = { kind: 'text', terms: PRICE_WORDS, patterns: PRICE_PATTERNS };
@@ -58,6 +61,7 @@ export const valueNotPriceRules: readonly Rule[] = [
     invalid: [
       'The cheapest tool on the market, 50% off!',
       '全网最低价，新用户首月1折。',
+      'Save 40% vs. the big CRM vendors. Same features, half the price.',
       '价格只有竞品的一半，欢迎来电询价。',
     ],
     valid: ['Cut freight audit costs by 30%.', '吨水药剂成本下降18%。'],
