@@ -41,3 +41,11 @@ describe('detectLang', () => {
     expect(detectLang('How do I position 品类?')).toBe('en');
   });
 });
+
+describe('stems kept apart', () => {
+  it('does not fold customers into customs or custom fields', () => {
+    expect(tokenize('customer customers')).toEqual(['customer', 'customer']);
+    expect(tokenize('customs')).toEqual(['customs']);
+    expect(tokenize('custom customized')).toEqual(['custom', 'custom']);
+  });
+});
