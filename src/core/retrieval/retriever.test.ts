@@ -105,6 +105,9 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     ['平台佣金太高，要不要自建商城卖货？', 'marketplaces'],
     ['新来的设计师总是迟到，怎么管他', 'people-management'],
     ['直播间的在线人数一直上不去怎么办', 'live-commerce'],
+    // Out-of-scope subjects asked without their usual keyword.
+    ['How can we show up on Google when engineers search for flow meters?', 'seo'],
+    ["Can we put a client's logo on our site without permission?", 'legal-compliance'],
   ])('names what is missing and cites nothing: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('not_covered');
@@ -139,6 +142,12 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
       'testimony-and-evidence',
     ],
     ['我们只接触到真正使用的人，签字的人从来见不到，怎么办？', 'key-decision-maker'],
+    ['客户总说我们跟别家没区别，怎么让他们记得我们？', 'usp-vs-uvp'],
+    [
+      "Our floor staff love the tool but the CFO can't see why it's worth paying for.",
+      'user-vs-customer-value',
+    ],
+    ['客户对我们的服务已经习以为常了，怎么让他们觉得有价值？', 'five-rounds-of-value'],
   ])('answers a core question asked in plain words: %s', (q, id) => {
     const l = real.lookup(q);
     expect(l.coverage).toBe('covered');
@@ -167,6 +176,12 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     const l = real.lookup('我们新领导要求今年做品牌，先做什么？');
     expect(l.coverage).toBe('covered');
     expect(l.hits.map((h) => h.entry.id)).toContain('brand-as-mindshare');
+  });
+
+  it('reads trade-fair customs as customs, not as customers', () => {
+    expect(real.lookup('Who handles customs for the goods we ship to a trade fair?').coverage).toBe(
+      'not_covered',
+    );
   });
 
   it("does not refuse a question for asking 'who is right?'", () => {
