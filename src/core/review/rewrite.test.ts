@@ -253,6 +253,16 @@ describe("a customer's quote that is already signed", () => {
     ).not.toMatch(/^“换库倒计时72小时”\n——/);
   });
 
+  it('keeps proof before the quote on its own line, and does not wrap it in the quote', () => {
+    expect(
+      rewriteOf(
+        'Rated 4.7/5 by 900+ finance users on G2. “With Closewise we are done by day three.” — Elena Petrov, Controller, Marlow Hotels Group',
+      ),
+    ).toBe(
+      'Rated 4.7/5 by 900+ finance users on G2.\n“With Closewise we are done by day three.”\n— Elena Petrov, Controller, Marlow Hotels Group',
+    );
+  });
+
   it("keeps a customer's words as they said them, superlatives and all", () => {
     expect(rewriteOf('"Best tool we have bought." — Happy customer')).toContain(
       '"Best tool we have bought."',

@@ -105,7 +105,8 @@ const SELLER_QUOTE = /我们是|我们致力|\bwe(?:'re|’re| are) (?:the|a|an)
 const ZH_NUMERAL_FIGURE = /[一二两三四五六七八九十百千万半几]\s?(?:天|周|个月|年|小时|分钟|秒|倍|成|个人)/g;
 
 /** A quote already signed: its words inside quote marks, then a dash and a short signature (not a subtitle). */
-const SIGNED_QUOTE = /^\s?[“"「]([^”"」]{2,1000})[”"」]\s?(?:——|—|–|-)\s?([^\n“”":：%％]{2,60})$/;
+const SIGNED_QUOTE =
+  /^([^“"「\n]{0,300}?)\s?[“"「]([^”"」]{2,1000})[”"」]\s?(?:——|—|–|-)\s?([^\n“”":：%％]{2,60})$/;
 
 /** What names an unnamed customer but not its kind ("某公司", "一家企业", "a customer"). */
 const GENERAL_KIND_ZH =
@@ -345,9 +346,14 @@ export function buildRewrite(facts: DraftFacts, lang: ReviewLang): string {
   // they say of the price is theirs too, kept in its place (not moved to a terms line, nor dropped).
   // A customer's quote already signed ("“…” — Maria Chen, CFO, Globex"): their words stay theirs, whole
   // and quoted once, with the signature on its own line.
+  // Proof before the quote ("Rated 4.7/5 on G2. “…” — Elena Petrov, Controller, Marlow Hotels") stays
+  // on its own line above it.
   const signed = SIGNED_QUOTE.exec(facts.sentences.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
-  if (signed && namesSignerRole(signed[2] ?? '') && !SELLER_QUOTE.test(signed[1] ?? ''))
-    return `“${signed[1]?.trim()}”\n${lang === 'zh' ? '——' : '— '}${signed[2]?.trim()}`;
+  if (signed && namesSignerRole(signed[3] ?? '') && !SELLER_QUOTE.test(signed[2] ?? '')) {
+    const lead = signed[1]?.trim();
+    const quote = `“${signed[2]?.trim()}”\n${lang === 'zh' ? '——' : '— '}${signed[3]?.trim()}`;
+    return lead ? `${lead}\n${quote}` : quote;
+  }
   if (facts.testimony && body.length > 0) {
     const said = all.filter((s) => body.includes(s) || priced.includes(s));
     return w.quote(said.map((s) => s.text).join(lang === 'zh' ? '' : ' '));
