@@ -55,6 +55,16 @@ function bulletNames(text: string, pos: number): string[] {
 const ROLE_AT_EN =
   /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|CPO|CMO|CRO|CDO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
 
+/**
+ * A press release's customer: "… today announced that Halvorsen Cold Chain has selected …", "… has been
+ * awarded a multi-year contract by the United States Postal Service", "… was selected by Acme Bank".
+ */
+const PRESS_ANNOUNCED_EN = /\bannounce[sd]?\s(?:today\s)?that\s(?=[A-Z])/g;
+const PRESS_PICKS_EN =
+  /^\s(?:has\s|have\s)?(?:selected|chosen|chose|signed|deployed|adopted|standardi[sz]ed on|is deploying|will deploy|is rolling out|has gone live)\b/;
+const PRESS_BY_EN =
+  /\b(?:been|was|were)\s(?:selected|chosen|awarded[a-z -]{0,40}?contract)\sby\s(?:the\s)?(?=[A-Z])/g;
+
 /** "how/why/when <Name> <past verb>" (also "How <Name> Drives…" in a title) and "With <Vendor>, <Name> has…". */
 const STORY_ANCHORS_EN = /\b(?:[Hh]ow|[Ww]hy|[Ww]hen|[Ww]here|[Aa]fter|[Ss]ince)\s/g;
 
@@ -323,6 +333,14 @@ export function namedCustomersEn(text: string): string[] {
   const keep = (name: string) => {
     if (!found.includes(name)) found.push(name);
   };
+  PRESS_ANNOUNCED_EN.lastIndex = 0;
+  for (let m = PRESS_ANNOUNCED_EN.exec(text); m !== null; m = PRESS_ANNOUNCED_EN.exec(text)) {
+    const one = readName(text, PRESS_ANNOUNCED_EN.lastIndex);
+    if (one && PRESS_PICKS_EN.test(text.slice(one.end, one.end + 40))) keep(one.name);
+  }
+  PRESS_BY_EN.lastIndex = 0;
+  for (let m = PRESS_BY_EN.exec(text); m !== null; m = PRESS_BY_EN.exec(text))
+    add(readName(text, PRESS_BY_EN.lastIndex)?.name ?? null);
   for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text))

@@ -609,6 +609,15 @@ describe('English customers named by a company word, at a site, or by what their
     ['Deployed at 2,300 branches of Meridian National Bank.', 'Meridian National Bank'],
     ['At Redwood Transit, dispatchers cut late departures by 38% with Routewise.', 'Redwood Transit'],
     ['Garner Haulage (600 trucks), before vs. after Fleetmind: idle time 14% -> 6%.', 'Garner Haulage'],
+    // A press release's customer.
+    [
+      'Northwind Freight today announced that Halvorsen Cold Chain has selected Northwind Dock Scheduler.',
+      'Halvorsen Cold Chain',
+    ],
+    [
+      'Ryder System has been awarded a multi-year contract by the United States Postal Service.',
+      'United States Postal Service',
+    ],
   ])('%s', (text, name) => {
     expect(findNamedCustomers(text, 'en')).toContain(name);
   });
@@ -617,6 +626,7 @@ describe('English customers named by a company word, at a site, or by what their
     // The seller's own customers or people after "At <seller>".
     'At Foo, customers cut costs by 30%.',
     'At Foo, engineers ship every day.',
+    'Acme today announced that Foo 3.0 is generally available.',
     // A headline in title case still names no company by its capitals.
     'Why Modern Retail Stores Need Better Inventory Tools Today',
   ])('none in: %s', (text) => {
