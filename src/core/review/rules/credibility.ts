@@ -303,7 +303,11 @@ export const credibilityRules: readonly Rule[] = [
         or your money back | or you don't pay | or you do not pay | or it's free | or it is free | or we refund |
         no results, no fee | 无效退款 | 不满意退款 | 达不到不收费 | 赔付 | 兜底 | 承诺 | 质保 | 退款 | 返还 | 不省不收费 | 不达标 | 按合同 | 包赔
       `),
-      patterns: [/(?<!prices?\s)\bguarantee[sd]?\b/],
+      // Not a promised return ("10x ROI guaranteed", "guaranteed results"): that is hype, not a term the
+      // seller pays for.
+      patterns: [
+        /(?<!prices?\s|\bROI\s|\bresults\s|\breturns\s|\bgrowth\s)\bguarantee[sd]?\b(?!\s(?:ROI|results|growth|success|returns|roi)\b)/,
+      ],
       // A promise with a price on failing it: "if onboarding takes longer than 30 days, the first year
       // is free", "如果三个月内没有见效，全额退款".
       scan: (text) => [
@@ -337,7 +341,13 @@ export const credibilityRules: readonly Rule[] = [
       "Cut unplanned downtime by 30% in 90 days, or you don't pay.",
       '节能不达标不收费，达不到不收费。',
     ],
-    valid: ['Lowest prices guaranteed.', '价格实惠，欢迎来电。', 'Free for teams up to 10.'],
+    valid: [
+      'Lowest prices guaranteed.',
+      '价格实惠，欢迎来电。',
+      'Free for teams up to 10.',
+      'Improve efficiency by 300%! 10x ROI guaranteed!',
+      'Guaranteed results in 30 days.',
+    ],
   },
   ...credibilityCheckRules,
 ];

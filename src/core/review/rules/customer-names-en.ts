@@ -55,6 +55,10 @@ function bulletNames(text: string, pos: number): string[] {
 const ROLE_AT_EN =
   /\b(?:architect|engineer|CTO|CIO|CEO|CFO|CISO|COO|CPO|CMO|CRO|CDO|VP|director|manager|head|lead|founder|co-founder|president|chief|analyst|administrator|developer|scientist|officer|owner|controller|DBA|SRE|buyer)s?\s(?:at|of)\s/g;
 
+/** A company announcing its own product: "Acme Logistics today announced the launch of RouteMax 3.0". */
+const LAUNCH_NEWS_EN =
+  /^\s(?:today\s)?announce[sd]?\s(?:today\s)?(?:the\s)?(?:launch|release|availability|general availability|new|its new|a new|version)\b/;
+
 /**
  * A press release's customer: "… today announced that Halvorsen Cold Chain has selected …", "… has been
  * awarded a multi-year contract by the United States Postal Service", "… was selected by Acme Bank".
@@ -275,6 +279,7 @@ export function vendorNamesEn(text: string): Set<string> {
     const after = text.slice(one.end, one.end + 60);
     const v = verbAfter(text, one.end);
     if (VENDOR_VERBS_EN.has(v.verb) && !isCustomerVerb(v)) vendors.add(one.name);
+    else if (LAUNCH_NEWS_EN.test(after)) vendors.add(one.name);
     else if (/^,\s(?:an?|the)\s/.test(after) && categoryFollows(after)) vendors.add(one.name);
     else if (didFor(text, one.end) || DID_FOR_US_EN.test(after)) vendors.add(one.name);
   }

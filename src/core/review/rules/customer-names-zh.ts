@@ -24,7 +24,7 @@ const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
 const REGISTERED_ZH = /(?:股份)?有限(?:责任)?公司/g;
 /** A team or a role after "的": "开立医疗的HR", "某某的 CIO". */
 const ROLE_OF_ZH =
-  /的\s?(?=(?:HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛))/g;
+  /的\s?(?=(?:HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛)(?!\s?(?:系统|软件|平台|工具|产品|解决方案|SaaS)))/g;
 /**
  * A quoted brand named as a customer: after a noun of organisation ("零售品牌“X”"), or as the one
  * who adopted something ("“X”上线后", "“X”的CIO"). Quoted slogans and concepts ("“三地五中心”") are not.

@@ -598,6 +598,8 @@ describe('Chinese companies by their trade ending, a case card field and a signa
     '客户：某大型制造企业。',
     // A person by surname and title signs for no company.
     '“产品很好用，服务也很到位！”——张经理',
+    // "…的 HR 系统" is the product's category, not a company's HR team.
+    '全球 30 个国家、500 多家客户信赖的 HR 系统。',
   ])('none in: %s', (text) => {
     expect(findNamedCustomers(text, 'zh')).toEqual([]);
   });
@@ -627,6 +629,8 @@ describe('English customers named by a company word, at a site, or by what their
     'At Foo, customers cut costs by 30%.',
     'At Foo, engineers ship every day.',
     'Acme today announced that Foo 3.0 is generally available.',
+    // A company announcing its own product is the seller.
+    'Acme Logistics today announced the launch of RouteMax 3.0, featuring a redesigned dashboard.',
     // A headline in title case still names no company by its capitals.
     'Why Modern Retail Stores Need Better Inventory Tools Today',
   ])('none in: %s', (text) => {

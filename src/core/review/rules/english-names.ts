@@ -89,7 +89,8 @@ export const VENDOR_VERBS_EN = new Set(
   connects protects monitors tracks powers brings combines unifies simplifies streamlines handles checks
   watches keeps reconciles finds stores processes analyzes analyses integrates manages schedules sends
   collects resolves stays comes cuts saves reduces lowers eliminates prevents does works was will can gets
-  syncs pairs plugs ships installs fits talks exports imports deploys lives sits hooks`.split(/\s+/),
+  syncs pairs plugs ships installs fits talks exports imports deploys lives sits hooks launches launched
+  unveils unveiled introduces introduced releases released`.split(/\s+/),
 );
 
 /** Plural nouns that follow a capitalised word and look like verbs ("Storage costs on …"). */

@@ -194,6 +194,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Save 50% on your first year of Foo, offer ends Friday.',
       '限时五折！年付立省 50%，首年仅需 9800 元。',
       '三年付款更划算，相比月付节省 25%。',
+      '最便宜的 CRM，每月只要 9 元。',
       'Support for two-factor authentication, up from a password alone.',
     ],
   },

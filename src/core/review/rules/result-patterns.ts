@@ -36,7 +36,7 @@ const TIME_WORDS_EN =
 
 /** Before a Chinese change, words of price or payment terms in the same clause: it is an offer, not a result. */
 const PRICE_CONTEXT_ZH =
-  '(?<!(?:年付|月付|季付|按年付费|限时|优惠|折扣|原价|立省|立减|立享|会员价|特价|特惠|首年(?=仅需|只需|低至)|首月(?=仅需|只需|低至))[^，。；！？,;]{0,8})';
+  '(?<!(?:年付|月付|季付|按年付费|限时|优惠|折扣|原价|立省|立减|立享|会员价|特价|特惠|每月|每年|每人|最便宜|首年(?=仅需|只需|低至)|首月(?=仅需|只需|低至))[^，。；！？,;]{0,8})';
 
 /** Results in numbers: a change, a before → after, an outcome figure. Shared with the count of results. */
 export const CHANGE_PATTERNS: readonly RegExp[] = [

@@ -8,7 +8,8 @@ const PRICE_PATTERNS: readonly RegExp[] = [
   /(?<![\d.])\d[\d.]*\s?(?:%|％|percent)\s?off\b/,
   /\bsave\s\d{1,3}\s?%\son\b/,
   /(?<![\d.])\d(?:\.\d)?\s?折(?!叠|射|线|腾|扣)/,
-  /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月|首年免费|买[一二三\d]送/,
+  // 首月 as an offer ("首月免费", "首月 1 折"), not the first month of a result ("首月数据显示").
+  /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月(?=免费|仅需|只需|只要|低至|特价|优惠|半价|\s?\d{1,4}\s?元|\s?[\d一二三四五六七八九]\s?折)|首年免费|买[一二三\d]送/,
   /[$€£¥]\s?\d[\d.,]*\s?(?:\/|per )\s?(?:user|seat|month|mo|year|yr|license|licence)\b/,
   /\b(?:starts?|starting|plans start|from|only|just)\s(?:at\s)?(?:just\s)?[$€£¥]\s?\d/,
   /(?<![\d.])\d[\d.]*\s?元\/?[^\s，。]{0,3}?起|低至\s?[¥￥]?\d/,
@@ -64,7 +65,12 @@ export const valueNotPriceRules: readonly Rule[] = [
       'Save 40% vs. the big CRM vendors. Same features, half the price.',
       '价格只有竞品的一半，欢迎来电询价。',
     ],
-    valid: ['Cut freight audit costs by 30%.', '吨水药剂成本下降18%。'],
+    valid: [
+      // The first month of a result, not a first-month offer.
+      '平台正式上线。首月数据显示，货车平均排队时间由 95 分钟缩短至 28 分钟。',
+      'Cut freight audit costs by 30%.',
+      '吨水药剂成本下降18%。',
+    ],
   },
   {
     id: 'vp.free-or-terms',
