@@ -12,7 +12,7 @@ import { alt, termList } from './regex-source.ts';
  * A run of digits with separators ("1,200", "99.9"), not starting inside another number and not
  * ending on a separator. One character class instead of `\d+(?:[.,]\d+)*` keeps the star height at one.
  */
-export const DIGITS = String.raw`(?<![\d.,])\d[\d.,]*(?<![.,])`;
+export const DIGITS = String.raw`(?<![\d.,A-Za-z])\d[\d.,]*(?<![.,])`;
 
 /** An English number: digits (with currency, k/m suffixes) or a small number word. */
 export const NUM_EN = String.raw`(?:[$€£¥] |[$€£¥])?(?:${DIGITS}(?:k\b|m\b|bn\b| million\b| billion\b| trillion\b)?|(?<![\w-])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|half|twice|a third|a quarter)\b)`;

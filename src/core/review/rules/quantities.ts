@@ -201,7 +201,13 @@ export const quantityRules: readonly Rule[] = [
       '管理着近100,000个边缘节点。',
       'Serves £1bn a year.',
     ],
-    valid: ['Founded in 2011.', 'Works with KES V8R6 and 4C8G hosts.', 'Step 1: sign up.'],
+    valid: [
+      'Founded in 2011.',
+      'Works with KES V8R6 and 4C8G hosts.',
+      'Step 1: sign up.',
+      // The 2 of "B2B" is no figure ("2B companies" read as two billion before).
+      'We help B2B companies grow.',
+    ],
   },
   {
     id: 'qr.figures-only',
