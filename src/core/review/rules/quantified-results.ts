@@ -88,6 +88,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
         // "quotes in minutes, not days".
         FROM_TO_WORDS_EN,
         /\bin\s(?:seconds|minutes|hours|days|weeks)\s?,?\s(?:not|instead of|rather than)\s(?:minutes|hours|days|weeks|months)\b/i,
+        // The new way, then the old one it ends: "3 天完成，不再熬 12 天".
+        compile(`${NUMU_ZH}${STOP_ZH}{0,8}?[，,]\\s?(?:不再|而不是|不用再|告别)${STOP_ZH}{0,6}?${NUMU_ZH}`),
         // Before and after in Chinese numerals, the after told by its time: "以前月结要加班一周，用了账捷之后三天就能出报表".
         compile(
           `(?:原本|原来|此前|以前|过去)${STOP_ZH}{0,12}?${NUMU_ZH}[^。；！？]{0,20}?(?:之后|以后|现在|如今|目前)${STOP_ZH}{0,2}?${NUMU_ZH}(?=就|即可|便|搞定|完成)`,
@@ -116,6 +118,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Features can take 2-3 years to ship in the waterfall model. With the platform, there are now 2-3 months between releases.',
       'Changes are implemented in about 30 minutes, compared to the multiple hours or days legacy applications require.',
       'Best-in-class CPQ for manufacturers: quotes in minutes, not days.',
+      '月结 3 天完成，不再熬 12 天。',
       '“以前月结要加班一周，用了账捷之后三天就能出报表。”',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
@@ -166,6 +169,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'We shaved 40 minutes off every shift handover.',
       'Onboarding a new hire takes one afternoon, down from a week.',
       'Revenue doubled in a year.',
+      'Customer success teams lifted net revenue retention by 9 points.',
+      'It stopped $1.8M in duplicate supplier payments last year.',
       '上线三个月，设备非计划停机次数降了一半。',
     ],
     valid: [
@@ -221,6 +226,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Acme Foods saves 1,200 staff hours a year.',
       'It paid for itself in the first quarter.',
       '8个月即回本。',
+      'Field-service software that resolves 1 in 3 tickets remotely.',
+      '60 CMOs use Qualis to pass FDA audits with zero 483 observations.',
       'That one catch paid for the whole rollout.',
       '货损率0.03%，去年黑五零宕机。',
       '3天完成Oracle平替。',
