@@ -258,7 +258,7 @@ const NOT_AN_ORGANISATION_EN =
  * "At Dreamforce, the team deployed Foo", "At SaaStr Annual 2024…", "At the Hannover Messe…".
  */
 const EVENT_EN =
-  /^(?:Dreamforce|re:Invent|reInvent|CES|MWC|KubeCon|SXSW|INBOUND|Inbound|SaaStr|Money20\/20|HIMSS|NRF|Davos|Web Summit|Collision|Black Hat|DEF CON|Hannover Messe|Gartner Symposium|RSA Conference|RSAC|Google I\/O|WWDC|Build|Ignite)\b|\b(?:Summit|Conference|Expo|Forum|Festival|Fair|Messe|Congress|Symposium|Show|Awards|Week|Con|Annual|Live)$|\b(?:19|20)\d{2}$/;
+  /^(?:Dreamforce|re:Invent|reInvent|CES|MWC|KubeCon|SXSW|INBOUND|Inbound|SaaStr|Money20\/20|HIMSS|NRF|Davos|Web Summit|Black Hat|DEF CON|Hannover Messe|Gartner Symposium|RSA Conference|RSAC|Google I\/O|WWDC)\b|\b(?:Summit|Conference|Expo|Forum|Festival|Fair|Messe|Congress|Symposium|Show|Awards|Week|Con|Annual)$|\b(?:19|20)\d{2}$/;
 export function isEvent(name: string): boolean {
   return EVENT_EN.test(name);
 }
