@@ -344,6 +344,22 @@ describe('LLM answers: failures are never silence', () => {
   });
 });
 
+describe('LLM answers: a question of its own in a thread', () => {
+  it('does not borrow the thread topic for a full question that finds nothing alone', async () => {
+    const question = 'How long should I boil an egg for breakfast before I leave the house tomorrow morning?';
+    expect(hitsFor(question)).toEqual([]); // alone, it matches nothing
+    fake.reply('I am a B2B marketing coach. Ask me how to win a CFO trust.');
+    const history = [
+      { role: 'user' as const, text: CFO },
+      { role: 'assistant' as const, text: 'Find the key decision maker and earn their belief first.' },
+    ];
+    const run = await ask(question, { history });
+    const data = dataBlock(messagesOf(fake.requests[0]).user);
+    expect(data).toContain('SOURCES:\n(none matched)\n');
+    expect(run.answer.citations).toEqual([]);
+  });
+});
+
 describe('LLM answers: off-topic', () => {
   it('sends the question with no sources, and the answer cites nothing', async () => {
     const question = 'How long should I boil an egg?';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCoachError } from '../errors.ts';
 import { loadKnowledge, readKnowledge } from '../knowledge/load.ts';
 import { createRetriever } from '../retrieval/retriever.ts';
+import { readsAsFollowUp } from './follow-up.ts';
 import { answerOffline } from './offline.ts';
 import { bodySentences } from './sentences.ts';
 
@@ -269,5 +270,40 @@ describe('answerOffline on the curated knowledge', () => {
       expect(a.answer).not.toMatch(/\s\d+\.\s*$/m);
       expect(a.answer).not.toMatch(/[:：]\s*\*\*[^*]+\*\* \[1\]/);
     }
+  });
+});
+
+describe("a thread's topic", () => {
+  const curated = createRetriever(readKnowledge('knowledge').kb);
+  const topic = '客户总说我们跟别家没区别，怎么让他们记得我们？';
+
+  it('helps a short follow-up that finds nothing alone', () => {
+    const a = answerOffline(curated, 'and for SaaS?', { topic });
+    expect(a.coverage).not.toBe('not_covered');
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it('does not answer a full question the knowledge does not cover from the question before it', () => {
+    const q = 'Who handles customs for the goods we ship to a trade fair in Germany next spring?';
+    const a = answerOffline(curated, q, { topic });
+    expect(a.coverage).toBe('not_covered');
+    expect(a.citations).toEqual([]);
+  });
+});
+
+describe('readsAsFollowUp', () => {
+  it('reads short or leaning questions as follow-ups, and full questions as questions of their own', () => {
+    for (const q of [
+      'and for SaaS?',
+      'What about manufacturers?',
+      '那制造业呢？',
+      'how does that apply to us?',
+    ])
+      expect(readsAsFollowUp(q), q).toBe(true);
+    for (const q of [
+      'Who handles customs for the goods we ship to a trade fair in Germany next spring?',
+      '我们的官网首页应该放视频还是放产品大图，哪个转化更高？',
+    ])
+      expect(readsAsFollowUp(q), q).toBe(false);
   });
 });
