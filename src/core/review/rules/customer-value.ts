@@ -10,6 +10,8 @@ export const customerValueRules: readonly Rule[] = [
     id: 'cv.customer-gain',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
+    // A gain supposed ("If your volume doubled…") is none the customer gets.
+    scope: 'claims',
     match: {
       kind: 'text',
       terms: termList(`

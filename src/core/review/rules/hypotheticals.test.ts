@@ -23,6 +23,18 @@ describe("suppositions and the seller's own figures are not results", () => {
     );
   });
 
+  it('credits no customer gain for a supposed one', () => {
+    const r = reviewOffline(
+      'If your ticket volume doubled tomorrow, would your team cope? Foo handles the spike.',
+    );
+    expect(
+      r.findings
+        .filter((f) => f.severity === 'strength')
+        .map((f) => f.message)
+        .join(' '),
+    ).not.toContain('doubled');
+  });
+
   it("leaves out the seller's own figures, not a customer's", () => {
     expect(withoutSuppositions('We grew ARR 300% last year and doubled our headcount.')).toBe(' .');
     expect(withoutSuppositions('公司营收同比增长 45%，连续三年盈利。')).toBe('，连续三年盈利。');
