@@ -179,16 +179,18 @@ describe('LLM answers: language', () => {
   });
 });
 
+/** A thread that asked about a CFO and got an answer. */
+const CFO_THREAD = [
+  { role: 'user' as const, text: CFO },
+  { role: 'assistant' as const, text: 'Find the key decision maker and earn their belief first.' },
+];
+
 describe('LLM answers: conversation history', () => {
   it('puts earlier turns in the prompt and retrieves with the thread topic', async () => {
     const followUp = 'and how does that apply to SaaS?';
     expect(hitsFor(followUp)).toEqual([]); // alone, the follow-up matches nothing
     fake.reply('For SaaS, map the buying committee and find the KP [1].');
-    const history = [
-      { role: 'user' as const, text: CFO },
-      { role: 'assistant' as const, text: 'Find the key decision maker and earn their belief first.' },
-    ];
-    const run = await ask(followUp, { history });
+    const run = await ask(followUp, { history: CFO_THREAD });
 
     const data = dataBlock(messagesOf(fake.requests[0]).user);
     expect(data).toContain(
@@ -349,11 +351,7 @@ describe('LLM answers: a question of its own in a thread', () => {
     const question = 'How long should I boil an egg for breakfast before I leave the house tomorrow morning?';
     expect(hitsFor(question)).toEqual([]); // alone, it matches nothing
     fake.reply('I am a B2B marketing coach. Ask me how to win a CFO trust.');
-    const history = [
-      { role: 'user' as const, text: CFO },
-      { role: 'assistant' as const, text: 'Find the key decision maker and earn their belief first.' },
-    ];
-    const run = await ask(question, { history });
+    const run = await ask(question, { history: CFO_THREAD });
     const data = dataBlock(messagesOf(fake.requests[0]).user);
     expect(data).toContain('SOURCES:\n(none matched)\n');
     expect(run.answer.citations).toEqual([]);

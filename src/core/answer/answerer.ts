@@ -6,7 +6,7 @@ import type { Lookup, Retriever, SearchHit } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { MAX_MODEL_CHARS } from '../text-limits.ts';
 import { estimateTokens } from '../tokens.ts';
-import { readsAsFollowUp } from './follow-up.ts';
+import { borrowsTopic } from './follow-up.ts';
 import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
 import { cleanedOrRaw, prepareQuestion, truncationNote } from './question.ts';
@@ -190,8 +190,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
 function lookupWithTopic(retriever: Retriever, question: string, topic: string, chat: string): Lookup {
   const own = retriever.lookup(question, { k: RERANK_CANDIDATES, chat });
   if (!topic || own.hits.length >= PROMPT_SOURCES) return own;
-  // Nothing of its own: only a follow-up borrows the thread's topic (see `readsAsFollowUp`).
-  if (own.hits.length === 0 && (own.missing.length > 0 || !readsAsFollowUp(question))) return own;
+  // Nothing of its own: only a follow-up borrows the thread's topic (see `borrowsTopic`).
+  if (own.hits.length === 0 && !borrowsTopic(own, question)) return own;
   const withTopic = retriever.lookup(`${question}\n${topic}`, { k: RERANK_CANDIDATES, chat });
   const seen = new Set(own.hits.map((h) => h.entry.id));
   const hits: SearchHit[] = [...own.hits, ...withTopic.hits.filter((h) => !seen.has(h.entry.id))];

@@ -1,3 +1,5 @@
+import type { Lookup } from '../retrieval/lookup-types.ts';
+
 /**
  * Whether a question reads as a follow-up that leans on the thread ("and for SaaS?", "那制造业呢？",
  * "how does that apply to us?") rather than a question of its own. Only such a question borrows the
@@ -18,4 +20,12 @@ export function readsAsFollowUp(question: string): boolean {
   const han = q.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
   const words = q.replace(/[\u4e00-\u9fff]/g, ' ').match(/[A-Za-z0-9][\w'’-]*/g)?.length ?? 0;
   return han > 0 ? han + words <= SHORT_ZH : words <= SHORT_EN;
+}
+
+/**
+ * Whether a question that found nothing on its own may be searched again with the thread's topic: it
+ * reads as a follow-up and named no subject the knowledge does not cover.
+ */
+export function borrowsTopic(own: Pick<Lookup, 'hits' | 'missing'>, question: string): boolean {
+  return own.hits.length === 0 && own.missing.length === 0 && readsAsFollowUp(question);
 }

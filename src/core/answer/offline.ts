@@ -9,7 +9,7 @@ import type { KnowledgeEntry, Lang } from '../knowledge/types.ts';
 import type { Lookup, Retriever } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { citationOf, TEAM_DOC_LABEL } from './citations.ts';
-import { readsAsFollowUp } from './follow-up.ts';
+import { borrowsTopic } from './follow-up.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
 import { bodySentences } from './sentences.ts';
 import type { Answer } from './types.ts';
@@ -64,7 +64,7 @@ export function answerOffline(
   // question of its own, or one naming a subject the knowledge does not cover, is not.
   const chat = opts.chat ?? '';
   let found = retriever.lookup(q.text, { k: MAX_SOURCES, chat });
-  if (found.hits.length === 0 && found.missing.length === 0 && opts.topic && readsAsFollowUp(q.text)) {
+  if (opts.topic && borrowsTopic(found, q.text)) {
     const withTopic = retriever.lookup(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES, chat });
     if (withTopic.hits.length > 0) found = withTopic;
   }
