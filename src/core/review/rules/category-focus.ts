@@ -173,6 +173,9 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(String.raw`^(?!The\s|Our\s|We\s|An?\s)[A-Z][\w -]{0,40}?${CAT_EN}`),
         compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,\n]{0,30}?${CAT_ZH}`),
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,\n]{0,24}?${CAT_ZH}`),
+        // A kind of product named after 一款 however long its modifier: "是由长亭科技推出的一款…Web 攻击防护产品"
+        // (not praise: "一款非常好的产品").
+        compile(`一款[^，。；！？,\n]{0,40}?[\u4e00-\u9fa5A-Za-z](?<![的好新])产品`),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
           `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))(?!某|一家)[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
@@ -218,6 +221,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'Meet Ledgerly—the AI reconciliation platform.',
       'Acme provides open-source product analytics.',
       'MaxFoo 是一款知识库问答系统。',
+      'FooWAF 是由某公司推出的一款以语义分析算法著称的 Web 攻击防护产品。',
       '轻量级报表框架，拖拽即可出图。',
       'FooDB 定位为轻量级 Java 框架。',
       'Self-hosted uptime checks, an open-source alternative to Pingdom.',
