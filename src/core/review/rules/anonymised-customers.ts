@@ -13,6 +13,9 @@ const SIZE_WORDS_EN = new Set(
   top-3 top-5 top-10 top-20 top-50 top-100 well-known household-name listed state-owned tier-one
   fast-growing high-growth big large-scale`.split(/\s+/),
 );
+/** A size in figures: revenue ("a $28M technology company") or headcount ("a 5,000-employee insurer"). */
+const SIZE_FIGURE_EN =
+  /^(?:[$€£]\d[\d.,]{0,8}(?:[KkMmBb]|bn)?|\d[\d,]{0,8}-(?:employee|person|people|bed|store|location|site|seat|branch))$/;
 /** Two-word sizes ("Fortune 500", "top 10", "publicly traded"), lower case. */
 const SIZE_PAIRS_EN = new Set(
   `fortune 500|fortune 100|fortune 50|fortune 1000|global 2000|ftse 100|tier 1|top 3|top 5|top 10|top 20|top 50|top 100|publicly traded`.split(
@@ -143,7 +146,7 @@ function anonymisedAfterArticle(words: string[], helped: boolean): number {
   // Up to two sizes, then a place: "a leading global …", "a Fortune 500 US …".
   while (sized < 2) {
     if (SIZE_PAIRS_EN.has(`${lower(i)} ${lower(i + 1)}`)) i += 2;
-    else if (SIZE_WORDS_EN.has(lower(i))) i += 1;
+    else if (SIZE_WORDS_EN.has(lower(i)) || SIZE_FIGURE_EN.test(bare(words[i]))) i += 1;
     else break;
     sized += 1;
   }

@@ -74,7 +74,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
           String.raw`${NUM_EN}[a-z% -]{0,14}?(?:,\snot|\sinstead of|\srather than|\sversus|\svs\.|\svs|\scompared with|\scompared to|\sdown from|\sup from)\s[a-z ]{0,20}?${NUMR_EN}`,
         ),
         compile(
-          String.raw`\b(?:before|used to|previously|it could take|it would take|it took|can take|could take|would take|would have taken)\b[^.!?]{0,60}?${NUMR_EN}\s?${TIME_EN}[\s\S]{0,120}?\b(?:now|today|after)\b[^.!?]{0,40}?(?:a few|${NUMR_EN})\s?${TIME_EN}`,
+          String.raw`\b(?:before|used to|previously|once took|it could take|it would take|it took|can take|could take|would take|would have taken)\b[^.!?]{0,60}?${NUMR_EN}\s?${TIME_EN}[\s\S]{0,120}?\b(?:now|today|after|since)\b[^.!?]{0,40}?(?:a few|${NUMR_EN})\s?${TIME_EN}`,
         ),
         compile(
           `[从由]${STOP_ZH}{0,12}?${NUMQ_ZH}${STOP_ZH}{0,8}?(?:降|缩|减|提|增|压|涨|升|变|下降|上升|改善|优化)${STOP_ZH}{0,4}?(?:到|至|为)${STOP_ZH}{0,6}?${NUMU_ZH}`,
@@ -120,6 +120,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Best-in-class CPQ for manufacturers: quotes in minutes, not days.',
       '月结 3 天完成，不再熬 12 天。',
       '“以前月结要加班一周，用了账捷之后三天就能出报表。”',
+      'We helped a technology company compress their close from 20 days to 2 days.',
+      'Getting that permit once took an average of four days. But since April 3, you can get it in one day.',
     ],
     valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
   },
