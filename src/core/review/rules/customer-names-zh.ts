@@ -102,6 +102,14 @@ const TITLE_OPENER_ZH = /^(?:了解|看看|揭秘|解读|详解|听听)/;
 /** The site where a product runs in production: "已在锐天生产环境稳定运行", "在某某的核心系统上线". */
 const RUNS_AT_ZH =
   /在\s?([^\s，。；、！？,;]{2,10}?)的?(?:生产环境|核心系统|核心业务|生产系统|私有云|数据中心|机房|生产集群)/g;
+/** A case write-up built on one customer's project: "以大地保险超A系统国产化升级项目为实践样本". */
+const CASE_PROJECT_ZH = compile(
+  `以\\s?([\\u4e00-\\u9fa5]{2,8}?(?:${COMPANY_ENDS_ZH}))[^，。；！？,;]{0,16}?项目为(?:例|样本|实践样本|案例|对象)`,
+  'g',
+);
+/** A (Latin-named) product serving as a named organisation's core system: "Kylin 作为汽车之家的核心 OLAP 引擎". */
+const CORE_OF_ZH =
+  /(?<![A-Za-z0-9.+-])[A-Za-z][A-Za-z0-9.+-]{0,30}\s?(?:作为|成为)\s?([\u4e00-\u9fa5][\u4e00-\u9fa5A-Za-z]{1,7}?)的\s?(?:核心|主要|底层|统一|主力)/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"; not "X 将 openGauss 应用在…"). */
 const VENDOR_AFTER_ZH =
   /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
@@ -426,6 +434,22 @@ export function namedCustomersZh(text: string): string[] {
   for (let m = RUNS_AT_ZH.exec(text); m !== null; m = RUNS_AT_ZH.exec(text)) {
     const name = (m[1] ?? '').trim();
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
+      add(name);
+  }
+  CASE_PROJECT_ZH.lastIndex = 0;
+  for (let m = CASE_PROJECT_ZH.exec(text); m !== null; m = CASE_PROJECT_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    if (!isGenericZh(name)) add(name);
+  }
+  // The form itself says the name is an organisation, so a name with a common word in it ("汽车之家") counts.
+  CORE_OF_ZH.lastIndex = 0;
+  for (let m = CORE_OF_ZH.exec(text); m !== null; m = CORE_OF_ZH.exec(text)) {
+    const name = m[1] ?? '';
+    if (
+      !NOT_A_NAME_ZH.test(name) &&
+      !SEGMENTS_ZH.includes(name) &&
+      !/^[某各多众我贵本该其这那]|企业|公司|行业|领域|客户|用户|团队|业务|系统|平台|产品/.test(name)
+    )
       add(name);
   }
   // "三井住友从2017年起就使用了帆软的FR工具": a company using a product since a given year is its customer.

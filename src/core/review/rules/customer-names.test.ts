@@ -70,6 +70,18 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('我们在自己的生产环境部署。', 'zh')).toEqual([]);
   });
 
+  it("reads the organisation whose core system a product is, and the customer a write-up's project is of", () => {
+    expect(findNamedCustomers('Ledgerly 作为鲜果铺之家的核心对账引擎，服务于多个业务线。', 'zh')).toEqual([
+      '鲜果铺之家',
+    ]);
+    expect(findNamedCustomers('Ledgerly 作为我们的核心对账引擎。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('Ledgerly 作为企业的核心对账平台。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('本文以青松保险核心系统升级项目为实践样本，梳理迁移过程。', 'zh')).toEqual([
+      '青松保险',
+    ]);
+    expect(findNamedCustomers('以某银行核心系统项目为例。', 'zh')).toEqual([]);
+  });
+
   it('does not count the company that built the product as its customer', () => {
     expect(findNamedCustomers('Ledgerly 是腾讯在2013年开始研发的对账系统。', 'zh')).toEqual([]);
     expect(findNamedCustomers('招商银行采用了我们开发的系统，审批时间缩短一半。', 'zh')).toEqual([
