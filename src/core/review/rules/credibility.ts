@@ -167,6 +167,8 @@ export const credibilityRules: readonly Rule[] = [
       'HIPAA-compliant and PCI DSS certified.',
       'Qualified by DNV.',
       'Record results on TPC-C.',
+      'At least four times faster than the previous world-record holder.',
+      'Readmissions fell 23% compared to the non-intervention group.',
       'ONC certified.',
       '已通过 CNCF 的 Kubernetes 软件一致性认证。',
       '完成了与天翼云的近百项适配认证。',
