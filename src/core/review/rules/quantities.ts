@@ -121,9 +121,10 @@ export const quantityRules: readonly Rule[] = [
         compile(
           String.raw`(?:${DIGITS}|[一二两三四五六七八九十几])\s?(?:PB|TB|T\b|万|亿|千万|百万)|[千百万亿]{1,3}级别?|(?:亚秒|毫秒|秒)级|(?:超过|逾|达|近|连续)\s?${DIGITS}\s?(?:个月|年|万|亿|台|家|个)`,
         ),
-        // Deployments and systems carried: "17个应用模块", "300+ 金融业务系统", "数万个网点".
+        // Deployments and systems carried: "17个应用模块", "300+ 金融业务系统", "数万个网点" (not the 数 of
+        // "数据库系统").
         compile(
-          String.raw`(?:${DIGITS}|[数几十百千万]{1,2})\s?[+＋]?\s?[余多]?\s?[个套家所]?[\u4e00-\u9fa5]{0,4}?(?:业务系统|应用模块|系统|网点|门店|分行|节点|集群)`,
+          String.raw`(?:${DIGITS}|[数几]?[十百千万]{1,2})\s?[+＋]?\s?[余多]?\s?[个套家所]?[\u4e00-\u9fa5]{0,4}?(?:业务系统|应用模块|系统|网点|门店|分行|节点|集群)`,
         ),
         // Things in use, counted: "6K+ pods", "22,000 Pods", "350,000 paychecks", "2,000+ non-technical employees".
         compile(String.raw`(?<!Fortune\s)${NUM_EN}\+?\s?(?:K|k|M)?\+?\s(?:${USAGE_NOUNS_EN})\b`, 'i'),
@@ -158,6 +159,7 @@ export const quantityRules: readonly Rule[] = [
       '可处理千万级别的并发。',
       'It gives 250+ engineers a sandbox of their own.',
       '已支撑17个应用模块。',
+      '覆盖数万个网点，支撑 300+ 金融业务系统。',
     ],
     valid: [
       'We make payroll easy.',
@@ -165,6 +167,7 @@ export const quantityRules: readonly Rule[] = [
       'Ships with 40+ ERP connectors and 3-way matching.',
       'Supports 15 official SDKs and 200 integrations.',
       '支持200多项功能，16GB内存。',
+      '是一款经过多种核心业务场景验证的、成熟稳定的数据库系统。',
     ],
   },
   {
