@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and fifteen more (dev2 … dev16; dev9 and dev13 to dev16
+ * The development parts: the first collection and fifteen more (dev2 … dev16; dev9 and dev14 to dev16
  * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
