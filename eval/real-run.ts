@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and fifteen more (dev2 … dev16; dev9 and dev14 to dev16
+ * The development parts: the first collection and sixteen more (dev2 … dev17; dev9 and dev14 to dev17
  * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
@@ -45,6 +45,7 @@ export const DEV: Column = {
     'dev14',
     'dev15',
     'dev16',
+    'dev17',
   ],
 };
 /**
