@@ -152,7 +152,16 @@ export const customerValueRules: readonly Rule[] = [
     dimension: 'customer_value',
     langs: ['en', 'zh'],
     when: {
-      noSignals: ['category', 'category-label', 'segment', 'result-number', 'benefit', 'you-focus', 'proof'],
+      noSignals: [
+        'category',
+        'category-label',
+        'segment',
+        'result-number',
+        'business-result',
+        'benefit',
+        'you-focus',
+        'proof',
+      ],
     },
     match: { kind: 'always' },
     effect: { delta: -1, severity: 'minor' },
@@ -162,7 +171,12 @@ export const customerValueRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: ['Trusted by the biggest names.', '迎接重生，全面上云纪实。'],
-    valid: ['Foo is an error tracking platform.', 'Your close takes 4 days.'],
+    valid: [
+      'Foo is an error tracking platform.',
+      'Your close takes 4 days.',
+      // An outcome told as it happened offers something, even in words.
+      'Companies that adopted it saw their revenue grow by half.',
+    ],
   },
   {
     id: 'cv.price-not-value',
