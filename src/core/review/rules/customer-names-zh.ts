@@ -31,9 +31,9 @@ const ROLE_OF_ZH =
  */
 const QUOTED_BRAND_ZH =
   /(?:品牌|客户|企业|公司|集团|商家|厂商|连锁|零售商|银行|医院|平台|门店|药店|超市|工厂|学校)[“「"]([^”」"，。、]{2,12})[”」"]|[“「"]([^”」"，。、]{2,12})[”」"](?=\s?(?:上线|导入|引入|采用|使用|部署|借助|选择|选用|接入|用|的(?:CIO|CTO|CEO|IT|信息|技术|财务|运营)))/g;
-/** The end of a customer list: "等56家", "等31家医院", "等数百家客户", "等知名企业". */
+/** The end of a customer list: "等56家", "等31家医院", "等数百家客户", "等知名企业", "等世界主流汽车主机厂". */
 const LIST_END_ZH = compile(
-  String.raw`等\s?(?:都|均)?(?:已经|已)?(?:全面|陆续|相继)?(?:升级|采用|上线|接入|迁移|部署)|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:知名|头部|大型|主流|领先)?${alt(CUSTOMER_NOUNS_ZH)}`,
+  String.raw`等\s?(?:都|均)?(?:已经|已)?(?:全面|陆续|相继)?(?:升级|采用|上线|接入|迁移|部署)|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:世界|全球|国内|国际|行业)?(?:知名|头部|大型|主流|领先)?(?:汽车|金融|制造|能源|医疗|零售|物流)?${alt(CUSTOMER_NOUNS_ZH)}`,
   'g',
 );
 /** A name that adopts a (Latin-named) product: "政采云借力 APISIX", "某某集团携手 TiDB", "广医三院最终选择了 SmartX". */
@@ -488,7 +488,8 @@ function listItemsBefore(text: string, end: number): string[] {
   const names = items.filter(
     (s) =>
       s.length >= 2 &&
-      s.length <= 12 &&
+      // A Latin name may run longer ("Hanon Systems").
+      s.length <= (/^[A-Za-z][A-Za-z0-9 .&-]*$/.test(s) ? 24 : 12) &&
       !/[某各多众等]|行业|领域/.test(s) &&
       !SEGMENTS_ZH.includes(s) &&
       !ROLE_WORDS_ZH.test(s),

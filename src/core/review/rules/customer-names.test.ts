@@ -82,6 +82,13 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('以某银行核心系统项目为例。', 'zh')).toEqual([]);
   });
 
+  it('reads a list of Latin names ending in a sized kind of customer, not a list of products', () => {
+    expect(
+      findNamedCustomers('已成为Northwind、Contoso Systems等世界主流汽车主机厂的供应商。', 'zh'),
+    ).toEqual(['Northwind', 'Contoso Systems']);
+    expect(findNamedCustomers('支持MySQL、Oracle、PostgreSQL等主流数据库。', 'zh')).toEqual([]);
+  });
+
   it('does not count the company that built the product as its customer', () => {
     expect(findNamedCustomers('Ledgerly 是腾讯在2013年开始研发的对账系统。', 'zh')).toEqual([]);
     expect(findNamedCustomers('招商银行采用了我们开发的系统，审批时间缩短一半。', 'zh')).toEqual([

@@ -30,6 +30,7 @@ export const COUNT_WORDS_ZH =
 /** Nouns after a Chinese count ("28家券商", "数百家客户"). */
 export const CUSTOMER_NOUNS_ZH = termList(`
   客户 | 企业 | 公司 | 机构 | 银行 | 券商 | 医院 | 工厂 | 门店 | 品牌 | 用户 | 商家 | 车企 | 厂商 | 园区 | 学校 | 高校 | 政府 | 单位 | 金融机构 | 企业用户 | 项目
+  主机厂 | 集成商
 `);
 
 /**
