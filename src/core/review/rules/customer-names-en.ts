@@ -191,9 +191,13 @@ const PROVIDES = /\b(?:provides|provided|gives|gave)\s(?=[A-Z])/g;
 /** "a great choice for Airbnb", "the natural fit for Acme": the one it suits is a customer. */
 const CHOICE_FOR_EN =
   /\b(?:great|natural|perfect|right|ideal|obvious|clear)\s(?:choice|fit)\sfor\s(?=[A-Z])/g;
-/** "Acme chose Ledgerly": choosing another named product makes a name the customer, whatever else it says. */
+/**
+ * "Acme chose Ledgerly": choosing another named product makes a name the customer, whatever else it says;
+ * so does partnering with a vendor to use what it sells ("WellSpan Health is partnering with Artisight to
+ * use …"; a bare "partnering with" may be a reseller or an alliance).
+ */
 const CHOSE_PRODUCT_EN =
-  /^\s(?:chose|selected|picked|adopted|standardi[sz]ed on|switched to|migrated to)\s[A-Z]/;
+  /^\s(?:chose|selected|picked|adopted|standardi[sz]ed on|switched to|migrated to|(?:is|has been|was)\spartnering with(?=\s[A-Z][\w.-]{0,30}\sto\s(?:use|deploy|implement|roll out|adopt)\b))\s[A-Z]/;
 /** A possessive ("Amazon's"). */
 const POSSESSIVE = /['’]s\s/g;
 
@@ -324,7 +328,10 @@ export function namedCustomersEn(text: string): string[] {
   const within = (long: string, short: string) =>
     long.startsWith(`${short} of `) || (long.startsWith(`${short} `) && ORG_WORD_EN.test(short));
   const sameName = (a: string, b: string) => a === b || within(a, b) || within(b, a);
-  const add = (name: string | null) => {
+  // "Pa.-based WellSpan Health" is WellSpan Health.
+  const bare = (name: string) => name.replace(/^[A-Z][\w.]{0,20}-based\s(?=[A-Z])/, '');
+  const add = (read: string | null) => {
+    const name = read === null ? null : bare(read);
     if (
       name &&
       !isVendor(name, vendors) &&
@@ -335,7 +342,8 @@ export function namedCustomersEn(text: string): string[] {
       found.push(name);
   };
   /** A name the vendor check would drop, kept because its position says it is the customer's. */
-  const keep = (name: string) => {
+  const keep = (read: string) => {
+    const name = bare(read);
     if (!found.includes(name)) found.push(name);
   };
   PRESS_ANNOUNCED_EN.lastIndex = 0;

@@ -227,6 +227,19 @@ describe('findNamedCustomers', () => {
     expect(en('Northwind cuts analytics costs by 65% while gaining SQL reports')).toEqual(['Northwind']);
   });
 
+  it('reads a customer partnering with a vendor to use its product, without the place it is based in', () => {
+    expect(
+      findNamedCustomers(
+        'York, Pa.-based Northwind Health is partnering with Ledgerly to use its claims platform.',
+        'en',
+      ),
+    ).toEqual(['Northwind Health']);
+    expect(findNamedCustomers('Ledgerly is partnering with Contoso to resell its platform.', 'en')).toEqual(
+      [],
+    );
+    expect(findNamedCustomers('Ledgerly is partnering with Contoso on a joint webinar.', 'en')).toEqual([]);
+  });
+
   it('does not read a seller, a metric or a plural noun as an English customer', () => {
     const en = (t: string) => findNamedCustomers(t, 'en');
     expect(en('Our team at Ledgerly loves finance.')).toEqual([]);
