@@ -82,6 +82,14 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('以某银行核心系统项目为例。', 'zh')).toEqual([]);
   });
 
+  it('reads the head of a case title that took up a named product, not a module heading', () => {
+    expect(findNamedCustomers('韩国青松 NAVI：为 AI 平台引入存储方案 Ledgerly', 'zh')).toEqual([
+      '韩国青松 NAVI',
+    ]);
+    expect(findNamedCustomers('客服中心：引入 Zendesk', 'zh')).toEqual([]);
+    expect(findNamedCustomers('智能排产：引入 APS 系统', 'zh')).toEqual([]);
+  });
+
   it('reads a list of Latin names ending in a sized kind of customer, not a list of products', () => {
     expect(
       findNamedCustomers('已成为Northwind、Contoso Systems等世界主流汽车主机厂的供应商。', 'zh'),
