@@ -202,6 +202,10 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(
           String.raw`(?:^|[-–—:]\s)(?:[Oo]pen[- ]source\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart)\b)[A-Z][\w.-]*\salternative\s(?:for|to)\b`,
         ),
+        // A named product with its category after "the": "the full ServiceTitan software platform".
+        compile(
+          String.raw`\b[Tt]he\s(?:full\s|entire\s|whole\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart|Leading|Only|First|New|Next)\b)[A-Z][\w.-]*\s(?:[a-z]+\s)?${CAT_EN}\b`,
+        ),
         // A possessive before a category: "Tulip's flexible platform digitizes …".
         compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),
       ],
@@ -222,6 +226,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'Acme provides open-source product analytics.',
       'MaxFoo 是一款知识库问答系统。',
       'FooWAF 是由某公司推出的一款以语义分析算法著称的 Web 攻击防护产品。',
+      'Customers that use the full Ledgerly reconciliation platform closed twice as fast.',
       '轻量级报表框架，拖拽即可出图。',
       'FooDB 定位为轻量级 Java 框架。',
       'Self-hosted uptime checks, an open-source alternative to Pingdom.',
