@@ -169,6 +169,7 @@ export const credibilityRules: readonly Rule[] = [
       'Record results on TPC-C.',
       'At least four times faster than the previous world-record holder.',
       'Readmissions fell 23% compared to the non-intervention group.',
+      'Our customer survey found that teams on the full platform grew revenue twice as fast.',
       'ONC certified.',
       '已通过 CNCF 的 Kubernetes 软件一致性认证。',
       '完成了与天翼云的近百项适配认证。',
