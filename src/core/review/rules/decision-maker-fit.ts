@@ -122,6 +122,26 @@ export const decisionMakerFitRules: readonly Rule[] = [
     valid: ['Claim denials fall 30%.', 'Trusted by Northwind Health.'],
   },
   {
+    id: 'dm.case-result',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    // An unnamed customer's result ("a top-10 US bank cut …", "某城商行上线后…") still gives the person who
+    // signs a case to point to; a named one is dm.peer-case.
+    when: { signals: ['case', 'result-number'], noSignals: ['named-customer'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: "A customer's result the decision maker can point to, even unnamed; naming the customer would make it stronger.",
+      zh: '有客户的结果可供决策者援引，即使没点名；写出客户名字会更有分量。',
+    },
+    knowledge: K,
+    invalid: [
+      'A top-10 US bank reduced onboarding from 3 weeks to 2 days.',
+      '某城商行上线后，开户时长从 3 天缩短到 1 天。',
+    ],
+    valid: ['Northwind Health cut claim denials from 12% to 4%.', 'Claim denials fall 30%.'],
+  },
+  {
     id: 'dm.peer-scale',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],
