@@ -132,13 +132,13 @@ function caseCardHeading(text: string): string | null {
  * ("湘财证券：数字化是…"), not the seller speaking (我们, 您), and not the product's own name ("用飞书" names
  * the product, not the customer).
  */
-const COLON_TITLE_ZH = /^([\p{Script=Han}A-Za-z0-9]{2,10}(?: [A-Za-z0-9]{2,12})?)[：:][ \t]?([^\n]{4,80})/u;
+const COLON_TITLE_ZH = /^([\p{Script=Han}A-Za-z0-9]{2,10} ?[A-Za-z0-9]{0,12})[：:][ \t]?([^\n]{4,80})/u;
 /**
  * A title that opens on the product the head took up, with no result: "韩国国民搜索 NAVER：为 AI 平台引入存储方案
  * JuiceFS". The product is a Latin name of four letters or more (not "AI").
  */
 const ADOPTS_IN_TITLE_ZH =
-  /^(?:为[^，。；\n]{0,12}?)?(?:引入|采用|选用|上线|部署|落地)\s?[^，。；\n]{0,8}?[A-Za-z][A-Za-z0-9.+-]{3,}/;
+  /^(?:为[^，。；\n]{0,12}?(?:引入|采用|选用|上线|部署|落地)|(?:引入|采用|选用|上线|部署|落地))\s?[^，。；\n]{0,8}?[A-Za-z][A-Za-z0-9.+-]{3,}/;
 const RESULT_IN_TITLE_ZH = compile(
   `(?:释放|节省|节约|提升|降低|缩短|减少|提高|增长|下降|提效|${SAVING_ZH})[^，。；]{0,6}\\d|\\d\\s?[%％倍]`,
 );

@@ -204,7 +204,7 @@ export const categoryFocusRules: readonly Rule[] = [
         ),
         // A named product with its category after "the": "the full ServiceTitan software platform".
         compile(
-          String.raw`\b[Tt]he\s(?:full\s|entire\s|whole\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart|Leading|Only|First|New|Next)\b)[A-Z][\w.-]*\s(?:[a-z]+\s)?${CAT_EN}\b`,
+          String.raw`\b[Tt]he\s(?:full\s|entire\s|whole\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart|Leading|Only|First|New|Next)\b)[A-Z][\w.-]*\s[a-z]{0,20}\s?${CAT_EN}\b`,
         ),
         // A possessive before a category: "Tulip's flexible platform digitizes …".
         compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),
