@@ -16,6 +16,9 @@ const SIZE_WORDS_EN = new Set(
 /** A size in figures: revenue ("a $28M technology company") or headcount ("a 5,000-employee insurer"). */
 const SIZE_FIGURE_EN =
   /^(?:[$€£]\d[\d.,]{0,8}(?:[KkMmBb]|bn)?|\d[\d,]{0,8}-(?:employee|person|people|bed|store|location|site|seat|branch))$/;
+/** Verbs after "one client" that tell what happened to it ("reported", "saved", "cut"). */
+const REPORTS_EN =
+  /^(?:reported|told|said|saw|cut|saved|reduced|grew|increased|achieved|doubled|halved|went|moved|switched)$/;
 /** Two-word sizes ("Fortune 500", "top 10", "publicly traded"), lower case. */
 const SIZE_PAIRS_EN = new Set(
   `fortune 500|fortune 100|fortune 50|fortune 1000|global 2000|ftse 100|tier 1|top 3|top 5|top 10|top 20|top 50|top 100|publicly traded`.split(
@@ -153,6 +156,8 @@ function anonymisedAfterArticle(words: string[], helped: boolean): number {
   if (PLACE_PAIRS_EN.has(`${bare(words[i])} ${bare(words[i + 1])}`)) i += 2;
   else if (PLACE_WORDS_EN.has(bare(words[i]))) i += 1;
   const modified = i > 0 || helped;
+  // "One client reported …", "a customer told us …": a customer speaking of what happened to it.
+  if (i === 0 && /^(?:client|customer)$/.test(lower(0)) && REPORTS_EN.test(lower(1))) return 1;
   // "… health system", "… automotive supplier": a two-word noun.
   const noun = (k: number) =>
     ANONYMISED_NOUN_EN.has(lower(k)) || `${lower(k)} ${lower(k + 1)}` === 'health system';

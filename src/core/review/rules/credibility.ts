@@ -223,6 +223,7 @@ export const credibilityRules: readonly Rule[] = [
       'I helped a manufacturer shift modes on outbound lanes, resulting in 25% lower freight spend.',
       'Last quarter we helped a $28M technology company compress their close from 20 days to 2.',
       'We cut onboarding time for a 5,000-employee insurer by 40%.',
+      'One client reported they were paying $500,000 a year for an account they did not own.',
       'How a Digital Payment Platform with 15M+ users deployed real-time scoring, slashing fraud losses by 76%',
       '一家城商行上线后，开户时长从 3 天缩短到 1 天。',
       '某药企导入后，注册资料的准备周期缩短了一半。',

@@ -198,6 +198,14 @@ const CHOICE_FOR_EN =
  */
 const CHOSE_PRODUCT_EN =
   /^\s(?:chose|selected|picked|adopted|standardi[sz]ed on|switched to|migrated to|(?:is|has been|was)\spartnering with(?=\s[A-Z][\w.-]{0,30}\sto\s(?:use|deploy|implement|roll out|adopt)\b))\s[A-Z]/;
+/** "For Staples, this translates to …": a result told for the one named. */
+const FOR_NAME_EN = /(?:^|[.!?]\s)For\s(?=[A-Z])/g;
+const FOR_NAME_RESULT_EN =
+  /^,\s(?:this|that|it|the\s(?:result|outcome|switch|change|impact))\s(?:translates|translated|meant|means|resulted|led|brought|delivered|was)\b/;
+/** "at the Pierce Manufacturing facility": a customer's site where the product is installed. */
+const AT_THE_EN = /\bat\sthe\s(?=[A-Z])/g;
+const SITE_AFTER_EN =
+  /^\s(?:facility|facilities|plant|plants|factory|factories|warehouse|warehouses|distribution center|distribution centre|hospital|mill|refinery|mine)\b/;
 /** A possessive ("Amazon's"). */
 const POSSESSIVE = /['’]s\s/g;
 
@@ -358,6 +366,16 @@ export function namedCustomersEn(text: string): string[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text))
       for (const n of readNames(text, re.lastIndex)) add(n);
+  }
+  FOR_NAME_EN.lastIndex = 0;
+  for (let m = FOR_NAME_EN.exec(text); m !== null; m = FOR_NAME_EN.exec(text)) {
+    const one = readName(text, FOR_NAME_EN.lastIndex);
+    if (one && FOR_NAME_RESULT_EN.test(text.slice(one.end, one.end + 40))) add(one.name);
+  }
+  AT_THE_EN.lastIndex = 0;
+  for (let m = AT_THE_EN.exec(text); m !== null; m = AT_THE_EN.exec(text)) {
+    const one = readName(text, AT_THE_EN.lastIndex);
+    if (one && SITE_AFTER_EN.test(text.slice(one.end, one.end + 30))) add(one.name);
   }
   LIST_INTRO_EN.lastIndex = 0;
   for (let m = LIST_INTRO_EN.exec(text); m !== null; m = LIST_INTRO_EN.exec(text))

@@ -235,6 +235,17 @@ describe('findNamedCustomers', () => {
     expect(en('Northwind cuts analytics costs by 65% while gaining SQL reports')).toEqual(['Northwind']);
   });
 
+  it('reads a result told for the one named and the site a product is installed at', () => {
+    expect(findNamedCustomers('For Northwind, this translates to 15% less packaging used.', 'en')).toEqual([
+      'Northwind',
+    ]);
+    expect(findNamedCustomers('For Teams, the price is $5 a month.', 'en')).toEqual([]);
+    expect(
+      findNamedCustomers('Three more machines went in at the Contoso Manufacturing facility in Ohio.', 'en'),
+    ).toEqual(['Contoso Manufacturing']);
+    expect(findNamedCustomers('Visit us at the Ledgerly booth.', 'en')).toEqual([]);
+  });
+
   it('reads a customer partnering with a vendor to use its product, without the place it is based in', () => {
     expect(
       findNamedCustomers(
