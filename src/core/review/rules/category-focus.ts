@@ -227,6 +227,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'MaxFoo 是一款知识库问答系统。',
       'FooWAF 是由某公司推出的一款以语义分析算法著称的 Web 攻击防护产品。',
       'Customers that use the full Ledgerly reconciliation platform closed twice as fast.',
+      '青松精密是一家专业从事合金带材的生产厂家。',
       '轻量级报表框架，拖拽即可出图。',
       'FooDB 定位为轻量级 Java 框架。',
       'Self-hosted uptime checks, an open-source alternative to Pingdom.',

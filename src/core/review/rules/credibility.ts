@@ -132,6 +132,11 @@ export const credibilityRules: readonly Rule[] = [
         compile(
           String.raw`等保[一二三四\d]级|三级等保|等级保护[一二三四\d]级|通过[^，。；]{0,30}(?:检查|审计|验收|测评|认证|检测|评审)|(?:检查|审计|验收|测评|认证|检测)[^，。；]{0,4}通过`,
         ),
+        // A market share in figures or a first place in it ("市场份额居业界首位", "占据…市场的50%以上", "45% market share");
+        // bounded gaps, like the pattern below.
+        compile(
+          String.raw`(?:市场份额|市场占有率|占有率)[^，。；]{0,12}?(?:\d{1,3}(?:\.\d)?\s?[%％]|第一|首位|榜首)|占据[^，。；]{0,20}?市场的?\s?\d{1,3}(?:\.\d)?\s?[%％]|\b\d{1,3}(?:\.\d)?\s?%\s(?:global\s|US\s|U\.S\.\s)?market\sshare\b|\bmarket\sshare\sof\s\d{1,3}(?:\.\d)?\s?%`,
+        ),
         /进入[^，。；]{0,10}供应链|获得[^，。；]{0,12}认证|\d{1,5}\s?项(?:发明)?专利|(?:\d{1,5}|[近数上百千十几多余]{1,4})\s?项[^，。；]{0,6}认证/,
         // A third party's report that cites the result: "被《…白皮书》收录", "入选《…报告》".
         /《[^《》]{2,40}(?:白皮书|报告|蓝皮书|案例集)》/,
@@ -170,6 +175,8 @@ export const credibilityRules: readonly Rule[] = [
       'At least four times faster than the previous world-record holder.',
       'Readmissions fell 23% compared to the non-intervention group.',
       'Our customer survey found that teams on the full platform grew revenue twice as fast.',
+      'We hold a 45% market share in the US.',
+      '市场份额居业界首位，占据直线执行机构市场的50%以上。',
       'ONC certified.',
       '已通过 CNCF 的 Kubernetes 软件一致性认证。',
       '完成了与天翼云的近百项适配认证。',
