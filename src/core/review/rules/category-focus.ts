@@ -176,6 +176,8 @@ export const categoryFocusRules: readonly Rule[] = [
         // A kind of product named after 一款 however long its modifier: "是由长亭科技推出的一款…Web 攻击防护产品"
         // (not praise: "一款非常好的产品").
         compile(`一款[^，。；！？,\n]{0,40}?[\u4e00-\u9fa5A-Za-z](?<![的好新])产品`),
+        // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家".
+        compile(`是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商)`),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
           `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))(?!某|一家)[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
@@ -227,7 +229,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'MaxFoo 是一款知识库问答系统。',
       'FooWAF 是由某公司推出的一款以语义分析算法著称的 Web 攻击防护产品。',
       'Customers that use the full Ledgerly reconciliation platform closed twice as fast.',
-      '青松精密是一家专业从事合金带材的生产厂家。',
+      '青松精密是一家专业从事软磁合金、永磁合金、弹性合金、膨胀合金等的带材、棒材、板材、丝材以及粉末材料的生产厂家。',
       '轻量级报表框架，拖拽即可出图。',
       'FooDB 定位为轻量级 Java 框架。',
       'Self-hosted uptime checks, an open-source alternative to Pingdom.',
