@@ -90,6 +90,23 @@ export const customerValueRules: readonly Rule[] = [
     ],
   },
   {
+    id: 'cv.before-after',
+    dimension: 'customer_value',
+    langs: ['en', 'zh'],
+    // A before and after of the buyer's own work ("an hour to create a service, now seconds") is the gain
+    // itself, even when it is not money (cv.outcome, cv.reported-outcome).
+    when: { signals: ['before-after'], noSignals: ['business-result'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: "Shows the customer's work before and after, so the buyer sees the gain, not the feature.",
+      zh: '写出了客户工作的前后变化，客户看到的是得到什么，而不是功能。',
+    },
+    knowledge: K,
+    invalid: ['Creating a service used to take an hour; now it takes minutes.', '对账时间从一周缩短到半天。'],
+    valid: ['Operating costs fell 30%.', 'Query speed up 20x.'],
+  },
+  {
     id: 'cv.peer-result',
     dimension: 'customer_value',
     langs: ['en', 'zh'],
