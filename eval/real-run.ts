@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and seventeen more (dev2 … dev18; dev9 and dev15 to dev18
+ * The development parts: the first collection and seventeen more (dev2 … dev18; dev9 and dev16 to dev18
  * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
