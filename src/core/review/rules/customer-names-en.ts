@@ -367,16 +367,16 @@ export function namedCustomersEn(text: string): string[] {
     for (let m = re.exec(text); m !== null; m = re.exec(text))
       for (const n of readNames(text, re.lastIndex)) add(n);
   }
-  FOR_NAME_EN.lastIndex = 0;
-  for (let m = FOR_NAME_EN.exec(text); m !== null; m = FOR_NAME_EN.exec(text)) {
-    const one = readName(text, FOR_NAME_EN.lastIndex);
-    if (one && FOR_NAME_RESULT_EN.test(text.slice(one.end, one.end + 40))) add(one.name);
-  }
-  AT_THE_EN.lastIndex = 0;
-  for (let m = AT_THE_EN.exec(text); m !== null; m = AT_THE_EN.exec(text)) {
-    const one = readName(text, AT_THE_EN.lastIndex);
-    if (one && SITE_AFTER_EN.test(text.slice(one.end, one.end + 30))) add(one.name);
-  }
+  // A name read after an anchor, kept when the words right after it say it is a customer.
+  const nameThen = (anchor: RegExp, after: RegExp, span: number) => {
+    anchor.lastIndex = 0;
+    for (let m = anchor.exec(text); m !== null; m = anchor.exec(text)) {
+      const one = readName(text, anchor.lastIndex);
+      if (one && after.test(text.slice(one.end, one.end + span))) add(one.name);
+    }
+  };
+  nameThen(FOR_NAME_EN, FOR_NAME_RESULT_EN, 40);
+  nameThen(AT_THE_EN, SITE_AFTER_EN, 30);
   LIST_INTRO_EN.lastIndex = 0;
   for (let m = LIST_INTRO_EN.exec(text); m !== null; m = LIST_INTRO_EN.exec(text))
     for (const n of bulletNames(text, LIST_INTRO_EN.lastIndex)) add(n);
@@ -471,11 +471,7 @@ export function namedCustomersEn(text: string): string[] {
   if (owner?.[1] && titled && readName(owner[1], 0)?.name === owner[1] && usesNamedProduct(title))
     keep(owner[1]);
   // "the Lykke team", "the Acme engineers": a team named after its company.
-  THE_NAME.lastIndex = 0;
-  for (let m = THE_NAME.exec(text); m !== null; m = THE_NAME.exec(text)) {
-    const one = readName(text, THE_NAME.lastIndex);
-    if (one && TEAM_AFTER.test(text.slice(one.end, one.end + 14))) add(one.name);
-  }
+  nameThen(THE_NAME, TEAM_AFTER, 14);
   // "enabled Casepoint to close faster", "helped Acme cut costs by 30%": the object is the customer.
   ENABLED.lastIndex = 0;
   for (let m = ENABLED.exec(text); m !== null; m = ENABLED.exec(text)) {
