@@ -169,8 +169,11 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(String.raw`\b[A-Z][\w.+®-]*(?:,\s|\s[—–-]\s|[—–])(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
-        // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …").
-        compile(String.raw`^(?!The\s|Our\s|We\s|An?\s)[A-Z][\w -]{0,40}?${CAT_EN}`),
+        // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …"), and
+        // not praise in the label's place ("Best platform ever!").
+        compile(
+          String.raw`^(?!The\s|Our\s|We\s|An?\s)(?!(?:Best|Better|Greatest|Great|Top|Ultimate|Perfect|Cheapest|Smartest|Leading|Number one)\b)[A-Z][\w -]{0,40}?${CAT_EN}`,
+        ),
         compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,\n]{0,30}?${CAT_ZH}`),
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,\n]{0,24}?${CAT_ZH}`),
         // A kind of product named after 一款 however long its modifier: "是由长亭科技推出的一款…Web 攻击防护产品"
@@ -255,6 +258,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'Users and logs provide clues. Foo provides answers.',
       '迎接重生，全面上云纪实。',
       '这是一款非常好的产品。',
+      'Best platform ever! Best platform ever!',
       '我们的系统swift稳定。',
       '支持数据库 MySQL、Redis 和 Kafka。',
       '信创适配：芯片 ARM体系、MIPS体系、X86体系。',
