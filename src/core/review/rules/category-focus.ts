@@ -66,6 +66,8 @@ function segmentsEn(text: string): string[] {
 const WORKS_WITH_ZH = '支持|兼容|适配|对接|集成|接入|使用|采用|用了|迁移|替换|替代|下线|弃用|取代';
 
 /** Category nouns, also capitalised (the category rule is case-sensitive: see below). */
+/** Praise that may stand where a name or label would ("Best platform", "the Ultimate CRM"): never a label. */
+const PRAISE_EN = 'Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart';
 const CAT_EN = alt([...CATEGORY_NOUNS_EN, ...CATEGORY_NOUNS_EN.map((t) => t[0]?.toUpperCase() + t.slice(1))]);
 const CAT_ZH = alt(CATEGORY_NOUNS_ZH);
 
@@ -172,7 +174,7 @@ export const categoryFocusRules: readonly Rule[] = [
         // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …"), and
         // not praise in the label's place ("Best platform ever!").
         compile(
-          String.raw`^(?!The\s|Our\s|We\s|An?\s)(?!(?:Best|Better|Greatest|Great|Top|Ultimate|Perfect|Cheapest|Smartest|Leading|Number one)\b)[A-Z][\w -]{0,40}?${CAT_EN}`,
+          String.raw`^(?!The\s|Our\s|We\s|An?\s)(?!(?:${PRAISE_EN}|Greatest|Smartest|Leading|Number one)\b)[A-Z][\w -]{0,40}?${CAT_EN}`,
         ),
         compile(`是(?:一款|一个|一种|一家|一套|一站式)?[^，。；！？,\n]{0,30}?${CAT_ZH}`),
         compile(`(?:作为|专为|面向|针对|定位为|定位是)[^，。；！？,\n]{0,24}?${CAT_ZH}`),
@@ -205,11 +207,11 @@ export const categoryFocusRules: readonly Rule[] = [
         compile(String.raw`\b[Tt]he\s(?:open[- ]source\s|self-hosted\s)?[A-Z][\w.-]*\salternative\b`),
         // A label after a dash or at the start: "… - Elasticsearch alternative for logs".
         compile(
-          String.raw`(?:^|[-–—:]\s)(?:[Oo]pen[- ]source\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart)\b)[A-Z][\w.-]*\salternative\s(?:for|to)\b`,
+          String.raw`(?:^|[-–—:]\s)(?:[Oo]pen[- ]source\s)?(?!(?:${PRAISE_EN})\b)[A-Z][\w.-]*\salternative\s(?:for|to)\b`,
         ),
         // A named product with its category after "the": "the full ServiceTitan software platform".
         compile(
-          String.raw`\b[Tt]he\s(?:full\s|entire\s|whole\s)?(?!(?:Best|Better|Great|Top|Ultimate|Perfect|Cheapest|Smart|Leading|Only|First|New|Next)\b)[A-Z][\w.-]*\s[a-z]{0,20}\s?${CAT_EN}\b`,
+          String.raw`\b[Tt]he\s(?:full\s|entire\s|whole\s)?(?!(?:${PRAISE_EN}|Leading|Only|First|New|Next)\b)[A-Z][\w.-]*\s[a-z]{0,20}\s?${CAT_EN}\b`,
         ),
         // A possessive before a category: "Tulip's flexible platform digitizes …".
         compile(String.raw`\b[A-Z][\w.+-]*['’]s\s[a-z -]{0,30}?${CAT_EN}\b`),
