@@ -245,7 +245,8 @@ export const credibilityCheckRules: readonly Rule[] = [
     dimension: 'credibility',
     langs: ['en', 'zh'],
     when: { noSignals: ['proof', 'case', 'result-number'] },
-    match: { kind: 'always' },
+    // Production use at a stated scale is proof too (cr.production-scale, weighed in the same pass).
+    match: { kind: 'finder', find: (text) => (findLiveProduction(text).length > 0 ? [] : ['']) },
     effect: { delta: -1, severity: 'major' },
     message: {
       en: 'No testimony or evidence: no customer, case, third party or guarantee backs the claim.',
@@ -262,6 +263,6 @@ export const credibilityCheckRules: readonly Rule[] = [
       'Read our case study.',
       '查看案例。',
     ],
-    valid: ['Used by 300+ hospitals.', '已服务28家券商。'],
+    valid: ['Used by 300+ hospitals.', '已服务28家券商。', '当前的边缘管理系统管理着将近100,000个边缘节点。'],
   },
 ];
