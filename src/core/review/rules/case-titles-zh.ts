@@ -61,19 +61,17 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
   const out: { name: string; direct: boolean }[] = [];
   // Only in a case ("｜效率数倍提升", a result, 实践/案例): a slogan also 赋能 someone ("赋能千行百业").
   const isCase = RESULT_LATER_ZH.test(text) || /[｜|]|实践|案例|如何|了解/.test(text);
-  HELPS_ZH.lastIndex = 0;
-  for (let m = isCase ? HELPS_ZH.exec(text) : null; m !== null; m = HELPS_ZH.exec(text)) {
-    const name = nameAfter(text, HELPS_ZH.lastIndex);
-    if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
-      out.push({ name, direct: false });
-  }
-  USER_LABEL_ZH.lastIndex = 0;
-  for (let m = USER_LABEL_ZH.exec(text); m !== null; m = USER_LABEL_ZH.exec(text)) {
-    const name = nameAfter(text, USER_LABEL_ZH.lastIndex);
+  if (isCase)
+    for (const m of text.matchAll(HELPS_ZH)) {
+      const name = nameAfter(text, m.index + m[0].length);
+      if (name.length >= 2 && name.length <= 8 && !isGenericZh(name) && !/^[某各多众超近逾]/.test(name))
+        out.push({ name, direct: false });
+    }
+  for (const m of text.matchAll(USER_LABEL_ZH)) {
+    const name = nameAfter(text, m.index + m[0].length);
     if (name.length >= 2 && name.length <= 8 && !isGenericZh(name)) out.push({ name, direct: false });
   }
-  BROUGHT_TO_ZH.lastIndex = 0;
-  for (let m = BROUGHT_TO_ZH.exec(text); m !== null; m = BROUGHT_TO_ZH.exec(text)) {
+  for (const m of text.matchAll(BROUGHT_TO_ZH)) {
     const name = (m[1] ?? '').trim();
     if (!isGenericZh(name)) out.push({ name, direct: false });
   }
@@ -86,8 +84,7 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
   }
   const via = LATIN_VIA_ZH.exec(text);
   if (via?.[1] && via[1] !== via[2] && isCase) out.push({ name: via[1], direct: true });
-  BASED_PRACTICE_ZH.lastIndex = 0;
-  for (let m = BASED_PRACTICE_ZH.exec(text); m !== null; m = BASED_PRACTICE_ZH.exec(text)) {
+  for (const m of text.matchAll(BASED_PRACTICE_ZH)) {
     const name = zhNameBefore(text, m.index);
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name)) out.push({ name, direct: false });
   }
@@ -98,8 +95,7 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
   if (colon) out.push({ name: colon, direct: false });
   const card = caseCardHeading(text);
   if (card) out.push({ name: card, direct: false });
-  PRACTICE_ZH.lastIndex = 0;
-  for (let m = PRACTICE_ZH.exec(text); m !== null; m = PRACTICE_ZH.exec(text)) {
+  for (const m of text.matchAll(PRACTICE_ZH)) {
     const name = practiceSite(text, m.index);
     if (name) out.push({ name, direct: false });
   }

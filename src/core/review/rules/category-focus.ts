@@ -23,10 +23,8 @@ const SEGMENT_ZH = compile(lexiconSource(SEGMENTS_ZH) ?? '(?!)', 'g');
 
 /** Chinese segment words, except inside a named customer ("青松物流" names a customer, not logistics). */
 function segmentsZh(text: string): string[] {
-  SEGMENT_ZH.lastIndex = 0;
   const hits: { word: string; at: number }[] = [];
-  for (let m = SEGMENT_ZH.exec(text); m !== null; m = SEGMENT_ZH.exec(text))
-    hits.push({ word: m[0], at: m.index });
+  for (const m of text.matchAll(SEGMENT_ZH)) hits.push({ word: m[0], at: m.index });
   if (hits.length === 0) return [];
   const spans: [number, number][] = [];
   for (const name of findNamedCustomers(text, 'zh'))
@@ -49,8 +47,7 @@ function isCodeRepo(text: string, at: number): boolean {
 
 function segmentsEn(text: string): string[] {
   const out: string[] = [];
-  SEGMENT_EN.lastIndex = 0;
-  for (let m = SEGMENT_EN.exec(text); m !== null; m = SEGMENT_EN.exec(text)) {
+  for (const m of text.matchAll(SEGMENT_EN)) {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     const lastWord = before.endsWith(' ') ? (before.trimEnd().split(/\s/).pop() ?? '') : '';
     const inName = /^[A-Z]/.test(m[0]) && /^[A-Z]/.test(lastWord);

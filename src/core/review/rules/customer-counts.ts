@@ -88,10 +88,8 @@ const ZH: readonly RegExp[] = [
 
 function all(re: RegExp, text: string, keep: (m: RegExpExecArray) => boolean = () => true): string[] {
   const out: string[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0] === '') re.lastIndex++;
-    else if (keep(m)) out.push(m[0].trim());
+  for (const m of text.matchAll(re)) {
+    if (m[0] !== '' && keep(m)) out.push(m[0].trim());
   }
   return out;
 }

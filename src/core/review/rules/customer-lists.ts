@@ -80,8 +80,7 @@ function isIntro(line: string, lang: ReviewLang): boolean {
 
 /** True when what follows one of `words` in `line` (trimmed) is what `rest` allows. */
 function restAfter(line: string, words: RegExp, rest: readonly RegExp[]): boolean {
-  words.lastIndex = 0;
-  for (let m = words.exec(line); m !== null; m = words.exec(line)) {
+  for (const m of line.matchAll(words)) {
     const after = line.slice(m.index + m[0].length).trim();
     if (rest.some((r) => r.test(after))) return true;
   }

@@ -282,10 +282,8 @@ function notAnOrganisation(name: string): boolean {
 /** Names the English copy uses for the seller or its product, which never count as customers. */
 export function vendorNamesEn(text: string): Set<string> {
   const vendors = new Set<string>();
-  CLAUSE_STARTS.lastIndex = 0;
-  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
+  for (const m of text.matchAll(CLAUSE_STARTS)) {
     const start = m.index + m[0].length;
-    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
     const one = readName(text, start);
     if (!one) continue;
     const after = text.slice(one.end, one.end + 60);
@@ -354,40 +352,30 @@ export function namedCustomersEn(text: string): string[] {
     const name = bare(read);
     if (!found.includes(name)) found.push(name);
   };
-  PRESS_ANNOUNCED_EN.lastIndex = 0;
-  for (let m = PRESS_ANNOUNCED_EN.exec(text); m !== null; m = PRESS_ANNOUNCED_EN.exec(text)) {
-    const one = readName(text, PRESS_ANNOUNCED_EN.lastIndex);
+  for (const m of text.matchAll(PRESS_ANNOUNCED_EN)) {
+    const one = readName(text, m.index + m[0].length);
     if (one && PRESS_PICKS_EN.test(text.slice(one.end, one.end + 40))) keep(one.name);
   }
-  PRESS_BY_EN.lastIndex = 0;
-  for (let m = PRESS_BY_EN.exec(text); m !== null; m = PRESS_BY_EN.exec(text))
-    add(readName(text, PRESS_BY_EN.lastIndex)?.name ?? null);
+  for (const m of text.matchAll(PRESS_BY_EN)) add(readName(text, m.index + m[0].length)?.name ?? null);
   for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text))
-      for (const n of readNames(text, re.lastIndex)) add(n);
+    for (const m of text.matchAll(re)) for (const n of readNames(text, m.index + m[0].length)) add(n);
   }
   // A name read after an anchor, kept when the words right after it say it is a customer.
   const nameThen = (anchor: RegExp, after: RegExp, span: number) => {
-    anchor.lastIndex = 0;
-    for (let m = anchor.exec(text); m !== null; m = anchor.exec(text)) {
-      const one = readName(text, anchor.lastIndex);
+    for (const m of text.matchAll(anchor)) {
+      const one = readName(text, m.index + m[0].length);
       if (one && after.test(text.slice(one.end, one.end + span))) add(one.name);
     }
   };
   nameThen(FOR_NAME_EN, FOR_NAME_RESULT_EN, 40);
   nameThen(AT_THE_EN, SITE_AFTER_EN, 30);
-  LIST_INTRO_EN.lastIndex = 0;
-  for (let m = LIST_INTRO_EN.exec(text); m !== null; m = LIST_INTRO_EN.exec(text))
-    for (const n of bulletNames(text, LIST_INTRO_EN.lastIndex)) add(n);
+  for (const m of text.matchAll(LIST_INTRO_EN))
+    for (const n of bulletNames(text, m.index + m[0].length)) add(n);
   const storyStarts: number[] = [];
-  STORY_ANCHORS_EN.lastIndex = 0;
-  for (let m = STORY_ANCHORS_EN.exec(text); m !== null; m = STORY_ANCHORS_EN.exec(text))
-    storyStarts.push(STORY_ANCHORS_EN.lastIndex);
-  WITH_CLAUSE_EN.lastIndex = 0;
+  for (const m of text.matchAll(STORY_ANCHORS_EN)) storyStarts.push(m.index + m[0].length);
   const withStarts = new Set<number>();
-  for (let m = WITH_CLAUSE_EN.exec(text); m !== null; m = WITH_CLAUSE_EN.exec(text)) {
-    const start = afterWithClause(text, WITH_CLAUSE_EN.lastIndex);
+  for (const m of text.matchAll(WITH_CLAUSE_EN)) {
+    const start = afterWithClause(text, m.index + m[0].length);
     if (start !== null) {
       storyStarts.push(start);
       withStarts.add(start);
@@ -419,15 +407,12 @@ export function namedCustomersEn(text: string): string[] {
     )
       add(one.name);
   }
-  ADOPTION_CLAUSE_EN.lastIndex = 0;
-  for (let m = ADOPTION_CLAUSE_EN.exec(text); m !== null; m = ADOPTION_CLAUSE_EN.exec(text)) {
-    const one = readName(text, ADOPTION_CLAUSE_EN.lastIndex);
+  for (const m of text.matchAll(ADOPTION_CLAUSE_EN)) {
+    const one = readName(text, m.index + m[0].length);
     if (one && /^[a-z]{3,}(?:ed|s)$/.test(verbAfter(text, one.end).verb)) add(one.name);
   }
   const doneFor: string[] = [];
-  CLAUSE_STARTS.lastIndex = 0;
-  for (let m = CLAUSE_STARTS.exec(text); m !== null; m = CLAUSE_STARTS.exec(text)) {
-    if (m[0] === '') CLAUSE_STARTS.lastIndex++;
+  for (const m of text.matchAll(CLAUSE_STARTS)) {
     const one = readName(text, m.index + m[0].length);
     if (!one) continue;
     const v = verbAfter(text, one.end);
@@ -444,14 +429,14 @@ export function namedCustomersEn(text: string): string[] {
     if (other && other !== one.name) doneFor.push(other);
   }
   for (const name of doneFor) add(name);
-  POSSESSIVE.lastIndex = 0;
-  for (let m = POSSESSIVE.exec(text); m !== null; m = POSSESSIVE.exec(text)) {
+  for (const m of text.matchAll(POSSESSIVE)) {
+    const end = m.index + m[0].length;
     const next = text
-      .slice(POSSESSIVE.lastIndex, POSSESSIVE.lastIndex + 40)
+      .slice(end, end + 40)
       .toLowerCase()
       .split(/[\s,]+/)
       .slice(0, 3);
-    const verb = verbAfter(text, POSSESSIVE.lastIndex);
+    const verb = verbAfter(text, end);
     // "Maergo's codebase went from 730k lines to 95k": a thing of theirs, then their result.
     const resultNext = next.slice(1).some((w) => RESULT_VERBS_EN.has(w)) && verb.number;
     if (isCustomerVerb(verb) || resultNext) {
@@ -459,9 +444,7 @@ export function namedCustomersEn(text: string): string[] {
       if (name) add(`${name}'s`); // "St. Catherine's cut their denial rate…"
     } else if (next.some((w) => CUSTOMER_SIDE_EN.has(w))) add(nameBefore(text, m.index));
   }
-  CHOICE_FOR_EN.lastIndex = 0;
-  for (let m = CHOICE_FOR_EN.exec(text); m !== null; m = CHOICE_FOR_EN.exec(text))
-    add(readName(text, CHOICE_FOR_EN.lastIndex)?.name ?? null);
+  for (const m of text.matchAll(CHOICE_FOR_EN)) add(readName(text, m.index + m[0].length)?.name ?? null);
   // A case title opening on a possessive: "JD.com's Exploration and Practice with Apache Doris" (title
   // case; not "Ledgerly's matching engine works with Salesforce").
   const owner = /^([^\s']{2,30})['’]s\s/.exec(text);
@@ -473,9 +456,8 @@ export function namedCustomersEn(text: string): string[] {
   // "the Lykke team", "the Acme engineers": a team named after its company.
   nameThen(THE_NAME, TEAM_AFTER, 14);
   // "enabled Casepoint to close faster", "helped Acme cut costs by 30%": the object is the customer.
-  ENABLED.lastIndex = 0;
-  for (let m = ENABLED.exec(text); m !== null; m = ENABLED.exec(text)) {
-    const one = readName(text, ENABLED.lastIndex);
+  for (const m of text.matchAll(ENABLED)) {
+    const one = readName(text, m.index + m[0].length);
     if (!one) continue;
     const v = verbAfter(text, one.end);
     const result = RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb) || BASE_RESULT_EN.has(v.verb);
@@ -483,27 +465,23 @@ export function namedCustomersEn(text: string): string[] {
   }
   // "Datadog's unified platform provides Orderbird with complete observability" (lower-case verb: a
   // title-case headline's "Provides Finance Teams With …" names no one).
-  PROVIDES.lastIndex = 0;
-  for (let m = PROVIDES.exec(text); m !== null; m = PROVIDES.exec(text)) {
-    const one = readName(text, PROVIDES.lastIndex);
+  for (const m of text.matchAll(PROVIDES)) {
+    const one = readName(text, m.index + m[0].length);
     if (one && verbAfter(text, one.end).verb === 'with') add(one.name);
   }
-  AT_COMPANY_EN.lastIndex = 0;
-  for (let m = AT_COMPANY_EN.exec(text); m !== null; m = AT_COMPANY_EN.exec(text))
+  for (const m of text.matchAll(AT_COMPANY_EN))
     if (!/\b(?:our|the)\s$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))
-      add(readName(text, AT_COMPANY_EN.lastIndex)?.name ?? null);
-  AT_NAME_EN.lastIndex = 0;
-  for (let m = AT_NAME_EN.exec(text); m !== null; m = AT_NAME_EN.exec(text)) {
-    const one = readName(text, AT_NAME_EN.lastIndex);
+      add(readName(text, m.index + m[0].length)?.name ?? null);
+  for (const m of text.matchAll(AT_NAME_EN)) {
+    const one = readName(text, m.index + m[0].length);
     if (!one || !AT_USES_EN.test(text.slice(one.end, one.end + 60))) continue;
     // "At mParticle we have deployed Druid": the company speaking; "At Ledgerly, the finance team cut …
     // using our own product": the seller about itself.
     const speaks = /^,?\s(?:we|our\s[a-z]+)\s/.test(text.slice(one.end, one.end + 30));
     if (speaks || !/\b(?:our own|we|our)\b/i.test(verbAfter(text, one.end).sentence)) add(one.name);
   }
-  CASE_LABEL_EN.lastIndex = 0;
-  for (let m = CASE_LABEL_EN.exec(text); m !== null; m = CASE_LABEL_EN.exec(text)) {
-    const one = readName(text, CASE_LABEL_EN.lastIndex);
+  for (const m of text.matchAll(CASE_LABEL_EN)) {
+    const one = readName(text, m.index + m[0].length);
     // The label says whose case it is, though "Acme reduces churn" reads like a seller's claim: a name
     // alone on its line, or one that goes on to a result ("Case study | Acme reduces churn by 20%"); not
     // a topic or a title word ("Success story: Zero downtime", "Case study | Healthcare: 40% faster").
@@ -522,9 +500,8 @@ export function namedCustomersEn(text: string): string[] {
     )
       keep(one.name);
   }
-  THE_TEAM_AT_EN.lastIndex = 0;
-  for (let m = THE_TEAM_AT_EN.exec(text); m !== null; m = THE_TEAM_AT_EN.exec(text)) {
-    const one = readName(text, THE_TEAM_AT_EN.lastIndex);
+  for (const m of text.matchAll(THE_TEAM_AT_EN)) {
+    const one = readName(text, m.index + m[0].length);
     // "…deployed Foo": a named product adopted, not "deployed a new pricing page" (the seller's own work).
     const v = one ? verbAfter(text, one.end) : null;
     if (
@@ -577,17 +554,16 @@ export function namedCustomersEn(text: string): string[] {
   // A short sentence may have most of its words in a name ("Deployed at 2,300 branches of Meridian
   // National Bank."): only a longer text is read as a headline by its capitals.
   const titleCase = words.length >= 6 && words.filter((w) => /^[A-Z]/.test(w)).length >= words.length * 0.7;
-  ORG_SUFFIX_EN.lastIndex = 0;
-  for (let m = titleCase ? null : ORG_SUFFIX_EN.exec(text); m !== null; m = ORG_SUFFIX_EN.exec(text)) {
-    const name = nameBefore(text, m.index);
-    if (name) add(`${name}${m[0]}`);
-  }
+  if (!titleCase)
+    for (const m of text.matchAll(ORG_SUFFIX_EN)) {
+      const name = nameBefore(text, m.index);
+      if (name) add(`${name}${m[0]}`);
+    }
   // The company on a testimonial's signature line, unless it is the seller's own name.
   for (const name of signedCompanies(text, 'en'))
     if (![...vendors].some((v) => name.startsWith(v))) keep(name);
   // A company every buyer knows, where the copy tells of its use: "teams at Netflix", "Walmart cut…".
-  WELL_KNOWN_EN_RE.lastIndex = 0;
-  for (let m = WELL_KNOWN_EN_RE.exec(text); m !== null; m = WELL_KNOWN_EN_RE.exec(text)) {
+  for (const m of text.matchAll(WELL_KNOWN_EN_RE)) {
     // The words just before the name, back to the clause's last comma (a list's other items are not read).
     const clause =
       text

@@ -157,8 +157,7 @@ function adoptsLater(text: string, end: number): boolean {
 /** Latin names the Chinese copy uses for the seller or its product ("OceanBase 是…", "迁移至 TiDB"). */
 export function vendorNamesZh(text: string): Set<string> {
   const vendors = new Set<string>();
-  LATIN_NAME_ZH.lastIndex = 0;
-  for (let m = LATIN_NAME_ZH.exec(text); m !== null; m = LATIN_NAME_ZH.exec(text)) {
+  for (const m of text.matchAll(LATIN_NAME_ZH)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     const before = text.slice(Math.max(0, m.index - 5), m.index);
     if (VENDOR_AFTER_ZH.test(after) || VENDOR_BEFORE_ZH.test(before) || m.index === 0) vendors.add(m[0]);
@@ -189,8 +188,7 @@ const MADE_BY_ZH = /(?:研发|开发|打造|孵化|开源|推出)的|由[^，。
 /** The clauses (at most 24 characters before the verb) that say who made the product. */
 function makerClauses(text: string): string[] {
   const out: string[] = [];
-  MADE_BY_ZH.lastIndex = 0;
-  for (let m = MADE_BY_ZH.exec(text); m !== null; m = MADE_BY_ZH.exec(text)) {
+  for (const m of text.matchAll(MADE_BY_ZH)) {
     // "由X开发": the maker is inside the match.
     if (m[0].startsWith('由')) {
       out.push(m[0]);
@@ -240,16 +238,14 @@ export function namedCustomersZh(text: string): string[] {
       (index === 0 && !ADOPTER_AFTER_ZH.test(after) && !adoptsLater(text, index + length) && !adoptsProduct)
     );
   };
-  WELL_KNOWN_RE.lastIndex = 0;
-  for (let m = WELL_KNOWN_RE.exec(text); m !== null; m = WELL_KNOWN_RE.exec(text)) {
+  for (const m of text.matchAll(WELL_KNOWN_RE)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (!sellerAt(m.index, m[0].length) && !PRODUCT_AFTER_ZH.test(after) && !notACustomer(text, m.index))
       add(m[0]);
   }
   // A registered company name ("广州疆海科技有限公司") is a particular company: a customer unless it
   // is the seller.
-  REGISTERED_ZH.lastIndex = 0;
-  for (let m = REGISTERED_ZH.exec(text); m !== null; m = REGISTERED_ZH.exec(text)) {
+  for (const m of text.matchAll(REGISTERED_ZH)) {
     const read = zhNameBefore(text, m.index);
     // 助 ends a name read leftwards ("帮助"), which leaves the 力 of "助力" in front.
     const head = read.startsWith('力') && text[m.index - read.length - 1] === '助' ? read.slice(1) : read;
@@ -264,8 +260,7 @@ export function namedCustomersZh(text: string): string[] {
       add(head + m[0]);
   }
   // "开立医疗的HR", "青松物流的 CIO": a team or role of a named company.
-  ROLE_OF_ZH.lastIndex = 0;
-  for (let m = ROLE_OF_ZH.exec(text); m !== null; m = ROLE_OF_ZH.exec(text)) {
+  for (const m of text.matchAll(ROLE_OF_ZH)) {
     const head = zhNameBefore(text, m.index);
     if (
       head.length >= 2 &&
@@ -280,8 +275,7 @@ export function namedCustomersZh(text: string): string[] {
     )
       add(head);
   }
-  ORG_SUFFIX_RE.lastIndex = 0;
-  for (let m = ORG_SUFFIX_RE.exec(text); m !== null; m = ORG_SUFFIX_RE.exec(text)) {
+  for (const m of text.matchAll(ORG_SUFFIX_RE)) {
     const head = zhNameBefore(text, m.index);
     const start = m.index - head.length;
     if (
@@ -298,22 +292,17 @@ export function namedCustomersZh(text: string): string[] {
       add(head + m[0]);
     }
   }
-  QUOTED_BRAND_ZH.lastIndex = 0;
-  for (let m = QUOTED_BRAND_ZH.exec(text); m !== null; m = QUOTED_BRAND_ZH.exec(text))
-    add(m[1] ?? m[2] ?? '');
-  BRACKETED_ZH.lastIndex = 0;
-  for (let m = BRACKETED_ZH.exec(text); m !== null; m = BRACKETED_ZH.exec(text)) {
+  for (const m of text.matchAll(QUOTED_BRAND_ZH)) add(m[1] ?? m[2] ?? '');
+  for (const m of text.matchAll(BRACKETED_ZH)) {
     for (const item of (m[1] ?? '').split(/[、，,和与及]/)) {
       const name = item.replace(/等$/, '').trim();
       if (name.length >= 2 && name.length <= 12 && !isGenericZh(name) && !/[某各多众]/.test(name)) add(name);
     }
   }
-  LIST_END_ZH.lastIndex = 0;
-  for (let m = LIST_END_ZH.exec(text); m !== null; m = LIST_END_ZH.exec(text)) {
+  for (const m of text.matchAll(LIST_END_ZH)) {
     for (const item of listItemsBefore(text, m.index)) add(item);
   }
-  ADOPTS_ZH.lastIndex = 0;
-  for (let m = ADOPTS_ZH.exec(text); m !== null; m = ADOPTS_ZH.exec(text)) {
+  for (const m of text.matchAll(ADOPTS_ZH)) {
     const read = zhNameBefore(text, m.index);
     const start = m.index - read.length;
     const name = read.replace(TITLE_OPENER_ZH, '');
@@ -325,8 +314,7 @@ export function namedCustomersZh(text: string): string[] {
     )
       add(name);
   }
-  HELPS_ZH.lastIndex = 0;
-  for (let m = HELPS_ZH.exec(text); m !== null; m = HELPS_ZH.exec(text)) {
+  for (const m of text.matchAll(HELPS_ZH)) {
     const name = m[1] ?? '';
     if (
       /\p{Script=Han}/u.test(name) &&
@@ -341,10 +329,10 @@ export function namedCustomersZh(text: string): string[] {
     )
       add(name);
   }
-  ROLE_SAYS_ZH.lastIndex = 0;
-  for (let m = ROLE_SAYS_ZH.exec(text); m !== null; m = ROLE_SAYS_ZH.exec(text)) {
+  for (const m of text.matchAll(ROLE_SAYS_ZH)) {
     const name = zhNameBefore(text, m.index);
-    const said = text.slice(ROLE_SAYS_ZH.lastIndex, ROLE_SAYS_ZH.lastIndex + 80);
+    const end = m.index + m[0].length;
+    const said = text.slice(end, end + 80);
     if (
       name.length >= 2 &&
       !isGenericZh(name) &&
@@ -354,11 +342,10 @@ export function namedCustomersZh(text: string): string[] {
     )
       add(name);
   }
-  BRACKET_SOURCE_ZH.lastIndex = 0;
-  for (let m = BRACKET_SOURCE_ZH.exec(text); m !== null; m = BRACKET_SOURCE_ZH.exec(text)) {
+  for (const m of text.matchAll(BRACKET_SOURCE_ZH)) {
     const name = m[2] ?? '';
-    if (!BRACKET_CLOSE_ZH.test(text.slice(BRACKET_SOURCE_ZH.lastIndex, BRACKET_SOURCE_ZH.lastIndex + 14)))
-      continue;
+    const end = m.index + m[0].length;
+    if (!BRACKET_CLOSE_ZH.test(text.slice(end, end + 14))) continue;
     // Labelled ("客户：…"), or right after a result in numbers and four or more characters with Chinese
     // in them; not an alias after a name ("有限公司（荔枝FM）"), an acronym ("（CRM）") or a note ("（含税）").
     const before = text.slice(Math.max(0, m.index - 40), m.index);
@@ -378,8 +365,7 @@ export function namedCustomersZh(text: string): string[] {
     )
       add(name);
   }
-  CLAUSE_COMPANY_ZH.lastIndex = 0;
-  for (let m = CLAUSE_COMPANY_ZH.exec(text); m !== null; m = CLAUSE_COMPANY_ZH.exec(text)) {
+  for (const m of text.matchAll(CLAUSE_COMPANY_ZH)) {
     const name = m[1] ?? '';
     const end = m.index + m[0].length;
     const start = end - name.length;
@@ -409,13 +395,11 @@ export function namedCustomersZh(text: string): string[] {
     )
       add(name);
   }
-  CUSTOMER_FIELD_ZH.lastIndex = 0;
-  for (let m = CUSTOMER_FIELD_ZH.exec(text); m !== null; m = CUSTOMER_FIELD_ZH.exec(text)) {
+  for (const m of text.matchAll(CUSTOMER_FIELD_ZH)) {
     const name = m[1] ?? '';
     if (!/^[某各该本我贵其这那每]/.test(name) && !isGenericZh(name) && !SEGMENTS_ZH.includes(name)) add(name);
   }
-  CASE_LABEL_ZH.lastIndex = 0;
-  for (let m = CASE_LABEL_ZH.exec(text); m !== null; m = CASE_LABEL_ZH.exec(text)) {
+  for (const m of text.matchAll(CASE_LABEL_ZH)) {
     const name = m[1] ?? '';
     if (!/^[某如我各]|如何|怎么|为什么|怎样/.test(name) && !isGenericZh(name) && COMPANY_END_ZH.test(name))
       add(name);
@@ -424,26 +408,22 @@ export function namedCustomersZh(text: string): string[] {
   // Only a text that names another product or quotes someone is signed by a customer, not by its vendor.
   const signed = vendors.size > 0 || /[“”"「」]/.test(text) ? signingNameZh(text) : null;
   if (signed && !/^[某各多众该本我贵]/.test(signed) && !SEGMENTS_ZH.includes(signed)) add(signed);
-  HEADCOUNT_USES_ZH.lastIndex = 0;
-  for (let m = HEADCOUNT_USES_ZH.exec(text); m !== null; m = HEADCOUNT_USES_ZH.exec(text)) {
+  for (const m of text.matchAll(HEADCOUNT_USES_ZH)) {
     const name = zhNameBefore(text, m.index);
     if (/\p{Script=Han}/u.test(name) && !isGenericZh(name) && !notACustomer(text, m.index - name.length))
       add(name);
   }
-  RUNS_AT_ZH.lastIndex = 0;
-  for (let m = RUNS_AT_ZH.exec(text); m !== null; m = RUNS_AT_ZH.exec(text)) {
+  for (const m of text.matchAll(RUNS_AT_ZH)) {
     const name = (m[1] ?? '').trim();
     if (!isGenericZh(name) && !/[某各多众我贵本该其]|自己|自身|行业|领域|企业|客户|用户/.test(name))
       add(name);
   }
-  CASE_PROJECT_ZH.lastIndex = 0;
-  for (let m = CASE_PROJECT_ZH.exec(text); m !== null; m = CASE_PROJECT_ZH.exec(text)) {
+  for (const m of text.matchAll(CASE_PROJECT_ZH)) {
     const name = m[1] ?? '';
     if (!isGenericZh(name)) add(name);
   }
   // The form itself says the name is an organisation, so a name with a common word in it ("汽车之家") counts.
-  CORE_OF_ZH.lastIndex = 0;
-  for (let m = CORE_OF_ZH.exec(text); m !== null; m = CORE_OF_ZH.exec(text)) {
+  for (const m of text.matchAll(CORE_OF_ZH)) {
     const name = m[1] ?? '';
     if (
       !NOT_A_NAME_ZH.test(name) &&
@@ -453,8 +433,7 @@ export function namedCustomersZh(text: string): string[] {
       add(name);
   }
   // "三井住友从2017年起就使用了帆软的FR工具": a company using a product since a given year is its customer.
-  SINCE_YEAR_ZH.lastIndex = 0;
-  for (let m = SINCE_YEAR_ZH.exec(text); m !== null; m = SINCE_YEAR_ZH.exec(text)) {
+  for (const m of text.matchAll(SINCE_YEAR_ZH)) {
     const name = zhNameBefore(text, m.index);
     if (name.length >= 2 && !isGenericZh(name)) add(name);
   }
