@@ -59,15 +59,16 @@ export const DEV: Column = {
 export const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', 'held4', 'held6'] };
 /**
  * The eleventh, fifteenth, seventeenth, nineteenth, twenty-second, twenty-third, twenty-fifth (those four
- * copy only), twenty-sixth (questions only), twenty-ninth (copy only, `copy.held13.jsonl`) and thirty-third
- * (questions only, `questions.held14.jsonl`) collections, held out whole from the moment they were written: scored as aggregates only, never item by item (two
+ * copy only), twenty-sixth (questions only), twenty-ninth (copy only, `copy.held13.jsonl`), thirty-third
+ * (questions only, `questions.held14.jsonl`), thirty-seventh (copy only, `copy.held14.jsonl`) and thirty-eighth
+ * (questions only, `questions.held15.jsonl`) collections, held out whole from the moment they were written: scored as aggregates only, never item by item (two
  * drafts of the twenty-third were printed once by mistake, and one rewrite of the twenty-fifth was read as
  * metadata: eval/real/COPY.md; the collectors' one-line summaries of the twenty-sixth were read:
  * eval/real/QUESTIONS.md).
  */
 export const FRESH: Column = {
   label: 'fresh',
-  parts: ['held5', 'held7', 'held8', 'held9', 'held10', 'held11', 'held12', 'held13', 'held14'],
+  parts: ['held5', 'held7', 'held8', 'held9', 'held10', 'held11', 'held12', 'held13', 'held14', 'held15'],
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(8);
