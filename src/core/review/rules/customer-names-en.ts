@@ -282,9 +282,12 @@ function notAnOrganisation(name: string): boolean {
 /** Names the English copy uses for the seller or its product, which never count as customers. */
 export function vendorNamesEn(text: string): Set<string> {
   const vendors = new Set<string>();
+  // "By implementing Smart-size Packaging, Staples also reduces…": the one who adopted it, not its seller.
+  const adopters = new Set<number>();
+  for (const m of text.matchAll(ADOPTION_CLAUSE_EN)) adopters.add(m.index + m[0].length);
   for (const m of text.matchAll(CLAUSE_STARTS)) {
     const start = m.index + m[0].length;
-    const one = readName(text, start);
+    const one = adopters.has(start) ? null : readName(text, start);
     if (!one) continue;
     const after = text.slice(one.end, one.end + 60);
     const v = verbAfter(text, one.end);
@@ -297,7 +300,7 @@ export function vendorNamesEn(text: string): Set<string> {
   const anyName = /\b[A-Z][A-Za-z0-9&.-]*/g;
   for (let m = anyName.exec(text); m !== null; m = anyName.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
-    const one = readName(text, m.index);
+    const one = adopters.has(m.index) ? null : readName(text, m.index);
     if (!one) continue;
     anyName.lastIndex = Math.max(anyName.lastIndex, one.end);
     const after = text.slice(one.end, one.end + 60);

@@ -186,6 +186,13 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('Through the adoption of Ledgerly, Acme Foods reduced costs.', 'en')).toEqual([
       'Acme Foods',
     ]);
+    // A present-tense result in numbers after the clause: the adopter, not a seller that "reduces".
+    expect(
+      findNamedCustomers(
+        'By implementing Smart-size Packaging, Northwind Foods also reduces its carbon footprint by 25,000 tons.',
+        'en',
+      ),
+    ).toEqual(['Northwind Foods']);
     // Not a past-tense result: the clause names nobody's case.
     expect(findNamedCustomers('By using Ledgerly, Finance Teams close faster.', 'en')).toEqual([]);
   });

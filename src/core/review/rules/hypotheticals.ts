@@ -13,7 +13,7 @@ const SUPPOSED_ZH = /(?:如果|假如|假设|假若|要是|倘若|若是|如若|
  * clause: "We grew ARR 300% last year", "our revenue doubled", "公司营收同比增长 45%". They measure the
  * seller's business, not a result a customer got ("We cut our customers' close time by 40%" stays).
  */
-const SELLER_METRIC_EN = String.raw`(?:ARR|MRR|revenues?|headcount|valuation|bookings|customer base|customer count|user base|team size|sales|funding)`;
+const SELLER_METRIC_EN = `(?:ARR|MRR|revenues?|headcount|valuation|bookings|customer base|customer count|user base|team size|sales|funding)`;
 const SELLER_FIGURES_EN = compile(
   String.raw`\b(?:[Oo]ur\s(?:own\s|company's\s|annual\s|recurring\s)?${SELLER_METRIC_EN}|[Ww]e(?:\s(?:have|'ve|’ve))?\s(?:grew|grown|doubled|tripled|raised|reached|crossed|passed|hit)\s(?:our\s)?(?:${SELLER_METRIC_EN}|\$\s?\d[\d.,]*\s?[MBK]?\s(?:in\s)?(?:ARR|funding|Series))\b)[^,;:.!?\n]*`,
   'g',
