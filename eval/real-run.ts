@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and eighteen more (dev2 … dev19; dev9 and dev16 to dev19
+ * The development parts: the first collection and eighteen more (dev2 … dev19; dev9 and dev17 to dev19
  * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
