@@ -234,6 +234,7 @@ export const credibilityRules: readonly Rule[] = [
       'How a Digital Payment Platform with 15M+ users deployed real-time scoring, slashing fraud losses by 76%',
       '一家城商行上线后，开户时长从 3 天缩短到 1 天。',
       '某药企导入后，注册资料的准备周期缩短了一半。',
+      '三甲医院应用Aiknow系统，录入时间从10分钟缩至30秒。',
     ],
     valid: [
       'We offer reliable logistics.',
