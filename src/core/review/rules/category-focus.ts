@@ -167,6 +167,15 @@ export const categoryFocusRules: readonly Rule[] = [
         // An appositive after a comma or a dash: "Acme, the spend platform", "Acme — the analytics platform".
         compile(String.raw`\b[A-Z][\w.+®-]*(?:,\s|\s[—–-]\s|[—–])(?:an|a|the)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
         compile(String.raw`\b(?:provides|offers|delivers|builds|sells|makes)\s[^.;:!?\n]{0,50}?${CAT_EN}`),
+        // A service named by its trade: "provides testing services", "offers freight forwarding services" (not
+        // "features and services", "a range of services").
+        compile(
+          String.raw`\b(?:provides|offers|delivers)\s[^.;:!?\n]{0,50}?\b(?!and\s|of\s|features\s|our\s|value-added\s|other\s|related\s)[a-z-]{3,20}\sservices\b`,
+        ),
+        // What a firm has long been: "Vistatec was already established as a translation services provider".
+        compile(
+          String.raw`\b[A-Z][\w.+®-]*\s(?:is|was|has been)\s(?:already\s|long\s)?(?:established|known|recogni[sz]ed)\sas\s(?:an|a|the)\s[^.;:!?\n]{0,60}?${CAT_EN}`,
+        ),
         compile(String.raw`${CAT_EN}\s(?:for|built for|designed for|made for)\s`),
         // A headline noun phrase: "Error tracking platform trusted by …" (not "The best …", "Our …"), and
         // not praise in the label's place ("Best platform ever!").
@@ -178,6 +187,9 @@ export const categoryFocusRules: readonly Rule[] = [
         // A kind of product named after 一款 however long its modifier: "是由长亭科技推出的一款…Web 攻击防护产品"
         // (not praise: "一款非常好的产品").
         compile(`一款[^，。；！？,\n]{0,40}?[\u4e00-\u9fa5A-Za-z](?<![的好新])产品`),
+        // A service named by its trade: "提供60多个语种的翻译服务", "为外贸企业提供报关代理服务" (not praise or
+        // a promise of care: "提供优质服务", "一站式服务", "售后服务").
+        compile(`提供[^，。；！？,\n]{0,30}?[\u4e00-\u9fa5](?<![的好质佳心诚位面业到贴式值后前务全])服务`),
         // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家".
         compile(`是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商)`),
         // A label that opens the copy: "前端低代码框架，通过 …".
@@ -250,6 +262,10 @@ export const categoryFocusRules: readonly Rule[] = [
       '青松云数据库QSDB，基于openGauss打造新一代云原生数据库。',
       '不用懂 Kubernetes 的开源容器平台 Foo 帮助团队完成应用交付。',
       '10x cheaper - Elasticsearch alternative for logs, metrics and traces.',
+      'Foolingo was already established as a long-term translation services provider to this customer.',
+      'Foo Labs provides testing services to pharmaceutical companies.',
+      'Acme is a logistics provider.',
+      '青松翻译能提供60多个语种的翻译服务。',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
@@ -266,6 +282,8 @@ export const categoryFocusRules: readonly Rule[] = [
       '某券商基于 Spring Cloud 重构了交易系统，响应时间从 2 秒降到 200 毫秒。',
       '一家城商行基于 Kubernetes 搭建了容器平台，上线周期从两周缩短到一天。',
       'Ledgerly - Best alternative for teams who hate spreadsheets.',
+      'The Standard plan provides access to a comprehensive set of features and services.',
+      '我们提供优质服务，全方位的一站式服务。',
     ],
   },
   {

@@ -210,7 +210,7 @@ export const SEGMENT_SOURCE = alt([...SEGMENTS_EN, ...SEGMENTS_ZH]);
  */
 export const CATEGORY_NOUNS_EN = termList(`
   platform | platforms | database | databases | data warehouse | lakehouse | tool | tools | toolkit
-  software | system | systems | service | app | application | suite | engine | server | broker
+  software | system | systems | service | provider | providers | app | application | suite | engine | server | broker
   framework | library | SDK | API | SQL | CRM | ERP | WMS | TMS | MES | HRIS | ATS | CMS | CDP | analytics
   monitoring | observability | error tracking | automation | scheduler | gateway | gateways | meter
   meters | sensor | sensors | inhibitor | coating | assembly | boxes | payroll | solution | network
