@@ -219,13 +219,16 @@ const CHANGE_IN_TITLE_EN =
   /\b(?:less|more|faster|fewer|lower|higher|cut|cuts|reduced|reduces|saved|saves|increase|decrease|improved|growth|reduction|uptime)\b/i;
 const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:month|year|user|seat))\b/i;
 
+/**
+ * Words that end an organisation's name ("Acme Logistics", "China Telecom", "Keller ISD", "Northern
+ * Lebanon School District").
+ */
+const ORG_WORDS_EN =
+  'Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores|Union|Bancorp|Holdings|Dairy|Haulage|Hotels|Clinic|Transit|Steel|Chemicals|Brewing|District|ISD|County|College|Authority';
 /** A name that ends in a company suffix ("Royal Bank", "Northwind Health"). */
-const ORG_WORD_EN =
-  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores|Union|Bancorp|Holdings|Dairy|Haulage|Hotels|Clinic|Transit|Steel|Chemicals|Brewing)$/;
-
-/** Company suffixes ("Acme Logistics", "China Telecom"). */
-const ORG_SUFFIX_EN =
-  /\s(?:Inc|Ltd|GmbH|LLC|Group|Bank|Hospital|Health|Logistics|Motors|Energy|Pharma|Foods|AG|SA|plc|Corp|Corporation|Airlines|Airways|Insurance|University|Telecom|Financial|Railways|Retail|Stores|Union|Bancorp|Holdings|Dairy|Haulage|Hotels|Clinic|Transit|Steel|Chemicals|Brewing)\b/g;
+const ORG_WORD_EN = compile(`\\s(?:${ORG_WORDS_EN})$`);
+/** Company suffixes, found anywhere in the text. */
+const ORG_SUFFIX_EN = compile(`\\s(?:${ORG_WORDS_EN})\\b`, 'g');
 
 /** The teams inside a company ("Marketing", "AP", "HR and IT"), which name no customer. */
 const DEPARTMENT_WORDS_EN = new Set(
@@ -238,11 +241,11 @@ function isDepartment(name: string): boolean {
 }
 
 /**
- * "Ledgerly saved Initech $1.2M", "Ledgerly cut Globex's close…", "Ledgerly recovered $2.3M … for Oakmont
+ * "Ledgerly saved Initech $1.2M", "Ledgerly was able to save Initech $1.2M", "Ledgerly cut Globex's close…", "Ledgerly recovered $2.3M … for Oakmont
  * Bank": the one who did it for a named company is the seller; that company is the customer.
  */
 const DID_FOR_EN =
-  /^\s(?:saved|helped|gave|earned|won|enabled|allowed|brought|got)\s(?=[A-Z])|^\s(?:cut|reduced|halved|shortened|sped up|trimmed|slashed)\s(?=[A-Z][\w.&-]*['’]s\s|[A-Z][\w.&-]*\s[A-Z][\w.&-]*['’]s\s)/;
+  /^\s(?:saved|helped|gave|earned|won|enabled|allowed|brought|got|(?:was|were)\sable\sto\s(?:save|help|give|earn|win|bring|get))\s(?=[A-Z])|^\s(?:cut|reduced|halved|shortened|sped up|trimmed|slashed)\s(?=[A-Z][\w.&-]*['’]s\s|[A-Z][\w.&-]*\s[A-Z][\w.&-]*['’]s\s)/;
 const RESULT_FOR_EN =
   /^\s(?:recovered|saved|cut|reduced|prevented|collected|found|eliminated|delivered)\b[^;!?]{0,60}?\bfor\s(?=[A-Z])/;
 

@@ -572,6 +572,20 @@ describe('more ways a case names its customer', () => {
   });
 });
 
+describe('public-sector customers named by their suffix', () => {
+  it('reads a school district, an ISD or a county after "The"', () => {
+    expect(
+      findNamedCustomers(
+        'The Northwind Valley School District estimates that it has saved more than $47,500.',
+        'en',
+      ),
+    ).toEqual(['Northwind Valley School District']);
+    expect(findNamedCustomers('Northwind ISD saved 20 hours a week of attendance work.', 'en')).toEqual([
+      'Northwind ISD',
+    ]);
+  });
+});
+
 describe('the seller doing something for a named customer, and names that are no customer', () => {
   it('reads the one it was done for, not the seller', () => {
     expect(findNamedCustomers('Ledgerly saved Initech $1.2M in duplicate payments in 2023.', 'en')).toEqual([
@@ -585,6 +599,16 @@ describe('the seller doing something for a named customer, and names that are no
       ),
     ).toEqual(['Oakmont Bank']);
     expect(findNamedCustomers('Foo saved us 40 hours a month.', 'en')).toEqual([]);
+    expect(
+      findNamedCustomers(
+        'Ledgerly was able to save Oakmont Builders over a million dollars on the project.',
+        'en',
+      ),
+    ).toEqual(['Oakmont Builders']);
+    // "was able to" said of the customer itself.
+    expect(findNamedCustomers('Oakmont Builders was able to cut costs by 30%.', 'en')).toEqual([
+      'Oakmont Builders',
+    ]);
     // A customer that achieved something itself is still the customer.
     expect(findNamedCustomers('Brightwave helped Northpeak cut churn by 20%.', 'en')).toEqual(['Northpeak']);
     expect(findNamedCustomers("Ledgerly slashed Initech's DSO by 12 days.", 'en')).toEqual(['Initech']);

@@ -323,6 +323,9 @@ const COMPANY_WITH_NEED_EN =
  * with a number ("Acme cut returns 30%"; not "Kubernetes reduced our ops burden").
  */
 
+/** "… was able to save Hoar Construction …": what a seller did for a named company. */
+const DID_FOR_OTHER_EN = /^\s?(?:was|were)\sable\sto\s(?:save|help|give|earn|win|bring|get)\s[A-Z]/;
+
 export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (ADOPTION_VERBS_EN.has(v.verb)) return true;
   // "Union Pay adopts Harbor": a present-tense adoption of a named product ("Foo deploys in minutes" is
@@ -331,7 +334,8 @@ export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   // "Acme Foods saves 1,200 hours a year with Ledgerly": a result in numbers, with someone else's product.
   if (STORY_PRESENT_EN.has(v.verb) && v.number && usesNamedProduct(v.sentence)) return true;
   if (STORY_OPENERS_EN.has(v.verb) && (v.number || usesNamedProduct(v.sentence))) return true;
-  if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return true; // "Nutanix was able to…"
+  // "Nutanix was able to…", but not "PlanGrid was able to save Hoar Construction $1M" (done for someone else).
+  if ((v.verb === 'was' || v.verb === 'were') && v.next === 'able') return !DID_FOR_OTHER_EN.test(v.sentence);
   // "Planzer is a Swiss logistics company that was looking to upgrade…": a company introduced by a need
   // it had (a seller introduces itself by what it does: "…company that helps…").
   if (v.verb === 'is' && COMPANY_WITH_NEED_EN.test(v.sentence)) return true;
