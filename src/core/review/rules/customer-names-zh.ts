@@ -42,11 +42,12 @@ const ADOPTS_ZH =
 /** Words in what is read before an adoption verb that make it no name ("用户可以选择 MySQL", "一键上线 Foo"). */
 const NOT_AN_ADOPTER_ZH = /可以|能够|即可|一键|轻松|快速|您|你|用户|开发者|推荐|建议|欢迎|立即|马上|免费|请/;
 /**
- * "Foo 助力明途科技实现…", "帮助万达更好地实现…": the one a product helps to achieve something; not a
- * general or counted object ("助力企业实现…", "帮助数万家企业…", "帮助您…").
+ * "Foo 助力明途科技实现…", "帮助万达更好地实现…", "酷学院携手菊乐食品搭建…": the one a product helps to achieve
+ * something, or builds it with; not a general or counted object ("助力企业实现…", "帮助数万家企业…", "帮助您…",
+ * "携手合作伙伴打造…").
  */
 const HELPS_ZH =
-  /(?:助力|赋能|帮助|支撑)\s?([^\s，。；、！？,;：:“”]{2,10}?)(?:更好地|快速|全面|成功|顺利)?(?:实现|完成|打造|构建|建设|提升|降低|落地|推进|迈向|加速|上线)/g;
+  /(?:助力|赋能|帮助|支撑|携手|牵手)\s?([^\s，。；、！？,;：:“”]{2,10}?)(?:更好地|快速|全面|成功|顺利|共同)?(?:实现|完成|打造|构建|建设|搭建|提升|降低|落地|推进|迈向|加速|上线)/g;
 const NOT_HELPED_NAME_ZH =
   /^(?:[您你我某各多众全每这那其该本]|[数几上千万百\d]{1,4}[家个多余名位款])|企业|客户|用户|行业|团队|开发者|伙伴|商家|机构|组织|个人|大家/;
 /**
