@@ -156,10 +156,18 @@ function findAll(re: RegExp, text: string): string[] {
 /** Commas, 顿号, semicolons, "and"/"or"; not the comma that groups a number's thousands ("2,000"). */
 const LIST_SEPARATOR = /(?:,(?!\d{3}(?!\d))|[，、;；])\s?|\s(?:and|or|&)\s/;
 
-/** The longest run of short items in one sentence. */
+/**
+ * A sentence on how things were before ("以往，农户们要运肥、和肥、施肥…", "Previously, …"): a list there is of old
+ * chores, not features. Not a span of time ("过去三年", "In the past 25 years").
+ */
+const BEFORE_STATE =
+  /^(?:以往|过去(?![\d一二三四五六七八九十几数半]|的\d)|以前|原来|原先|此前|传统上|(?:Before|Previously|In the past),)/i;
+
+/** The longest run of short items in one sentence (not one telling how things were before). */
 function findList(text: string, lang: ReviewLang, maxItem: number): string[] {
   let best: string[] = [];
   for (const sentence of splitSentences(text)) {
+    if (BEFORE_STATE.test(sentence.trim())) continue;
     let run: string[] = [];
     const body = trimEndChars(sentence, '。！？.!?');
     for (const raw of body.split(LIST_SEPARATOR)) {

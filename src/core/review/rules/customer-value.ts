@@ -320,6 +320,9 @@ export const customerValueRules: readonly Rule[] = [
       '已为华彩、青松等56家企业承运。',
       'Trusted by Bosch, Siemens, ABB and Haier.',
       'Over 2,000 manufacturers, including Bosch and Haier, plan on it.',
+      // How things were before: old chores, not features.
+      '以往，农户们要运肥、和肥、施肥、灌溉，既辛苦又不科学。',
+      'Previously, clerks had to export, merge, clean and re-key every file.',
     ],
   },
   {
