@@ -60,7 +60,7 @@ const ABOUT_A_PRODUCT_ZH = /[A-Za-z]{3,}|上线|引入|选择|采用|借助|部�
 /** The seller's own people on their product or plans ("我们的产品…", "我们将…"). */
 const SELLER_SAYS_ZH = /我们的(?:产品|平台|系统|方案|技术|团队)|我们(?:将|会|致力|始终|一直)|我司|本公司/;
 /** How a Chinese company name ends ("…科技", "…物流", "…乳业"): what a name read from a loose form must have. */
-const COMPANY_ENDS_ZH = `${alt(ORG_SUFFIXES_ZH)}|科技|网络|软件|信息|技术|物流|乳业|食品|制造|电子|电器|汽车|医疗|药业|能源|电力|地产|实业|工业|机械|精密|纺织|五金|超市|商城|百货|餐饮|酒店|航运|快递|钢铁|化工|水务|建材|水泥|新材|重工|燃气|环保|矿业|家居|服饰|光电|生物|医药|传媒|物业|建工|电气|电缆|汽配|零部件|酒业|粮油|日化|陶瓷|港务|热电|光伏|锂电|模具|轮胎|仪器|装备|有限公司|公司`;
+const COMPANY_ENDS_ZH = `${alt(ORG_SUFFIXES_ZH)}|科技|网络|软件|信息|技术|物流|乳业|食品|制造|电子|电器|汽车|医疗|药业|能源|电力|地产|实业|工业|机械|精密|纺织|五金|超市|商城|百货|餐饮|酒店|航运|快递|钢铁|化工|水务|建材|水泥|新材|重工|燃气|环保|矿业|家居|服饰|光电|生物|医药|传媒|物业|建工|电气|电缆|汽配|零部件|酒业|粮油|日化|陶瓷|港务|热电|光伏|锂电|模具|轮胎|仪器|装备|供水|制管|管业|港口|港务局|有限公司|公司`;
 const COMPANY_END_ZH = compile(`(?:${COMPANY_ENDS_ZH})$`);
 
 /**
@@ -74,7 +74,7 @@ const CLAUSE_COMPANY_ZH = compile(
 );
 /** Right after such a name: it adopts a product. */
 const COMPANY_ADOPTS_ZH =
-  /^\s?(?:已经|已|也|正在|全面)?(?:用(?!户|于|来)|使用|采用|上线|引入|部署|借助|接入|选用|迁移)/;
+  /^\s?(?:已经|已|也|正在|全面|决定|最终|最后)?(?:用(?!户|于|来)|使用|采用|上线|引入|部署|借助|接入|选用|迁移)/;
 /** Right after such a name: one of its people or teams ("东岳化工的安全员"). */
 const COMPANY_PEOPLE_ZH =
   /^的\s?[\u4e00-\u9fa5]{0,6}(?:员|部|团队|负责人|总监|经理|主管|部长|厂长|科长|主任|工程师)/;
