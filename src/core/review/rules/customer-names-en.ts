@@ -219,6 +219,11 @@ const CHANGE_IN_TITLE_EN =
   /\b(?:less|more|faster|fewer|lower|higher|cut|cuts|reduced|reduces|saved|saves|increase|decrease|improved|growth|reduction|uptime)\b/i;
 const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:month|year|user|seat))\b/i;
 
+/** "… for finance teams", "for Finance & Ops teams", "for mid-size manufacturers": the market a seller serves. */
+const FOR_SEGMENT_EN = compile(
+  String.raw`\bfor\s[A-Za-z&\s-]{0,40}?\b(?:teams|companies|businesses|customers|clients|brands|firms|organi[sz]ations|enterprises|leaders|professionals|departments|retailers|manufacturers|banks|hospitals|insurers|distributors|startups)\b`,
+);
+
 /**
  * Words that end an organisation's name ("Acme Logistics", "China Telecom", "Keller ISD", "Northern
  * Lebanon School District").
@@ -541,13 +546,15 @@ export function namedCustomersEn(text: string): string[] {
   if (head && /^\s(?:is|was)\s/.test(text.slice(head.end, head.end + 5)) && THEY_STORY_EN.test(text))
     keep(head.name);
   // A case title: "Workiva reduces the time … by 80%". A short text that opens on a name and a result in
-  // numbers, speaking to no one ("you") and for no one ("we"), and not saying how ("with AI matching"): a
-  // seller's claim speaks to the reader or tells what does it.
+  // numbers, speaking to no one ("you") and for no one ("we"), not saying how ("with AI matching") and not
+  // whom it serves ("for finance teams"): a seller's claim speaks to the reader, tells what does it or
+  // names its market.
   if (
     head &&
     text.length <= 160 &&
     !/\b(?:you|your|we|our|us)\b/i.test(text) &&
-    !/\b(?:with|using|via|through)\s(?:[a-z]|AI\b)/.test(text)
+    !/\b(?:with|using|via|through)\s(?:[a-z]|AI\b)/.test(text) &&
+    !FOR_SEGMENT_EN.test(text)
   ) {
     const v = verbAfter(text, head.end);
     if ((STORY_PRESENT_EN.has(v.verb) || RESULT_VERBS_EN.has(v.verb)) && v.number && !didFor(text, head.end))

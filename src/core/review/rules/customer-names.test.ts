@@ -530,6 +530,8 @@ describe('more ways a case names its customer', () => {
     ['The team at Ledgerly deployed a new pricing page and sign-ups rose 20%.', 'en'],
     ['Ledgerly gave Sales teams a forecast they trust.', 'en'],
     ['Our customers recovered over $3M in 2023.', 'en'],
+    ['Ledgerly cuts close time by 40% for finance teams.', 'en'],
+    ['Ledgerly cuts close time by 40% for Finance & Ops teams.', 'en'],
   ])('English, no customer: %s', (text, lang) => {
     expect(findNamedCustomers(text, lang as 'en')).toEqual([]);
   });
@@ -573,6 +575,22 @@ describe('more ways a case names its customer', () => {
     '“很好用。”——李明，资深 财务总监',
   ])('Chinese, no customer: %s', (text) => {
     expect(findNamedCustomers(text, 'zh')).toEqual([]);
+  });
+});
+
+describe('names with an ampersand', () => {
+  it('reads one name across "&"', () => {
+    expect(
+      findNamedCustomers(
+        'Sanford & Hawley, a 125-year-old building supplies company, implemented Ledgerly and cut idling by 12%.',
+        'en',
+      ),
+    ).toEqual(['Sanford & Hawley']);
+    expect(findNamedCustomers('Trusted by Procter & Gamble, Bosch and Siemens.', 'en')).toEqual([
+      'Procter & Gamble',
+      'Bosch',
+      'Siemens',
+    ]);
   });
 });
 

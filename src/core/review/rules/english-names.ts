@@ -166,6 +166,12 @@ export function readName(text: string, pos: number): { name: string; end: number
       at += 4;
       continue;
     }
+    // "Sanford & Hawley", "Procter & Gamble": one name across the ampersand.
+    if (/ & [A-Z]/y.test(text.slice(end, end + 4)) && words.length < 4) {
+      words.push('&');
+      at += 3;
+      continue;
+    }
     if (word.length < m[0].length || text[at] !== ' ') break;
     at += 1;
   }
