@@ -219,6 +219,9 @@ const CHANGE_IN_TITLE_EN =
   /\b(?:less|more|faster|fewer|lower|higher|cut|cuts|reduced|reduces|saved|saves|increase|decrease|improved|growth|reduction|uptime)\b/i;
 const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:month|year|user|seat))\b/i;
 
+/** "enabled BSK Labs to…", "helped Acme to…": what follows is the one helped. */
+const HELPED_EN = /\b(?:enabled|helped|allowed)\s(?=[A-Z])/g;
+
 /** "… for finance teams", "for Finance & Ops teams", "for mid-size manufacturers": the market a seller serves. */
 const FOR_SEGMENT_EN = compile(
   String.raw`\bfor\s[A-Za-z&\s-]{0,40}?\b(?:teams|companies|businesses|customers|clients|brands|firms|organi[sz]ations|enterprises|leaders|professionals|departments|retailers|manufacturers|banks|hospitals|insurers|distributors|startups)\b`,
@@ -317,6 +320,13 @@ export function vendorNamesEn(text: string): Set<string> {
     else if (VENDOR_VERBS_EN.has(verb.verb) && !isCustomerVerb(verb)) vendors.add(one.name);
     else if (/^,\s(?:an?|the)\s/.test(after) && categoryFollows(after)) vendors.add(one.name);
     else if (/^['’]s\s[A-Z]/.test(after)) vendors.add(one.name); // "Cloudflare's Rate Limiting"
+  }
+  // "… enabled BSK Labs to save USD 12,000. … BSK now saves three minutes per sample": the one a product
+  // helped is its customer, whatever verb follows its name later.
+  for (const m of text.matchAll(HELPED_EN)) {
+    const one = readName(text, m.index + m[0].length);
+    if (!one || !text.startsWith(' to ', one.end)) continue;
+    for (const v of vendors) if (one.name === v || one.name.startsWith(`${v} `)) vendors.delete(v);
   }
   return vendors;
 }

@@ -621,6 +621,13 @@ describe('the seller doing something for a named customer, and names that are no
       ),
     ).toEqual(['Oakmont Bank']);
     expect(findNamedCustomers('Foo saved us 40 hours a month.', 'en')).toEqual([]);
+    // The one helped stays the customer when a later sentence opens on its short name and a verb.
+    expect(
+      findNamedCustomers(
+        'Using Ledgerly enabled Oakmont Labs to save USD 12,000 on filters. Oakmont now saves three minutes per sample.',
+        'en',
+      ),
+    ).toEqual(['Oakmont Labs']);
     expect(
       findNamedCustomers(
         'Ledgerly was able to save Oakmont Builders over a million dollars on the project.',
