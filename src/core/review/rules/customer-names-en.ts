@@ -450,6 +450,14 @@ export function namedCustomersEn(text: string): string[] {
     if (other && other !== one.name) doneFor.push(other);
   }
   for (const name of doneFor) add(name);
+  // "A robotic palletizer helped Putter's Foods meet demand": the one helped to do something, whoever helped.
+  for (const m of text.matchAll(HELPED_EN)) {
+    const one = readName(text, m.index + m[0].length);
+    if (!one || !/^\s(?:to\s)?[a-z]{3,}\b/.test(text.slice(one.end, one.end + 24))) continue;
+    const cut = one.name.search(/['’]s$/);
+    const name = cut > 0 ? one.name.slice(0, cut) : one.name;
+    if (!READER_OR_SELLER_EN.test(name) && !notAnOrganisation(name)) add(name);
+  }
   for (const m of text.matchAll(POSSESSIVE)) {
     const end = m.index + m[0].length;
     const next = text

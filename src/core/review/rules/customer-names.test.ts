@@ -621,6 +621,11 @@ describe('the seller doing something for a named customer, and names that are no
       ),
     ).toEqual(['Oakmont Bank']);
     expect(findNamedCustomers('Foo saved us 40 hours a month.', 'en')).toEqual([]);
+    // Whoever helped: the one helped to do something is the customer.
+    expect(
+      findNamedCustomers('A robotic palletizer helped Northwind Foods meet demand at peak times.', 'en'),
+    ).toEqual(['Northwind Foods']);
+    expect(findNamedCustomers('Ledgerly helped Sales teams close faster.', 'en')).toEqual([]);
     // The one helped stays the customer when a later sentence opens on its short name and a verb.
     expect(
       findNamedCustomers(
