@@ -108,6 +108,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'They cut the denial rate from 12% to 7%.',
       'Month-end close in 4 days, not 9.',
       'Before the switch, it could take up to four days to deploy. Now it takes a few minutes.',
+      'Foo has cut processing time for large remittances from 2+ hours to mere minutes.',
       '平均时效从72小时缩短到54小时。',
       '温控异常响应时间 45 分钟 → 6 分钟。',
       '响应时长由原来的22.8小时降至3.6小时。',

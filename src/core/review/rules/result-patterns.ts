@@ -6,9 +6,9 @@
 import { CHANGE_EN, CHANGE_ZH, DIGITS, NUM_EN, PCT, TIME_EN } from './lexicons.ts';
 import { compile } from './regex-source.ts';
 
-/** A before → after in words ("from weeks to days", "from several hours to mere minutes"). */
+/** A before → after in words ("from weeks to days", "from several hours to mere minutes", "from 2+ hours to mere minutes"). */
 export const FROM_TO_WORDS_EN =
-  /\bfrom\s(?:several\s|a\sfew\s)?(?:years|months|weeks|days|hours|minutes)\sto\s(?:a\sfew\s|several\s|just\s|mere\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
+  /\bfrom\s(?:several\s|a\sfew\s|\d\s|\d\+\s|\d\d\s|\d\d\+\s)?(?:years?|months?|weeks?|days?|hours?|minutes?)\sto\s(?:a\sfew\s|several\s|just\s|mere\s)?(?:months|weeks|days|hours|minutes|seconds)\b/i;
 
 /** A Chinese number that is surely a quantity: digits, fractions, or numerals followed by a unit. */
 export const NUMQ_ZH = String.raw`(?:[百千万]分之[零一二两三四五六七八九十百\d.]{1,6}|\d{1,3}\/\d{1,3}|${DIGITS}|[一二两三四五六七八九十百千万半几]{1,6}(?=倍|成|个|分钟|小时|天|周|月|年|次|人|家|条|项|单|张|吨|度))`;
