@@ -191,7 +191,9 @@ export const categoryFocusRules: readonly Rule[] = [
         // a promise of care: "提供优质服务", "一站式服务", "售后服务").
         compile(`提供[^，。；！？,\n]{0,30}?[\u4e00-\u9fa5](?<![的好质佳心诚位面业到贴式值后前务全])服务`),
         // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家".
-        compile(`是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商)`),
+        compile(
+          `是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商|代理机构|服务机构|的机构|事务所)`,
+        ),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
           `^(?![^，。\n]{0,6}?(?:最|第一|领先|顶级|首选))(?![^，。\n]{0,12}?(?:我们|为|打造|帮助|助力|通过|使用|采用|上线))(?!某|一家)[^，。；！？,：:\n]{0,30}?${CAT_ZH}(?:[，,。]|$)`,
@@ -266,6 +268,7 @@ export const categoryFocusRules: readonly Rule[] = [
       'Foo Labs provides testing services to pharmaceutical companies.',
       'Acme is a logistics provider.',
       '青松翻译能提供60多个语种的翻译服务。',
+      '青松企业服务有限公司是一家经过工商注册、专业为企业代理工商和税务的机构。',
     ],
     valid: [
       'The best data warehouse is a lakehouse.',
