@@ -47,7 +47,7 @@ const NOT_AN_ADOPTER_ZH = /可以|能够|即可|一键|轻松|快速|您|你|用
  * "携手合作伙伴打造…").
  */
 const HELPS_ZH =
-  /(?:助力|赋能|帮助|支撑|携手|牵手)\s?([^\s，。；、！？,;：:“”]{2,10}?)(?:更好地|快速|全面|成功|顺利|共同)?(?:实现|完成|打造|构建|建设|搭建|提升|降低|落地|推进|迈向|加速|上线)/g;
+  /(?:助力|赋能|帮助|支撑|携手|牵手)\s?([^\s，。；、！？,;：:“”]{2,10}?)(?:更好地|快速|全面|成功|顺利|共同|数智化|数字化|智能化|信息化)?(?:实现|完成|打造|构建|建设|搭建|提升|降低|落地|推进|迈向|加速|上线|转型|升级)/g;
 const NOT_HELPED_NAME_ZH =
   /^(?:[您你我某各多众全每这那其该本]|[数几上千万百\d]{1,4}[家个多余名位款])|企业|客户|用户|行业|团队|开发者|伙伴|商家|机构|组织|个人|大家/;
 /**
@@ -75,6 +75,12 @@ const CLAUSE_COMPANY_ZH = compile(
 /** Right after such a name: it adopts a product. */
 const COMPANY_ADOPTS_ZH =
   /^\s?(?:已经|已|也|正在|全面|决定|最终|最后)?(?:用(?!户|于|来)|使用|采用|上线|引入|部署|借助|接入|选用|迁移)/;
+/**
+ * "德马科技通过飞书搭建研发智能平台": building something through a product, for a company not at the very
+ * start of the copy (there it is the seller telling how it works: "青禾科技通过自研算法实现…").
+ */
+const COMPANY_VIA_ZH =
+  /^\s?通过(?![^，。；！？]{0,4}?(?:自研|自主|自有|自身|自己|我们|本公司))(?=[^，。；！？]{1,16}?(?:搭建|打造|构建|实现))/;
 /** Right after such a name: one of its people or teams ("东岳化工的安全员"). */
 const COMPANY_PEOPLE_ZH =
   /^的\s?[\u4e00-\u9fa5]{0,6}(?:员|部|团队|负责人|总监|经理|主管|部长|厂长|科长|主任|工程师)/;
@@ -377,6 +383,7 @@ export function namedCustomersZh(text: string): string[] {
     const through = after.split(/[。！？\n]/)[0] ?? '';
     const acts =
       COMPANY_ADOPTS_ZH.test(after) ||
+      (start > 0 && COMPANY_VIA_ZH.test(after)) ||
       (COMPANY_PEOPLE_ZH.test(after) && (ADOPTS_LATER_ZH.test(through) || /用上|用了/.test(through)));
     // The name ends where a clause goes on: not "宁波工业滤材制造商" read as "宁波工业".
     if (!acts && !NAME_THEN_CLAUSE_ZH.test(after)) continue;
