@@ -142,6 +142,8 @@ export const credibilityRules: readonly Rule[] = [
         /《[^《》]{2,40}(?:白皮书|报告|蓝皮书|案例集)》/,
         // National standards by number: "GB/T 20272-2019 … 第四级".
         /\bGB(?:\/T)?\s?\d{4,5}/,
+        // A licensed grade: "防水防腐保温工程专业承包（壹级资质）", "甲级资质".
+        /(?:壹级|一级|甲级|特级)资质|资质等级[^，。；]{0,4}(?:壹级|一级|甲级|特级)/,
         /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
         // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
@@ -168,6 +170,8 @@ export const credibilityRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: [
+      'FAA Part 145 certification represents the gold standard for aircraft maintenance facilities.',
+      '具有防水防腐保温工程专业承包（壹级资质）。',
       'ISO 27001 and SOC 2 certified.',
       'HIPAA-compliant and PCI DSS certified.',
       'Qualified by DNV.',

@@ -62,7 +62,7 @@ export const THIRD_PARTY_RANK = compile(
 );
 
 /** Standard names that count with a certifying word next to them ("SOC 2 certified", "HIPAA-compliant"). */
-export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3}|ONC)`;
+export const STANDARD_NAMES_EN = String.raw`(?:ISO\s?\d{4,5}|SOC\s?[12]|PCI[- ]DSS|HIPAA|GDPR|FDA|GMP|CSA STAR|Cyber Essentials|NIST\s?\d{3}|ONC|FAA\sPart\s\d{2,3}|FAA|AS\s?9100|IATF\s?16949|FedRAMP|HITRUST|NADCAP)`;
 
 /** Words that turn a standard's name into a claim of meeting it. */
 export const CERTIFYING_WORDS_EN = String.raw`(?:certified|certification|compliant|compliance|accredited|audited|attested|attestation|report|Type\s?(?:II|I|2|1)|validated|registered|cleared|approved)`;
