@@ -38,6 +38,10 @@ const NOT_A_SECTOR_EN = new Set(
   trusted reliable secure real true local growing certain whole former current lost every each customer
   trial free`.split(/\s+/),
 );
+/** Words that join a phrase, never the second word of a sector ("platform for enterprise"). */
+const FUNCTION_WORDS_EN = new Set(
+  'for of and to in with that the a an our your their its from on by at as or into over than'.split(' '),
+);
 /** Nouns for an unnamed customer after a sector word ("a logistics provider"), lower case. */
 const ANONYMISED_NOUN_EN = new Set(
   `company firm provider retailer manufacturer bank insurer hospital carrier distributor brand operator
@@ -169,5 +173,19 @@ function anonymisedAfterArticle(words: string[], helped: boolean): number {
   const sector = bare(words[i]);
   if (!/^[A-Za-z][A-Za-z-]{1,19}$/.test(sector) || NOT_A_SECTOR_EN.has(sector.toLowerCase())) return 0;
   if (SIZE_WORDS_EN.has(sector.toLowerCase())) return 0;
-  return noun(i + 1) && words[i] === sector ? i + 1 + nounLength(i + 1) : 0;
+  if (noun(i + 1) && words[i] === sector) return i + 1 + nounLength(i + 1);
+  // A two-word sector: "a large consumer products company", "a financial services firm"; not a kind of
+  // supplier ("a third-party logistics provider") nor a phrase ("one platform for enterprise").
+  const second = words[i + 1] ?? '';
+  if (
+    words[i] === sector &&
+    /^[a-z][a-z-]{2,19}$/.test(second) &&
+    !NOT_A_SECTOR_EN.has(second) &&
+    !ANONYMISED_NOUN_EN.has(second) &&
+    !FUNCTION_WORDS_EN.has(second) &&
+    noun(i + 2) &&
+    !/^(?:provider|supplier|partner|vendor)s?$/.test(lower(i + 2))
+  )
+    return i + 2 + nounLength(i + 2);
+  return 0;
 }

@@ -234,6 +234,8 @@ export const credibilityRules: readonly Rule[] = [
       'I helped a manufacturer shift modes on outbound lanes, resulting in 25% lower freight spend.',
       'Last quarter we helped a $28M technology company compress their close from 20 days to 2.',
       'We cut onboarding time for a 5,000-employee insurer by 40%.',
+      'A large consumer products company wanted us to develop a clean-label powdered beverage, and we cut its cost by half.',
+      'An outsourced accounting firm rebuilt month-end close: auto-coding 71% → 93%.',
       'One client reported they were paying $500,000 a year for an account they did not own.',
       'How a Digital Payment Platform with 15M+ users deployed real-time scoring, slashing fraud losses by 76%',
       '一家城商行上线后，开户时长从 3 天缩短到 1 天。',
@@ -241,6 +243,8 @@ export const credibilityRules: readonly Rule[] = [
       '三甲医院应用Aiknow系统，录入时间从10分钟缩至30秒。',
     ],
     valid: [
+      'Shippers outsource their fleet to a third-party logistics provider or a lead logistics provider.',
+      'Foo is the all-in-one platform for enterprise sustainability management.',
       'We offer reliable logistics.',
       '数据安全，我们是认真的。',
       // The seller describing itself is not a customer case.
