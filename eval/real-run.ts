@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-one more (dev2 … dev22; dev9, dev20 to dev22
+ * The development parts: the first collection and twenty-two more (dev2 … dev23; dev9, dev20 to dev23
  * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
  * development data since.
  */
@@ -51,6 +51,7 @@ export const DEV: Column = {
     'dev20',
     'dev21',
     'dev22',
+    'dev23',
   ],
 };
 /**
