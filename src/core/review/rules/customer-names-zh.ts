@@ -336,6 +336,9 @@ export function namedCustomersZh(text: string): string[] {
   for (const m of text.matchAll(LIST_END_ZH)) {
     for (const item of listItemsBefore(text, m.index)) add(item);
   }
+  for (const m of text.matchAll(INCLUDES_ZH)) {
+    for (const item of listItemsAfter(text, m.index + m[0].length)) add(item);
+  }
   for (const m of text.matchAll(ADOPTS_ZH)) {
     const read = zhNameBefore(text, m.index);
     const start = m.index - read.length;
@@ -492,6 +495,34 @@ const ROLE_WORDS_ZH = compile(
 );
 
 /** Items of "A、B和C" that end at `end`, when at least two look like names. */
+/** "企业客户包括戴尔、谷歌、时代华纳和高通": the customers listed after the words that introduce them. */
+const INCLUDES_ZH =
+  /(?:客户|用户|企业客户|客户群|合作客户|服务客户)(?:目前|已经|主要|还)?(?:包括|包含|涵盖|有)[：:]?\s?/g;
+
+/** The names listed from `start` to the sentence's end or 等 (all short names, at least two). */
+function listItemsAfter(text: string, start: number): string[] {
+  const tail = (text.slice(start, start + 120).split(/[。；！？;!?\n]|等/)[0] ?? '').trim();
+  const items = tail
+    .split(/[、，,]\s?|以及|和|及|与/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return listNames(items);
+}
+
+/** `items` when all are short names (not a sector, a role or a vague word), at least two; else none. */
+function listNames(items: string[]): string[] {
+  const names = items.filter(
+    (s) =>
+      s.length >= 2 &&
+      // A Latin name may run longer ("Hanon Systems").
+      s.length <= (/^[A-Za-z][A-Za-z0-9 .&/-]*$/.test(s) ? 24 : 12) &&
+      !/[某各多众等]|行业|领域/.test(s) &&
+      !SEGMENTS_ZH.includes(s) &&
+      !ROLE_WORDS_ZH.test(s),
+  );
+  return names.length >= 2 && names.length === items.length ? names : [];
+}
+
 function listItemsBefore(text: string, end: number): string[] {
   const head = text.slice(Math.max(0, end - 60), end);
   const tail = head.split(/[，。；：！？,;:!?]/).pop() ?? '';
@@ -499,16 +530,7 @@ function listItemsBefore(text: string, end: number): string[] {
     .replace(/^.*?(?:包括|例如|比如|如|有|为|帮助|服务|已在|在|给|让|使)/, '')
     .split(/[、和与及]/)
     .map((s) => s.trim());
-  const names = items.filter(
-    (s) =>
-      s.length >= 2 &&
-      // A Latin name may run longer ("Hanon Systems").
-      s.length <= (/^[A-Za-z][A-Za-z0-9 .&-]*$/.test(s) ? 24 : 12) &&
-      !/[某各多众等]|行业|领域/.test(s) &&
-      !SEGMENTS_ZH.includes(s) &&
-      !ROLE_WORDS_ZH.test(s),
-  );
-  return names.length >= 2 && names.length === items.length ? names : [];
+  return listNames(items);
 }
 
 /**
