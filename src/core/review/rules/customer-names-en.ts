@@ -219,6 +219,9 @@ const CHANGE_IN_TITLE_EN =
   /\b(?:less|more|faster|fewer|lower|higher|cut|cuts|reduced|reduces|saved|saves|increase|decrease|improved|growth|reduction|uptime)\b/i;
 const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:month|year|user|seat))\b/i;
 
+/** "based in San Mateo, CA, is …": the state after a city is a place, not a company. */
+const PLACE_BEFORE_EN = /\b(?:based|headquartered|located)\s(?:in|out of)\s[A-Z][\w .]{0,30},\s$/;
+
 /** "enabled BSK Labs to…", "helped Acme to…": what follows is the one helped. */
 const HELPED_EN = /\b(?:enabled|helped|allowed)\s(?=[A-Z])/g;
 
@@ -298,7 +301,10 @@ export function vendorNamesEn(text: string): Set<string> {
   for (const m of text.matchAll(ADOPTION_CLAUSE_EN)) adopters.add(m.index + m[0].length);
   for (const m of text.matchAll(CLAUSE_STARTS)) {
     const start = m.index + m[0].length;
-    const one = adopters.has(start) ? null : readName(text, start);
+    const one =
+      adopters.has(start) || PLACE_BEFORE_EN.test(text.slice(Math.max(0, start - 50), start))
+        ? null
+        : readName(text, start);
     if (!one) continue;
     const after = text.slice(one.end, one.end + 60);
     const v = verbAfter(text, one.end);
@@ -311,7 +317,8 @@ export function vendorNamesEn(text: string): Set<string> {
   const anyName = /\b[A-Z][A-Za-z0-9&.-]*/g;
   for (let m = anyName.exec(text); m !== null; m = anyName.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
-    const one = adopters.has(m.index) ? null : readName(text, m.index);
+    const place = PLACE_BEFORE_EN.test(text.slice(Math.max(0, m.index - 50), m.index));
+    const one = adopters.has(m.index) || place ? null : readName(text, m.index);
     if (!one) continue;
     anyName.lastIndex = Math.max(anyName.lastIndex, one.end);
     const after = text.slice(one.end, one.end + 60);

@@ -489,6 +489,18 @@ describe('findProductName', () => {
     );
   });
 
+  it('does not take the state after a city for the product', () => {
+    expect(
+      findProductName(
+        'Founded in 2007, Northwind, based in San Mateo, CA, is a cloud storage company with customers in 175 countries.',
+        'en',
+      ),
+    ).not.toBe('CA');
+    expect(
+      findProductName('Northwind, headquartered in Austin, TX, is the freight platform.', 'en'),
+    ).not.toBe('TX');
+  });
+
   it('does not take what Chinese copy follows or is built with for the product', () => {
     expect(findProductName('基于 FastAPI 框架的中后台解决方案，开箱即用。', 'zh')).toBeNull();
     expect(findProductName('遵循MIT开源协议发布，可商用。', 'zh')).toBeNull();
