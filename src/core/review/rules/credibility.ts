@@ -72,6 +72,34 @@ export const credibilityRules: readonly Rule[] = [
     ],
   },
   {
+    id: 'cr.customer-reach',
+    dimension: 'credibility',
+    langs: ['en', 'zh'],
+    // Where customers are, counted: weaker than how many there are (+1, not +2).
+    match: {
+      kind: 'text',
+      patterns: [
+        /\b(?:customers|clients|users)\s(?:in|across)\s(?:over\s|more than\s)?\d{2,3}\+?\s(?:countries|markets)\b/i,
+        /(?:客户|用户)(?:遍布|覆盖|分布于?)[^，。；]{0,6}?\d{2,3}\s?[多余]?个?(?:国家|地区)/,
+      ],
+    },
+    effect: { delta: 1, severity: 'strength', signals: ['proof'] },
+    message: {
+      en: 'Says how far its customers reach ({hits}): a spread the buyer can weigh; a count or a named customer would say more.',
+      zh: '写出了客户的分布（{hits}），客户能掂量；写出客户数量或点名客户会更有分量。',
+    },
+    knowledge: K,
+    invalid: [
+      'More than an exabyte under management and customers in over 175 countries.',
+      '客户遍布全球 60 多个国家和地区。',
+    ],
+    valid: [
+      'Available in 30 countries.',
+      'Used by 300+ hospitals in 12 countries.',
+      '产品出口到 40 个国家。',
+    ],
+  },
+  {
     id: 'cr.customer-count',
     dimension: 'credibility',
     langs: ['en', 'zh'],
