@@ -269,6 +269,7 @@ export const credibilityRules: readonly Rule[] = [
       '一家城商行上线后，开户时长从 3 天缩短到 1 天。',
       '某药企导入后，注册资料的准备周期缩短了一半。',
       '三甲医院应用Aiknow系统，录入时间从10分钟缩至30秒。',
+      '在鄂尔多斯某露天矿区，无人驾驶矿卡使运输效率提升27%。',
     ],
     valid: [
       'Shippers outsource their fleet to a third-party logistics provider or a lead logistics provider.',

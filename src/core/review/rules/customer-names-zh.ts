@@ -497,11 +497,11 @@ const ROLE_WORDS_ZH = compile(
 /** Items of "A、B和C" that end at `end`, when at least two look like names. */
 /** "企业客户包括戴尔、谷歌、时代华纳和高通": the customers listed after the words that introduce them. */
 const INCLUDES_ZH =
-  /(?:客户|用户|企业客户|客户群|合作客户|服务客户)(?:目前|已经|主要|还)?(?:包括|包含|涵盖|有)[：:]?\s?/g;
+  /(?:(?:客户|用户|企业客户|客户群|合作客户|服务客户)(?:目前|已经|主要|还)?(?:包括|包含|涵盖|有)|(?:知名品牌|知名企业|大型企业)[，,]\s?(?:包括|如|比如))[：:]?\s?/g;
 
 /** The names listed from `start` to the sentence's end or 等 (all short names, at least two). */
 function listItemsAfter(text: string, start: number): string[] {
-  const tail = (text.slice(start, start + 120).split(/[。；！？;!?\n]|等/)[0] ?? '').trim();
+  const tail = (text.slice(start, start + 120).split(/[。；！？;!?\n]|等|[和及]?其他/)[0] ?? '').trim();
   const items = tail
     .split(/[、，,]\s?|以及|和|及|与/)
     .map((s) => s.trim())
