@@ -643,6 +643,11 @@ describe('the seller doing something for a named customer, and names that are no
       ),
     ).toEqual(['Oakmont Bank']);
     expect(findNamedCustomers('Foo saved us 40 hours a month.', 'en')).toEqual([]);
+    // What a company found using a named product.
+    expect(
+      findNamedCustomers('Northwind has also found that scaling with Cassandra is nearly linear.', 'en'),
+    ).toEqual(['Northwind']);
+    expect(findNamedCustomers('Ledgerly has also found a way to cut close time.', 'en')).toEqual([]);
     // Whoever helped: the one helped to do something is the customer.
     expect(
       findNamedCustomers('A robotic palletizer helped Northwind Foods meet demand at peak times.', 'en'),

@@ -303,7 +303,11 @@ export function verbAfter(
   const sentence = rest.split(/[.!?;](?:\s|$)/)[0] ?? '';
   return {
     verb: words[i] ?? '',
-    next: words[i + 1] === 'been' ? (words[i + 2] ?? '') : (words[i + 1] ?? ''),
+    // "has also found", "has been able": the participle after an adverb or "been".
+    next:
+      words[i + 1] === 'been' || ADVERBS_EN.has(words[i + 1] ?? '')
+        ? (words[i + 2] ?? '')
+        : (words[i + 1] ?? ''),
     number:
       /\d|\b(?:half|twice|double|triple)\b/.test(sentence) ||
       NUMBER_WORD_UNIT.test(sentence) ||
@@ -367,5 +371,7 @@ export function isCustomerVerb(v: ReturnType<typeof verbAfter>): boolean {
   if (RESULT_VERBS_EN.has(v.verb)) return v.number;
   // "Acme has achieved SOC 2 Type II compliance": a seller's own certification, not a customer's result.
   if (CERTIFIED_EN.test(v.sentence)) return false;
-  return (v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next);
+  if ((v.verb === 'has' || v.verb === 'have' || v.verb === 'had') && PARTICIPLES_EN.has(v.next)) return true;
+  // "Backblaze has also found the write throughput … with Cassandra …": what it found using a named product.
+  return (v.verb === 'has' || v.verb === 'have') && v.next === 'found' && usesNamedProduct(v.sentence);
 }
