@@ -372,8 +372,6 @@ export const categoryFocusRules: readonly Rule[] = [
       'Built for mid-size distributors.',
       '专为券商合规部设计。',
       '覆盖招聘到薪酬的全流程。',
-      // How much the product covers (scope), not whom it is for.
-      'Foo is the all-in-one platform for enterprise sustainability management.',
       // Ease for a team's own members is not a promise to all buyers.
       'A project planner for agencies, easy for everyone on the team to use.',
     ],

@@ -117,14 +117,14 @@ export const CONCERNS_ZH = termList(`
 `);
 
 /**
- * "For everyone" universals: the opposite of a clear segment. "全流程" and "all-in-one" are not: they say how
- * much of a process the product covers (scope), not who it is for (audience); "all-in-one" stays a buzzword.
+ * "For everyone" universals: the opposite of a clear segment. "全流程" is not one: it says how much
+ * of a process the product covers (scope), not who it is for (audience).
  */
 export const UNIVERSALS = termList(`
   all businesses | any business | every business | businesses of all sizes | businesses of every size
   companies of all sizes | organizations of all sizes | organisations of all sizes | every industry
   all industries | any industry | every size | all sizes | any project | big or small | large or small
-  startup or a Fortune 500
+  startup or a Fortune 500 | one-stop | one stop shop | all-in-one
   everything you need | whatever your industry | no matter your industry | no matter the size
   every company | any company | all companies | every team | 所有企业 | 各行各业 | 各个行业 | 各类企业 | 各种企业 | 任何企业 | 全行业 | 一站式 | 全方位
   多个领域 | 各领域 | 千行百业 | 大中小 | 各种规模 | 各类客户 | 所有行业 | 各种行业 | 不同行业 | 众多企业 | 各行业 | 每一家企业
