@@ -222,9 +222,6 @@ const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:m
 /** "based in San Mateo, CA, is …": the state after a city is a place, not a company. */
 const PLACE_BEFORE_EN = /\b(?:based|headquartered|located)\s(?:in|out of)\s[A-Z][\w .]{0,30},\s$/;
 
-/** "enabled BSK Labs to…", "helped Acme to…": what follows is the one helped. */
-const HELPED_EN = /\b(?:enabled|helped|allowed)\s(?=[A-Z])/g;
-
 /** "… for finance teams", "for Finance & Ops teams", "for mid-size manufacturers": the market a seller serves. */
 const FOR_SEGMENT_EN = compile(
   String.raw`\bfor\s[A-Za-z&\s-]{0,40}?\b(?:teams|companies|businesses|customers|clients|brands|firms|organi[sz]ations|enterprises|leaders|professionals|departments|retailers|manufacturers|banks|hospitals|insurers|distributors|startups)\b`,
@@ -330,7 +327,7 @@ export function vendorNamesEn(text: string): Set<string> {
   }
   // "… enabled BSK Labs to save USD 12,000. … BSK now saves three minutes per sample": the one a product
   // helped is its customer, whatever verb follows its name later.
-  for (const m of text.matchAll(HELPED_EN)) {
+  for (const m of text.matchAll(ENABLED)) {
     const one = readName(text, m.index + m[0].length);
     if (!one || !text.startsWith(' to ', one.end)) continue;
     for (const v of vendors) if (one.name === v || one.name.startsWith(`${v} `)) vendors.delete(v);
@@ -457,14 +454,6 @@ export function namedCustomersEn(text: string): string[] {
     if (other && other !== one.name) doneFor.push(other);
   }
   for (const name of doneFor) add(name);
-  // "A robotic palletizer helped Putter's Foods meet demand": the one helped to do something, whoever helped.
-  for (const m of text.matchAll(HELPED_EN)) {
-    const one = readName(text, m.index + m[0].length);
-    if (!one || !/^\s(?:to\s)?[a-z]{3,}\b/.test(text.slice(one.end, one.end + 24))) continue;
-    const cut = one.name.search(/['’]s$/);
-    const name = cut > 0 ? one.name.slice(0, cut) : one.name;
-    if (!READER_OR_SELLER_EN.test(name) && !notAnOrganisation(name)) add(name);
-  }
   for (const m of text.matchAll(POSSESSIVE)) {
     const end = m.index + m[0].length;
     const next = text
@@ -498,6 +487,11 @@ export function namedCustomersEn(text: string): string[] {
     const v = verbAfter(text, one.end);
     const result = RESULT_VERBS_EN.has(v.verb) || STORY_PRESENT_EN.has(v.verb) || BASE_RESULT_EN.has(v.verb);
     if (v.verb === 'to' || (result && v.number)) add(one.name);
+    // "A robotic palletizer helped Putter's Foods meet demand": helped to do anything, whoever helped.
+    else if (/^\s[a-z]{3,}\b/.test(text.slice(one.end, one.end + 24))) {
+      const name = one.name.replace(/['’]s$/, '');
+      if (!READER_OR_SELLER_EN.test(name) && !notAnOrganisation(name)) add(name);
+    }
   }
   // "Datadog's unified platform provides Orderbird with complete observability" (lower-case verb: a
   // title-case headline's "Provides Finance Teams With …" names no one).
