@@ -5,7 +5,7 @@
  * and the site of "在小米的应用实践". Used by customer-names-zh.ts.
  */
 import { CATEGORY_NOUNS_ZH, SAVING_ZH } from './lexicons.ts';
-import { ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
+import { KNOWN_PRODUCTS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
 import { compile, lexiconSource, termList } from './regex-source.ts';
 import { isGenericZh, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
@@ -141,15 +141,6 @@ const RESULT_IN_TITLE_ZH = compile(
 
 const USES_PRODUCT_ZH =
   /(?:用|借助|通过|携手|牵手|选择|选用|采用|基于|上线|引入)\s?([A-Za-z][A-Za-z0-9.+-]{1,20})/;
-/**
- * Chinese names of well-known business software a case title says the customer used ("用飞书搭建…",
- * "采用钉钉…"). A list, not a pattern: a module's heading uses ordinary nouns the same way ("客服中心：用
- * 知识库实现…").
- */
-const KNOWN_PRODUCTS_ZH = termList(`
-  飞书 | 钉钉 | 企业微信 | 企微 | 简道云 | 明道云 | 搭贝 | 宜搭 | 轻流 | 伙伴云 | 用友 | 金蝶 | 畅捷通 | 纷享销客
-  销售易 | 北森 | 泛微 | 致远 | 蓝凌 | 帆软 | 观远 | 神策 | 腾讯云 | 阿里云 | 华为云 | 火山引擎 | 百度智能云
-`);
 const USES_HAN_PRODUCT_ZH = compile(
   `(?:用|借助|携手|选用|采用|引入|基于|通过|上线)(?:${lexiconSource(KNOWN_PRODUCTS_ZH)})`,
 );

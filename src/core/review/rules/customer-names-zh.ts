@@ -12,8 +12,8 @@
 import { caseTitleNamesZh } from './case-titles-zh.ts';
 import { storyCustomersZh } from './customer-stories-zh.ts';
 import { ROLES_ZH, SEGMENTS_ZH } from './lexicons.ts';
-import { CUSTOMER_NOUNS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
-import { alt, compile } from './regex-source.ts';
+import { CUSTOMER_NOUNS_ZH, KNOWN_PRODUCTS_ZH, ORG_SUFFIXES_ZH, WELL_KNOWN_ZH } from './proof-lexicons.ts';
+import { alt, compile, lexiconSource } from './regex-source.ts';
 import { signedCompanies, signingNameZh } from './signature.ts';
 import { isGenericZh, NOT_A_NAME_ZH, RESULT_LATER_ZH, zhNameBefore } from './zh-name-reading.ts';
 
@@ -36,34 +36,12 @@ const LIST_END_ZH = compile(
   String.raw`等\s?(?:都|均)?(?:已经|已)?(?:全面|陆续|相继)?(?:升级|采用|上线|接入|迁移|部署)|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{1,8}\s?[多余]?家|等\s?[\d,两三四五六七八九十百千万数几多上近余成]{0,8}\s?[多余]?[家个所位]?(?:世界|全球|国内|国际|行业)?(?:知名|头部|大型|主流|领先)?(?:汽车|金融|制造|能源|医疗|零售|物流)?${alt(CUSTOMER_NOUNS_ZH)}`,
   'g',
 );
-/** Chinese-named business software a customer adopts ("海正动保借助飞书…"), read like a Latin product name. */
-const PRODUCTS_ZH = [
-  '飞书',
-  '钉钉',
-  '企业微信',
-  '企微',
-  '金蝶',
-  '用友',
-  '明道云',
-  '简道云',
-  '宜搭',
-  '纷享销客',
-  '销售易',
-  '北森',
-  '泛微',
-  '致远互联',
-  '帆软',
-  '腾讯会议',
-  '腾讯云',
-  '阿里云',
-  '华为云',
-];
 /**
  * A name that adopts a Latin-named or well-known Chinese product: "政采云借力 APISIX", "某某集团携手 TiDB",
  * "广医三院最终选择了 SmartX", "海正动保借助飞书".
  */
 const ADOPTS_ZH = compile(
-  `(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了)\\s?(?=[A-Za-z]|${alt(PRODUCTS_ZH)})`,
+  `(?:如何|是如何|怎样|怎么|成功|全面|正式|最终|最后)?(?:借力|借助|携手|牵手|选用|采用|引入|部署|凭借|依托|依靠|升级到|升级至|升级|接入|使用|选择了)\\s?(?=[A-Za-z]|${lexiconSource(KNOWN_PRODUCTS_ZH)})`,
   'g',
 );
 /** Words in what is read before an adoption verb that make it no name ("用户可以选择 MySQL", "一键上线 Foo"). */

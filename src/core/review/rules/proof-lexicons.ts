@@ -142,6 +142,15 @@ export const ANONYMISED_ZH =
   /(?<=^|[，。；！？\s])[\u4e00-\u9fa5]{0,8}?(?:三甲医院|城商行|农商行|股份行|券商|车企|药企|房企|险企|央企|国企)(?:应用|采用|部署|引入|上线|选用|携手)|(?:某(?![种些])|(?<![每任哪是])(?<!作为)(?<!成为)一家|一位)[\u4e00-\u9fa5A-Za-z]{0,10}?(?:公司|企业|集团|银行|城商行|农商行|股份行|医院|工厂|厂|平台|运营商|机构|单位|券商|车企|药企|房企|险企|厂商|制造商|经销商|服务商|客户|品牌|电商|零售商|超市|酒店|律所|事务所|研究院|央企|国企|省|市|连锁|门店|学校|高校|矿区|矿山|煤矿|电厂|钢厂|水厂|油田|码头)/;
 
 /**
+ * Chinese names of well-known business software a customer says it used ("用飞书搭建…", "采用钉钉…",
+ * "海正动保借助飞书…"), read like a Latin product name. A list, not a pattern: a module's heading uses ordinary nouns the same way ("客服中心：用
+ * 知识库实现…").
+ */
+export const KNOWN_PRODUCTS_ZH = termList(`
+  飞书 | 钉钉 | 企业微信 | 企微 | 简道云 | 明道云 | 搭贝 | 宜搭 | 轻流 | 伙伴云 | 用友 | 金蝶 | 畅捷通 | 纷享销客
+  销售易 | 北森 | 泛微 | 致远 | 蓝凌 | 帆软 | 观远 | 神策 | 腾讯云 | 阿里云 | 华为云 | 火山引擎 | 百度智能云
+`);
+/**
  * Marks of a reported case (past tense, after adoption, research) as opposed to a promise. A result
  * next to one of these is evidence of what happened at a customer, not what the product might do.
  */
