@@ -23,7 +23,7 @@ import {
   verbAfter,
 } from './english-names.ts';
 import { CATEGORY_NOUNS_EN } from './lexicons.ts';
-import { WELL_KNOWN_EN } from './proof-lexicons.ts';
+import { CUSTOMER_NOUNS_EN, WELL_KNOWN_EN } from './proof-lexicons.ts';
 import { alt, compile, trimEndChars } from './regex-source.ts';
 import { signedCompanies, signingNameEn } from './signature.ts';
 
@@ -224,7 +224,7 @@ const PLACE_BEFORE_EN = /\b(?:based|headquartered|located)\s(?:in|out of)\s[A-Z]
 
 /** "… for finance teams", "for Finance & Ops teams", "for mid-size manufacturers": the market a seller serves. */
 const FOR_SEGMENT_EN = compile(
-  String.raw`\bfor\s[A-Za-z&\s-]{0,40}?\b(?:teams|companies|businesses|customers|clients|brands|firms|organi[sz]ations|enterprises|leaders|professionals|departments|retailers|manufacturers|banks|hospitals|insurers|distributors|startups)\b`,
+  String.raw`\bfor\s[A-Za-z&\s-]{0,40}?\b${alt([...CUSTOMER_NOUNS_EN, 'leaders', 'professionals', 'departments', 'startups'])}\b`,
 );
 
 /**
