@@ -51,8 +51,16 @@ function countsWhatRuns(sentence: string, large: boolean): boolean {
   return false;
 }
 
+/** The last text read and what it found: cr.production-scale and cr.no-proof both ask in one review. */
+let lastLive: { text: string; found: string[] } | undefined;
+
 /** The first sentence that puts it in live production at a stated scale, with no capacity claim beside it. */
 function findLiveProduction(text: string): string[] {
+  if (lastLive?.text !== text) lastLive = { text, found: readLiveProduction(text) };
+  return [...lastLive.found];
+}
+
+function readLiveProduction(text: string): string[] {
   const sentences = splitSentences(text);
   for (const [i, sentence] of sentences.entries()) {
     if (CAPACITY.test(sentence)) continue;
