@@ -46,13 +46,16 @@ type Finder = (text: string, lang: ReviewLang, length: number) => { hits: string
 
 /**
  * Compiles the rules once (regexes are built here, not per review) and returns an engine.
- * Rules with a `when` condition are evaluated after all unconditional rules and see only the
- * signals those published, so the order of rules in the table never changes a result.
+ * Rules with a `when` condition are evaluated after all unconditional rules, in layers: a rule runs
+ * after every conditional rule that can publish a signal its condition reads, so it sees every signal
+ * of the draft ("no proof" is not said of a draft whose production scale `cr.production-scale` counted
+ * as proof). Rules of one layer read nothing the others of that layer publish, so the order of rules
+ * in the table never changes a result.
  */
 export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
   const compiled = rules.map((rule, order) => ({ rule, order, find: compileMatcher(rule.match) }));
   const unconditional = compiled.filter((c) => !c.rule.when);
-  const conditional = compiled.filter((c) => c.rule.when);
+  const layers = conditionLayers(compiled.filter((c) => c.rule.when));
 
   return {
     rules,
@@ -81,12 +84,41 @@ export function createRuleEngine(rules: readonly Rule[] = RULES): RuleEngine {
         for (const s of rule.effect.signals ?? []) signals.add(s);
       };
       for (const c of unconditional) evaluate(c, signals);
-      const firstPass = new Set(signals);
-      for (const c of conditional) evaluate(c, firstPass);
+      for (const layer of layers) {
+        const seen = new Set(signals);
+        for (const c of layer) evaluate(c, seen);
+      }
       fired.sort((a, b) => a.order - b.order);
       return { fired: fired.map(({ order: _order, ...f }) => f), signals, length };
     },
   };
+}
+
+/**
+ * Orders conditional rules in layers: each rule comes after every rule that publishes a signal its
+ * condition reads. Throws on a cycle (two rules each waiting for the other's signal), a mistake in the
+ * rule table that the tests catch.
+ */
+function conditionLayers<T extends { rule: Rule }>(conditional: T[]): T[][] {
+  const reads = (rule: Rule) => [...(rule.when?.signals ?? []), ...(rule.when?.noSignals ?? [])];
+  const layers: T[][] = [];
+  let left = conditional;
+  while (left.length > 0) {
+    const waiting = new Set(left.flatMap((c) => c.rule.effect.signals ?? []));
+    const ready = left.filter(
+      (c) => !reads(c.rule).some((s) => waiting.has(s) && publishedByOther(c, left, s)),
+    );
+    if (ready.length === 0)
+      throw new Error(`rules wait on each other: ${left.map((c) => c.rule.id).join(', ')}`);
+    layers.push(ready);
+    left = left.filter((c) => !ready.includes(c));
+  }
+  return layers;
+}
+
+/** True when a rule other than `c` among `left` publishes `signal`. */
+function publishedByOther<T extends { rule: Rule }>(c: T, left: T[], signal: Signal): boolean {
+  return left.some((o) => o !== c && (o.rule.effect.signals ?? []).includes(signal));
 }
 
 function conditionHolds(rule: Rule, signals: ReadonlySet<Signal>): boolean {

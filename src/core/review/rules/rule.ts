@@ -114,7 +114,7 @@ export interface Rule {
   minHits?: number;
   /** Hits per 100 length units needed to fire (density rules). */
   minDensity?: number;
-  /** Signals that must be present / absent (published by unconditional rules). */
+  /** Signals that must be present / absent (published by any rule: see `createRuleEngine`). */
   when?: { signals?: readonly Signal[]; noSignals?: readonly Signal[] };
   effect: Effect;
   message: Template;
