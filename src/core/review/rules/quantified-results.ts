@@ -174,6 +174,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Revenue doubled in a year.',
       'Customer success teams lifted net revenue retention by 9 points.',
       'It stopped $1.8M in duplicate supplier payments last year.',
+      'PlanGrid was able to save Hoar Construction over a million dollars on the project.',
       '上线三个月，设备非计划停机次数降了一半。',
     ],
     valid: [

@@ -50,6 +50,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   compile(
     String.raw`${CHANGE_EN}${STOP_EN}{0,30}?[$€£¥]\s?\d[\d.,]{0,12}(?<![.,])(?:[KkMmBb]\b|[Bb]n\b|\s(?:million|billion)\b)?`,
   ),
+  // The amount in words ("saved Hoar Construction over a million dollars", "saves two million euros a year").
+  compile(
+    String.raw`${CHANGE_EN}${STOP_EN}{0,30}?\s(?:over\s|more than\s|nearly\s|almost\s|about\s|roughly\s)?(?:a|one|two|three|four|five|half a|several|\d[\d.,]{0,6})\s(?:million|billion)\s(?:dollars|euros|pounds|yuan|USD|EUR|GBP)\b`,
+  ),
   compile(
     String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
   ),
