@@ -22,9 +22,9 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-two more (dev2 … dev23; dev9, dev20 to dev23
- * are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md, COPY.md) and
- * development data since.
+ * The development parts: the first collection and twenty-three more (dev2 … dev24; dev9 and dev21 to
+ * dev24 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
+ * COPY.md) and development data since.
  */
 export const DEV: Column = {
   label: 'dev',
@@ -52,6 +52,7 @@ export const DEV: Column = {
     'dev21',
     'dev22',
     'dev23',
+    'dev24',
   ],
 };
 /**
@@ -66,14 +67,28 @@ export const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', '
  * The eleventh, fifteenth, seventeenth, nineteenth, twenty-second, twenty-third, twenty-fifth (those four
  * copy only), twenty-sixth (questions only), twenty-ninth (copy only, `copy.held13.jsonl`), thirty-third
  * (questions only, `questions.held14.jsonl`), thirty-seventh (copy only, `copy.held14.jsonl`) and thirty-eighth
- * (questions only, `questions.held15.jsonl`) collections, held out whole from the moment they were written: scored as aggregates only, never item by item (two
+ * (questions only, `questions.held15.jsonl`), forty-eighth (questions only, `questions.held16.jsonl`) and
+ * forty-ninth (copy only, `copy.held15.jsonl`) collections, held out whole from the moment they were
+ * written: scored as aggregates only, never item by item (two
  * drafts of the twenty-third were printed once by mistake, and one rewrite of the twenty-fifth was read as
  * metadata: eval/real/COPY.md; the collectors' one-line summaries of the twenty-sixth were read:
  * eval/real/QUESTIONS.md).
  */
 export const FRESH: Column = {
   label: 'fresh',
-  parts: ['held5', 'held7', 'held8', 'held9', 'held10', 'held11', 'held12', 'held13', 'held14', 'held15'],
+  parts: [
+    'held5',
+    'held7',
+    'held8',
+    'held9',
+    'held10',
+    'held11',
+    'held12',
+    'held13',
+    'held14',
+    'held15',
+    'held16',
+  ],
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`.padStart(8);
