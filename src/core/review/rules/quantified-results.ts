@@ -95,6 +95,11 @@ export const quantifiedResultsRules: readonly Rule[] = [
           `(?:原本|原来|此前|以前|过去)${STOP_ZH}{0,12}?${NUMU_ZH}[^。；！？]{0,20}?(?:之后|以后|现在|如今|目前)${STOP_ZH}{0,2}?${NUMU_ZH}(?=就|即可|便|搞定|完成)`,
         ),
         /[从由](?:数|几)?(?:个月|年|周|天|小时|分钟)(?:缩短|降低|减少|压缩)?(?:到|至)(?:数|几)?(?:周|天|小时|分钟|秒)/,
+        // The before with its figure, then the after in the next clause, in words or figures: "之前私有化部署需要2周，
+        // 现在设备当天上线" (not "3天之前", a point in time).
+        compile(
+          `(?:原本|原来|此前|以前|过去|(?<![\\d一二三四五六七八九十天周月年])之前)${STOP_ZH}{0,20}?${NUMU_ZH}${STOP_ZH}{0,8}?[，,]\\s?(?:现在|如今|而今|目前)${STOP_ZH}{0,8}?(?:当天|当日|即时|立即|马上|${NUMU_ZH})`,
+        ),
       ],
       scan: beforeAfterInWords,
     },
@@ -123,8 +128,9 @@ export const quantifiedResultsRules: readonly Rule[] = [
       '“以前月结要加班一周，用了账捷之后三天就能出报表。”',
       'We helped a technology company compress their close from 20 days to 2 days.',
       'Getting that permit once took an average of four days. But since April 3, you can get it in one day.',
+      '之前私有化部署需要2周，现在设备当天上线。',
     ],
-    valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。'],
+    valid: ['The gateway operates from -40 to 85°C.', '年产值2到10亿的企业。', '3天之前下单，现在可以发货。'],
   },
   {
     id: 'qr.change-in-numbers',
