@@ -173,6 +173,8 @@ export const credibilityRules: readonly Rule[] = [
         // A licensed grade: "防水防腐保温工程专业承包（壹级资质）", "甲级资质".
         /(?:壹级|一级|甲级|特级)资质|资质等级[^，。；]{0,4}(?:壹级|一级|甲级|特级)/,
         /(?:金融|城市|机房|数据中心|同城|异地)级?容灾|容灾等级|[\d一二三四五六]级容灾/,
+        // A regulator's licence: "持有全球66+支付牌照", "MSB licence", "regulated by the FCA".
+        /(?:持有|获得|拥有|取得)[^，。；]{0,16}?牌照|[\d一二三四五六七八九十数多]{1,4}\+?\s?(?:张|支|块)?(?:支付|金融|保险|业务|经营)?牌照|\b(?:MSB|EMI|money transmitter|e-money)\slicen[cs]es?\b|\bregulated by (?:the\s)?(?:FCA|SEC|FINRA|MAS|FINMA|BaFin|OCC|FinCEN|CFTC|ASIC|SFC|HKMA)\b/,
         // Recognition a third party gave: awards and analyst placements (also `scan`), review-site ratings.
         /\brated\s\d(?:\.\d)?\s?(?:out of|\/)\s?5\b/,
         THIRD_PARTY_RANK,
@@ -227,9 +229,13 @@ export const credibilityRules: readonly Rule[] = [
       '获得了由国家工业信息安全发展研究中心及 openEuler 社区联合颁发的 openEuler 领先商业实践奖。',
       '入选工信部专精特新“小巨人”企业名单。',
       '遵循《GB/T 20272-2019 信息安全技术 操作系统安全技术要求》第四级标准。',
+      '持有全球66+支付牌照及资质。',
+      'We hold MSB licenses in 48 states and are regulated by the FCA.',
     ],
     valid: [
       'Stay ahead of cyber threats.',
+      'Licensed under the Apache 2.0 licence.',
+      '办理营业执照和牌照咨询。',
       'An award-winning team of experts.',
       '荣获多项行业大奖，深受客户信赖。',
       'Guide your team through the SOC 2 journey.',
