@@ -43,7 +43,7 @@ export const CHANGE_EN = String.raw`\b(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|l
 export const SAVING_ZH = `(?:每年|每月|一年|全年|单月|年|月)省(?:下了|下|了|去)?(?=\\s?[\\d一二三四五六七八九十百千]|人工|人力|成本|费用|开支|支出|工时|时间|电费|能耗|运维|采购|资金|库存|直接|间接|人民币|近|超|约|数|上百|上千|上万)`;
 
 /** Chinese words that describe change or reach, used next to numbers. */
-export const CHANGE_ZH = `(?:${SAVING_ZH}|降低了?|降到|降至|降为|降了|下降了?|减少了?|缩短了?|缩到|缩至|压到|压至|压缩到|压缩了?|提升了?|提升到|提升至|提高了?|提高到|提速|提效|加速|跃升至?|升至|增长了?|增加了?|节省了?|节约了?|节电|节能|节水|降本|少看|少跑|少花|少等|少停机|多产|多出|低于|不到|不超过|以内|控制在|稳定在|只要|仅需|只需|平均|翻了?|缩减了?|削减了?|精简了?)`;
+export const CHANGE_ZH = `(?:${SAVING_ZH}|(?<!价格|售价|价|立)直降(?=\\s?\\d{1,3}(?:\\.\\d)?\\s?[%％])|降低了?|降到|降至|降为|降了|下降了?|减少了?|缩短了?|缩到|缩至|压到|压至|压缩到|压缩了?|提升了?|提升到|提升至|提高了?|提高到|提速|提效|加速|跃升至?|升至|增长了?|增加了?|节省了?|节约了?|节电|节能|节水|降本|少看|少跑|少花|少等|少停机|多产|多出|低于|不到|不超过|以内|控制在|稳定在|只要|仅需|只需|平均|翻了?|缩减了?|削减了?|精简了?)`;
 
 /** Industries and segments (English plural/singular nouns and size qualifiers). */
 export const SEGMENTS_EN = termList(`

@@ -157,6 +157,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'The migration gave a 2x increase in query speed.',
       'It boosted throughput by 3–5 times.',
       '可疑交易误报率降低47%。',
+      '设备上云成本直降80%。',
       '投资回收期不到8个月。',
       '查询提速 20 倍。',
       '回款周期缩短了一半。',
@@ -186,6 +187,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     valid: [
       'This month we cut our subscription price by half.',
       '50% off your first year!',
+      '年货节价格直降30%。',
       'Features 12% active content.',
       '大幅降低企业用电成本。',
       // "Up" as part of a verb ("sign up", "set up") is not a change.
