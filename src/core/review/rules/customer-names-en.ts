@@ -222,6 +222,10 @@ const OFFER_IN_TITLE_EN = /\b(?:off|discount|free|trial|plans?|pricing|per\s(?:m
 /** "based in San Mateo, CA, is …": the state after a city is a place, not a company. */
 const PLACE_BEFORE_EN = /\b(?:based|headquartered|located)\s(?:in|out of)\s[A-Z][\w .]{0,30},\s$/;
 
+/** "a segment of", "a subsidiary of", "owned by": what follows owns the business, it does not buy from it. */
+const PARENT_BEFORE_EN =
+  /\b(?:segment|division|subsidiary|unit|part|member|arm|brand)\s(?:of|within)\s$|\b(?:owned|acquired|backed)\sby\s$/;
+
 /** "… for finance teams", "for Finance & Ops teams", "for mid-size manufacturers": the market a seller serves. */
 const FOR_SEGMENT_EN = compile(
   String.raw`\bfor\s[A-Za-z&\s-]{0,40}?\b${alt([...CUSTOMER_NOUNS_EN, 'leaders', 'professionals', 'departments', 'startups'])}\b`,
@@ -438,7 +442,11 @@ export function namedCustomersEn(text: string): string[] {
   }
   const doneFor: string[] = [];
   for (const m of text.matchAll(CLAUSE_STARTS)) {
-    const one = readName(text, m.index + m[0].length);
+    const start = m.index + m[0].length;
+    // "located in Cleveland, Tennessee, has achieved…": the state after a city is a place.
+    const one = PLACE_BEFORE_EN.test(text.slice(Math.max(0, start - 50), start))
+      ? null
+      : readName(text, start);
     if (!one) continue;
     const v = verbAfter(text, one.end);
     // A story that opens on someone's need and goes on to a product named elsewhere in the copy.
@@ -589,7 +597,11 @@ export function namedCustomersEn(text: string): string[] {
   if (!titleCase)
     for (const m of text.matchAll(ORG_SUFFIX_EN)) {
       const name = nameBefore(text, m.index);
-      if (name) add(`${name}${m[0]}`);
+      // "a segment of Synalloy Chemicals": the company a business belongs to is not its customer.
+      const owner =
+        name &&
+        PARENT_BEFORE_EN.test(text.slice(Math.max(0, m.index - name.length - 30), m.index - name.length));
+      if (name && !owner) add(`${name}${m[0]}`);
     }
   // The company on a testimonial's signature line, unless it is the seller's own name.
   for (const name of signedCompanies(text, 'en'))

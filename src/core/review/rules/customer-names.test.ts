@@ -97,6 +97,21 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('支持MySQL、Oracle、PostgreSQL等主流数据库。', 'zh')).toEqual([]);
   });
 
+  it('does not count a place or the company a business belongs to as its customer', () => {
+    expect(
+      findNamedCustomers(
+        'Manufacturers Chemicals, a segment of Synalloy Chemicals located in Cleveland, Tennessee, has achieved this milestone.',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      findNamedCustomers(
+        'Northwind Logistics, a subsidiary of Contoso Holdings, cut costs by 20% with Foo.',
+        'en',
+      ),
+    ).toEqual(['Northwind Logistics']);
+  });
+
   it('does not count the company that built the product as its customer', () => {
     expect(findNamedCustomers('Ledgerly 是腾讯在2013年开始研发的对账系统。', 'zh')).toEqual([]);
     expect(findNamedCustomers('招商银行采用了我们开发的系统，审批时间缩短一半。', 'zh')).toEqual([
