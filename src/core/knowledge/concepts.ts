@@ -2,7 +2,8 @@
  * The concept layer (`knowledge/concepts.json`): how marketers ask, mapped to the entries that answer.
  * A `topic` concept lists the everyday words and roles people use for one idea ("CFO", "老总", "stand
  * out", "差异化"…) and the entries it points to, with weights; an `out` concept lists words of questions
- * the knowledge does not cover (ad benchmarks, attribution, budgets…), with a label that says so.
+ * the knowledge does not cover (ad benchmarks, attribution, budgets…), with a label that says so, and
+ * may name the entries nearest to it (`near`) or those that say whether it is worth doing (`worthIt`).
  * Curated data, validated like the entries: every id exists, and no term belongs to two concepts.
  */
 import { z } from 'zod';
@@ -20,10 +21,11 @@ const conceptSchema = z
     terms: z.object({ en: termList, zh: termList }),
     entries: z.record(z.string(), z.number().gt(0).max(1)).default({}),
     worthIt: z.record(z.string(), z.number().gt(0).max(1)).optional(),
+    near: z.record(z.string(), z.number().gt(0).max(1)).optional(),
   })
   .refine((c) => c.terms.en.length + c.terms.zh.length > 0, { message: 'has no terms' })
-  .refine((c) => c.kind === 'out' || c.worthIt === undefined, {
-    message: 'only an out-of-scope concept has worthIt entries',
+  .refine((c) => c.kind === 'out' || (c.worthIt === undefined && c.near === undefined), {
+    message: 'only an out-of-scope concept has worthIt or near entries',
   })
   .refine(
     (c) => (c.kind === 'topic' ? Object.keys(c.entries).length > 0 : Object.keys(c.entries).length === 0),
@@ -62,7 +64,11 @@ export function parseConcepts(
   for (const c of parsed.data) {
     if (ids.has(c.id)) problems.push(`concepts.json: duplicate concept id "${c.id}"`);
     ids.add(c.id);
-    for (const id of [...Object.keys(c.entries), ...Object.keys(c.worthIt ?? {})]) {
+    for (const id of [
+      ...Object.keys(c.entries),
+      ...Object.keys(c.worthIt ?? {}),
+      ...Object.keys(c.near ?? {}),
+    ]) {
       if (!byId.has(id)) problems.push(`concepts.json: concept "${c.id}" points to unknown id "${id}"`);
     }
     const keys = new Map([...c.terms.en, ...c.terms.zh].map((term) => [termKey(term), term]));

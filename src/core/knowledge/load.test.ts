@@ -114,7 +114,7 @@ describe('readKnowledge', () => {
     expect(kb.outQuestions).toHaveLength(4);
   });
 
-  it('reports worth-it entries on a topic concept, or pointing to an unknown entry', () => {
+  it('reports worth-it entries on a topic concept, or worth-it or near entries pointing to an unknown entry', () => {
     const dir = copyFixture();
     const terms = (t: string) => ({ en: [t], zh: [] });
     const label = { en: 'x', zh: 'x' };
@@ -134,7 +134,7 @@ describe('readKnowledge', () => {
       ]),
     );
     const { problems } = readKnowledge(dir);
-    expect(problems.join('\n')).toMatch(/only an out-of-scope concept has worthIt entries/);
+    expect(problems.join('\n')).toMatch(/only an out-of-scope concept has worthIt or near entries/);
     writeFileSync(
       join(dir, 'concepts.json'),
       JSON.stringify([
@@ -144,6 +144,15 @@ describe('readKnowledge', () => {
     );
     const second = readKnowledge(dir);
     expect(second.problems).toEqual(['concepts.json: concept "radio" points to unknown id "no-such-entry"']);
+    writeFileSync(
+      join(dir, 'concepts.json'),
+      JSON.stringify([
+        { id: 'ar', kind: 'out', label, terms: terms('magic quadrant'), near: { 'no-such-entry': 1 } },
+      ]),
+    );
+    expect(readKnowledge(dir).problems).toEqual([
+      'concepts.json: concept "ar" points to unknown id "no-such-entry"',
+    ]);
     expect(second.kb.concepts.find((c) => c.id === 'tv')?.worthIt).toEqual({ 'buyer-trust': 1 });
   });
 

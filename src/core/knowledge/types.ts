@@ -77,6 +77,12 @@ export interface Concept {
    * campaign worth it for B2B?" → what advertising buys in B2B). Such a question is partly covered.
    */
   worthIt?: Record<string, number>;
+  /**
+   * Out-of-scope concepts only: the entries nearest to the subject, which touch it without answering it
+   * (analyst relations → what third-party voices add). A question about it is partly covered: the answer
+   * says what is not covered and offers these.
+   */
+  near?: Record<string, number>;
 }
 
 /** Everything loaded from the knowledge folder. */

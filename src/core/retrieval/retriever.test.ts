@@ -198,6 +198,17 @@ describe('subjects next to B2B marketing that the knowledge does not cover', () 
     expect(l.hits.map((h) => h.entry.id)).toContain('brand-as-mindshare');
   });
 
+  it('offers the entries near an uncovered subject, naming it, when the question shares no word with them', () => {
+    const l = real.lookup('How do we get our startup into the Gartner Magic Quadrant?');
+    expect(l.coverage).toBe('partial');
+    expect(l.missing.map((c) => c.id)).toEqual(['analyst-relations']);
+    expect(l.hits[0]?.entry.id).toBe('opinion-leaders');
+    // Without near entries the same kind of question is refused, with no citation.
+    const tv = real.lookup('What is a good CTR for LinkedIn ads?');
+    expect(tv.coverage).toBe('not_covered');
+    expect(tv.hits).toEqual([]);
+  });
+
   it('offers the nearest idea, never as covered, when the subject shares a word with it', () => {
     // "employer brand" is not the brand buyers hold in mind, but that entry is the nearest idea.
     const l = real.lookup('How do we build our employer brand to attract engineers?');

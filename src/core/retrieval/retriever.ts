@@ -234,7 +234,7 @@ export function createRetriever(
     // B2B marketing, however many everyday words it shares with the entries' prose.
     if (!terms.some((t) => domain.has(t)) && topics.length === 0) {
       return (
-        worthItLookup(query, missing, k) ?? { coverage: 'not_covered', hits: [], concepts: topics, missing }
+        nearestLookup(query, missing, k) ?? { coverage: 'not_covered', hits: [], concepts: topics, missing }
       );
     }
     const totalWeight = terms.reduce((n, t) => n + (rarity.get(t) ?? 0), 0);
@@ -260,7 +260,7 @@ export function createRetriever(
         scores.set(id, (scores.get(id) ?? 0) + w * p.conceptPoints);
     }
     for (const [id, b] of bonus) scores.set(id, (scores.get(id) ?? 0) + b);
-    for (const [id, w] of worthItWeights(query, missing)) {
+    for (const [id, w] of nearestWeights(query, missing)) {
       scores.set(id, (scores.get(id) ?? 0) + w * p.conceptPoints);
     }
     const ranked: SearchHit[] = [];
@@ -295,7 +295,7 @@ export function createRetriever(
       }
     }
     if (coverage === 'not_covered') {
-      return worthItLookup(query, missing, k, topics) ?? { coverage, hits: [], concepts: topics, missing };
+      return nearestLookup(query, missing, k, topics) ?? { coverage, hits: [], concepts: topics, missing };
     }
     // Weak company for the best hit is dropped: no citation should ride on a passing word.
     const floor = Math.max(p.partialScore / 2, best * 0.25);
@@ -303,17 +303,19 @@ export function createRetriever(
   }
 
   /**
-   * A question not covered that asks whether an out-of-scope thing is worth doing ("is a TV campaign
-   * worth it for us?"): partly covered by the entries that say what such a thing buys in B2B, with what
-   * is not covered still named. Null when it does not ask that, or its topics have no such entries.
+   * A question not covered whose out-of-scope subject has entries near it: partly covered by them, with
+   * what is not covered still named. Those are the subject's `near` entries (analyst relations → what
+   * third-party voices add), and, when the question asks whether the thing is worth doing at all ("is a
+   * TV campaign worth it for us?"), its `worthIt` entries (what such a thing buys in B2B). Null when the
+   * question's subjects have none.
    */
-  function worthItLookup(
+  function nearestLookup(
     query: string,
     missing: Concept[],
     k: number,
     topics: Concept[] = [],
   ): Lookup | null {
-    const weights = worthItWeights(query, missing);
+    const weights = nearestWeights(query, missing);
     if (weights.size === 0) return null;
     const hits: SearchHit[] = [];
     for (const [id, w] of weights) {
@@ -324,12 +326,15 @@ export function createRetriever(
     return { coverage: 'partial', hits: hits.slice(0, k), concepts: topics, missing };
   }
 
-  /** For a question asking whether an out-of-scope thing is worth it: the entries that say, weighted. */
-  function worthItWeights(query: string, missing: Concept[]): Map<string, number> {
+  /** The entries nearest to the question's out-of-scope subjects (`near`, and `worthIt` when it asks that), weighted. */
+  function nearestWeights(query: string, missing: Concept[]): Map<string, number> {
     const weights = new Map<string, number>();
-    if (!missing.some((c) => c.worthIt) || !asksWorthIt(query)) return weights;
+    const worthIt = missing.some((c) => c.worthIt) && asksWorthIt(query);
     for (const c of missing) {
-      for (const [id, w] of Object.entries(c.worthIt ?? {}))
+      for (const [id, w] of [
+        ...Object.entries(c.near ?? {}),
+        ...Object.entries(worthIt ? (c.worthIt ?? {}) : {}),
+      ])
         weights.set(id, Math.max(weights.get(id) ?? 0, w));
     }
     return weights;
