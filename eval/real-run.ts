@@ -22,8 +22,8 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-three more (dev2 … dev24; dev9 and dev21 to
- * dev24 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
+ * The development parts: the first collection and twenty-four more (dev2 … dev25; dev9 and dev21 to
+ * dev25 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
  * COPY.md) and development data since.
  */
 export const DEV: Column = {
@@ -53,6 +53,7 @@ export const DEV: Column = {
     'dev22',
     'dev23',
     'dev24',
+    'dev25',
   ],
 };
 /**
