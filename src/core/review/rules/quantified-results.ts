@@ -182,6 +182,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'Customer success teams lifted net revenue retention by 9 points.',
       'It stopped $1.8M in duplicate supplier payments last year.',
       'PlanGrid was able to save Hoar Construction over a million dollars on the project.',
+      'In 2022 they helped farmers save over 7 million liters of water.',
+      'From $2 Million Loss to 25% Profit Surge',
       '上线三个月，设备非计划停机次数降了一半。',
     ],
     valid: [

@@ -22,11 +22,11 @@ export const STOP_ZH = `[^，。；！？,;]`;
  * other vendors' ("Save 40% vs. the big CRM vendors").
  */
 const RESULT_PCT = String.raw`${PCT}(?!\s?(?:off|discount|(?:with|on)\s(?:a\s|an\s|the\s)?(?:annual|yearly|prepaid|upfront)\s(?:billing|plan|plans|subscription|subscriptions|payment|payments|prepayment)\b|when you (?:pay|bill|go) (?:annually|yearly|upfront|annual)|on\s(?:your\s|the\s)?(?:first|1st)\s(?:year|month|months|order|purchase|plan|invoice)\b|\s(?:vs\.?|versus|compared to|compared with)\s[A-Za-z ]{0,24}?(?:vendors?|competitors?|providers?|alternatives?)\b))`;
-const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b)`;
+const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${TIME_EN}|\s?points?\b|\s?pp\b|\s?tons?\b|\s?kg\b|\s?mm\b|\s(?:million\s|billion\s|thousand\s)?(?:liters|litres|gallons|kWh|MWh|GWh|tonnes|cubic meters)\b)`;
 /** An English number, possibly a range ("3–5"). */
 export const NUMR_EN = String.raw`${NUM_EN}[–-]?\d{0,4}`;
 /** Nouns of change after a number ("a 73% reduction", "300%+ increase"). */
-const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|improvement|growth|gain|uplift|boost|lift|cut|jump|rise|speed-up|speedup)\b`;
+const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|improvement|growth|gain|uplift|boost|lift|cut|jump|rise|surge|speed-up|speedup)\b`;
 
 /** Numbers and units in words, as written at a sentence start or in a title ("One", "Weeks"). */
 const NUM_WORDS_EN =
