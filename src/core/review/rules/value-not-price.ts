@@ -12,7 +12,7 @@ const PRICE_PATTERNS: readonly RegExp[] = [
   /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月(?=免费|仅需|只需|只要|低至|特价|优惠|半价|\s?\d{1,4}\s?元|\s?[\d一二三四五六七八九]\s?折)|首年免费|买[一二三\d]送/,
   /[$€£¥]\s?\d[\d.,]*\s?(?:\/|per )\s?(?:user|seat|month|mo|year|yr|license|licence)\b/,
   // Not an amount that then changes: "From $2 Million Loss to 25% Profit Surge" is a before → after.
-  /\b(?:starts?|starting|plans start|from|only|just)\s(?:at\s)?(?:just\s)?[$€£¥]\s?\d(?![\d.,]{0,12}\s?(?:[KkMmBb]|[Mm]illion|[Bb]illion|[Tt]housand)?\s(?:[A-Za-z]+\s)?[Tt]o\s)/,
+  /\b(?:starts?|starting|plans start|from|only|just)\s(?:at\s)?(?:just\s)?[$€£¥]\s?\d(?![\d.,]{0,12}\s?(?:[KkMmBb]|[Mm]illion|[Bb]illion|[Tt]housand)?\s[A-Za-z]{2,20}\s[Tt]o\s)/,
   // "低至 99 元" is a price; "响应时间降低至1/6" is a result.
   /(?<![\d.])\d[\d.]*\s?元\/?[^\s，。]{0,3}?起|(?<!降)低至\s?[¥￥]?\d/,
   /价格(?:只有|仅为|仅|只要|不到|低于)|欢迎[^，。！]{0,6}询价|来电询价/,
@@ -68,6 +68,7 @@ export const valueNotPriceRules: readonly Rule[] = [
       'Save 40% vs. the big CRM vendors. Same features, half the price.',
       '价格只有竞品的一半，欢迎来电询价。',
       'Plans from $29 per month.',
+      'Plans from $10 to $50 per seat.',
     ],
     valid: [
       'From $2 Million Loss to 25% Profit Surge: How Foo Rewired an HVAC Business',
