@@ -22,7 +22,7 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-four more (dev2 … dev25; dev9 and dev21 to
+ * The development parts: the first collection and twenty-four more (dev2 … dev25; dev9 and dev22 to
  * dev25 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
  * COPY.md) and development data since.
  */
