@@ -317,6 +317,16 @@ export function namedCustomersZh(text: string): string[] {
   for (const m of text.matchAll(INCLUDES_ZH)) {
     for (const item of listItemsAfter(text, m.index + m[0].length)) add(item);
   }
+  // "我们已是雪花啤酒、燕京、金威等重要合作伙伴": the companies whose supplier the seller is.
+  for (const m of text.matchAll(PARTNER_OF_ZH)) {
+    for (const item of listNames(
+      (m[1] ?? '')
+        .split(/[、，,]\s?|以及|和|及|与/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ))
+      add(item);
+  }
   for (const m of text.matchAll(ADOPTS_ZH)) {
     const read = zhNameBefore(text, m.index);
     const start = m.index - read.length;
@@ -477,6 +487,12 @@ const ROLE_WORDS_ZH = compile(
 const INCLUDES_ZH =
   /(?:(?:客户|用户|企业客户|客户群|合作客户|服务客户)(?:目前|已经|主要|还)?(?:包括|包含|涵盖|有)|(?:知名品牌|知名企业|大型企业)[，,]\s?(?:包括|如|比如))[：:]?\s?/g;
 
+/** A list, then 等 and the seller's role for them: "已是A、B、C等重要合作伙伴", "成为A、B等企业的指定供应商". */
+const PARTNER_OF_ZH = compile(
+  '(?:已是|已成为|成为|是)([^。；！？]{4,120}?)等(?:众多|多家)?(?:企业|客户|公司|品牌|单位)?的?(?:重要|长期|核心|战略|主要|指定|优秀|优质)?(?:合作伙伴|供应商|服务商|合作单位)',
+  'g',
+);
+
 /** The names listed from `start` to the sentence's end or 等 (all short names, at least two). */
 function listItemsAfter(text: string, start: number): string[] {
   const tail = (text.slice(start, start + 120).split(/[。；！？;!?\n]|等|[和及]?其他/)[0] ?? '').trim();
@@ -494,7 +510,8 @@ function listNames(items: string[]): string[] {
       s.length >= 2 &&
       // A Latin name may run longer ("Hanon Systems").
       s.length <= (/^[A-Za-z][A-Za-z0-9 .&/-]*$/.test(s) ? 24 : 12) &&
-      !/[某各多众等]|行业|领域/.test(s) &&
+      // Not "某银行", "各大车企", "多家券商", "众多客户" (but "大众" is a carmaker).
+      !/^[某各多众数几]|众多|[多数几十百千]家|等|行业|领域/.test(s) &&
       !SEGMENTS_ZH.includes(s) &&
       !ROLE_WORDS_ZH.test(s),
   );
