@@ -58,6 +58,14 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
     String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
   ),
   compile(String.raw`${NUM_EN}${RESULT_PCT}\+?\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  // The noun first: "the actual rate reduction achieved was nearly 24 percent".
+  compile(
+    String.raw`\b${CHANGE_NOUN_EN}\s(?:achieved\s|realized\s|realised\s)?(?:was|is|of|reached|totalled|totaled|came to)\s(?:nearly\s|about\s|over\s|more than\s|almost\s|roughly\s|just over\s)?${NUM_EN}${PCT}`,
+  ),
+  // A share taken off a cost: "shave 20 per cent off its desk-side printing costs" (not "20% off" a price).
+  compile(
+    String.raw`\b(?:shav(?:e|es|ed|ing)|knock(?:s|ed|ing)?|cut(?:s|ting)?|took|tak(?:e|es|ing))\s(?:nearly\s|about\s|over\s|more than\s|almost\s|roughly\s)?${NUM_EN}${PCT}\soff\s(?:the\s|its\s|their\s|our\s|your\s)?[a-z -]{0,30}?(?:costs?|bills?|spend|spending|budget|expenses?|time)\b`,
+  ),
   compile(
     String.raw`${CHANGE_EN}\s(?:by\s)?(?:more than\s|over\s|nearly\s|almost\s|about\s)?(?:half|a third|a quarter|two-thirds|in half)\b`,
   ),
