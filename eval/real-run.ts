@@ -22,8 +22,8 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-four more (dev2 … dev25; dev9 and dev22 to
- * dev25 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
+ * The development parts: the first collection and twenty-five more (dev2 … dev26; dev9 and dev23 to
+ * dev26 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
  * COPY.md) and development data since.
  */
 export const DEV: Column = {
@@ -54,6 +54,7 @@ export const DEV: Column = {
     'dev23',
     'dev24',
     'dev25',
+    'dev26',
   ],
 };
 /**
