@@ -184,6 +184,8 @@ export const quantifiedResultsRules: readonly Rule[] = [
       'PlanGrid was able to save Hoar Construction over a million dollars on the project.',
       'In 2022 they helped farmers save over 7 million liters of water.',
       'After new dispatching rules, the actual rate reduction achieved was nearly 24 percent.',
+      'These changes resulted in transportation cost savings of over $500,000 per year.',
+      'The client engaged a new 3PL partner while achieving a 26% total cost savings.',
       'The DWP is on target to shave 20 per cent off its desk-side printing costs.',
       'From $2 Million Loss to 25% Profit Surge',
       '上线三个月，设备非计划停机次数降了一半。',

@@ -26,7 +26,7 @@ const RESULT_UNIT_EN = String.raw`(?:${RESULT_PCT}|\s?x\b|\s?×|\s?times\b|\s?${
 /** An English number, possibly a range ("3–5"). */
 export const NUMR_EN = String.raw`${NUM_EN}[–-]?\d{0,4}`;
 /** Nouns of change after a number ("a 73% reduction", "300%+ increase"). */
-const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|improvement|growth|gain|uplift|boost|lift|cut|jump|rise|surge|speed-up|speedup)\b`;
+const CHANGE_NOUN_EN = String.raw`(?:increase|reduction|decrease|drop|decline|improvement|growth|gain|uplift|boost|lift|cut|jump|rise|surge|savings?|speed-up|speedup)\b`;
 
 /** Numbers and units in words, as written at a sentence start or in a title ("One", "Weeks"). */
 const NUM_WORDS_EN =
@@ -58,6 +58,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
     String.raw`${NUMR_EN}[a-z%× ]{0,8}?\s(?:more|less|fewer|faster|higher|lower|better|quicker|shorter|cheaper to run)\b`,
   ),
   compile(String.raw`${NUM_EN}${RESULT_PCT}\+?\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
+  // A saving in money: "transportation cost savings of over $500,000 per year".
+  compile(
+    String.raw`\bsavings?\s(?:of\s)?(?:over\s|more than\s|nearly\s|about\s|up to\s|roughly\s|almost\s)?[$€£¥]\s?\d[\d.,]{0,12}(?<![.,])(?:[KkMmBb]\b|\s(?:million|billion)\b)?`,
+  ),
   // The noun first: "the actual rate reduction achieved was nearly 24 percent".
   compile(
     String.raw`\b${CHANGE_NOUN_EN}\s(?:achieved\s|realized\s|realised\s)?(?:was|is|of|reached|totalled|totaled|came to)\s(?:nearly\s|about\s|over\s|more than\s|almost\s|roughly\s|just over\s)?${NUM_EN}${PCT}`,

@@ -10,7 +10,8 @@ const PRICE_PATTERNS: readonly RegExp[] = [
   /(?<![\d.])\d(?:\.\d)?\s?折(?!叠|射|线|腾|扣)/,
   // 首月 as an offer ("首月免费", "首月 1 折"), not the first month of a result ("首月数据显示").
   /[一二三四五六七八九]折(?!叠|射|线|腾|扣)|半价|首月(?=免费|仅需|只需|只要|低至|特价|优惠|半价|\s?\d{1,4}\s?元|\s?[\d一二三四五六七八九]\s?折)|首年免费|买[一二三\d]送/,
-  /[$€£¥]\s?\d[\d.,]*\s?(?:\/|per )\s?(?:user|seat|month|mo|year|yr|license|licence)\b/,
+  // A price per unit of time or use, not a saving of as much ("cost savings of over $500,000 per year").
+  /(?<!\b(?:savings?|saved|saves|save|cut|cuts|reduced|reduces|lowered|lowers)\s(?:of\s)?(?:over\s|more than\s|nearly\s|about\s|up to\s|roughly\s|almost\s)?)[$€£¥]\s?\d[\d.,]*\s?(?:\/|per )\s?(?:user|seat|month|mo|year|yr|license|licence)\b/,
   // Not an amount that then changes: "From $2 Million Loss to 25% Profit Surge" is a before → after.
   /\b(?:starts?|starting|plans start|from|only|just)\s(?:at\s)?(?:just\s)?[$€£¥]\s?\d(?![\d.,]{0,12}\s?(?:[KkMmBb]|[Mm]illion|[Bb]illion|[Tt]housand)?\s[A-Za-z]{2,20}\s[Tt]o\s)/,
   // "低至 99 元" is a price; "响应时间降低至1/6" is a result.
@@ -72,6 +73,7 @@ export const valueNotPriceRules: readonly Rule[] = [
     ],
     valid: [
       'From $2 Million Loss to 25% Profit Surge: How Foo Rewired an HVAC Business',
+      'These changes resulted in transportation cost savings of over $500,000 per year.',
       // The first month of a result, not a first-month offer.
       '平台正式上线。首月数据显示，货车平均排队时间由 95 分钟缩短至 28 分钟。',
       'Cut freight audit costs by 30%.',
