@@ -125,6 +125,7 @@ export const credibilityRules: readonly Rule[] = [
     valid: [
       'Run payroll in 14 countries.',
       'Installed in 12 plants of one customer.',
+      'Interserve has won a £13m five-year facilities contract.',
       // The name of a list is no count of customers.
       'Used by teams at Fortune 500 companies.',
       // An offer's limit or a goal counts no one who bought.

@@ -98,6 +98,8 @@ function all(re: RegExp, text: string, keep: (m: RegExpExecArray) => boolean = (
 export function findCustomerCounts(text: string, lang: ReviewLang): string[] {
   if (lang === 'zh') return ZH.flatMap((re) => all(re, text));
   const numeric = all(NUMERIC_EN, text, (m) => {
+    // An amount of money counts no one: "a £13m five-year facilities contract".
+    if (/^[$€£¥]/.test(m[0])) return false;
     const words = m[0]
       .replace(/^\S+\s/, '')
       .split(' ')

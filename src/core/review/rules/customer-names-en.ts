@@ -188,6 +188,15 @@ const ENABLED = /\b(?:[Ee]nabled|[Hh]elped|[Aa]llowed|[Ee]mpowered)\s(?=[A-Z])/g
 /** "provides <Name> with …", "gave <Name> a …": the one given something is the customer. */
 const PROVIDES = /\b(?:provides|provided|gives|gave)\s(?=[A-Z])/g;
 
+/** "… services to <Name>": the one served. */
+const SERVED_BEFORE_EN = /\b(?:services|service|support|products|equipment|supplies|solutions)\sto\s$/;
+
+/** "has won a £13m five-year facilities management contract with Poole Hospital": the one who awarded it. */
+const CONTRACT_WITH_EN = compile(
+  String.raw`\b(?:won|wins|awarded|secured|secures|signed|signs|landed)\s(?:a|an|the)\s[^.;!?]{0,60}?\bcontract\s(?:with|from|by)\s(?:the\s)?(?=[A-Z])`,
+  'g',
+);
+
 /** "a great choice for Airbnb", "the natural fit for Acme": the one it suits is a customer. */
 const CHOICE_FOR_EN =
   /\b(?:great|natural|perfect|right|ideal|obvious|clear)\s(?:choice|fit)\sfor\s(?=[A-Z])/g;
@@ -300,6 +309,8 @@ export function vendorNamesEn(text: string): Set<string> {
   // "By implementing Smart-size Packaging, Staples also reduces…": the one who adopted it, not its seller.
   const adopters = new Set<number>();
   for (const m of text.matchAll(ADOPTION_CLAUSE_EN)) adopters.add(m.index + m[0].length);
+  // "won a contract with Poole Hospital": the one after "with" awarded it; it is not a product used.
+  for (const m of text.matchAll(CONTRACT_WITH_EN)) adopters.add(m.index + m[0].length);
   for (const m of text.matchAll(CLAUSE_STARTS)) {
     const start = m.index + m[0].length;
     const one =
@@ -324,7 +335,8 @@ export function vendorNamesEn(text: string): Set<string> {
     anyName.lastIndex = Math.max(anyName.lastIndex, one.end);
     const after = text.slice(one.end, one.end + 60);
     const verb = verbAfter(text, one.end);
-    if (VENDOR_BEFORE_EN.test(before)) vendors.add(one.name);
+    // "provide cleaning services to Poole hospital": the one served, not a product moved to.
+    if (VENDOR_BEFORE_EN.test(before) && !SERVED_BEFORE_EN.test(before)) vendors.add(one.name);
     else if (VENDOR_VERBS_EN.has(verb.verb) && !isCustomerVerb(verb)) vendors.add(one.name);
     else if (/^,\s(?:an?|the)\s/.test(after) && categoryFollows(after)) vendors.add(one.name);
     else if (/^['’]s\s[A-Z]/.test(after)) vendors.add(one.name); // "Cloudflare's Rate Limiting"
@@ -478,6 +490,10 @@ export function namedCustomersEn(text: string): string[] {
     } else if (next.some((w) => CUSTOMER_SIDE_EN.has(w))) add(nameBefore(text, m.index));
   }
   for (const m of text.matchAll(CHOICE_FOR_EN)) add(readName(text, m.index + m[0].length)?.name ?? null);
+  for (const m of text.matchAll(CONTRACT_WITH_EN)) {
+    const name = readName(text, m.index + m[0].length)?.name ?? null;
+    if (name && !notAnOrganisation(name)) add(name);
+  }
   // A case title opening on a possessive: "JD.com's Exploration and Practice with Apache Doris" (title
   // case; not "Ledgerly's matching engine works with Salesforce").
   const owner = /^([^\s']{2,30})['’]s\s/.exec(text);

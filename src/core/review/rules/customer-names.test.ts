@@ -97,6 +97,19 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('支持MySQL、Oracle、PostgreSQL等主流数据库。', 'zh')).toEqual([]);
   });
 
+  it('reads the one who awarded a contract the seller won', () => {
+    expect(
+      findNamedCustomers(
+        'Interserve has won a £13m five-year facilities contract with Poole Hospital.',
+        'en',
+      ),
+    ).toEqual(['Poole Hospital']);
+    expect(
+      findNamedCustomers('G4S has secured a five-year contract from the Ministry of Defence.', 'en'),
+    ).toEqual(['Ministry of Defence']);
+    expect(findNamedCustomers('We signed a contract with January clients.', 'en')).toEqual([]);
+  });
+
   it('does not count a place or the company a business belongs to as its customer', () => {
     expect(
       findNamedCustomers(
