@@ -232,6 +232,7 @@ export const credibilityRules: readonly Rule[] = [
       '遵循《GB/T 20272-2019 信息安全技术 操作系统安全技术要求》第四级标准。',
       '持有全球66+支付牌照及资质。',
       '出具的测试报告在61个国家和地区实现互认。',
+      'He said the research showed that the carton can help frozen food makers reduce unsaleables by 44 percent.',
       'We hold MSB licenses in 48 states and are regulated by the FCA.',
     ],
     valid: [

@@ -41,7 +41,8 @@ export const STANDARDS_BARE = termList(`
   FedRAMP | HITRUST | TÜV | DNV | UL listed | CE-marked | CE mark | IATF 16949 | CMMI | Gartner | Forrester
   IDC | Magic Quadrant | Forrester Wave | TPC-C | TPC-H | TPC-DS | LDBC | world record | world records
   world-record | world-records | QphH | tpmC | control group | non-intervention group | controlled trial
-  survey found | study found | independent study | commissioned study | 调研显示 | 调查显示 | 研究显示
+  survey found | study found | research found | research showed | research shows | study showed | study shows
+  independent study | commissioned study | 调研显示 | 调查显示 | 研究显示
   qualified by | accredited | audited by | approved by | validated by | certified by | independently audited
   等级保护 | 检测报告 | CNAS | CMA | 国际互认 | 获得互认 | 实现互认 | 国家级 | 入围 | 中标 | 世界纪录 | 世界记录 | 两地三中心 | 三地五中心 | 异地多活 | 国密 | 信创认证 | 可信云 | 信通院
 `);
