@@ -306,15 +306,16 @@ function notAnOrganisation(name: string): boolean {
 /** Names the English copy uses for the seller or its product, which never count as customers. */
 export function vendorNamesEn(text: string): Set<string> {
   const vendors = new Set<string>();
-  // "By implementing Smart-size Packaging, Staples also reduces…": the one who adopted it, not its seller.
-  const adopters = new Set<number>();
-  for (const m of text.matchAll(ADOPTION_CLAUSE_EN)) adopters.add(m.index + m[0].length);
-  // "won a contract with Poole Hospital": the one after "with" awarded it; it is not a product used.
-  for (const m of text.matchAll(CONTRACT_WITH_EN)) adopters.add(m.index + m[0].length);
+  // Where a buyer's name starts, which is never the seller's: "By implementing Smart-size Packaging,
+  // Staples also reduces…" (the one who adopted it), "won a contract with Poole Hospital" (the one who
+  // awarded it, not a product used "with").
+  const buyers = new Set<number>();
+  for (const m of text.matchAll(ADOPTION_CLAUSE_EN)) buyers.add(m.index + m[0].length);
+  for (const m of text.matchAll(CONTRACT_WITH_EN)) buyers.add(m.index + m[0].length);
   for (const m of text.matchAll(CLAUSE_STARTS)) {
     const start = m.index + m[0].length;
     const one =
-      adopters.has(start) || PLACE_BEFORE_EN.test(text.slice(Math.max(0, start - 50), start))
+      buyers.has(start) || PLACE_BEFORE_EN.test(text.slice(Math.max(0, start - 50), start))
         ? null
         : readName(text, start);
     if (!one) continue;
@@ -330,7 +331,7 @@ export function vendorNamesEn(text: string): Set<string> {
   for (let m = anyName.exec(text); m !== null; m = anyName.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
     const place = PLACE_BEFORE_EN.test(text.slice(Math.max(0, m.index - 50), m.index));
-    const one = adopters.has(m.index) || place ? null : readName(text, m.index);
+    const one = buyers.has(m.index) || place ? null : readName(text, m.index);
     if (!one) continue;
     anyName.lastIndex = Math.max(anyName.lastIndex, one.end);
     const after = text.slice(one.end, one.end + 60);

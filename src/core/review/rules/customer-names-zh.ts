@@ -318,15 +318,8 @@ export function namedCustomersZh(text: string): string[] {
     for (const item of listItemsAfter(text, m.index + m[0].length)) add(item);
   }
   // "我们已是雪花啤酒、燕京、金威等重要合作伙伴": the companies whose supplier the seller is.
-  for (const m of text.matchAll(PARTNER_OF_ZH)) {
-    for (const item of listNames(
-      (m[1] ?? '')
-        .split(/[、，,]\s?|以及|和|及|与/)
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ))
-      add(item);
-  }
+  for (const m of text.matchAll(PARTNER_OF_ZH))
+    for (const item of listNames(listItems(m[1] ?? ''))) add(item);
   for (const m of text.matchAll(ADOPTS_ZH)) {
     const read = zhNameBefore(text, m.index);
     const start = m.index - read.length;
@@ -496,11 +489,15 @@ const PARTNER_OF_ZH = compile(
 /** The names listed from `start` to the sentence's end or 等 (all short names, at least two). */
 function listItemsAfter(text: string, start: number): string[] {
   const tail = (text.slice(start, start + 120).split(/[。；！？;!?\n]|等|[和及]?其他/)[0] ?? '').trim();
-  const items = tail
+  return listNames(listItems(tail));
+}
+
+/** The items of a Chinese list: "A、B和C" → A, B, C. */
+function listItems(list: string): string[] {
+  return list
     .split(/[、，,]\s?|以及|和|及|与/)
     .map((s) => s.trim())
     .filter(Boolean);
-  return listNames(items);
 }
 
 /** `items` when all are short names (not a sector, a role or a vague word), at least two; else none. */
