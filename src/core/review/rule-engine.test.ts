@@ -44,3 +44,19 @@ describe('rule engine conditions', () => {
     expect(() => createRuleEngine([a, b])).toThrow(/wait on each other: a, b/);
   });
 });
+
+describe('rule engine text matching', () => {
+  it('finds what one alternation would, when a long list of patterns is split into several regexes', () => {
+    // Over 16,000 characters of alternatives: the engine splits them; the hits must not change.
+    const filler = Array.from({ length: 700 }, (_, i) => new RegExp(`\\bzz${i}q[a-z]{0,20}\\b`));
+    const patterns = [/\bcut costs\b/, /\bcut\b/, ...filler, /\bcosts by \d+%/, /\bby \d+%/, /x*/];
+    const long = { ...rule('long', null), match: { kind: 'text' as const, patterns } };
+    const text = 'We cut costs by 30% and cut time by 20%; zz7q fell, zz399qabc too.';
+    const one = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'gi');
+    expect(one.source.length).toBeGreaterThan(16_000);
+    const expected = [...text.matchAll(one)].map((m) => m[0].trim()).filter(Boolean);
+    const run = createRuleEngine([long]).run({ copy: text, lead: text, draft: text, lang: 'en' });
+    expect(expected).toEqual(['cut costs', 'by 30%', 'cut', 'by 20%', 'zz7q', 'zz399qabc']);
+    expect(run.fired[0]?.hits).toEqual(expected);
+  });
+});
