@@ -6,8 +6,8 @@ import type { Lookup, Retriever, SearchHit } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { MAX_MODEL_CHARS } from '../text-limits.ts';
 import { estimateTokens } from '../tokens.ts';
-import { borrowsTopic } from './follow-up.ts';
-import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, topicOf } from './llm-answer.ts';
+import { borrowsTopic, lookupFollowUp } from './follow-up.ts';
+import { buildAnswerMessages, createDeltaFilter, finishLlmAnswer, latestOf, topicOf } from './llm-answer.ts';
 import { answerOffline } from './offline.ts';
 import { cleanedOrRaw, prepareQuestion, truncationNote } from './question.ts';
 import { createReranker, RERANK_CANDIDATES } from './rerank.ts';
@@ -85,11 +85,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   async function* ask(question: string, opts: AskOptions = {}): AsyncIterable<AnswerEvent> {
     const history = opts.history ?? [];
     const topic = topicOf(history);
+    const latest = latestOf(history);
     const chat = opts.chat ?? '';
     const composeOffline = async (): Promise<Answer> => {
       if (deps.offline) return deps.offline(question, { history, chat });
       await retriever.prepare(cleanedOrRaw(question), { chat });
-      return answerOffline(retriever, question, { topic, chat });
+      return answerOffline(retriever, question, { topic, latest, chat });
     };
     if (!llm || !prompt || opts.offline) {
       yield { type: 'done', answer: await composeOffline() };
@@ -101,7 +102,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     const lang = detectLang(q.text);
     const notes = q.truncated ? [truncationNote(q, lang)] : [];
     yield { type: 'status', text: lang === 'zh' ? '思考中…' : 'Thinking…' };
-    const found = lookupWithTopic(retriever, q.text, topic, chat);
+    const found = lookupWithTopic(retriever, q.text, { topic, latest }, chat);
     const usage: TokenUsage = { input: 0, output: 0 };
     const ranked = reranker
       ? await reranker.rerank(q.text, found.hits, lang, (u) => {
@@ -187,18 +188,24 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
  * Retrieval's candidates for the model (up to {@link RERANK_CANDIDATES}): the follow-up's own hits
  * first, then hits found with the thread's topic when the follow-up alone finds too few.
  */
-function lookupWithTopic(retriever: Retriever, question: string, topic: string, chat: string): Lookup {
+function lookupWithTopic(
+  retriever: Retriever,
+  question: string,
+  thread: { topic: string; latest: string },
+  chat: string,
+): Lookup {
+  const { topic } = thread;
   const own = retriever.lookup(question, { k: RERANK_CANDIDATES, chat });
   if (!topic || own.hits.length >= PROMPT_SOURCES) return own;
-  // Nothing of its own: only a follow-up borrows the thread's topic (see `borrowsTopic`).
-  if (own.hits.length === 0 && !borrowsTopic(own, question)) return own;
+  // Nothing of its own: only a follow-up borrows the thread (see `borrowsTopic`, `lookupFollowUp`).
+  if (own.hits.length === 0) {
+    if (!borrowsTopic(own, question)) return own;
+    return lookupFollowUp(retriever, question, thread, { k: RERANK_CANDIDATES, chat }) ?? own;
+  }
   const withTopic = retriever.lookup(`${question}\n${topic}`, { k: RERANK_CANDIDATES, chat });
   const seen = new Set(own.hits.map((h) => h.entry.id));
   const hits: SearchHit[] = [...own.hits, ...withTopic.hits.filter((h) => !seen.has(h.entry.id))];
-  return {
-    ...(own.hits.length > 0 ? own : withTopic),
-    hits: hits.slice(0, RERANK_CANDIDATES),
-  };
+  return { ...own, hits: hits.slice(0, RERANK_CANDIDATES) };
 }
 
 function reasonOf(err: unknown): string {

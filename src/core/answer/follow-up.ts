@@ -1,4 +1,5 @@
 import type { Lookup } from '../retrieval/lookup-types.ts';
+import type { Retriever, SearchOptions } from '../retrieval/retriever.ts';
 
 /**
  * Whether a question reads as a follow-up that leans on the thread ("and for SaaS?", "那制造业呢？",
@@ -28,4 +29,25 @@ export function readsAsFollowUp(question: string): boolean {
  */
 export function borrowsTopic(own: Pick<Lookup, 'hits' | 'missing'>, question: string): boolean {
   return own.hits.length === 0 && own.missing.length === 0 && readsAsFollowUp(question);
+}
+
+/**
+ * A follow-up that found nothing alone, searched again with the thread: first with the latest question it
+ * follows, then with the thread's topic (the last two questions). The latest question decides when it names
+ * a subject the knowledge does not cover: "and for SaaS?" after "How do I stop webinar no-shows?" is not
+ * covered either, and is not answered from the topic of an earlier question. Null when neither search finds
+ * an entry or an uncovered subject.
+ */
+export function lookupFollowUp(
+  retriever: Pick<Retriever, 'lookup'>,
+  question: string,
+  thread: { latest?: string; topic: string },
+  opts: SearchOptions,
+): Lookup | null {
+  for (const context of [thread.latest, thread.topic]) {
+    if (!context) continue;
+    const found = retriever.lookup(`${question}\n${context}`, opts);
+    if (found.hits.length > 0 || found.missing.length > 0) return found;
+  }
+  return null;
 }

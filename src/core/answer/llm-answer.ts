@@ -203,6 +203,12 @@ function canaryStart(text: string, canary: string | undefined): number {
   return 0;
 }
 
+/** The latest question of the thread (trimmed), which a follow-up leans on first; '' when none. */
+export function latestOf(history: HistoryTurn[]): string {
+  const last = history.filter((t) => t.role === 'user').at(-1);
+  return last ? trim(last.text, 200) : '';
+}
+
 /** The user's recent turns, as a short retrieval hint for follow-ups. */
 export function topicOf(history: HistoryTurn[]): string {
   return history

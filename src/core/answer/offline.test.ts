@@ -283,6 +283,18 @@ describe("a thread's topic", () => {
     expect(a.citations.length).toBeGreaterThan(0);
   });
 
+  it('keeps a follow-up of an uncovered question uncovered, whatever an earlier question asked', () => {
+    const latest = 'How do I stop webinar no-shows?';
+    const a = answerOffline(curated, 'and for SaaS?', { topic: `${topic}\n${latest}`, latest });
+    expect(a.coverage).toBe('not_covered');
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/planning and running events/);
+    // The other way round, the latest (covered) question answers it.
+    const after = answerOffline(curated, 'and for SaaS?', { topic: `${latest}\n${topic}`, latest: topic });
+    expect(after.coverage).not.toBe('not_covered');
+    expect(after.citations.length).toBeGreaterThan(0);
+  });
+
   it('does not answer a full question the knowledge does not cover from the question before it', () => {
     const q = 'Who handles customs for the goods we ship to a trade fair in Germany next spring?';
     const a = answerOffline(curated, q, { topic });

@@ -9,7 +9,7 @@ import type { KnowledgeEntry, Lang } from '../knowledge/types.ts';
 import type { Lookup, Retriever } from '../retrieval/retriever.ts';
 import { detectLang } from '../retrieval/tokenize.ts';
 import { citationOf, TEAM_DOC_LABEL } from './citations.ts';
-import { borrowsTopic } from './follow-up.ts';
+import { borrowsTopic, lookupFollowUp } from './follow-up.ts';
 import { prepareQuestion, truncationNote } from './question.ts';
 import { bodySentences } from './sentences.ts';
 import type { Answer } from './types.ts';
@@ -55,18 +55,18 @@ const ASKS_HOW = {
 export function answerOffline(
   retriever: Retriever,
   question: string,
-  opts: { topic?: string; chat?: string } = {},
+  opts: { topic?: string; latest?: string; chat?: string } = {},
 ): Answer {
   const q = prepareQuestion(question);
   const lang = detectLang(q.text);
   const notes = q.truncated ? [truncationNote(q, lang)] : [];
-  // A follow-up that finds nothing on its own ("and for SaaS?") is searched with the thread's topic; a
-  // question of its own, or one naming a subject the knowledge does not cover, is not.
+  // A follow-up that finds nothing on its own ("and for SaaS?") is searched with the thread (see
+  // `lookupFollowUp`); a question of its own, or one naming a subject the knowledge does not cover, is not.
   const chat = opts.chat ?? '';
   let found = retriever.lookup(q.text, { k: MAX_SOURCES, chat });
   if (opts.topic && borrowsTopic(found, q.text)) {
-    const withTopic = retriever.lookup(`${q.text}\n${opts.topic}`, { k: MAX_SOURCES, chat });
-    if (withTopic.hits.length > 0) found = withTopic;
+    const thread = { topic: opts.topic, ...(opts.latest ? { latest: opts.latest } : {}) };
+    found = lookupFollowUp(retriever, q.text, thread, { k: MAX_SOURCES, chat }) ?? found;
   }
   if (found.coverage === 'not_covered' || found.hits.length === 0) {
     const what = labels(found, lang);

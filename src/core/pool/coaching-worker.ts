@@ -9,7 +9,7 @@
  * that a SQLite service's threads do not load the PostgreSQL client and migrator.
  */
 import { workerData } from 'node:worker_threads';
-import { topicOf } from '../answer/llm-answer.ts';
+import { latestOf, topicOf } from '../answer/llm-answer.ts';
 import { answerOffline } from '../answer/offline.ts';
 import { cleanedOrRaw } from '../answer/question.ts';
 import type { Answer } from '../answer/types.ts';
@@ -75,6 +75,7 @@ async function run(task: PoolTask): Promise<PoolTaskResult> {
       await retriever.prepare(cleanedOrRaw(task.question), { chat: task.chat });
       const answer: Answer = answerOffline(retriever, task.question, {
         topic: topicOf(task.history),
+        latest: latestOf(task.history),
         chat: task.chat,
       });
       return { ok: true, value: answer };
