@@ -184,14 +184,16 @@ const MAX_ALTERNATION = 16_000;
 /** Alternatives grouped in order, each group's joined source at most `MAX_ALTERNATION` (one may be longer alone). */
 function chunks(alternatives: string[]): string[][] {
   const groups: string[][] = [];
-  let size = Number.POSITIVE_INFINITY;
+  let size = 0;
   for (const a of alternatives) {
-    if (size + a.length + 1 > MAX_ALTERNATION) {
-      groups.push([]);
-      size = -1;
+    const last = groups.at(-1);
+    if (last && size + 1 + a.length <= MAX_ALTERNATION) {
+      last.push(a);
+      size += 1 + a.length;
+    } else {
+      groups.push([a]);
+      size = a.length;
     }
-    groups.at(-1)?.push(a);
-    size += a.length + 1;
   }
   return groups;
 }

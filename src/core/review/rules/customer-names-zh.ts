@@ -475,7 +475,6 @@ const ROLE_WORDS_ZH = compile(
   `${alt(ROLES_ZH)}|管理员|运维|开发|研发|测试|产品经理|设计师|员工|人员|用户|团队`,
 );
 
-/** Items of "A、B和C" that end at `end`, when at least two look like names. */
 /** "企业客户包括戴尔、谷歌、时代华纳和高通": the customers listed after the words that introduce them. */
 const INCLUDES_ZH =
   /(?:(?:客户|用户|企业客户|客户群|合作客户|服务客户)(?:目前|已经|主要|还)?(?:包括|包含|涵盖|有)|(?:知名品牌|知名企业|大型企业)[，,]\s?(?:包括|如|比如))[：:]?\s?/g;
@@ -515,6 +514,10 @@ function listNames(items: string[]): string[] {
   return names.length >= 2 && names.length === items.length ? names : [];
 }
 
+/**
+ * Items of "A、B和C" that end at `end`, when all look like names (at least two). Split on list marks alone:
+ * commas already ended the clause, and an empty item keeps the list from counting.
+ */
 function listItemsBefore(text: string, end: number): string[] {
   const head = text.slice(Math.max(0, end - 60), end);
   const tail = head.split(/[，。；：！？,;:!?]/).pop() ?? '';

@@ -144,8 +144,8 @@ export const ANONYMISED_ZH =
 
 /**
  * Chinese names of well-known business software a customer says it used ("用飞书搭建…", "采用钉钉…",
- * "海正动保借助飞书…"), read like a Latin product name. A list, not a pattern: a module's heading uses ordinary nouns the same way ("客服中心：用
- * 知识库实现…").
+ * "海正动保借助飞书…"), read like a Latin product name. A list, not a pattern: a module's heading uses
+ * ordinary nouns the same way ("客服中心：用知识库实现…").
  */
 export const KNOWN_PRODUCTS_ZH = termList(`
   飞书 | 钉钉 | 企业微信 | 企微 | 简道云 | 明道云 | 搭贝 | 宜搭 | 轻流 | 伙伴云 | 用友 | 金蝶 | 畅捷通 | 纷享销客
