@@ -93,9 +93,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   ),
   // English, the multiple first: "a 2x increase in query speed", "15x lower storage costs".
   compile(String.raw`${NUM_EN}\s?(?:x|×)\s[a-z -]{0,13}?${CHANGE_NOUN_EN}`),
-  // From one figure to another with no verb: "从 400 万到 1000 万以上的业绩突破".
+  // From one figure to another with no verb: "从 400 万到 1000 万以上的业绩突破", "单日配送量从30000本到60000本".
+  // Not a span of years or months ("从 2019 年到 2023 年").
   compile(
-    String.raw`[从由]\s?${NUMQ_ZH}\s?(?:万|亿|千|百|万元|亿元|元|人|个|天|小时|分钟)?\s?(?:到|至)\s?${NUMU_ZH}`,
+    String.raw`[从由]\s?${NUMQ_ZH}\s?(?:万|亿|千|百|万元|亿元|元|人|个|天|小时|分钟|秒|本|件|单|台|次|条|笔|吨|箱|辆|套|张|份)?\s?(?:到|至)\s?${NUMU_ZH}`,
   ),
   // English, before and after in words: "Before, teams would wait an hour … now seconds and minutes".
   compile(
@@ -119,7 +120,7 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
   ),
   // Chinese fractions of change: "缩短了一半", "成本减半", "效率翻了一番", "降低近一半".
   compile(
-    `${CHANGE_ZH}s?(?:近|超过|超|约|将近)?(?:一半|过半|近半|一倍|一番|两番|[二三四五六七八九十]倍)|减半|翻番|翻倍`,
+    `${CHANGE_ZH}s?(?:近|超过|超|约|将近)?(?:一半|过半|近半|一倍|一番|两番|[二三四五六七八九十]倍)|减半|翻番|翻倍|双倍(?:的)?(?:提升|增长|提高)`,
   ),
 ];
 
