@@ -15,7 +15,7 @@ const WE_EN = /\b(?:we|us|our)\b/i;
  * "we have been", "we just", "we can", "supported us", "our production", "before".
  */
 const EXPERIENCE_EN =
-  /\b(?:we(?:'ve|'re| have| had| were| used to| just| now| can| no longer| saw| got| moved| switched| migrated| chose| completed| cut| reduced| saved| decided)|us\b|our (?:production|team|teams|engineers|developers|business|company|organization|organisation|adherence|costs?)|before)\b/i;
+  /\b(?:we(?:'ve|'re| have| had| were| used to| just| now| can| no longer| saw| got| moved| switched| migrated| chose| completed| cut| reduced| saved| decided| use| started| rely)|us\b|our (?:production|team|teams|engineers|developers|business|company|organization|organisation|adherence|costs?)|before)\b/i;
 const EXPERIENCE_ZH = /我们(?:已经|已|在|之前|以前|过去|现在|目前|终于|决定|选择|把|将|的(?:业务|团队|生产))/;
 
 /** The reader addressed, or the seller describing itself ("We're the #1 …"): the seller's voice. */
@@ -26,7 +26,7 @@ const YOU_ZH = /您|你/;
  * A named product the speaker uses ("running Cilium", "with AWS", "moved to X", "update from Workday").
  * Kept short: a long alternation makes the ReDoS checker's proof slow.
  */
-const USES_NAMED_EN = /\b(?:[Ww]ith|using|running|on|adopted|chose|deployed|to|from) ([A-Z][\w.-]*)/g;
+const USES_NAMED_EN = /\b(?:[Ww]ith|using|use|running|on|adopted|chose|deployed|to|from) ([A-Z][\w.-]*)/g;
 /** A product that did something for us ("Opcenter APS supported us"): the name before is read in code. */
 const HELPED_US_EN = / (?:supported|helped|enabled|allowed|lets|let|gave|gives) us\b/g;
 /** Chinese: we adopted / run a product with a Latin name ("我们在生产环境中使用 Cilium"). */
