@@ -124,7 +124,7 @@ const CORE_OF_ZH =
   /(?<![A-Za-z0-9.+-])[A-Za-z][A-Za-z0-9.+-]{0,30}\s?(?:作为|成为)\s?([\u4e00-\u9fa5][\u4e00-\u9fa5A-Za-z]{1,7}?)的\s?(?:核心|主要|底层|统一|主力)/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"; not "X 将 openGauss 应用在…"). */
 const VENDOR_AFTER_ZH =
-  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队)/;
+  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队|以其|凭借其|秉承|始终|一直以来)/;
 /** Before a name, words that make it the product being used ("导入钉钉", "迁移至 OceanBase"). */
 const VENDOR_BEFORE_ZH =
   /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
