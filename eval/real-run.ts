@@ -22,8 +22,8 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-five more (dev2 … dev26; dev9 and dev23 to
- * dev26 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
+ * The development parts: the first collection and twenty-six more (dev2 … dev27; dev9 and dev24 to
+ * dev27 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
  * COPY.md) and development data since.
  */
 export const DEV: Column = {
@@ -55,6 +55,7 @@ export const DEV: Column = {
     'dev24',
     'dev25',
     'dev26',
+    'dev27',
   ],
 };
 /**
@@ -70,7 +71,8 @@ export const HELD: Column = { label: 'held', parts: ['held', 'held2', 'held3', '
  * copy only), twenty-sixth (questions only), twenty-ninth (copy only, `copy.held13.jsonl`), thirty-third
  * (questions only, `questions.held14.jsonl`), thirty-seventh (copy only, `copy.held14.jsonl`) and thirty-eighth
  * (questions only, `questions.held15.jsonl`), forty-eighth (questions only, `questions.held16.jsonl`) and
- * forty-ninth (copy only, `copy.held15.jsonl`) collections, held out whole from the moment they were
+ * forty-ninth (copy only, `copy.held15.jsonl`), fifty-sixth (questions only, `questions.held17.jsonl`) and
+ * fifty-seventh (copy only, `copy.held16.jsonl`) collections, held out whole from the moment they were
  * written: scored as aggregates only, never item by item (two
  * drafts of the twenty-third were printed once by mistake, and one rewrite of the twenty-fifth was read as
  * metadata: eval/real/COPY.md; the collectors' one-line summaries of the twenty-sixth were read:
@@ -90,6 +92,7 @@ export const FRESH: Column = {
     'held14',
     'held15',
     'held16',
+    'held17',
   ],
 };
 
