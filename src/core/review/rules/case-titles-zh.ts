@@ -20,6 +20,14 @@ const NAME_END_ZH =
 /** "SOFAArk 用户—溢米教育投稿", "用户：小米": the user named after its label. */
 const USER_LABEL_ZH = /用户\s?[—－:：]\s?/g;
 
+/** "Terasek Supply 案例研究：…", "青松物流客户案例｜…": a case card labelled with its customer's name. */
+const CASE_LABEL_ZH =
+  /^\s?([A-Za-z][A-Za-z0-9&.' -]{1,40}?|[\u4e00-\u9fa5]{2,12}?)\s?(?:客户|成功)?案例(?:研究|分享|故事|解读)?\s?[：:｜|]/;
+
+/** Words that say what kind of case it is, not whose ("成功案例", "经典案例分享", "标杆客户案例"). */
+const CASE_KIND_ZH =
+  /成功|经典|典型|优秀|最佳|行业|客户|项目|真实|精选|更多|部分|相关|应用|实施|落地|标杆|服务|合作|精彩/g;
+
 function nameAfter(text: string, start: number): string {
   const rest = text.slice(start, start + 12);
   const end = rest.search(NAME_END_ZH);
@@ -93,6 +101,9 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
     out.push({ name: journey, direct: false });
   const colon = colonCaseTitle(text);
   if (colon) out.push({ name: colon, direct: false });
+  const label = CASE_LABEL_ZH.exec(text)?.[1]?.trim();
+  if (label && (/^[A-Za-z]/.test(label) || (!isGenericZh(label) && label.replace(CASE_KIND_ZH, '') !== '')))
+    out.push({ name: label, direct: true });
   const card = caseCardHeading(text);
   if (card) out.push({ name: card, direct: false });
   for (const m of text.matchAll(PRACTICE_ZH)) {

@@ -144,10 +144,18 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('对账软件 北京青松科技有限公司 版权所有', 'zh')).toEqual([]);
     expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
     expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
+    // A case card labelled with its customer; a kind of case names no one.
+    expect(findNamedCustomers('Terasek Supply 案例研究： 收款时间从 2 个月缩短到 1 个月', 'zh')).toEqual([
+      'Terasek Supply',
+    ]);
+    expect(findNamedCustomers('青松物流客户案例｜库存周转提升 30%', 'zh')).toEqual(['青松物流']);
+    expect(findNamedCustomers('成功案例：库存周转提升 30%', 'zh')).toEqual([]);
     // Praise before "的技术" is no company with a technical team.
     expect(findNamedCustomers('我们以卓越的技术和领先的技术服务客户。', 'zh')).toEqual([]);
     // The seller introducing itself after a descriptive clause.
-    expect(findNamedCustomers('作为中国知名体育建筑品牌,中国铁建以其雄厚的实力赢得了市场。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('作为中国知名体育建筑品牌,中国铁建以其雄厚的实力赢得了市场。', 'zh')).toEqual(
+      [],
+    );
   });
 
   it('reads a company running a named product, not a vendor shipping its own feature', () => {

@@ -53,8 +53,10 @@ let last: { text: string; lang: ReviewLang; found: string[] } | undefined;
  */
 export function findProductName(text: string, lang: ReviewLang): string | null {
   // "#1 rated on G2": the review site is not the seller.
+  // Nor is a customer the copy names ("Terasek Supply 案例研究：…", "Teable 通过 Sealos…").
+  const customers = findNamedCustomers(text, lang);
   const vendors = [...(lang === 'zh' ? vendorNamesZh(text) : vendorNamesEn(text))].filter(
-    (v) => !RANKING_THIRD_PARTIES.has(v),
+    (v) => !RANKING_THIRD_PARTIES.has(v) && !customers.some((c) => c.includes(v)),
   );
   const first = vendors
     .map((v) => ({ v, at: text.indexOf(v) }))
