@@ -31,6 +31,9 @@ import { signedCompanies, signingNameEn } from './signature.ts';
 const LIST_ANCHORS_EN =
   /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses|enterprises|firms|manufacturers|retailers|banks|insurers|hospitals|universities|operators|carriers|distributors|agencies),? (?:include|including|like|such as|at)(?: such (?:companies|organizations|brands|names) as)?|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
 
+/** "Our longest-running retail client is Bi-Mart": one of the seller's customers, named. */
+const OUR_CLIENT_IS_EN = compile(String.raw`\b[Oo]ur\b[^.!?]{0,40}?\b(?:customer|client) (?:is|was)\s`, 'g');
+
 /**
  * What introduces a bulleted list of customers ("used by the following companies: - A - B"); the
  * review's copy has its lines joined, so the bullets may follow on the same line.
@@ -399,7 +402,7 @@ export function namedCustomersEn(text: string): string[] {
     if (one && PRESS_PICKS_EN.test(text.slice(one.end, one.end + 40))) keep(one.name);
   }
   for (const m of text.matchAll(PRESS_BY_EN)) add(readName(text, m.index + m[0].length)?.name ?? null);
-  for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN]) {
+  for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN, OUR_CLIENT_IS_EN]) {
     for (const m of text.matchAll(re)) for (const n of readNames(text, m.index + m[0].length)) add(n);
   }
   // A name read after an anchor, kept when the words right after it say it is a customer.

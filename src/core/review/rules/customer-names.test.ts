@@ -144,6 +144,11 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('对账软件 北京青松科技有限公司 版权所有', 'zh')).toEqual([]);
     expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
     expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
+    // "Our … client is <Name>": one of the seller's customers; an idiom names no one.
+    expect(
+      findNamedCustomers('Our longest-running retail client is Bi-Mart, where we manage carriers.', 'en'),
+    ).toEqual(['Bi-Mart']);
+    expect(findNamedCustomers('The customer is King, and our client is a regional bank.', 'en')).toEqual([]);
     // A case card labelled with its customer; a kind of case names no one.
     expect(findNamedCustomers('Terasek Supply 案例研究： 收款时间从 2 个月缩短到 1 个月', 'zh')).toEqual([
       'Terasek Supply',
