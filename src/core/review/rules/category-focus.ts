@@ -190,9 +190,10 @@ export const categoryFocusRules: readonly Rule[] = [
         // A service named by its trade: "提供60多个语种的翻译服务", "为外贸企业提供报关代理服务" (not praise or
         // a promise of care: "提供优质服务", "一站式服务", "售后服务").
         compile(`提供[^，。；！？,\n]{0,30}?[\u4e00-\u9fa5](?<![的好质佳心诚位面业到贴式值后前务全])服务`),
-        // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家".
+        // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家", "…的包装企业" (not
+        // praise or a kind of any company: "领先的企业", "的高新技术企业").
         compile(
-          `是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商|代理机构|服务机构|的机构|事务所)`,
+          `是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商|代理机构|服务机构|的机构|事务所|的[\u4e00-\u9fa5]{2}(?<!创新|领先|优秀|知名|一流|高新|技术|科技|现代|综合|大型|中型|小型|新型|龙头|骨干|标杆|示范|民营|国有|上市|私营|外资|合资)企业)`,
         ),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
@@ -269,8 +270,10 @@ export const categoryFocusRules: readonly Rule[] = [
       'Acme is a logistics provider.',
       '青松翻译能提供60多个语种的翻译服务。',
       '青松企业服务有限公司是一家经过工商注册、专业为企业代理工商和税务的机构。',
+      '青松纸业是一家专业生产瓦楞纸板、纸箱、彩箱及数字印刷的包装企业。',
     ],
     valid: [
+      '我们是一家领先的企业。',
       'The best data warehouse is a lakehouse.',
       '我们为 Acme 打造了统一的运维平台，提升了运营效率。',
       'Users and logs provide clues. Foo provides answers.',
