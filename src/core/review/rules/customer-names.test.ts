@@ -149,6 +149,11 @@ describe('findNamedCustomers', () => {
       findNamedCustomers('Our longest-running retail client is Bi-Mart, where we manage carriers.', 'en'),
     ).toEqual(['Bi-Mart']);
     expect(findNamedCustomers('The customer is King, and our client is a regional bank.', 'en')).toEqual([]);
+    // A named plant is a customer; the kind of plant alone is not.
+    expect(
+      findNamedCustomers('中工环境将对雄县污水处理厂的设施进行运营管理，惠及超过10万居民。', 'zh'),
+    ).toEqual(['雄县污水处理厂']);
+    expect(findNamedCustomers('我们为污水处理厂和机场提供运维服务。', 'zh')).toEqual([]);
     // A case card labelled with its customer; a kind of case names no one.
     expect(findNamedCustomers('Terasek Supply 案例研究： 收款时间从 2 个月缩短到 1 个月', 'zh')).toEqual([
       'Terasek Supply',

@@ -4,7 +4,7 @@
  * and whether a result in numbers follows. Linear loops over a draft of at most 2,000 characters.
  */
 import { SEGMENTS_ZH } from './lexicons.ts';
-import { GENERIC_NAME_PARTS_ZH } from './proof-lexicons.ts';
+import { GENERIC_NAME_PARTS_ZH, ORG_SUFFIXES_ZH } from './proof-lexicons.ts';
 
 /** Characters that end a name when reading leftwards (punctuation and function words). */
 const ZH_STOPS = new Set(
@@ -61,6 +61,8 @@ export function isGenericZh(name: string): boolean {
     name.length < 2 ||
     (GENERIC_NAME_PARTS_ZH.test(name) && !isFirmNameZh(name)) ||
     SEGMENTS_ZH.includes(name) ||
+    // Kinds of organisation alone ("污水处理厂", "银行", "水厂和机场") name none.
+    name.split(/[和与及、]/).every((part) => ORG_SUFFIXES_ZH.includes(part)) ||
     NOT_A_NAME_ZH.test(name)
   );
 }
