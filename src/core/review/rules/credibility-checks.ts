@@ -7,7 +7,7 @@
 import { splitSentences } from '../text-measure.ts';
 import { SUPERLATIVE_PATTERNS, SUPERLATIVES } from './lexicons.ts';
 import { CASE_MARKERS_EN, CASE_MARKERS_ZH } from './proof-lexicons.ts';
-import { trimEndChars } from './regex-source.ts';
+import { compile, trimEndChars } from './regex-source.ts';
 import { findReportedResults } from './reported-result.ts';
 import type { Rule } from './rule.ts';
 
@@ -168,6 +168,10 @@ export const credibilityCheckRules: readonly Rule[] = [
         /\b(?:one|two|three|four|five|six|seven|eight|nine)\s(?:in|out of)\s(?:two|three|four|five|ten)\s(?:business|technology|IT|B2B|buyers|leaders|executives|decision|marketers|respondents|customers)/,
         /\b(?:we surveyed|a survey of|surveyed|according to (?:a|an|the) (?:study|survey|report)|according to (?:a|an|the) [A-Z][\w-]{1,20} (?:study|survey|report)|(?:study|survey|report) (?:by|from) [A-Z])/,
         /(?:调研|调查|报告|研究)(?:显示|发现|表明)|受访者|受访企业/,
+        // "According to our Reliability and Compensation Report, authored by Assembly Research, …".
+        compile(
+          String.raw`\baccording to (?:our|their) [A-Z][\w ,&-]{0,50}?(?:Report|Study|Survey|Index|Benchmark|report|study|survey|index|benchmark)\b|\b(?:authored|conducted|carried out|commissioned|compiled) by [A-Z]`,
+        ),
       ],
     },
     effect: { delta: 1, severity: 'strength', signals: ['proof'] },
@@ -181,8 +185,13 @@ export const credibilityCheckRules: readonly Rule[] = [
       '72.5% of respondents said speed matters most.',
       'According to a Forrester study, payback came in 8 months.',
       '调研显示，超过六成企业把数据安全放在首位。',
+      'According to our Reliability Report, authored by Assembly Research, outages cost £17.6 billion.',
     ],
-    valid: ['Improve performance by up to 10x.', '我们的客户都很满意。'],
+    valid: [
+      'Improve performance by up to 10x.',
+      '我们的客户都很满意。',
+      'According to our team, it is the best.',
+    ],
   },
   {
     id: 'cr.unsourced-result',
