@@ -149,6 +149,16 @@ describe('findNamedCustomers', () => {
       findNamedCustomers('Our longest-running retail client is Bi-Mart, where we manage carriers.', 'en'),
     ).toEqual(['Bi-Mart']);
     expect(findNamedCustomers('The customer is King, and our client is a regional bank.', 'en')).toEqual([]);
+    // A list after the seller and "与": the seller and the connective are not part of it.
+    expect(findNamedCustomers('公司与奥克斯、哇哈哈、太平鸟等企业建立了战略关系。', 'zh')).toEqual([
+      '奥克斯',
+      '哇哈哈',
+      '太平鸟',
+    ]);
+    expect(findNamedCustomers('其与Burberry、Calvin Klein、Gucci等国际知名品牌商建立了合作。', 'zh')).toEqual(
+      ['Burberry', 'Calvin Klein', 'Gucci'],
+    );
+    expect(findNamedCustomers('服务了奥克斯、哇哈哈等56家企业。', 'zh')).toEqual(['奥克斯', '哇哈哈']);
     // A named plant is a customer; the kind of plant alone is not.
     expect(
       findNamedCustomers('中工环境将对雄县污水处理厂的设施进行运营管理，惠及超过10万居民。', 'zh'),
