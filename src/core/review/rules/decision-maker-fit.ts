@@ -90,6 +90,23 @@ export const decisionMakerFitRules: readonly Rule[] = [
     valid: ['Query speed up 20x.', '让工作更简单。'],
   },
   {
+    id: 'dm.results-to-report',
+    dimension: 'decision_maker_fit',
+    langs: ['en', 'zh'],
+    // Several results in numbers ("600%管理效率提升 208小时节约工时 9.5%销售额提升") are what the person who
+    // signs reports upward, even when no role is named.
+    when: { signals: ['several-results'] },
+    match: { kind: 'always' },
+    effect: { delta: 1, severity: 'strength' },
+    message: {
+      en: 'Several results in numbers: what the decision maker reports upward to justify the choice.',
+      zh: '多个数字化结果：决策者向上汇报、证明选择正确时用的正是这些。',
+    },
+    knowledge: K,
+    invalid: ['Close time fell from 10 days to 3, and errors dropped 40%.'],
+    valid: ['Close time fell 30%.', '让工作更简单。'],
+  },
+  {
     id: 'dm.for-everyone',
     dimension: 'decision_maker_fit',
     langs: ['en', 'zh'],

@@ -267,7 +267,7 @@ export const quantifiedResultsRules: readonly Rule[] = [
     langs: ['en', 'zh'],
     minHits: 2,
     match: { kind: 'text', patterns: [...CHANGE_PATTERNS, ...OUTCOME_PATTERNS] },
-    effect: { delta: 1, severity: 'strength', signals: ['result-number'] },
+    effect: { delta: 1, severity: 'strength', signals: ['result-number', 'several-results'] },
     message: {
       en: 'Backs the claim with {count} results in numbers ({hits}).',
       zh: '用{count}个数字结果（{hits}）支撑主张。',

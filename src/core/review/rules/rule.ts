@@ -13,6 +13,7 @@ export type Signal =
   | 'self-focus'
   | 'result-number'
   | 'business-result'
+  | 'several-results'
   | 'quantity'
   | 'figure'
   | 'before-after'
