@@ -214,6 +214,29 @@ const CHOSE_PRODUCT_EN =
 const FOR_NAME_EN = /(?:^|[.!?]\s)For\s(?=[A-Z])/g;
 const FOR_NAME_RESULT_EN =
   /^,\s(?:this|that|it|the\s(?:result|outcome|switch|change|impact))\s(?:translates|translated|meant|means|resulted|led|brought|delivered|was)\b/;
+/**
+ * A customer's officer quoted on a partner: "Dominique Dupuy, SVP Purchasing for Safran Aircraft Engines,
+ * said: "We are satisfied with our partnership with GKN…"". The name after at / of / for is kept when
+ * "said" follows it and the quote speaks of working with another named company (a seller's own CEO
+ * quoted on its plans is not).
+ */
+const OFFICER_OF_EN = /\b(?:at|of|for)\s(?=[A-Z])/g;
+const SAID_AFTER_EN = /^,?\s(?:said|says|commented|added|noted|explained|stated)\b/;
+const ON_A_PARTNER_EN =
+  /\b(?:partnership with|partnering with|working with|worked with|chose|selected|switched to|moved to|rely on|relied on)\s[A-Z]/;
+/**
+ * "has become the preferred supplier of haul trucks for all of Rio Tinto's …", "exclusive supplier to
+ * Airbus": the one supplied.
+ */
+const SUPPLIER_FOR_EN = compile(
+  String.raw`\b(?:preferred|exclusive|sole|approved|strategic|main|key|primary)\s(?:supplier|provider|vendor)\b[^.!?]{0,40}?\b(?:for|to)\s(?:all\sof\s)?(?=[A-Z])`,
+  'g',
+);
+/** "As one of Esri's most trusted language service providers": the one whose provider the seller is. */
+const ONE_OF_NAME_EN = /\b[Oo]ne\sof\s(?=[A-Z])/g;
+const PROVIDERS_AFTER_EN = compile(
+  String.raw`^['’]s\s[\w\s-]{0,40}?\b(?:providers|suppliers|vendors|partners)\b`,
+);
 /** "at the Pierce Manufacturing facility": a customer's site where the product is installed. */
 const AT_THE_EN = /\bat\sthe\s(?=[A-Z])/g;
 const SITE_AFTER_EN =
@@ -414,6 +437,17 @@ export function namedCustomersEn(text: string): string[] {
   };
   nameThen(FOR_NAME_EN, FOR_NAME_RESULT_EN, 40);
   nameThen(AT_THE_EN, SITE_AFTER_EN, 30);
+  if (ON_A_PARTNER_EN.test(text)) nameThen(OFFICER_OF_EN, SAID_AFTER_EN, 14);
+  for (const m of text.matchAll(SUPPLIER_FOR_EN)) {
+    const one = readName(text, m.index + m[0].length);
+    if (one) add(one.name.replace(/['’]s$/, ''));
+  }
+  for (const m of text.matchAll(ONE_OF_NAME_EN)) {
+    const at = m.index + m[0].length;
+    const one = readName(text, at);
+    const name = one?.name.replace(/['’]s$/, '');
+    if (name && PROVIDERS_AFTER_EN.test(text.slice(at + name.length, at + name.length + 60))) add(name);
+  }
   for (const m of text.matchAll(LIST_INTRO_EN))
     for (const n of bulletNames(text, m.index + m[0].length)) add(n);
   const storyStarts: number[] = [];

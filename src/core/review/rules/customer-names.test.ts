@@ -144,6 +144,26 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('对账软件 北京青松科技有限公司 版权所有', 'zh')).toEqual([]);
     expect(findNamedCustomers('开立医疗的HR通过新系统发起审批。', 'zh')).toEqual(['开立医疗']);
     expect(findNamedCustomers('传统企业的IT部门往往很忙。', 'zh')).toEqual([]);
+    // A customer's officer quoted on working with the seller; the one a seller supplies or provides for.
+    expect(
+      findNamedCustomers(
+        'Jane Roe, SVP Purchasing for Safran Aircraft Engines, said: "We are satisfied with our partnership with GKN."',
+        'en',
+      ),
+    ).toEqual(['Safran Aircraft Engines']);
+    expect(
+      findNamedCustomers(
+        "Komatsu has become the preferred supplier of haul trucks for all of Rio Tinto's mines.",
+        'en',
+      ),
+    ).toEqual(['Rio Tinto']);
+    expect(
+      findNamedCustomers(
+        'As one of Esri’s most trusted language service providers, Acolad translates.',
+        'en',
+      ),
+    ).toEqual(['Esri']);
+    expect(findNamedCustomers("One of Acme's key features is speed.", 'en')).toEqual([]);
     // "Our … client is <Name>": one of the seller's customers; an idiom names no one.
     expect(
       findNamedCustomers('Our longest-running retail client is Bi-Mart, where we manage carriers.', 'en'),
