@@ -11,9 +11,9 @@ import type { ReviewLang } from '../types.ts';
 const NUMBER = /\d|[一二两三四五六七八九十百千万亿半倍]/;
 
 const CHANGE_EN =
-  /%|\d\s?x\b|\b(?:times|increase|increases|reduction|decrease|decline|drop|savings?|faster|fewer|less|lower|higher|more|from|down to|up from|down from)\b/i;
+  /%|\d\s?x\b|\b(?:times|increase|increases|reduction|decrease|decline|drop|savings?|faster|fewer|less|lower|higher|more|from|down to|up from|down from|ahead of schedule|under budget)\b/i;
 const REPORTED_EN =
-  /\b(?:reduced|increased|improved|saved|grew|dropped|fell|shrank|shrunk|decreased|boosted|doubled|tripled|halved|lowered|achieved|resulted in|the result is|the result was|the results? were|was able to|were able to|have seen|has seen|saw|experienced|went from|went down|went up|now takes|now runs|we are now|we are currently|are now at|is now at|plummeted|soared|jumped|climbed|reported|delivered|generated|declined|rose|showed that|found that)\b/i;
+  /\b(?:reduced|increased|improved|saved|grew|dropped|fell|shrank|shrunk|decreased|boosted|doubled|tripled|halved|lowered|achieved|resulted in|the result is|the result was|the results? were|was able to|were able to|have seen|has seen|saw|experienced|went from|went down|went up|now takes|now runs|we are now|we are currently|are now at|is now at|plummeted|soared|jumped|climbed|reported|delivered|generated|declined|rose|showed that|found that|was completed|were completed)\b/i;
 const PROMISE_EN =
   /\b(?:can|could|will|up to|lets you|designed to|may|might|expect|expected|potential|potentially|as much as|promises?|aims? to|helps? (?:you|your|teams|companies|businesses|organi[sz]ations|customers))\b/i;
 

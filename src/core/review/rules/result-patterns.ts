@@ -126,6 +126,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
 
 /** Outcome figures that are results without a verb of change ("99.2% first-pass yield"). */
 export const OUTCOME_PATTERNS: readonly RegExp[] = [
+  // A project delivered early: "completed 105 days ahead of schedule", "handed over three weeks early".
+  compile(
+    String.raw`\b(?:${NUM_EN}|one|two|three|four|five|six|eight|ten|twelve)\s(?:days?|weeks?|months?)\s(?:ahead\sof\sschedule|early)\b`,
+  ),
   compile(
     String.raw`${NUM_EN}${RESULT_PCT}\s(?:of\s)?[\w'’.,\s-]{0,40}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved|requests are served|served from)`,
   ),
