@@ -125,6 +125,10 @@ const CORE_OF_ZH =
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"; not "X 将 openGauss 应用在…"). */
 const VENDOR_AFTER_ZH =
   /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队|以其|凭借其|秉承|始终|一直以来)/;
+/** After a name, a tender it won: "…有限公司以4269.98万元成为该项目中标最大的家具供应商", "…集团中标…". */
+const WINS_AFTER_ZH = compile(
+  `^\\s?(?:成功|再次|顺利)?(?:中标|成为[^，。；]{0,12}?中标)|^\\s?以[^，。；]{1,16}?(?:中标|成为[^，。；]{0,12}?中标)`,
+);
 /** Before a name, words that make it the product being used ("导入钉钉", "迁移至 OceanBase"). */
 const VENDOR_BEFORE_ZH =
   /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
@@ -246,6 +250,7 @@ export function namedCustomersZh(text: string): string[] {
     // the copy goes on to adopt a product by another name ("南京某某科技有限公司…决定采用 Koupleless").
     return (
       VENDOR_AFTER_ZH.test(after) ||
+      WINS_AFTER_ZH.test(text.slice(index + length, index + length + 30)) ||
       before === '某' ||
       (index === 0 && !ADOPTER_AFTER_ZH.test(after) && !adoptsLater(text, index + length) && !adoptsProduct)
     );

@@ -179,6 +179,10 @@ describe('findNamedCustomers', () => {
       ['Burberry', 'Calvin Klein', 'Gucci'],
     );
     expect(findNamedCustomers('服务了奥克斯、哇哈哈等56家企业。', 'zh')).toEqual(['奥克斯', '哇哈哈']);
+    // The company that won a tender is the seller, not a customer.
+    expect(
+      findNamedCustomers('北京青松家具股份有限公司以4269.98万元成为该项目中标最大的家具供应商。', 'zh'),
+    ).toEqual([]);
     // A named plant is a customer; the kind of plant alone is not.
     expect(
       findNamedCustomers('中工环境将对雄县污水处理厂的设施进行运营管理，惠及超过10万居民。', 'zh'),
