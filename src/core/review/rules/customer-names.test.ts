@@ -179,6 +179,11 @@ describe('findNamedCustomers', () => {
       ['Burberry', 'Calvin Klein', 'Gucci'],
     );
     expect(findNamedCustomers('服务了奥克斯、哇哈哈等56家企业。', 'zh')).toEqual(['奥克斯', '哇哈哈']);
+    // The counterpart of a signed order, contract or agreement; not a generic one.
+    expect(findNamedCustomers('青松造船与船东Chellship签订两艘散货船订单。', 'zh')).toEqual([
+      '船东Chellship',
+    ]);
+    expect(findNamedCustomers('公司与客户签订了合同，与多家企业达成合作协议。', 'zh')).toEqual([]);
     // The company that won a tender is the seller, not a customer.
     expect(
       findNamedCustomers('北京青松家具股份有限公司以4269.98万元成为该项目中标最大的家具供应商。', 'zh'),

@@ -3,7 +3,8 @@
  * - a team adopting a product: "芝士网团队目前已经开始使用 Foo";
  * - a verdict for the customer: "对汉得汇金链来说，Foo 切实解决了……";
  * - the seller building for a named customer: "我们为 SKODA 打造了统一的运维平台";
- * - a product's work at the customer: "Apache Foo 在金山办公主要负责……".
+ * - a product's work at the customer: "Apache Foo 在金山办公主要负责……";
+ * - a contract signed with a named counterpart: "与中国香港船东 Chellship 签订两艘散货船订单".
  * Each anchor is a literal found with indexOf; the name is read in code, so no regex here scans a
  * variable-length gap.
  */
@@ -28,6 +29,10 @@ function skipAdverbs(text: string): string {
 const BUILDS_FOR = ['打造', '提供', '部署', '搭建', '定制', '实施', '建设'];
 /** Where a product's work at a customer is told after "在 <name>". */
 const WORKS_AT = ['主要', '负责', '内部', '中', '的生产', '的核心', '的业务', '上线'];
+/** What is signed or reached with a named counterpart ("与 X 签订两艘散货船订单", "与 X 达成多年协议"). */
+const SIGNS_WITH = ['签订', '签署', '签约', '达成'];
+/** Within a few characters after the verb: what was signed, an order, a contract or an agreement. */
+const SIGNED = /订单|合同|协议|合约|框架|大单/;
 /** Words that make the name general or a pronoun ("为客户打造", "为其提供"), not one customer. */
 const NOT_ONE = /[其您你我他她它各某每本贵该]|客户|用户|企业|行业|大家|广大|伙伴/;
 
@@ -71,6 +76,10 @@ export function storyCustomersZh(text: string): { name: string; direct: boolean 
     const clauseStart = /^$/.test(before.replace(/^.*[，。；！？\n]/, ''));
     if (/我们\s?$/.test(before)) add(nameAhead(text, at + 1, BUILDS_FOR, 14), true);
     else if (clauseStart) add(nameAhead(text, at + 1, BUILDS_FOR, 14));
+  }
+  for (let at = text.indexOf('与'); at >= 0; at = text.indexOf('与', at + 1)) {
+    const name = nameAhead(text, at + 1, SIGNS_WITH, 40);
+    if (name && SIGNED.test(text.slice(at + 1 + name.length, at + name.length + 24))) add(name);
   }
   for (let at = text.indexOf('在'); at >= 0; at = text.indexOf('在', at + 1))
     if (/[A-Za-z0-9]\s?$/.test(text.slice(Math.max(0, at - 2), at)))
