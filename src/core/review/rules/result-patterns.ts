@@ -126,6 +126,10 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
 
 /** Outcome figures that are results without a verb of change ("99.2% first-pass yield"). */
 export const OUTCOME_PATTERNS: readonly RegExp[] = [
+  // Money saved, told as a sum: "more than $5 million worth of savings", "$84,000 in annual savings".
+  compile(
+    String.raw`[$€£]\s?\d[\d.,]{0,12}\s?(?:million|billion|[KkMmBb]|bn)?\s(?:worth\sof\s|in\s)?(?:annual\s|yearly\s|cost\s|energy\s)?savings\b`,
+  ),
   // A project delivered early: "completed 105 days ahead of schedule", "handed over three weeks early".
   compile(
     String.raw`\b(?:${NUM_EN}|one|two|three|four|five|six|eight|ten|twelve)\s(?:days?|weeks?|months?)\s(?:ahead\sof\sschedule|early)\b`,
