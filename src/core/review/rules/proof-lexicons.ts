@@ -75,7 +75,7 @@ export const CERTIFYING_WORDS_EN = String.raw`(?:certified|certification|complia
  */
 export const ORG_SUFFIXES_ZH = termList(`
   银行 | 证券 | 保险 | 人寿 | 财险 | 基金 | 信托 | 期货 | 集团 | 电网 | 医院 | 大学 | 学院 | 股份 | 控股 | 药业 | 制药 | 地产 | 置业 | 烟草 | 邮政
-  广电 | 农商行 | 城商行 | 移动 | 联通 | 电信 | 航空 | 石化 | 石油 | 污水处理厂 | 自来水厂 | 水厂 | 发电厂 | 电厂 | 供电局 | 机场
+  广电 | 农商行 | 城商行 | 移动 | 联通 | 电信 | 航空 | 石化 | 石油 | 污水处理厂 | 自来水厂 | 水厂 | 发电厂 | 电厂 | 供电局 | 机场 | 船东
 `);
 
 /**
