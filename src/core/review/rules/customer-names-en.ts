@@ -232,6 +232,15 @@ const SUPPLIER_FOR_EN = compile(
   String.raw`\b(?:preferred|exclusive|sole|approved|strategic|main|key|primary)\s(?:supplier|provider|vendor)\b[^.!?]{0,40}?\b(?:for|to)\s(?:all\sof\s)?(?=[A-Z])`,
   'g',
 );
+/**
+ * In contract news, the one supplied: "Under the agreement, Future Aerospace is to provide … parts … for
+ * Safran", "will supply … to Airbus". Read only where the copy speaks of an agreement, contract or order.
+ */
+const CONTRACT_NEWS_EN = /\b(?:agreement|contract|orders?|deal)\b/i;
+const SUPPLIES_FOR_EN = compile(
+  String.raw`\b(?:provide|provides|supply|supplies|deliver|delivers|manufacture|manufactures)\b[^.!?]{0,80}?\b(?:for|to)\s(?=[A-Z])`,
+  'g',
+);
 /** "As one of Esri's most trusted language service providers": the one whose provider the seller is. */
 const ONE_OF_NAME_EN = /\b[Oo]ne\sof\s(?=[A-Z])/g;
 const PROVIDERS_AFTER_EN = compile(
@@ -442,6 +451,11 @@ export function namedCustomersEn(text: string): string[] {
     const one = readName(text, m.index + m[0].length);
     if (one) add(one.name.replace(/['’]s$/, ''));
   }
+  if (CONTRACT_NEWS_EN.test(text))
+    for (const m of text.matchAll(SUPPLIES_FOR_EN)) {
+      const one = readName(text, m.index + m[0].length);
+      if (one && !notAnOrganisation(one.name) && !isEvent(one.name)) add(one.name.replace(/['’]s$/, ''));
+    }
   for (const m of text.matchAll(ONE_OF_NAME_EN)) {
     const at = m.index + m[0].length;
     const one = readName(text, at);

@@ -164,6 +164,13 @@ describe('findNamedCustomers', () => {
       ),
     ).toEqual(['Esri']);
     expect(findNamedCustomers("One of Acme's key features is speed.", 'en')).toEqual([]);
+    expect(
+      findNamedCustomers(
+        'Under the agreement, Future Aerospace is to provide engine parts for Safran.',
+        'en',
+      ),
+    ).toEqual(['Safran']);
+    expect(findNamedCustomers('Place an order and we deliver to Europe in 3 days.', 'en')).toEqual([]);
     // "Our … client is <Name>": one of the seller's customers; an idiom names no one.
     expect(
       findNamedCustomers('Our longest-running retail client is Bi-Mart, where we manage carriers.', 'en'),
