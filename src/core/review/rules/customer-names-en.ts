@@ -117,7 +117,7 @@ const WELL_KNOWN_EN_RE = compile(
  */
 const NOT_USE_BEFORE_EN =
   /\b(?:integrat|connect|sync|import|export|sign in|log in|login|ex-|former|alumni|founded by|built by|like|unlike|than|vs\b|versus|alternative|compet|rival|instead of|replac|from|partner|backed by|invest|acquired by|available on|on the|listed on|powered by|alongside|together with|along with)|-$/;
-const NOT_USE_AFTER_EN = /^(?:-style|-like|-grade|\s(?:for|alternative|of the)\b)/;
+const NOT_USE_AFTER_EN = /^(?:-style|-like|-grade|\s(?:for|alternative|of the)\b|\s\d)/;
 
 /** "With <product…>, <Name> …": the clause is read in code up to its comma (see `afterWithClause`). */
 const WITH_CLAUSE_EN = /\b(?:With|Using)\s(?:the\s)?(?=[A-Z])/g;

@@ -171,6 +171,10 @@ describe('findNamedCustomers', () => {
       ),
     ).toEqual(['Safran']);
     expect(findNamedCustomers('Place an order and we deliver to Europe in 3 days.', 'en')).toEqual([]);
+    // A well-known maker followed by a model number names the equipment, not a customer.
+    expect(
+      findNamedCustomers('Dump bodies for Caterpillar 777-05 mining trucks were shipped to the mine.', 'en'),
+    ).toEqual([]);
     // "Our … client is <Name>": one of the seller's customers; an idiom names no one.
     expect(
       findNamedCustomers('Our longest-running retail client is Bi-Mart, where we manage carriers.', 'en'),

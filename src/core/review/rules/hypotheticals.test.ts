@@ -17,6 +17,13 @@ describe("suppositions and the seller's own figures are not results", () => {
     expect(withoutSuppositions('如果你的订单量翻倍，系统还能扛住吗？')).toBe('');
     expect(withoutSuppositions('如果订单量翻倍，系统还能扛住吗？')).toBe('，系统还能扛住吗？');
     expect(withoutSuppositions('一旦发生故障，5 分钟内自动切换。')).toBe('，5 分钟内自动切换。');
+    // What the reader would have to do is supposed; what teams would do before is not.
+    expect(withoutSuppositions('For every dollar saved, you would have to increase revenue by $3.')).toBe(
+      'For every dollar saved,  .',
+    );
+    expect(withoutSuppositions('Before, teams would have to wait an hour; now it takes seconds.')).toBe(
+      'Before, teams would have to wait an hour; now it takes seconds.',
+    );
     // A case title asked as a question reports a result.
     expect(withoutSuppositions('How did Acme cut its close by 40%?')).toBe(
       'How did Acme cut its close by 40%?',

@@ -3,10 +3,11 @@ import { compile } from './regex-source.ts';
 
 /**
  * A condition or a supposition runs from its word to the end of its clause: "if your volume doubled
- * tomorrow", "imagine closing the books in 2 days", "如果订单量翻倍". What it says did not happen.
+ * tomorrow", "imagine closing the books in 2 days", "you would have to increase revenue by $2.94",
+ * "如果订单量翻倍". What it says did not happen.
  */
 const SUPPOSED_EN =
-  /\b(?:if|unless|imagine|imagining|suppose|supposing|picture this|what if)\b[^,;:.!?\n]*/gi;
+  /\b(?:if|unless|imagine|imagining|suppose|supposing|picture this|what if|you would have to|you would need to|you['’]d have to|you['’]d need to)\b[^,;:.!?\n]*/gi;
 const SUPPOSED_ZH = /(?:如果|假如|假设|假若|要是|倘若|若是|如若|万一|一旦|设想)[^，。；：！？,;:!?\n]*/g;
 /**
  * The seller's own figures (its revenue, funding, headcount, customer count) run to the end of their

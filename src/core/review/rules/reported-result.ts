@@ -15,7 +15,7 @@ const CHANGE_EN =
 const REPORTED_EN =
   /\b(?:reduced|increased|improved|saved|grew|dropped|fell|shrank|shrunk|decreased|boosted|doubled|tripled|halved|lowered|achieved|resulted in|the result is|the result was|the results? were|was able to|were able to|have seen|has seen|saw|experienced|went from|went down|went up|now takes|now runs|we are now|we are currently|are now at|is now at|plummeted|soared|jumped|climbed|reported|delivered|generated|declined|rose|showed that|found that|was completed|were completed)\b/i;
 const PROMISE_EN =
-  /\b(?:can|could|will|up to|lets you|designed to|may|might|expect|expected|potential|potentially|as much as|promises?|aims? to|helps? (?:you|your|teams|companies|businesses|organi[sz]ations|customers))\b/i;
+  /\b(?:can|could|will|up to|lets you|designed to|may|might|expect|expected|potential|potentially|as much as|would|estimated|estimate|promises?|aims? to|helps? (?:you|your|teams|companies|businesses|organi[sz]ations|customers))\b/i;
 
 const CHANGE_ZH =
   /[%％倍]|提升|提高|降低|减少|缩短|节省|节约|增长|下降|增加|提速|压缩|降至|降到|减至|缩减|减半|翻番/;
