@@ -267,8 +267,15 @@ export function namedCustomersZh(text: string): string[] {
     // 助 ends a name read leftwards ("帮助"), which leaves the 力 of "助力" in front.
     const head = read.startsWith('力') && text[m.index - read.length - 1] === '助' ? read.slice(1) : read;
     const start = m.index - head.length;
+    // A registered name that opens the copy is the seller's, however long ("苏州惠诚酒店用品汇总有限公司专业生产…"
+    // is read only in part leftwards).
+    const opens =
+      m.index <= 24 &&
+      /^[\u4e00-\u9fa5（）()]+$/.test(text.slice(0, m.index)) &&
+      !/助力|帮助|赋能|携手|为|与/.test(text.slice(0, m.index));
     if (
       head.length >= 2 &&
+      !(opens && sellerAt(0, m.index + m[0].length)) &&
       !/^[某各该本我贵其这那]/.test(head) &&
       !sellerAt(start, head.length + m[0].length) &&
       !notACustomer(text, start) &&
@@ -403,6 +410,8 @@ export function namedCustomersZh(text: string): string[] {
       (COMPANY_PEOPLE_ZH.test(after) && (ADOPTS_LATER_ZH.test(through) || /用上|用了/.test(through)));
     // The name ends where a clause goes on: not "宁波工业滤材制造商" read as "宁波工业".
     if (!acts && !NAME_THEN_CLAUSE_ZH.test(after)) continue;
+    // Nor is it the head of a longer registered name ("苏州惠诚酒店用品汇总有限公司"), read as a whole above.
+    if (/^[\u4e00-\u9fa5]{0,8}(?:股份)?有限(?:责任)?公司/.test(after)) continue;
     // One company read once: "小鹏" already found is "小鹏汽车".
     if (found.some((f) => f.includes(name) || name.includes(f))) continue;
     // At the very start of the copy a company is the seller unless it uses a product or speaks through

@@ -195,6 +195,11 @@ describe('findNamedCustomers', () => {
       '船东Chellship',
     ]);
     expect(findNamedCustomers('公司与客户签订了合同，与多家企业达成合作协议。', 'zh')).toEqual([]);
+    // A registered name opening the copy is the seller's, however long; one that adopts a product is not.
+    expect(findNamedCustomers('苏州惠诚酒店用品汇总有限公司专业生产牙刷、牙膏和拖鞋。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('广州青松物流有限公司采用了 Foo 对账系统。', 'zh')).toEqual([
+      '广州青松物流有限公司',
+    ]);
     // The company that won a tender is the seller, not a customer.
     expect(
       findNamedCustomers('北京青松家具股份有限公司以4269.98万元成为该项目中标最大的家具供应商。', 'zh'),
