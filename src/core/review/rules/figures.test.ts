@@ -32,6 +32,7 @@ describe('findFigures', () => {
     ['Runs on Java 17 and Vue 3.'],
     ['Certified to ISO 27001 and GB/T 20272-2019, on iOS 17.'],
     ['Call +86 138-1234-5678.'],
+    ['订购热线:13373681062'],
   ])('finds no figure in %s', (text) => {
     expect(findFigures(text)).toEqual([]);
   });

@@ -118,6 +118,9 @@ function digitFigures(text: string): string[] {
     if (word !== '' && (!LATIN_UNITS.has(word) || isLatin(text[latin]) || isDigit(text[latin]))) continue;
     // A version ("2.3.1") or a run of digits no one reads as an amount (an id, a phone number).
     if (dots > 1 || digits.length > 16) continue;
+    // A phone number written in one run ("订购热线:13373681062", "4004601234"): ten digits or more, no
+    // separator, no unit.
+    if (word === '' && /^\d{10,}$/.test(digits)) continue;
     let unit = word;
     const next = text[end];
     if (unit === '' && next !== undefined && SUFFIXES.includes(next)) unit = next;
