@@ -121,6 +121,7 @@ export const credibilityRules: readonly Rule[] = [
       '已进入两家头部电池厂的供应链。',
       '数百家客户在用。',
       '至今已涌现300+产业数字化标杆应用。',
+      '报告期内参与药物发现项目795个。',
     ],
     valid: [
       'Run payroll in 14 countries.',

@@ -79,6 +79,11 @@ const ZH: readonly RegExp[] = [
     String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,6}?(?:客户|企业|机构|银行|医院|券商|(?:标杆应用|标杆案例|落地案例|应用案例)(?!模板|模版))`,
     'g',
   ),
+  // Projects counted after their noun: "参与全球创新药的药物发现项目795个", "完成交付项目超过 300 项".
+  compile(
+    String.raw`(?:参与|完成|交付|承担|实施)[^，。；！？]{0,20}?(?:项目|案例)\s?(?:超过|逾|达)?\s?${DIGITS}\s?[多余]?[个项]`,
+    'g',
+  ),
   // "服务超过300万企业客户", "累计 2.5 万家企业": counts in 万/千/亿.
   compile(
     String.raw`(?:服务|服务了|服务过|覆盖|累计|超过|逾)\s?(?:超过|逾|近)?\s?${DIGITS}\s?[多余]?[万千亿]\s?[多余]?[家个位]?${alt(CUSTOMER_NOUNS_ZH)}`,
