@@ -24,9 +24,11 @@ const USER_LABEL_ZH = /用户\s?[—－:：]\s?/g;
 const CASE_LABEL_ZH =
   /^\s?([A-Za-z][A-Za-z0-9&.' -]{1,40}?|[\u4e00-\u9fa5]{2,12}?)\s?(?:客户|成功)?案例(?:研究|分享|故事|解读)?\s?[：:｜|]/;
 
-/** Words that say what kind of case it is, not whose ("成功案例", "经典案例分享", "标杆客户案例"). */
+/** Words that say what kind of case it is, not whose ("成功案例", "最新案例", "经典案例分享", "标杆客户案例"). */
 const CASE_KIND_ZH =
-  /成功|经典|典型|优秀|最佳|行业|客户|项目|真实|精选|更多|部分|相关|应用|实施|落地|标杆|服务|合作|精彩/g;
+  /成功|经典|典型|优秀|最佳|行业|客户|项目|真实|精选|精品|热门|最新|近期|往期|本期|历史|推荐|全部|更多|部分|相关|应用|实施|落地|标杆|服务|合作|精彩/g;
+/** A Latin label that is a kind of product or an acronym, not a customer ("AI 案例", "ERP客户案例", "SaaS 成功案例"). */
+const LATIN_KIND = /^(?:[A-Z0-9]{1,5}s?|SaaS|PaaS|IaaS|Case|Cases|Demo|Top|Best|New)$/i;
 
 function nameAfter(text: string, start: number): string {
   const rest = text.slice(start, start + 12);
@@ -102,7 +104,13 @@ export function caseTitleNamesZh(text: string): { name: string; direct: boolean 
   const colon = colonCaseTitle(text);
   if (colon) out.push({ name: colon, direct: false });
   const label = CASE_LABEL_ZH.exec(text)?.[1]?.trim();
-  if (label && (/^[A-Za-z]/.test(label) || (!isGenericZh(label) && label.replace(CASE_KIND_ZH, '') !== '')))
+  const latinLabel = label !== undefined && /^[A-Za-z]/.test(label);
+  if (
+    label &&
+    (latinLabel
+      ? !LATIN_KIND.test(label)
+      : !isGenericZh(label) && label.replace(CASE_KIND_ZH, '') !== '' && !CATEGORY_NOUNS_ZH.includes(label))
+  )
     out.push({ name: label, direct: true });
   const card = caseCardHeading(text);
   if (card) out.push({ name: card, direct: false });

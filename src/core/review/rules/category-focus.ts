@@ -190,10 +190,10 @@ export const categoryFocusRules: readonly Rule[] = [
         // A service named by its trade: "提供60多个语种的翻译服务", "为外贸企业提供报关代理服务" (not praise or
         // a promise of care: "提供优质服务", "一站式服务", "售后服务").
         compile(`提供[^，。；！？,\n]{0,30}?[\u4e00-\u9fa5](?<![的好质佳心诚位面业到贴式值后前务全])服务`),
-        // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家", "…的包装企业" (not
-        // praise or a kind of any company: "领先的企业", "的高新技术企业").
+        // A maker however long its trade: "是一家专业从事软磁合金、永磁合金…的生产厂家", "…的包装企业" (a trade
+        // before 企业; not praise or a kind of any company: "领先的企业", "值得信赖的中国企业").
         compile(
-          `是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商|代理机构|服务机构|的机构|事务所|的[\u4e00-\u9fa5]{2}(?<!创新|领先|优秀|知名|一流|高新|技术|科技|现代|综合|大型|中型|小型|新型|龙头|骨干|标杆|示范|民营|国有|上市|私营|外资|合资)企业)`,
+          `是一家[^，。；！？,\n]{0,80}?(?:生产厂家|制造商|生产商|服务商|供应商|代理机构|服务机构|的机构|事务所|的(?:包装|物流|化工|纺织|印刷|机械|电子|医药|食品|建筑|建材|环保|能源|电力|服装|家具|钢铁|汽车|软件|咨询|贸易|外贸|物业|安防|检测|设备|材料|塑料|橡胶|五金|模具|陶瓷|玻璃|纸业|制药|农业|餐饮|物流服务|供应链)企业)`,
         ),
         // A label that opens the copy: "前端低代码框架，通过 …".
         compile(
@@ -274,6 +274,7 @@ export const categoryFocusRules: readonly Rule[] = [
     ],
     valid: [
       '我们是一家领先的企业。',
+      '青松是一家值得信赖的中国企业。',
       'The best data warehouse is a lakehouse.',
       '我们为 Acme 打造了统一的运维平台，提升了运营效率。',
       'Users and logs provide clues. Foo provides answers.',

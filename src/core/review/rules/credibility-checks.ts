@@ -170,7 +170,7 @@ export const credibilityCheckRules: readonly Rule[] = [
         /(?:调研|调查|报告|研究)(?:显示|发现|表明)|受访者|受访企业/,
         // "According to our Reliability and Compensation Report, authored by Assembly Research, …".
         compile(
-          String.raw`\baccording to (?:our|their) [A-Z][\w ,&-]{0,50}?(?:Report|Study|Survey|Index|Benchmark|report|study|survey|index|benchmark)\b|\b(?:authored|conducted|carried out|commissioned|compiled) by [A-Z]`,
+          String.raw`\baccording to (?:our|their) [A-Z][\w &-]{0,50}?(?:Report|Study|Survey|Index|Benchmark|report|study|survey|index|benchmark)\b|\b(?:[Rr]eport|[Ss]tudy|[Ss]urvey|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|[Ii]ndex),\s(?:authored|conducted|carried out|commissioned|compiled) by [A-Z]|\b(?:authored|commissioned) by [A-Z]`,
         ),
       ],
     },

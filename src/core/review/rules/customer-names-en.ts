@@ -31,8 +31,13 @@ import { signedCompanies, signingNameEn } from './signature.ts';
 const LIST_ANCHORS_EN =
   /\b(?:(?:used|trusted|chosen|relied on|loved|adopted|deployed|run|preferred|relied upon) by|(?:customers|clients|users|teams|companies|brands|leaders|organizations|organisations|engineers|developers|businesses|enterprises|firms|manufacturers|retailers|banks|insurers|hospitals|universities|operators|carriers|distributors|agencies),? (?:include|including|like|such as|at)(?: such (?:companies|organizations|brands|names) as)?|one of our customers,|one of our clients,|our customer,|our client,|teams at|engineers at|leaders at|companies like|brands like|customers like|clients like)\s/gi;
 
-/** "Our longest-running retail client is Bi-Mart": one of the seller's customers, named. */
+/**
+ * "Our longest-running retail client is Bi-Mart": one of the seller's customers, named; not a persona or
+ * a promise ("Our ideal customer is B2B SaaS…", "Our promise to every client is Quality").
+ */
 const OUR_CLIENT_IS_EN = compile(String.raw`\b[Oo]ur\b[^.!?]{0,40}?\b(?:customer|client) (?:is|was)\s`, 'g');
+const NOT_ONE_CLIENT_EN =
+  /\b(?:ideal|typical|target|perfect|dream|average|potential|future|promise|every|each|any)\b/i;
 
 /**
  * What introduces a bulleted list of customers ("used by the following companies: - A - B"); the
@@ -217,13 +222,14 @@ const FOR_NAME_RESULT_EN =
 /**
  * A customer's officer quoted on a partner: "Dominique Dupuy, SVP Purchasing for Safran Aircraft Engines,
  * said: "We are satisfied with our partnership with GKN…"". The name after at / of / for is kept when
- * "said" follows it and the quote speaks of working with another named company (a seller's own CEO
- * quoted on its plans is not).
+ * "said" follows it and the quote is satisfied with another named company (a seller's own CEO quoted
+ * on its plans or its partners is not: "Our partnership with Microsoft lets us grow").
  */
 const OFFICER_OF_EN = /\b(?:at|of|for)\s(?=[A-Z])/g;
 const SAID_AFTER_EN = /^,?\s(?:said|says|commented|added|noted|explained|stated)\b/;
-const ON_A_PARTNER_EN =
-  /\b(?:partnership with|partnering with|working with|worked with|chose|selected|switched to|moved to|rely on|relied on)\s[A-Z]/;
+const ON_A_PARTNER_EN = compile(
+  String.raw`\b(?:satisfied|happy|pleased|delighted|impressed)\b[^.!?"”]{0,40}?\b(?:with|by)\s(?:(?:our|the)\s(?:partnership|work|collaboration)\swith\s)?[A-Z]`,
+);
 /**
  * "has become the preferred supplier of haul trucks for all of Rio Tinto's …", "exclusive supplier to
  * Airbus": the one supplied.
@@ -236,11 +242,15 @@ const SUPPLIER_FOR_EN = compile(
  * In contract news, the one supplied: "Under the agreement, Future Aerospace is to provide … parts … for
  * Safran", "will supply … to Airbus". Read only where the copy speaks of an agreement, contract or order.
  */
-const CONTRACT_NEWS_EN = /\b(?:agreement|contract|orders?|deal)\b/i;
+const CONTRACT_NEWS_EN =
+  /\b(?:agreement|contract|deal|batch of orders)\b|\borders?\s(?:is|are|was|were|worth)\b/i;
 const SUPPLIES_FOR_EN = compile(
   String.raw`\b(?:provide|provides|supply|supplies|deliver|delivers|manufacture|manufactures)\b[^.!?]{0,80}?\b(?:for|to)\s(?=[A-Z])`,
   'g',
 );
+/** What is provided for a platform, not to a customer: "support for Windows", "connectors for Salesforce". */
+const FOR_A_PLATFORM_EN =
+  /\b(?:support|connectors?|integrations?|plugins?|drivers?|compatibility|apps?|extensions?)\b/i;
 /** "As one of Esri's most trusted language service providers": the one whose provider the seller is. */
 const ONE_OF_NAME_EN = /\b[Oo]ne\sof\s(?=[A-Z])/g;
 const PROVIDERS_AFTER_EN = compile(
@@ -334,6 +344,11 @@ export function isEvent(name: string): boolean {
   return EVENT_EN.test(name);
 }
 
+/** "Rio Tinto's" → "Rio Tinto". */
+function withoutPossessive(name: string): string {
+  return name.replace(/['’]s$/, '');
+}
+
 function notAnOrganisation(name: string): boolean {
   return NOT_AN_ORGANISATION_EN.test(name) || isDepartment(name);
 }
@@ -424,6 +439,11 @@ export function namedCustomersEn(text: string): string[] {
     )
       found.push(name);
   };
+  /** A name read by one of the contract and partner forms: an organisation, not a place, a plan or an event. */
+  const addOrganisation = (read: string | null) => {
+    const name = withoutPossessive(read ?? '');
+    if (name && !notAnOrganisation(name) && !isEvent(name)) add(name);
+  };
   /** A name the vendor check would drop, kept because its position says it is the customer's. */
   const keep = (read: string) => {
     const name = bare(read);
@@ -434,9 +454,12 @@ export function namedCustomersEn(text: string): string[] {
     if (one && PRESS_PICKS_EN.test(text.slice(one.end, one.end + 40))) keep(one.name);
   }
   for (const m of text.matchAll(PRESS_BY_EN)) add(readName(text, m.index + m[0].length)?.name ?? null);
-  for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN, OUR_CLIENT_IS_EN]) {
+  for (const re of [LIST_ANCHORS_EN, ROLE_AT_EN]) {
     for (const m of text.matchAll(re)) for (const n of readNames(text, m.index + m[0].length)) add(n);
   }
+  for (const m of text.matchAll(OUR_CLIENT_IS_EN))
+    if (!NOT_ONE_CLIENT_EN.test(m[0]))
+      for (const n of readNames(text, m.index + m[0].length)) addOrganisation(n);
   // A name read after an anchor, kept when the words right after it say it is a customer.
   const nameThen = (anchor: RegExp, after: RegExp, span: number) => {
     for (const m of text.matchAll(anchor)) {
@@ -447,20 +470,16 @@ export function namedCustomersEn(text: string): string[] {
   nameThen(FOR_NAME_EN, FOR_NAME_RESULT_EN, 40);
   nameThen(AT_THE_EN, SITE_AFTER_EN, 30);
   if (ON_A_PARTNER_EN.test(text)) nameThen(OFFICER_OF_EN, SAID_AFTER_EN, 14);
-  for (const m of text.matchAll(SUPPLIER_FOR_EN)) {
-    const one = readName(text, m.index + m[0].length);
-    if (one) add(one.name.replace(/['’]s$/, ''));
-  }
+  for (const m of text.matchAll(SUPPLIER_FOR_EN))
+    addOrganisation(readName(text, m.index + m[0].length)?.name ?? null);
   if (CONTRACT_NEWS_EN.test(text))
-    for (const m of text.matchAll(SUPPLIES_FOR_EN)) {
-      const one = readName(text, m.index + m[0].length);
-      if (one && !notAnOrganisation(one.name) && !isEvent(one.name)) add(one.name.replace(/['’]s$/, ''));
-    }
+    for (const m of text.matchAll(SUPPLIES_FOR_EN))
+      if (!FOR_A_PLATFORM_EN.test(m[0])) addOrganisation(readName(text, m.index + m[0].length)?.name ?? null);
   for (const m of text.matchAll(ONE_OF_NAME_EN)) {
     const at = m.index + m[0].length;
-    const one = readName(text, at);
-    const name = one?.name.replace(/['’]s$/, '');
-    if (name && PROVIDERS_AFTER_EN.test(text.slice(at + name.length, at + name.length + 60))) add(name);
+    const name = withoutPossessive(readName(text, at)?.name ?? '');
+    if (name && PROVIDERS_AFTER_EN.test(text.slice(at + name.length, at + name.length + 60)))
+      addOrganisation(name);
   }
   for (const m of text.matchAll(LIST_INTRO_EN))
     for (const n of bulletNames(text, m.index + m[0].length)) add(n);

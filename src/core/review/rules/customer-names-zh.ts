@@ -538,10 +538,14 @@ function listItemsBefore(text: string, end: number): string[] {
   let rest = tail.replace(/^.*?(?:包括|例如|比如|如|有|为|帮助|服务|已在|在|给|让|使)了?/, '');
   // "公司与奥克斯、哇哈哈等企业…", "其与A、B等品牌…": the seller (a pronoun or a generic word) and the
   // connective before the list are not part of it; "华为与小米等企业" is a list of two.
-  const lead = /^([^、]{0,8}?)(?:与|同|跟)/.exec(rest);
+  // Only 与 may open the list bare: 同 and 跟 start names too ("同仁堂", "跟谁学").
+  const lead = /^([^、]{0,8}?)(与|同|跟)/.exec(rest);
+  const seller = lead?.[1] ?? '';
   if (
     lead &&
-    (lead[1] === '' || isGenericZh(lead[1] ?? '') || /^(?:其|该|我们|我司|本公司|公司)/.test(lead[1] ?? ''))
+    (seller === ''
+      ? lead[2] === '与'
+      : isGenericZh(seller) || /^(?:其|该|我们|我司|本公司|公司)/.test(seller))
   )
     rest = rest.slice(lead[0].length);
   const items = rest.split(/[、和与及]/).map((s) => s.trim());

@@ -164,6 +164,17 @@ describe('findNamedCustomers', () => {
       ),
     ).toEqual(['Esri']);
     expect(findNamedCustomers("One of Acme's key features is speed.", 'en')).toEqual([]);
+    expect(findNamedCustomers("As one of Europe's leading logistics providers, we deliver.", 'en')).toEqual(
+      [],
+    );
+    expect(findNamedCustomers('We provide connectors for Salesforce in order to sync leads.', 'en')).toEqual(
+      [],
+    );
+    expect(
+      findNamedCustomers('We provide support for Windows and Linux under a single contract.', 'en'),
+    ).toEqual([]);
+    expect(findNamedCustomers('Our ideal customer is B2B SaaS with 50 staff.', 'en')).toEqual([]);
+    expect(findNamedCustomers('Our promise to every client is Quality.', 'en')).toEqual([]);
     expect(
       findNamedCustomers(
         'Under the agreement, Future Aerospace is to provide engine parts for Safran.',
@@ -190,11 +201,14 @@ describe('findNamedCustomers', () => {
       ['Burberry', 'Calvin Klein', 'Gucci'],
     );
     expect(findNamedCustomers('服务了奥克斯、哇哈哈等56家企业。', 'zh')).toEqual(['奥克斯', '哇哈哈']);
+    // 同 and 跟 start names too.
+    expect(findNamedCustomers('服务了同仁堂、同花顺等企业。', 'zh')).toEqual(['同仁堂', '同花顺']);
     // The counterpart of a signed order, contract or agreement; not a generic one.
     expect(findNamedCustomers('青松造船与船东Chellship签订两艘散货船订单。', 'zh')).toEqual([
       '船东Chellship',
     ]);
     expect(findNamedCustomers('公司与客户签订了合同，与多家企业达成合作协议。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('我们与员工签订劳动合同。', 'zh')).toEqual([]);
     // A registered name opening the copy is the seller's, however long; one that adopts a product is not.
     expect(findNamedCustomers('苏州惠诚酒店用品汇总有限公司专业生产牙刷、牙膏和拖鞋。', 'zh')).toEqual([]);
     expect(findNamedCustomers('广州青松物流有限公司采用了 Foo 对账系统。', 'zh')).toEqual([
@@ -209,12 +223,15 @@ describe('findNamedCustomers', () => {
       findNamedCustomers('中工环境将对雄县污水处理厂的设施进行运营管理，惠及超过10万居民。', 'zh'),
     ).toEqual(['雄县污水处理厂']);
     expect(findNamedCustomers('我们为污水处理厂和机场提供运维服务。', 'zh')).toEqual([]);
+    expect(findNamedCustomers('我们为热电厂和水厂提供运维服务。', 'zh')).toEqual([]);
     // A case card labelled with its customer; a kind of case names no one.
     expect(findNamedCustomers('Terasek Supply 案例研究： 收款时间从 2 个月缩短到 1 个月', 'zh')).toEqual([
       'Terasek Supply',
     ]);
     expect(findNamedCustomers('青松物流客户案例｜库存周转提升 30%', 'zh')).toEqual(['青松物流']);
     expect(findNamedCustomers('成功案例：库存周转提升 30%', 'zh')).toEqual([]);
+    for (const label of ['最新案例：', '往期案例｜', 'AI 案例分享：', 'ERP客户案例：', 'SaaS 成功案例：'])
+      expect(findNamedCustomers(`${label}库存周转提升 30%`, 'zh')).toEqual([]);
     // Praise before "的技术" is no company with a technical team.
     expect(findNamedCustomers('我们以卓越的技术和领先的技术服务客户。', 'zh')).toEqual([]);
     // The seller introducing itself after a descriptive clause.

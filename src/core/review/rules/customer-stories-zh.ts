@@ -34,7 +34,7 @@ const SIGNS_WITH = ['签订', '签署', '签约', '达成'];
 /** Within a few characters after the verb: what was signed, an order, a contract or an agreement. */
 const SIGNED = /订单|合同|协议|合约|框架|大单/;
 /** Words that make the name general or a pronoun ("为客户打造", "为其提供"), not one customer. */
-const NOT_ONE = /[其您你我他她它各某每本贵该]|客户|用户|企业|行业|大家|广大|伙伴/;
+const NOT_ONE = /[其您你我他她它各某每本贵该]|客户|用户|企业|行业|大家|广大|伙伴|员工|职工|个人/;
 
 function nameAhead(text: string, from: number, ends: readonly string[], max: number): string | null {
   const window = text.slice(from, from + max + 4);
@@ -79,7 +79,8 @@ export function storyCustomersZh(text: string): { name: string; direct: boolean 
   }
   for (let at = text.indexOf('与'); at >= 0; at = text.indexOf('与', at + 1)) {
     const name = nameAhead(text, at + 1, SIGNS_WITH, 40);
-    if (name && SIGNED.test(text.slice(at + 1 + name.length, at + name.length + 24))) add(name);
+    const end = name ? text.indexOf(name, at + 1) + name.length : -1;
+    if (name && SIGNED.test(text.slice(end, end + 24))) add(name);
   }
   for (let at = text.indexOf('在'); at >= 0; at = text.indexOf('在', at + 1))
     if (/[A-Za-z0-9]\s?$/.test(text.slice(Math.max(0, at - 2), at)))

@@ -16,6 +16,7 @@ describe('findFigures', () => {
     ['How Acme Saved 2.5 Million Dollars With Ledgerly', ['2.5']],
     ['from 1000-5000 users, 120-150-180 per week', ['1000', '5000', '120', '150', '180']],
     ['Features take 3-5 years to ship', ['3', '5']],
+    ['年营收10000000000元', ['10000000000']],
   ])('reads the figures of %s', (text, figures) => {
     expect(findFigures(text)).toEqual(figures);
   });

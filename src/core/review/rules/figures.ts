@@ -118,12 +118,12 @@ function digitFigures(text: string): string[] {
     if (word !== '' && (!LATIN_UNITS.has(word) || isLatin(text[latin]) || isDigit(text[latin]))) continue;
     // A version ("2.3.1") or a run of digits no one reads as an amount (an id, a phone number).
     if (dots > 1 || digits.length > 16) continue;
-    // A phone number written in one run ("订购热线:13373681062", "4004601234"): ten digits or more, no
-    // separator, no unit.
-    if (word === '' && /^\d{10,}$/.test(digits)) continue;
     let unit = word;
     const next = text[end];
     if (unit === '' && next !== undefined && SUFFIXES.includes(next)) unit = next;
+    // A phone number written in one run ("订购热线:13373681062", "4004601234"): ten digits or more, no
+    // separator, no unit, nor a Chinese measure word after it (not "年营收10000000000元").
+    if (unit === '' && /^\d{10,}$/.test(digits) && !/^\p{Script=Han}/u.test(next ?? '')) continue;
     if (unit === '' && /^(?:19|20)\d\d$/.test(digits)) continue;
     // A version after a product's name: "Spring Boot 2.7", "Java 17", "Vue 3" (not "Serving 3.5 million").
     if (unit === '' && isVersion(text, from, end, dots)) continue;

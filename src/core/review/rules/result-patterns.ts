@@ -128,11 +128,11 @@ export const CHANGE_PATTERNS: readonly RegExp[] = [
 export const OUTCOME_PATTERNS: readonly RegExp[] = [
   // Money saved, told as a sum: "more than $5 million worth of savings", "$84,000 in annual savings".
   compile(
-    String.raw`[$€£]\s?\d[\d.,]{0,12}\s?(?:million|billion|[KkMmBb]|bn)?\s(?:worth\sof\s|in\s)?(?:annual\s|yearly\s|cost\s|energy\s)?savings\b`,
+    String.raw`[$€£]\s?\d[\d.,]{0,12}\s?(?:million|billion|[KkMmBb]|bn)?\s(?:worth\sof\s|in\s)?(?:annual\s|yearly\s|cost\s|energy\s)?savings\b(?!\s(?:per|a|each|every)\s)`,
   ),
   // A project delivered early: "completed 105 days ahead of schedule", "handed over three weeks early".
   compile(
-    String.raw`\b(?:${NUM_EN}|one|two|three|four|five|six|eight|ten|twelve)\s(?:days?|weeks?|months?)\s(?:ahead\sof\sschedule|early)\b`,
+    String.raw`\b${NUM_EN}\s(?:days?|weeks?|months?)\s(?:ahead\sof\sschedule|early\b(?!\s(?:access|bird|booking|adopters?|renewal|payment|termination|delivery\soption)))`,
   ),
   compile(
     String.raw`${NUM_EN}${RESULT_PCT}\s(?:of\s)?[\w'’.,\s-]{0,40}?(?:on time|on-time|uptime|availability|accuracy|yield|retention|renewal|win rate|fill rate|OTIF|went out|delivered|resolved|requests are served|served from)`,
