@@ -201,7 +201,7 @@ const SERVED_BEFORE_EN = /\b(?:services|service|support|products|equipment|suppl
 
 /** "has won a £13m five-year facilities management contract with Poole Hospital": the one who awarded it. */
 const CONTRACT_WITH_EN = compile(
-  String.raw`\b(?:won|wins|awarded|secured|secures|signed|signs|landed)\s(?:a|an|the)\s[^.;!?]{0,60}?\bcontract\s(?:with|from|by)\s(?:the\s)?(?=[A-Z])`,
+  String.raw`\b(?:won|wins|awarded|secured|secures|signed|signs|landed)\s(?:a|an|the)\s[^.;!?]{0,60}?\b(?:contract|agreement|deal)\s(?:with|from|by)\s(?:the\s)?(?=[A-Z])`,
   'g',
 );
 

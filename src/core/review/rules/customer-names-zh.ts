@@ -124,7 +124,7 @@ const CORE_OF_ZH =
   /(?<![A-Za-z0-9.+-])[A-Za-z][A-Za-z0-9.+-]{0,30}\s?(?:作为|成为)\s?([\u4e00-\u9fa5][\u4e00-\u9fa5A-Za-z]{1,7}?)的\s?(?:核心|主要|底层|统一|主力)/g;
 /** After a name, words that make it the seller ("OceanBase 是…", "XX集团创立于…"; not "X 将 openGauss 应用在…"). */
 const VENDOR_AFTER_ZH =
-  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队|以其|凭借其|秉承|始终|一直以来)/;
+  /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队|以其|凭借(?!\s?[A-Za-z])|秉承|始终|一直以来)/;
 /** After a name, a tender it won: "…有限公司以4269.98万元成为该项目中标最大的家具供应商", "…集团中标…". */
 const WINS_AFTER_ZH = compile(
   `^\\s?(?:成功|再次|顺利)?(?:中标|成为[^，。；]{0,12}?中标)|^\\s?以[^，。；]{1,16}?(?:中标|成为[^，。；]{0,12}?中标)`,
@@ -306,6 +306,11 @@ export function namedCustomersZh(text: string): string[] {
       head.length >= 2 &&
       !isGenericZh(head) &&
       text[m.index + m[0].length] !== '端' && // 移动端 is the mobile side, not China Mobile
+      // "国内最大的中高端润滑油产销集团": a description after 的, not a name.
+      !(
+        text[start - 1] === '的' &&
+        /最|领先|知名|大型|头部|龙头|一流|专业/.test(text.slice(Math.max(0, start - 8), start))
+      ) &&
       // "中国地产行业": an industry, not a company ("东方证券业务系统" is still 东方证券's).
       !/^(?:行业|领域|板块|市场|企业(?!家)|公司们)/.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 3),

@@ -177,6 +177,12 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('Our promise to every client is Quality.', 'en')).toEqual([]);
     expect(
       findNamedCustomers(
+        'Air Liquide signs a long-term agreement with Steel Dynamics to supply oxygen.',
+        'en',
+      ),
+    ).toContain('Steel Dynamics');
+    expect(
+      findNamedCustomers(
         'Under the agreement, Future Aerospace is to provide engine parts for Safran.',
         'en',
       ),
@@ -214,6 +220,11 @@ describe('findNamedCustomers', () => {
     expect(findNamedCustomers('广州青松物流有限公司采用了 Foo 对账系统。', 'zh')).toEqual([
       '广州青松物流有限公司',
     ]);
+    // The seller described and then named, relying on its own strength; a customer relying on a product.
+    expect(
+      findNamedCustomers('作为国内最大的润滑油产销集团，长城润滑油凭借雄厚的实力取得了先机。', 'zh'),
+    ).toEqual([]);
+    expect(findNamedCustomers('招商银行凭借TiDB实现了核心系统升级。', 'zh')).toEqual(['招商银行']);
     // The company that won a tender is the seller, not a customer.
     expect(
       findNamedCustomers('北京青松家具股份有限公司以4269.98万元成为该项目中标最大的家具供应商。', 'zh'),
