@@ -22,8 +22,8 @@ export interface Column {
 }
 
 /**
- * The development parts: the first collection and twenty-seven more (dev2 … dev28; dev9 and dev25 to
- * dev28 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
+ * The development parts: the first collection and twenty-eight more (dev2 … dev29; dev9 and dev25 to
+ * dev29 are copy only), each scored once untouched before any tuning on it (eval/real/QUESTIONS.md,
  * COPY.md) and development data since.
  */
 export const DEV: Column = {
@@ -57,6 +57,7 @@ export const DEV: Column = {
     'dev26',
     'dev27',
     'dev28',
+    'dev29',
   ],
 };
 /**
