@@ -122,6 +122,8 @@ export const credibilityRules: readonly Rule[] = [
       '数百家客户在用。',
       '至今已涌现300+产业数字化标杆应用。',
       '报告期内参与药物发现项目795个。',
+      '接收管理各类项目综合维保近300个。',
+      'Acme has signed 11 new agreements with its large industrial customers.',
     ],
     valid: [
       'Run payroll in 14 countries.',

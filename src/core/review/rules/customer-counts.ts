@@ -50,6 +50,11 @@ const OTHER_EN: readonly RegExp[] = [
     String.raw`(?:${DIGITS}\s?%|half|most|a third|a quarter|two-thirds)\s(?:of\s)?(?:all\s|the\s)?Fortune\s?\d{2,4}`,
     'gi',
   ),
+  // Contracts signed with customers: "has signed 11 new agreements with its large industrial customers".
+  compile(
+    String.raw`\b(?:signed|won|secured|awarded)\s${DIGITS}\s(?:new\s)?(?:agreements|contracts|deals)\swith\b`,
+    'gi',
+  ),
 ];
 
 /** Not right after "one customer's" ("一家客户的", "某集团的"): those are one customer's sites. */
@@ -79,9 +84,10 @@ const ZH: readonly RegExp[] = [
     String.raw`${NOT_ONE_CUSTOMER_ZH}${DIGITS}\s?[+＋]\s?[\u4e00-\u9fa5]{0,6}?(?:客户|企业|机构|银行|医院|券商|(?:标杆应用|标杆案例|落地案例|应用案例)(?!模板|模版))`,
     'g',
   ),
-  // Projects counted after their noun: "参与全球创新药的药物发现项目795个", "完成交付项目超过 300 项".
+  // Projects counted after their noun: "参与全球创新药的药物发现项目795个", "完成交付项目超过 300 项",
+  // "接收管理各类项目综合维保近300个".
   compile(
-    String.raw`(?:参与|完成|交付|承担|实施)[^，。；！？]{0,20}?(?:项目|案例)\s?(?:超过|逾|达)?\s?${DIGITS}\s?[多余]?[个项]`,
+    String.raw`(?:参与|完成|交付|承担|实施|管理|运维|维保)[^，。；！？]{0,20}?(?:项目|案例)[^，。；！？\d]{0,6}?(?:超过|逾|达|近)?\s?${DIGITS}\s?[多余]?[个项]`,
     'g',
   ),
   // "服务超过300万企业客户", "累计 2.5 万家企业": counts in 万/千/亿.
