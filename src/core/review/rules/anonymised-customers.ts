@@ -47,7 +47,7 @@ const ANONYMISED_NOUN_EN = new Set(
   `company firm provider retailer manufacturer bank insurer hospital carrier distributor brand operator
   customer client district agency startup enterprise chain utility university marketplace fintech group
   organization organisation institution airline automaker carmaker telco lender publisher conglomerate
-  oem supplier producer maker processor grower fabricator shipper packer foundry`.split(/\s+/),
+  oem supplier producer maker processor grower fabricator shipper packer foundry contractor`.split(/\s+/),
 );
 /** Nouns that name a sector alone once sized or placed ("a top-10 US bank"); not "a leading provider". */
 const ANONYMISED_BARE_NOUN_EN = new Set(
@@ -55,7 +55,7 @@ const ANONYMISED_BARE_NOUN_EN = new Set(
   university customer client oem distributor brand conglomerate`.split(/\s+/),
 );
 const ANONYMISED_NOUNS_EN =
-  'companies|firms|providers|retailers|manufacturers|banks|insurers|hospitals|carriers|distributors|brands|operators|customers|clients|districts|agencies|startups|enterprises|chains|utilities|universities|marketplaces|fintechs|groups|organizations|organisations|institutions|health systems|airlines|automakers|carmakers|telcos|lenders|publishers|conglomerates|OEMs|producers|makers|processors|growers|fabricators|shippers|packers|foundries';
+  'companies|firms|providers|retailers|manufacturers|banks|insurers|hospitals|carriers|distributors|brands|operators|customers|clients|districts|agencies|startups|enterprises|chains|utilities|universities|marketplaces|fintechs|groups|organizations|organisations|institutions|health systems|airlines|automakers|carmakers|telcos|lenders|publishers|conglomerates|OEMs|producers|makers|processors|growers|fabricators|shippers|packers|foundries|contractors';
 
 /** Before an article, words that make what follows the seller describing itself ("Acme is a …"). */
 const COPULA_BEFORE_EN =

@@ -264,6 +264,7 @@ export const credibilityRules: readonly Rule[] = [
     },
     knowledge: K,
     invalid: [
+      'From $2 Million Loss to 25% Profit Surge: how one HVAC contractor rebuilt its service business.',
       'A logistics company cut empty miles by 18%.',
       '某医疗器械公司上线后成单周期缩短。',
       'We helped a leading German logistics provider cut order processing time by 73%.',
