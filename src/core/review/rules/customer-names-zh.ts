@@ -22,6 +22,8 @@ const WELL_KNOWN_NAMES_ZH: ReadonlySet<string> = new Set(WELL_KNOWN_ZH);
 const ORG_SUFFIX_RE = compile(alt(ORG_SUFFIXES_ZH), 'g');
 /** The end of a registered company name. */
 const REGISTERED_ZH = /(?:股份)?有限(?:责任)?公司/g;
+/** A registered name's end a few characters ahead: the name read so far is only its head. */
+const REGISTERED_AHEAD_ZH = compile(`^[\\u4e00-\\u9fa5]{0,8}${REGISTERED_ZH.source}`);
 /** A team or a role after "的": "开立医疗的HR", "某某的 CIO". */
 const ROLE_OF_ZH =
   /的\s?(?=(?:HR|IT|CIO|CTO|CFO|CEO|COO|财务|运维|研发|技术|信息|IT部门|团队|工程师|采购)(?![A-Za-z])(?!手段|能力|优势|实力|方案|路线|架构|体系|水平|创新|支持|服务|积累|沉淀|难题|问题|壁垒|门槛)(?!\s?(?:系统|软件|平台|工具|产品|解决方案|SaaS)))/g;
@@ -126,9 +128,8 @@ const CORE_OF_ZH =
 const VENDOR_AFTER_ZH =
   /^\s?(?:是|作为|致力|推出|发布|提供|支持|具有|具备|可以|能够|将(?!\s?[A-Za-z])|自|旨在|创立|成立|始于|总部|由|历经|完全自主|自主研发|开源|团队|以其|凭借(?!\s?[A-Za-z])|秉承|始终|一直以来)/;
 /** After a name, a tender it won: "…有限公司以4269.98万元成为该项目中标最大的家具供应商", "…集团中标…". */
-const WINS_AFTER_ZH = compile(
-  `^\\s?(?:成功|再次|顺利)?(?:中标|成为[^，。；]{0,12}?中标)|^\\s?以[^，。；]{1,16}?(?:中标|成为[^，。；]{0,12}?中标)`,
-);
+const WON_ZH = '(?:中标|成为[^，。；]{0,12}?中标)';
+const WINS_AFTER_ZH = compile(`^\\s?(?:成功|再次|顺利)?${WON_ZH}|^\\s?以[^，。；]{1,16}?${WON_ZH}`);
 /** Before a name, words that make it the product being used ("导入钉钉", "迁移至 OceanBase"). */
 const VENDOR_BEFORE_ZH =
   /(?:用|使用|采用|导入|上线|引入|部署|迁移至|迁移到|切换到|切换至|选择|基于|依托|替换为|升级到)\s?$/;
@@ -416,7 +417,7 @@ export function namedCustomersZh(text: string): string[] {
     // The name ends where a clause goes on: not "宁波工业滤材制造商" read as "宁波工业".
     if (!acts && !NAME_THEN_CLAUSE_ZH.test(after)) continue;
     // Nor is it the head of a longer registered name ("苏州惠诚酒店用品汇总有限公司"), read as a whole above.
-    if (/^[\u4e00-\u9fa5]{0,8}(?:股份)?有限(?:责任)?公司/.test(after)) continue;
+    if (REGISTERED_AHEAD_ZH.test(after)) continue;
     // One company read once: "小鹏" already found is "小鹏汽车".
     if (found.some((f) => f.includes(name) || name.includes(f))) continue;
     // At the very start of the copy a company is the seller unless it uses a product or speaks through
